@@ -1,0 +1,113 @@
+/**
+ * The public contract of the roadmap-bot core. Adapters (Slack, Discord, REPL, CLI) depend on these
+ * types and on `createEngine` only; nothing here knows about any chat platform.
+ */
+
+/** Where a question came from. Used for logs and the unanswered log, never for matching. */
+export type Platform = "slack" | "discord" | "repl" | "cli" | "test";
+
+/** Options that go with one question. */
+export interface AskOptions {
+  /**
+   * Identifies a conversation (a Slack thread or DM, a Discord channel+user, a REPL session) so that
+   * follow-ups ("tell me more", "who leads it?") resolve against what was just discussed.
+   */
+  conversationId?: string;
+  /** Where the question came from. */
+  platform?: Platform;
+}
+
+/** One cited passage: a verbatim quote from a source, with where to read it. */
+export interface Citation {
+  /** The id of the fact this quote supports. */
+  factId: string;
+  /** The supporting sentence, copied verbatim from the source (`[…]` marks an elision). */
+  quote: string;
+  /** Source title, e.g. "Alibaba boss maps out '3 key battlefields' in 2016". */
+  title: string;
+  /** Source publisher, e.g. "Tech in Asia". */
+  publisher: string;
+  /** Source author, e.g. "Steven Millward". */
+  author: string;
+  /** When the source was published, as people say it, e.g. "January 2016". */
+  date: string;
+  /**
+   * A link to the quoted passage itself: the source URL plus a text fragment (`#:~:text=…`) so that
+   * a browser scrolls to and highlights the quote.
+   */
+  url: string;
+  /** The plain source URL, without the text fragment. */
+  sourceUrl: string;
+}
+
+/** Why an answer is what it is. */
+export type AnswerKind =
+  /** One fact (or a few) from the knowledge answered the question. */
+  | "fact"
+  /** The three battlefields together, for "what's the big picture?". */
+  | "overview"
+  /** Two facts matched about equally: the bot asks which was meant (see `choices`). */
+  | "clarify"
+  /** The knowledge does not cover the question. */
+  | "out-of-scope"
+  /** Nothing to answer: an empty message or a greeting; the reply says what the bot can do. */
+  | "help"
+  /** The message is longer than the configured limit. */
+  | "too-long";
+
+/**
+ * What the engine returns for a question: platform-neutral data that each adapter renders in its
+ * own idiom.
+ *
+ * @example
+ * const a = engine.answer("Where did Alibaba open offices in Europe?");
+ * // a.answered === true; a.citations[0].quote starts "Alibaba last month cemented…"
+ */
+export interface Answer {
+  /** True only when `answer` states facts from the knowledge. */
+  answered: boolean;
+  /** The text a user reads (plain text, no markup). */
+  answer: string;
+  /** The verbatim quotes that support `answer`; empty when `answered` is false. */
+  citations: Citation[];
+  /** How sure the engine is, 0..1. */
+  confidence: number;
+  /**
+   * Questions the bot can answer, offered when it cannot answer this one or the match is
+   * ambiguous; may also hold related questions after a good answer.
+   */
+  suggestions: string[];
+  /** Why the answer is what it is. */
+  kind: AnswerKind;
+  /** The ids of the facts stated in `answer` (empty when none). */
+  factIds: string[];
+  /** For `kind: "clarify"`: the candidate questions, in order; answering one picks it. */
+  choices?: Choice[];
+  /** The language of the reply ("en" or "zh"). */
+  language: "en" | "zh";
+}
+
+/** One option when the engine asks which fact was meant. */
+export interface Choice {
+  factId: string;
+  /** A question that retrieves this fact; ask it to pick this option. */
+  question: string;
+}
+
+/** A topic the bot can talk about (the three battlefields, the article itself…). */
+export interface Topic {
+  id: string;
+  title: string;
+  /** Example questions the bot answers about it. */
+  examples: string[];
+}
+
+/** How an answer was chosen, for `:why` and `--explain`. */
+export interface Explanation {
+  question: string;
+  normalised: string[];
+  matched?: { factId: string; score: number };
+  runnerUp?: { factId: string; score: number };
+  threshold: number;
+  context?: string;
+}
