@@ -1,0 +1,96 @@
+import { Client, Events, GatewayIntentBits, Options, Partials } from "discord.js";
+import type { Engine } from "../../src/engine-api.js";
+import type { Logger } from "../../src/logger.js";
+import type { DiscordConfig } from "./config.js";
+import type { FeedbackCounts, HandlerContext } from "./context.js";
+import { handleInteraction } from "./interactions.js";
+import { handleMessage } from "./messages.js";
+import { QuestionMemory } from "./question-memory.js";
+import { restOptions } from "./rest-options.js";
+
+/** A running Discord bot. */
+export interface DiscordBot {
+  readonly client: Client;
+  readonly feedback: Readonly<FeedbackCounts>;
+  /** Connects and resolves once the gateway session is established (READY). */
+  start(): Promise<void>;
+  /** Stops taking events, lets replies in flight finish (bounded), then disconnects. */
+  stop(): Promise<void>;
+}
+
+export interface DiscordBotOptions {
+  engine: Engine;
+  config: DiscordConfig;
+  logger: Logger;
+  /** Defer interactions whose answer takes longer than this (ms); Discord allows 3 s. */
+  deferAfterMs?: number;
+}
+
+const DRAIN_TIMEOUT_MS = 4_000;
+
+/** Builds the discord.js client and wires the handlers; nothing connects until `start()`. */
+export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
+  const { config, logger } = options;
+  logger.redact(config.token);
+  const client = new Client({
+    // Slash commands need only Guilds; GuildMessages brings mentions (with content, no privileged
+    // Message Content intent needed for those) and DirectMessages brings DMs.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    // Without the Channel partial discord.js drops DMs from channels it has not cached.
+    partials: [Partials.Channel],
+    allowedMentions: { parse: [], repliedUser: false },
+    rest: restOptions(config),
+    // The bot never reads history; keep few messages per channel so memory stays flat.
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 10 }),
+  });
+  const ctx: HandlerContext = {
+    engine: options.engine,
+    logger,
+    questions: new QuestionMemory(),
+    feedback: { helpful: 0, notHelpful: 0 },
+    deferAfterMs: options.deferAfterMs ?? 1_500,
+  };
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
+  const track = (work: Promise<void>) => {
+    const p = work.catch((err: unknown) => logger.error("discord handler failed", { error: logger.scrub(String(err)) }));
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+  };
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (!stopping) track(handleInteraction(ctx, interaction));
+  });
+  client.on(Events.MessageCreate, (message) => {
+    const botId = client.user?.id;
+    if (!stopping && botId) track(handleMessage(ctx, message, botId));
+  });
+  client.once(Events.ClientReady, (ready) => {
+    logger.info("discord ready", { platform: "discord", user: ready.user.tag, guilds: ready.guilds.cache.size });
+  });
+  client.on(Events.Error, (err) => logger.error("discord client error", { error: logger.scrub(err.message) }));
+  client.on(Events.Warn, (msg) => logger.warn("discord warning", { message: logger.scrub(msg) }));
+  client.on(Events.ShardError, (err) => logger.warn("discord gateway error", { error: logger.scrub(err.message) }));
+  client.on(Events.ShardDisconnect, (event) => logger.error("discord gateway closed for good", { code: event.code }));
+  if (logger.level === "debug") client.on(Events.Debug, (msg) => logger.debug("discord.js", { message: logger.scrub(msg) }));
+
+  return {
+    client,
+    feedback: ctx.feedback,
+    async start() {
+      try {
+        await client.login(config.token);
+      } catch (err) {
+        const message = logger.scrub(err instanceof Error ? err.message : String(err));
+        throw new Error(`Discord: could not connect: ${message}`);
+      }
+    },
+    async stop() {
+      stopping = true;
+      const drained = Promise.allSettled([...inFlight]);
+      await Promise.race([drained, new Promise((r) => setTimeout(r, DRAIN_TIMEOUT_MS).unref())]);
+      await client.destroy();
+      logger.info("discord stopped", { platform: "discord" });
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import type { Engine } from "../../src/engine-api.js";
+import type { Logger } from "../../src/logger.js";
+import type { QuestionMemory } from "./question-memory.js";
+
+/** Helpful / not-helpful presses since start, recorded like the Slack adapter's. */
+export interface FeedbackCounts {
+  helpful: number;
+  notHelpful: number;
+}
+
+/** What every Discord handler needs; built once in client.ts and passed in (no singletons). */
+export interface HandlerContext {
+  engine: Engine;
+  logger: Logger;
+  questions: QuestionMemory;
+  feedback: FeedbackCounts;
+  /** Interactions not answered within this many ms are deferred (Discord allows 3 s). */
+  deferAfterMs: number;
+}
+
+/** The engine's conversation id for a Discord user in a channel (or DM). */
+export function conversationId(channelId: string | null, userId: string): string {
+  return `discord:${channelId ?? "unknown"}:${userId}`;
+}
+
+/** Milliseconds since `start` (from performance.now()), rounded for logs. */
+export function since(start: number): number {
+  return Math.round(performance.now() - start);
+}

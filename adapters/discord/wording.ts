@@ -1,0 +1,20 @@
+/**
+ * Every fixed string the Discord adapter shows people, in one place. Answers themselves come from the
+ * engine; these are only the frame around them.
+ */
+export const TEXT = Object.freeze({
+  quoteHeading: "Quote",
+  sourceHeading: "Source",
+  helpful: "Helpful",
+  notHelpful: "Not helpful",
+  fallback: "I can only answer questions about Alibaba's 2016 roadmap.",
+  topicsTitle: "What I can answer",
+  topicsIntro: "Alibaba's 2016 roadmap, from one cited source. Try /ask with one of these:",
+  aboutIntro: "I answer questions about Alibaba's 2016 roadmap with verbatim quotes from this source:",
+  canHeading: "What I can do",
+  cannotHeading: "What I can't do",
+  thanks: "Thanks for the feedback!",
+  expired: "That button has expired. Ask again with /ask.",
+  apology: "Sorry, something went wrong while answering. Please try again.",
+  unknownCommand: "I don't know that command. Try /ask, /topics or /about.",
+});
