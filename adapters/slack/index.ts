@@ -1,0 +1,155 @@
+import type { AddressInfo } from "node:net";
+import { App, SocketModeReceiver } from "@slack/bolt";
+import type { Engine } from "../../src/engine-api.js";
+import type { Logger } from "../../src/logger.js";
+import { wireSlackApp } from "./app.js";
+import { toBoltLogger } from "./bolt-logger.js";
+import { parseSlackConfig, type SlackConfig, slackSecrets } from "./config.js";
+import { createDedup } from "./dedup.js";
+import type { SlackStats } from "./reply.js";
+
+export { parseSlackConfig, type SlackConfig } from "./config.js";
+
+export interface StartSlackOptions {
+  engine: Engine;
+  /** The process environment (or a test's): SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, SLACK_PORT, SLACK_API_URL. */
+  env: Record<string, string | undefined>;
+  logger: Logger;
+  /** Interface for the HTTP server (HTTP mode); all interfaces when unset. Tests pass 127.0.0.1. */
+  host?: string;
+  /** Extra fields for GET /healthz (e.g. the knowledge load time). */
+  health?: () => Record<string, unknown>;
+}
+
+export interface SlackHandle {
+  /** Stops taking events, waits (bounded) for replies in flight, closes the server or socket. */
+  stop(): Promise<void>;
+  /** The HTTP port actually bound (HTTP mode only; useful with SLACK_PORT=0). */
+  port?: number;
+}
+
+// A few quick retries: a reply that needs minutes is no longer an answer. 429s are still honoured:
+// the Web API client waits for Retry-After before the next attempt.
+const RETRY_CONFIG = { retries: 4, factor: 2, minTimeout: 250, maxTimeout: 4000, randomize: true };
+const REQUEST_TIMEOUT_MS = 15_000;
+const START_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 4_000;
+
+/**
+ * Starts the Slack adapter: Socket Mode when SLACK_APP_TOKEN is set, HTTP (Events API, slash
+ * commands and interactivity at /slack/events, GET /healthz) otherwise.
+ * Throws, before connecting anywhere, an Error listing every missing or malformed variable.
+ *
+ * @example
+ * const slack = await startSlack({ engine, env: process.env, logger });
+ * process.once("SIGTERM", () => slack.stop());
+ */
+export async function startSlack(options: StartSlackOptions): Promise<SlackHandle> {
+  const { engine, env, logger } = options;
+  logger.redact(...slackSecrets(env));
+  const parsed = parseSlackConfig(env);
+  if (!parsed.ok) {
+    throw new Error(`Slack configuration is invalid:\n  - ${parsed.problems.join("\n  - ")}`);
+  }
+  const config = parsed.config;
+  const boltLogger = toBoltLogger(logger);
+  const stats: SlackStats = { replies: 0, errors: 0, helpful: 0, notHelpful: 0 };
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    inFlight.add(work);
+    const done = () => inFlight.delete(work);
+    work.then(done, done);
+    return work;
+  };
+  // One object shared by the listeners' clients and the Socket Mode handshake, so SLACK_API_URL and
+  // the retry policy apply to both (Socket Mode would otherwise retry 100 times).
+  const clientOptions = {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    retryConfig: RETRY_CONFIG,
+    timeout: REQUEST_TIMEOUT_MS,
+    logger: boltLogger,
+  };
+  const receiver =
+    config.mode === "socket"
+      ? new SocketModeReceiver({
+          appToken: config.appToken as string,
+          logger: boltLogger,
+          installerOptions: { clientOptions },
+        })
+      : undefined;
+  const startedAt = new Date().toISOString();
+  const app = new App({
+    token: config.botToken,
+    logger: boltLogger,
+    logLevel: boltLogger.getLevel(),
+    clientOptions,
+    deferInitialization: true,
+    ...(receiver
+      ? { receiver }
+      : {
+          signingSecret: config.signingSecret as string,
+          port: config.port,
+          customRoutes: [
+            {
+              path: "/healthz",
+              method: ["GET"],
+              handler: (_req, res) => {
+                const body = { ok: true, platform: "slack", factCount: engine.factCount, startedAt, ...stats };
+                res.writeHead(200, { "content-type": "application/json" });
+                res.end(JSON.stringify({ ...body, ...options.health?.() }));
+              },
+            },
+          ],
+        }),
+  });
+  wireSlackApp(app, { engine, logger, dedup: createDedup(), stats, track });
+
+  try {
+    // auth.test: checks the bot token and learns our own user id (to ignore our own messages).
+    await app.init();
+  } catch (error) {
+    throw new Error(`Slack rejected SLACK_BOT_TOKEN (auth.test): ${short(error, logger)}`);
+  }
+
+  let port: number | undefined;
+  if (receiver) {
+    await bounded(app.start(), START_TIMEOUT_MS, "Socket Mode did not connect").catch(async (error) => {
+      await bounded(receiver.client.disconnect(), STOP_TIMEOUT_MS, "").catch(() => undefined);
+      throw new Error(`Slack Socket Mode failed to start: ${short(error, logger)}`);
+    });
+  } else {
+    const server = await app.start({ port: config.port, ...(options.host ? { host: options.host } : {}) });
+    port = (server.address() as AddressInfo).port;
+  }
+  logger.info("slack adapter started", describeStart(config, port));
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      // Stop taking new events first, then let replies in flight finish (bounded).
+      if (receiver) await bounded(receiver.client.disconnect(), STOP_TIMEOUT_MS, "").catch(() => undefined);
+      else await bounded(app.stop(), STOP_TIMEOUT_MS, "").catch(() => undefined);
+      await bounded(Promise.allSettled([...inFlight]), STOP_TIMEOUT_MS, "").catch(() => undefined);
+      logger.info("slack adapter stopped", { platform: "slack", ...stats });
+    })();
+    return stopping;
+  };
+  return port === undefined ? { stop } : { stop, port };
+}
+
+function describeStart(config: SlackConfig, port: number | undefined): Record<string, unknown> {
+  return { platform: "slack", mode: config.mode, port, apiUrl: config.apiUrl ?? "https://slack.com/api/" };
+}
+
+function short(error: unknown, logger: Logger): string {
+  const e = error as { data?: { error?: string }; message?: string };
+  return logger.scrub(e?.data?.error ?? e?.message ?? String(error));
+}
+
+function bounded<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${message} within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,30 @@
+/** Every piece of Slack reply wording, in one place. */
+export const MESSAGES = {
+  apology: "Sorry, something went wrong on my side while answering. Please try again in a moment.",
+  helpIntro: (title: string) => `I answer questions about *${title}*, quoting the source word for word.`,
+  helpCan: "*I can:*",
+  helpCannot: "*I can't:*",
+  helpTry: "Try one of these:",
+  helpHowTo: "Mention me in a channel (I reply in a thread), DM me, or use `/roadmap <question>`.",
+  homeTitle: "roadmap-bot",
+  homeTopics: "*What I know about*",
+  relatedLabel: "Related questions:",
+  suggestionsLabel: "Questions I can answer:",
+  choicesLabel: "Which did you mean?",
+  helpful: "👍 Helpful",
+  notHelpful: "👎 Not helpful",
+  feedbackThanks: "Thanks for the feedback.",
+  postToChannel: "Post to channel",
+  askedBy: (question: string) => `Asked: ${question}`,
+  sourcePrefix: "Source:",
+} as const;
+
+/** Block and action ids: the wiring in app.ts routes button presses by these. */
+export const IDS = {
+  suggest: "roadmap_suggest",
+  choice: "roadmap_choice",
+  helpful: "roadmap_feedback_helpful",
+  notHelpful: "roadmap_feedback_not_helpful",
+  post: "roadmap_post",
+  feedbackBlock: "roadmap_feedback",
+} as const;

@@ -1,0 +1,142 @@
+import type { types } from "@slack/bolt";
+import type { Answer, Citation } from "../../src/types.js";
+import { IDS, MESSAGES } from "./messages.js";
+
+/** A message ready for chat.postMessage / chat.postEphemeral / response_url (spread it in). */
+export interface SlackMessage {
+  /** Plain fallback for notifications and clients without Block Kit (escaped like the blocks). */
+  text: string;
+  blocks: types.KnownBlock[];
+  // Never unfurl: a link in an answer must not turn into a preview card of someone's choosing.
+  unfurl_links: false;
+  unfurl_media: false;
+}
+
+export interface RenderOptions {
+  /** Echo the question above the answer (for ephemeral and shared answers, which have no thread). */
+  question?: string;
+  /** Add a "Post to channel" button carrying the question (slash command answers). */
+  postButton?: boolean;
+}
+
+// Block Kit limits: section/context text 3000 chars, button text 75, button value 2000.
+const TEXT_MAX = 2900;
+const BUTTON_TEXT_MAX = 75;
+const VALUE_MAX = 2000;
+const MAX_BUTTONS = 5;
+const MAX_CITATIONS = 3;
+
+/** Escapes the three characters Slack treats as markup, so no text can mention, link or ping. */
+export function escapeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Makes a URL safe inside `<url|label>`: `|` and `>` would end it early. */
+export function escapeUrl(url: string): string {
+  return url.replace(/&/g, "&amp;").replace(/</g, "%3C").replace(/>/g, "%3E").replace(/\|/g, "%7C");
+}
+
+export function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
+}
+
+const mrkdwn = (text: string) => ({ type: "mrkdwn" as const, text: truncate(text, TEXT_MAX) });
+
+/** "“quote” — <link|Title>, Publisher, Date": the verbatim quote with its source. */
+export function citationBlock(c: Citation): types.ContextBlock {
+  const source = `<${escapeUrl(c.url)}|${escapeText(c.title)}>, ${escapeText(c.publisher)}, ${escapeText(c.date)}`;
+  return { type: "context", elements: [mrkdwn(`“${escapeText(c.quote)}”\n${MESSAGES.sourcePrefix} ${source}`)] };
+}
+
+/** A row of buttons that each ask a question (suggestions, choices, examples). */
+export function questionButtons(actionPrefix: string, questions: string[], blockId?: string): types.ActionsBlock {
+  const elements: types.Button[] = questions.slice(0, MAX_BUTTONS).map((q, i) => ({
+    type: "button",
+    action_id: `${actionPrefix}_${i}`,
+    text: { type: "plain_text", text: truncate(q, BUTTON_TEXT_MAX), emoji: false },
+    value: truncate(q, VALUE_MAX),
+  }));
+  return { type: "actions", ...(blockId ? { block_id: blockId } : {}), elements };
+}
+
+function feedbackBlock(answer: Answer): types.ActionsBlock {
+  const value = truncate(answer.factIds.join(",") || "none", VALUE_MAX);
+  const button = (action_id: string, text: string): types.Button => ({
+    type: "button",
+    action_id,
+    text: { type: "plain_text", text, emoji: true },
+    value,
+  });
+  return {
+    type: "actions",
+    block_id: IDS.feedbackBlock,
+    elements: [button(IDS.helpful, MESSAGES.helpful), button(IDS.notHelpful, MESSAGES.notHelpful)],
+  };
+}
+
+function postBlock(question: string): types.ActionsBlock {
+  return {
+    type: "actions",
+    block_id: IDS.post,
+    elements: [
+      {
+        type: "button",
+        action_id: IDS.post,
+        style: "primary",
+        text: { type: "plain_text", text: MESSAGES.postToChannel, emoji: false },
+        value: truncate(question, VALUE_MAX),
+      },
+    ],
+  };
+}
+
+/**
+ * Renders an engine answer as a Slack message: the answer in a section, each quote with its source
+ * in a context block, buttons for suggestions/choices and feedback. Pure: no I/O.
+ *
+ * @example
+ * await client.chat.postMessage({ channel, thread_ts, ...render(engine.answer(q)) });
+ */
+export function render(answer: Answer, options: RenderOptions = {}): SlackMessage {
+  const blocks: types.KnownBlock[] = [];
+  if (options.question) {
+    blocks.push({ type: "context", elements: [mrkdwn(escapeText(MESSAGES.askedBy(options.question)))] });
+  }
+  blocks.push({ type: "section", text: mrkdwn(escapeText(answer.answer)) });
+  const citations = answer.citations.slice(0, MAX_CITATIONS);
+  for (const c of citations) blocks.push(citationBlock(c));
+
+  if (answer.kind === "clarify" && answer.choices && answer.choices.length > 0) {
+    blocks.push({ type: "context", elements: [mrkdwn(MESSAGES.choicesLabel)] });
+    blocks.push(questionButtons(IDS.choice, answer.choices.map((c) => c.question), IDS.choice));
+  } else if (answer.suggestions.length > 0) {
+    const label = answer.answered ? MESSAGES.relatedLabel : MESSAGES.suggestionsLabel;
+    blocks.push({ type: "context", elements: [mrkdwn(label)] });
+    blocks.push(questionButtons(IDS.suggest, answer.suggestions, IDS.suggest));
+  }
+  if (answer.answered) blocks.push(feedbackBlock(answer));
+  if (options.postButton && options.question) blocks.push(postBlock(options.question));
+
+  return { text: fallbackText(answer), blocks, unfurl_links: false, unfurl_media: false };
+}
+
+/** The notification text: the answer and its first quote with source, escaped the same way. */
+export function fallbackText(answer: Answer): string {
+  const c = answer.citations[0];
+  const cite = c ? `\n“${c.quote}” (${c.title}, ${c.publisher}, ${c.date}) ${c.url}` : "";
+  return truncate(escapeText(`${answer.answer}${cite}`), TEXT_MAX);
+}
+
+/** A plain one-line message (apologies, acknowledgements). */
+export function plainMessage(text: string): SlackMessage {
+  const safe = escapeText(text);
+  return { text: safe, blocks: [{ type: "section", text: mrkdwn(safe) }], unfurl_links: false, unfurl_media: false };
+}
+
+/** Replaces the feedback buttons of a posted message with a thank-you, keeping everything else. */
+export function withFeedbackThanks(blocks: types.KnownBlock[]): types.KnownBlock[] {
+  return blocks.map((b) =>
+    b.block_id === IDS.feedbackBlock ? { type: "context", elements: [mrkdwn(MESSAGES.feedbackThanks)] } : b,
+  );
+}

@@ -1,0 +1,79 @@
+import type { Engine } from "../../src/engine-api.js";
+import type { Logger } from "../../src/logger.js";
+import { MESSAGES } from "./messages.js";
+import { plainMessage, type RenderOptions, render, type SlackMessage } from "./render.js";
+import { renderHelp } from "./render-help.js";
+import { toQuestion } from "./to-question.js";
+
+/** Where a question came from inside Slack, for logs. */
+export type SlackSource = "mention" | "dm" | "command" | "suggestion" | "choice" | "post";
+
+export interface QuestionJob {
+  source: SlackSource;
+  /** Raw Slack text (markup and entities still in it) or a button's question. */
+  text: string;
+  conversationId: string;
+  /** Echo the question above the answer (replies outside a thread: ephemeral or shared). */
+  echo?: boolean;
+  /** Offer a "Post to channel" button (ephemeral slash command replies). */
+  postButton?: boolean;
+  /** Sends the reply; called again with an apology if answering or sending fails. */
+  deliver: (message: SlackMessage) => Promise<unknown>;
+}
+
+export interface SlackStats {
+  replies: number;
+  errors: number;
+  helpful: number;
+  notHelpful: number;
+}
+
+/**
+ * Answers one question and delivers the reply, logging one line with outcome and latency. Never
+ * throws: a failure is logged (scrubbed of secrets) and answered with a short apology.
+ */
+export function createReplier(engine: Engine, logger: Logger, stats: SlackStats) {
+  return async function reply(job: QuestionJob): Promise<void> {
+    const started = performance.now();
+    const q = toQuestion(job.text);
+    let outcome: string = q.isHelp ? "help" : "unknown";
+    try {
+      let message: SlackMessage;
+      if (q.isHelp) {
+        message = renderHelp(engine.about(), engine.topics());
+      } else {
+        const answer = engine.answer(q.text, { conversationId: job.conversationId, platform: "slack" });
+        outcome = answer.kind;
+        const options: RenderOptions = job.echo ? { question: q.text, postButton: job.postButton === true } : {};
+        message = render(answer, options);
+      }
+      await job.deliver(message);
+      stats.replies += 1;
+      logger.info("slack reply", { platform: "slack", source: job.source, outcome, latencyMs: ms(started) });
+      logger.debug("slack question", { platform: "slack", source: job.source, question: q.text });
+    } catch (error) {
+      stats.errors += 1;
+      logger.error("slack reply failed", {
+        platform: "slack",
+        source: job.source,
+        outcome: "error",
+        latencyMs: ms(started),
+        error: describe(error, logger),
+      });
+      try {
+        await job.deliver(plainMessage(MESSAGES.apology));
+      } catch (again) {
+        logger.error("slack apology failed", { platform: "slack", error: describe(again, logger) });
+      }
+    }
+  };
+}
+
+const ms = (since: number) => Math.round((performance.now() - since) * 10) / 10;
+
+/** An error as a short, scrubbed string: platform errors can carry request details. */
+export function describe(error: unknown, logger: Logger): string {
+  const e = error as { message?: unknown; code?: unknown; data?: { error?: unknown } };
+  const parts = [e?.code, e?.data?.error, e?.message ?? String(error)].filter((p) => p !== undefined && p !== "");
+  return logger.scrub(parts.map(String).join(": ")).slice(0, 500);
+}

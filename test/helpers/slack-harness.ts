@@ -1,0 +1,65 @@
+/** Starts the real Slack adapter (real Bolt, real engine) against the loopback fake Slack. */
+import { startSlack } from "../../adapters/slack/index.js";
+import type { Engine } from "../../src/engine-api.js";
+import { createEngine, DEFAULT_KNOWLEDGE_PATH, loadKnowledgeFile } from "../../src/index.js";
+import { createLogger, type Logger } from "../../src/logger.js";
+import { type FakeSlack, startFakeSlack } from "./slack-fake.js";
+
+/** Recognisable fake secrets: a test greps every log line and reply for them. */
+export const SECRETS = {
+  bot: "xoxb-FAKE-SECRET-1234",
+  app: "xapp-FAKE-APP-SECRET-9999",
+  signing: "FAKE-SIGNING-SECRET-5678",
+} as const;
+
+let engine: Engine | undefined;
+/** The real engine on the real knowledge file (loaded once per test file). */
+export function realEngine(): Engine {
+  engine ??= createEngine({ knowledge: loadKnowledgeFile(DEFAULT_KNOWLEDGE_PATH) });
+  return engine;
+}
+
+export function captureLogger(): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const logger = createLogger({ level: "debug", write: (line) => lines.push(line) });
+  return { logger, lines };
+}
+
+export interface Harness {
+  fake: FakeSlack;
+  lines: string[];
+  stop(): Promise<void>;
+  /** HTTP mode: the adapter's base URL, e.g. http://127.0.0.1:PORT */
+  base?: string;
+  events: string;
+}
+
+export async function startHarness(mode: "http" | "socket", extraEnv: Record<string, string> = {}): Promise<Harness> {
+  const fake = await startFakeSlack();
+  const { logger, lines } = captureLogger();
+  const env: Record<string, string> = {
+    SLACK_BOT_TOKEN: SECRETS.bot,
+    SLACK_PORT: "0",
+    SLACK_API_URL: fake.apiUrl,
+    ...(mode === "socket" ? { SLACK_APP_TOKEN: SECRETS.app } : { SLACK_SIGNING_SECRET: SECRETS.signing }),
+    ...extraEnv,
+  };
+  try {
+    const bot = await startSlack({ engine: realEngine(), env, logger, host: "127.0.0.1" });
+    const base = bot.port !== undefined ? `http://127.0.0.1:${bot.port}` : undefined;
+    return {
+      fake,
+      lines,
+      base,
+      events: `${base}/slack/events`,
+      async stop() {
+        // The app first, then the fake: Bolt's stop can return before its socket has closed.
+        await bot.stop();
+        await fake.close();
+      },
+    };
+  } catch (error) {
+    await fake.close();
+    throw error;
+  }
+}
