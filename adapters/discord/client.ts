@@ -1,10 +1,10 @@
-import { Client, Events, GatewayIntentBits, Options, Partials } from "discord.js";
+import { Client, Events, GatewayIntentBits, type GatewayMessageCreateDispatchData, Options, Partials } from "discord.js";
 import type { Engine } from "../../src/engine-api.js";
 import type { Logger } from "../../src/logger.js";
 import type { DiscordConfig } from "./config.js";
 import type { FeedbackCounts, HandlerContext } from "./context.js";
 import { handleInteraction } from "./interactions.js";
-import { handleMessage } from "./messages.js";
+import { answerMessage, fromMessage, fromRaw, replyTo, replyToRaw } from "./messages.js";
 import { QuestionMemory } from "./question-memory.js";
 import { restOptions } from "./rest-options.js";
 
@@ -61,9 +61,25 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   client.on(Events.InteractionCreate, (interaction) => {
     if (!stopping) track(handleInteraction(ctx, interaction));
   });
+  // Message ids discord.js delivered, so the raw fallback below never answers one twice.
+  const delivered = new Set<string>();
   client.on(Events.MessageCreate, (message) => {
     const botId = client.user?.id;
-    if (!stopping && botId) track(handleMessage(ctx, message, botId));
+    delivered.add(message.id);
+    if (delivered.size > 1000) delivered.delete(delivered.values().next().value ?? "");
+    if (!stopping && botId) track(answerMessage(ctx, fromMessage(message, botId), botId, replyTo(message)).then(() => undefined));
+  });
+  // discord.js drops a MESSAGE_CREATE whose channel it cannot build (a DM without channel_type, a
+  // guild channel it has not cached). Once ready it emits MessageCreate synchronously right after
+  // Raw, so a message not delivered by the next turn was dropped: answer it from the raw payload.
+  client.on(Events.Raw, (packet: { t?: string; d?: GatewayMessageCreateDispatchData }) => {
+    const d = packet.d;
+    if (packet.t !== "MESSAGE_CREATE" || !d?.author || !client.isReady()) return;
+    setImmediate(() => {
+      if (stopping || delivered.has(d.id) || !client.user) return;
+      const incoming = fromRaw(d, client.user.id);
+      track(answerMessage(ctx, incoming, client.user.id, replyToRaw(client, incoming)).then(() => undefined));
+    });
   });
   client.once(Events.ClientReady, (ready) => {
     logger.info("discord ready", { platform: "discord", user: ready.user.tag, guilds: ready.guilds.cache.size });

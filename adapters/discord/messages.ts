@@ -1,57 +1,108 @@
-import type { Message } from "discord.js";
+import { type Client, type GatewayMessageCreateDispatchData, type Message, MessageType, Routes } from "discord.js";
 import { type HandlerContext, conversationId, since } from "./context.js";
-import { messageOptions, renderAnswer, renderText } from "./render.js";
+import { type DiscordReply, messageOptions, renderAnswer, renderText } from "./render.js";
 import { mentionsBot, toQuestion } from "./to-question.js";
 import { TEXT } from "./wording.js";
+
+/** The parts of a message that decide whether and what the bot answers. */
+export interface IncomingMessage {
+  id: string;
+  channelId: string;
+  guildId: string | null;
+  authorId: string;
+  /** Bots, webhooks and system messages never get an answer (no reply loops). */
+  fromBot: boolean;
+  content: string;
+  /** The gateway's `mentions` list includes the bot. */
+  mentioned: boolean;
+}
 
 /**
  * Answers a message that mentions the bot (or any message in a DM) as a reply to it. Guild
  * messages that do not mention the bot arrive with empty content (no Message Content intent) and
- * are ignored, as are bots (no reply loops) and the bot itself.
+ * are ignored, as are bots and the bot itself. Returns false when the message was not for the bot.
  */
-export async function handleMessage(ctx: HandlerContext, message: Message, botId: string): Promise<void> {
-  if (message.author.bot || message.author.id === botId || message.webhookId || message.system) return;
-  const inDm = !message.guildId;
-  const mentioned = message.mentions.users.has(botId) || mentionsBot(message.content, botId);
-  if (!inDm && !mentioned) return;
+export async function answerMessage(
+  ctx: HandlerContext,
+  message: IncomingMessage,
+  botId: string,
+  send: (reply: DiscordReply) => Promise<unknown>,
+): Promise<boolean> {
+  if (message.fromBot || message.authorId === botId) return false;
+  const inDm = message.guildId === null;
+  if (!inDm && !message.mentioned && !mentionsBot(message.content, botId)) return false;
 
   const start = performance.now();
   const question = toQuestion(message.content, botId);
   // A bare mention gets the engine's help reply (kind "help"): what the bot can answer.
   const answer = ctx.engine.answer(question.text, {
-    conversationId: conversationId(message.channelId, message.author.id),
+    conversationId: conversationId(message.channelId, message.authorId),
     platform: "discord",
   });
   const reply = renderAnswer(answer);
   ctx.questions.remember(reply.questions);
+  const source = inDm ? "dm" : "mention";
   try {
-    await message.reply({
-      ...messageOptions(reply),
-      ...(reply.flags ? { flags: reply.flags } : {}),
-      // The question may have been deleted meanwhile: post the answer anyway, unthreaded.
-      failIfNotExists: false,
-    });
-    ctx.logger.info("discord answer", {
-      platform: "discord",
-      source: inDm ? "dm" : "mention",
-      kind: answer.kind,
-      answered: answer.answered,
-      latencyMs: since(start),
-      outcome: "replied",
-    });
+    await send(reply);
+    ctx.logger.info("discord answer", { platform: "discord", source, kind: answer.kind, answered: answer.answered, latencyMs: since(start), outcome: "replied" });
     ctx.logger.debug("discord question", { platform: "discord", question: question.text });
   } catch (err) {
-    ctx.logger.error("discord reply failed", {
-      platform: "discord",
-      latencyMs: since(start),
-      outcome: "error",
-      error: ctx.logger.scrub(err instanceof Error ? err.message : String(err)),
-    });
-    // One short apology; if the channel itself refuses messages this fails too, and that is logged.
-    if (!("send" in message.channel)) return;
-    const sorry = renderText(TEXT.apology);
-    await message.channel
-      .send({ ...messageOptions(sorry), flags: sorry.flags })
-      .catch((e: unknown) => ctx.logger.warn("discord apology failed", { error: ctx.logger.scrub(String(e)) }));
+    const error = ctx.logger.scrub(err instanceof Error ? err.message : String(err));
+    ctx.logger.error("discord reply failed", { platform: "discord", source, latencyMs: since(start), outcome: "error", error });
+    // One short apology; if the channel refuses messages altogether this fails too, and is logged.
+    await send(renderText(TEXT.apology)).catch((e: unknown) =>
+      ctx.logger.warn("discord apology failed", { error: ctx.logger.scrub(e instanceof Error ? e.message : String(e)) }),
+    );
   }
+  return true;
+}
+
+const CHAT_TYPES: readonly MessageType[] = [MessageType.Default, MessageType.Reply];
+
+/** From a discord.js Message (the usual path). */
+export function fromMessage(message: Message, botId: string): IncomingMessage {
+  return {
+    id: message.id,
+    channelId: message.channelId,
+    guildId: message.guildId,
+    authorId: message.author.id,
+    fromBot: message.author.bot || Boolean(message.webhookId) || !CHAT_TYPES.includes(message.type),
+    content: message.content,
+    mentioned: message.mentions.users.has(botId),
+  };
+}
+
+/** From a raw MESSAGE_CREATE, for messages discord.js drops (channels it has not cached). */
+export function fromRaw(d: GatewayMessageCreateDispatchData, botId: string): IncomingMessage {
+  return {
+    id: d.id,
+    channelId: d.channel_id,
+    guildId: d.guild_id ?? null,
+    authorId: d.author.id,
+    fromBot: Boolean(d.author.bot) || Boolean(d.webhook_id) || !CHAT_TYPES.includes(d.type),
+    content: d.content ?? "",
+    mentioned: (d.mentions ?? []).some((u) => u.id === botId),
+  };
+}
+
+/** Replies through discord.js's Message (threading via message_reference, mentions none). */
+export function replyTo(message: Message) {
+  return (reply: DiscordReply) =>
+    // The question may have been deleted meanwhile: post the answer anyway, unthreaded.
+    message.reply({ ...messageOptions(reply), ...(reply.flags ? { flags: reply.flags } : {}), failIfNotExists: false });
+}
+
+/** Replies over plain REST, for a message known only from its raw dispatch. */
+export function replyToRaw(client: Client, m: IncomingMessage) {
+  return (reply: DiscordReply) =>
+    client.rest.post(Routes.channelMessages(m.channelId), {
+      body: {
+        ...(reply.content !== undefined ? { content: reply.content } : {}),
+        embeds: reply.embeds,
+        components: reply.components,
+        allowed_mentions: { parse: [], replied_user: false },
+        ...(reply.flags ? { flags: reply.flags } : {}),
+        message_reference: { message_id: m.id, channel_id: m.channelId, ...(m.guildId ? { guild_id: m.guildId } : {}), fail_if_not_exists: false },
+      },
+    });
 }
