@@ -1,0 +1,201 @@
+/**
+ * A loopback fake of Discord for end-to-end tests: the REST API under /api/v10 (recording every
+ * request) and a v10 JSON gateway on the same port, far enough for discord.js to reach ready and
+ * then receive INTERACTION_CREATE and MESSAGE_CREATE dispatches. Listens on 127.0.0.1 only.
+ */
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type WebSocket, WebSocketServer } from "ws";
+import { type FakeUser, fakeGuild, fakeMessage, nextId } from "./discord-payloads.js";
+
+export interface RecordedRequest {
+  method: string;
+  /** Path after /api/v10, e.g. "/interactions/1/tok/callback". */
+  path: string;
+  query: URLSearchParams;
+  authorization: string | undefined;
+  // biome-ignore lint/suspicious/noExplicitAny: recorded JSON bodies are inspected loosely by tests.
+  body: any;
+  /** The HTTP status the fake answered with. */
+  status: number;
+}
+
+/** A canned failure for the next requests matching `method` and `path`. */
+interface Fault {
+  method: string;
+  path: RegExp;
+  status: 500 | 429;
+  retryAfterSeconds?: number;
+}
+
+export interface FakeDiscordOptions {
+  token: string;
+  applicationId: string;
+  bot: FakeUser;
+  guildId: string;
+  channelId: string;
+}
+
+export class FakeDiscord {
+  readonly requests: RecordedRequest[] = [];
+  readonly identifies: unknown[] = [];
+  readonly gatewayFrames: unknown[] = [];
+  #server: Server;
+  #wss: WebSocketServer;
+  #sockets = new Set<WebSocket>();
+  #identified: WebSocket | undefined;
+  #seq = 0;
+  #faults: Fault[] = [];
+  #port = 0;
+
+  constructor(readonly options: FakeDiscordOptions) {
+    this.#server = createServer((req, res) => void this.#handle(req, res));
+    this.#wss = new WebSocketServer({ server: this.#server });
+    this.#wss.on("connection", (socket) => this.#onSocket(socket));
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.#server.listen(0, "127.0.0.1", resolve));
+    this.#port = (this.#server.address() as AddressInfo).port;
+    return this;
+  }
+
+  /** What DISCORD_API_URL should be (discord.js adds /v10). */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.#port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.#port}`;
+  }
+
+  /** Makes the next `count` matching requests fail with `status` (429 carries Retry-After). */
+  failNext(method: string, path: RegExp, status: 500 | 429, count = 1, retryAfterSeconds = 0.2): void {
+    for (let i = 0; i < count; i++) this.#faults.push({ method, path, status, retryAfterSeconds });
+  }
+
+  /** Sends a dispatch (op 0) with the next sequence number to the identified session. */
+  dispatch(t: string, d: unknown): void {
+    if (!this.#identified) throw new Error("FakeDiscord: no identified gateway session yet");
+    this.#identified.send(JSON.stringify({ op: 0, t, s: ++this.#seq, d }));
+  }
+
+  get identified(): boolean {
+    return this.#identified !== undefined;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.#sockets) socket.terminate();
+    await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  #onSocket(socket: WebSocket): void {
+    this.#sockets.add(socket);
+    socket.on("close", () => {
+      this.#sockets.delete(socket);
+      if (this.#identified === socket) this.#identified = undefined;
+    });
+    // A long interval: tests finish well before heartbeats matter, but op 1 is still answered.
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
+    socket.on("message", (raw) => {
+      const frame = JSON.parse(String(raw)) as { op: number; d: unknown };
+      this.gatewayFrames.push(frame);
+      if (frame.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
+      if (frame.op === 2) this.#ready(socket, frame.d);
+    });
+  }
+
+  #ready(socket: WebSocket, identify: unknown): void {
+    this.identifies.push(identify);
+    this.#identified = socket;
+    const { bot, applicationId, guildId } = this.options;
+    this.dispatch("READY", {
+      v: 10,
+      user: bot,
+      guilds: [{ id: guildId, unavailable: true }],
+      session_id: `session-${nextId()}`,
+      resume_gateway_url: this.gatewayUrl,
+      application: { id: applicationId, flags: 0 },
+      shard: [0, 1],
+    });
+    // discord.js waits for a GUILD_CREATE per unavailable guild before it emits ClientReady.
+    this.dispatch("GUILD_CREATE", fakeGuild(guildId, this.options.channelId, bot.id));
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    const method = req.method ?? "GET";
+    const path = url.pathname.replace(/^\/api\/v10/, "");
+    const record: RecordedRequest = {
+      method,
+      path,
+      query: url.searchParams,
+      authorization: req.headers.authorization,
+      body: text && req.headers["content-type"]?.includes("json") ? JSON.parse(text) : text || undefined,
+      status: 0,
+    };
+    const send = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
+      record.status = status;
+      this.requests.push(record);
+      res.writeHead(status, { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers });
+      res.end(body === undefined ? undefined : JSON.stringify(body));
+    };
+    const fault = this.#faults.findIndex((f) => f.method === method && f.path.test(path));
+    if (fault >= 0) {
+      const [f] = this.#faults.splice(fault, 1);
+      if (f?.status === 429) {
+        const after = f.retryAfterSeconds ?? 0.2;
+        return send(429, { message: "You are being rate limited.", retry_after: after, global: false }, { "retry-after": String(after) });
+      }
+      return send(500, { message: "Internal Server Error", code: 0 });
+    }
+    const interactionRoute = path.startsWith("/interactions/") || path.startsWith("/webhooks/");
+    if (!interactionRoute && req.headers.authorization !== `Bot ${this.options.token}`) {
+      return send(401, { message: "401: Unauthorized", code: 0 });
+    }
+    return this.#route(method, path, record.body, send);
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: request bodies are loose JSON.
+  #route(method: string, path: string, body: any, send: (status: number, body?: unknown) => void): void {
+    const { bot, applicationId } = this.options;
+    let m: RegExpMatchArray | null;
+    if (method === "GET" && path === "/gateway/bot") {
+      const limit = { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 };
+      return send(200, { url: this.gatewayUrl, shards: 1, session_start_limit: limit });
+    }
+    if (method === "GET" && path === "/users/@me") return send(200, bot);
+    if (method === "GET" && path === "/applications/@me") return send(200, { id: applicationId, name: "roadmap-bot", flags: 0 });
+    if (method === "POST" && /^\/interactions\/[^/]+\/[^/]+\/callback$/.test(path)) return send(204);
+    if ((m = path.match(/^\/webhooks\/[^/]+\/[^/]+\/messages\/@original$/)) && method === "PATCH") {
+      return send(200, fakeMessage({ channelId: this.options.channelId, author: bot, body }));
+    }
+    if ((m = path.match(/^\/webhooks\/[^/]+\/[^/]+$/)) && method === "POST") {
+      return send(200, fakeMessage({ channelId: this.options.channelId, author: bot, body }));
+    }
+    if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && method === "POST") {
+      return send(200, fakeMessage({ channelId: m[1] ?? "", author: bot, body }));
+    }
+    if ((m = path.match(/^\/applications\/(\d+)(?:\/guilds\/\d+)?\/commands$/)) && method === "PUT") {
+      const commands = Array.isArray(body) ? body : [];
+      return send(200, commands.map((c) => ({ ...c, id: nextId(), application_id: m?.[1], version: nextId() })));
+    }
+    return send(404, { message: "404: Not Found", code: 0 });
+  }
+}
+
+/** Polls `read` until it returns a value (not undefined/false), or fails after `timeoutMs`. */
+export async function waitFor<T>(read: () => T | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

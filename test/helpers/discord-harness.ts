@@ -1,0 +1,75 @@
+/**
+ * Starts the loopback fake Discord and the real bot (through `startDiscord`, so through the real
+ * discord.js client) and offers helpers to send events and wait for what the bot did.
+ */
+import { startDiscord } from "../../adapters/discord/index.js";
+import type { Engine } from "../../src/engine-api.js";
+import { type Logger, createLogger } from "../../src/logger.js";
+import { FakeDiscord, type RecordedRequest, waitFor } from "./discord-fake.js";
+import { type FakeUser, fakeUser, messageCreate } from "./discord-payloads.js";
+
+export const FAKE_TOKEN = "FAKE.DISCORD.TOKEN-SECRET";
+export const APP_ID = "111111111111111111";
+export const GUILD_ID = "222222222222222222";
+export const CHANNEL_ID = "333333333333333333";
+export const DM_CHANNEL_ID = "444444444444444444";
+export const BOT = fakeUser(APP_ID, "roadmap-bot", true);
+export const ALICE = fakeUser("555555555555555555", "alice");
+export const OTHER_BOT = fakeUser("666666666666666666", "noisy-bot", true);
+
+export interface Harness {
+  fake: FakeDiscord;
+  logs: string[];
+  logger: Logger;
+  stop(): Promise<void>;
+  /** Where Alice talks: a guild channel, or her DM with the bot. */
+  inGuild: { applicationId: string; user: FakeUser; channelId: string; guildId: string };
+  inDm: { applicationId: string; user: FakeUser; channelId: string };
+  /** Waits for the first request after `from` that matches. */
+  waitForRequest(match: (r: RecordedRequest) => boolean, what: string, from?: number): Promise<RecordedRequest>;
+  /** Sends a mention of the bot from Alice in the guild channel. */
+  mention(text: string): ReturnType<typeof messageCreate>;
+}
+
+export async function startHarness(engine: Engine, env: Record<string, string> = {}): Promise<Harness> {
+  const fake = await new FakeDiscord({ token: FAKE_TOKEN, applicationId: APP_ID, bot: BOT, guildId: GUILD_ID, channelId: CHANNEL_ID }).start();
+  const logs: string[] = [];
+  const logger = createLogger({ level: "debug", write: (line) => logs.push(line) });
+  let bot: Awaited<ReturnType<typeof startDiscord>> | undefined;
+  try {
+    bot = await startDiscord({
+      engine,
+      logger,
+      env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, ...env },
+    });
+    // Events before ClientReady would be queued by discord.js anyway; waiting keeps failures clear.
+    await waitFor(() => logs.some((l) => l.includes('"discord ready"')), "discord.js to become ready");
+  } catch (err) {
+    await bot?.stop();
+    await fake.close();
+    throw err;
+  }
+  const h: Harness = {
+    fake,
+    logs,
+    logger,
+    async stop() {
+      await bot?.stop();
+      await fake.close();
+    },
+    inGuild: { applicationId: APP_ID, user: ALICE, channelId: CHANNEL_ID, guildId: GUILD_ID },
+    inDm: { applicationId: APP_ID, user: ALICE, channelId: DM_CHANNEL_ID },
+    waitForRequest: (match, what, from = 0) => waitFor(() => fake.requests.slice(from).find(match), what),
+    mention(text) {
+      const payload = messageCreate({ user: ALICE, channelId: CHANNEL_ID, guildId: GUILD_ID, content: text, mentions: [BOT] });
+      fake.dispatch("MESSAGE_CREATE", payload);
+      return payload;
+    },
+  };
+  return h;
+}
+
+/** The callback for one interaction id (its response to Discord). */
+export function isCallbackFor(interactionId: string) {
+  return (r: RecordedRequest) => r.method === "POST" && r.path.startsWith(`/interactions/${interactionId}/`);
+}
