@@ -22,8 +22,13 @@ export interface ResponseUrlPost {
 }
 
 export interface Fault {
+  /** HTTP status: 500, 429 (with retryAfter), or 200 for a platform error like not_in_channel. */
   status: number;
   retryAfter?: number;
+  /** The `error` field of the `{ ok: false }` body. */
+  error?: string;
+  /** Only calls for this channel fail (others pass untouched). */
+  channel?: string;
 }
 
 export const BOT_USER_ID = "UBOT0001";
@@ -115,14 +120,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const raw = await readBody(req);
     if (req.method === "POST" && url.pathname.startsWith("/api/")) {
       const method = url.pathname.slice("/api/".length);
-      const queue = faults.get(method);
-      const fault = queue?.shift();
       const token = req.headers.authorization?.replace(/^Bearer\s+/, "");
       const args = parseArgs(raw, req.headers["content-type"]);
+      const queue = faults.get(method) ?? [];
+      const at = queue.findIndex((f) => f.channel === undefined || f.channel === args.channel);
+      const fault = at >= 0 ? queue.splice(at, 1)[0] : undefined;
       calls.push({ method, args, token, at: Date.now() });
       if (fault) {
         const headers: Record<string, string> = fault.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {};
-        return json(res, fault.status, { ok: false, error: "fake_fault" }, headers);
+        return json(res, fault.status, { ok: false, error: fault.error ?? "fake_fault" }, headers);
       }
       return json(res, 200, api(method, args, token));
     }

@@ -1,5 +1,5 @@
 /** Starts the real Slack adapter (real Bolt, real engine) against the loopback fake Slack. */
-import { startSlack } from "../../adapters/slack/index.js";
+import { type SlackHandle, startSlack } from "../../adapters/slack/index.js";
 import type { Engine } from "../../src/engine-api.js";
 import { createEngine, DEFAULT_KNOWLEDGE_PATH, loadKnowledgeFile } from "../../src/index.js";
 import { createLogger, type Logger } from "../../src/logger.js";
@@ -27,6 +27,8 @@ export function captureLogger(): { logger: Logger; lines: string[] } {
 
 export interface Harness {
   fake: FakeSlack;
+  /** The adapter alone (stop() stops it and then the fake). */
+  bot: SlackHandle;
   lines: string[];
   stop(): Promise<void>;
   /** HTTP mode: the adapter's base URL, e.g. http://127.0.0.1:PORT */
@@ -49,6 +51,7 @@ export async function startHarness(mode: "http" | "socket", extraEnv: Record<str
     const base = bot.port !== undefined ? `http://127.0.0.1:${bot.port}` : undefined;
     return {
       fake,
+      bot,
       lines,
       base,
       events: `${base}/slack/events`,
