@@ -1,0 +1,30 @@
+import { readFileSync } from "node:fs";
+import type { Engine } from "../../src/index.js";
+import { evaluate, parseLabelledSet } from "../../src/eval.js";
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** `roadmap-bot eval FILE`: accuracy in scope, refusals out of scope, and per category. */
+export function runEval(engine: Engine, file: string, json: boolean, print: (line: string) => void): number {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw new Error(`${file}: cannot read the labelled question file`);
+  }
+  const report = evaluate(engine, parseLabelledSet(text, file));
+  if (json) {
+    print(JSON.stringify(report));
+    return 0;
+  }
+  print(`in scope:     ${report.inScope.correct}/${report.inScope.total} answered with the right fact (${pct(report.inScope.accuracy)})`);
+  print(`out of scope: ${report.outOfScope.correct}/${report.outOfScope.total} refused (${pct(report.outOfScope.accuracy)})`);
+  print("");
+  for (const c of report.categories.sort((a, b) => a.category.localeCompare(b.category)))
+    print(`  ${c.category.padEnd(14)} ${String(c.correct).padStart(4)}/${String(c.total).padEnd(4)} ${pct(c.correct / c.total)}`);
+  if (report.failures.length) {
+    print("\nmisses:");
+    for (const f of report.failures) print(`  ${JSON.stringify(f.q)}: expected ${f.expected ?? "refusal"}, got ${f.got ?? "refusal"} (${f.confidence})`);
+  }
+  return 0;
+}

@@ -1,0 +1,111 @@
+
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { config as loadDotenv } from "dotenv";
+import {
+  createEngine,
+  createLogger,
+  DEFAULT_KNOWLEDGE_PATH,
+  type Engine,
+  formatProblem,
+  type Knowledge,
+  loadKnowledgeFile,
+  parseLogLevel,
+  RoadmapBotError,
+} from "../../src/index.js";
+import { renderAnswer, renderExplanation } from "../repl/render.js";
+import { runRepl } from "../repl/repl.js";
+import { USAGE, VERSION } from "./usage.js";
+
+const OPTIONS = {
+  json: { type: "boolean" },
+  explain: { type: "boolean" },
+  knowledge: { type: "string" },
+  source: { type: "string" },
+  facts: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
+/** A one-line error and a non-zero exit: what is wrong and what to do. */
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  loadDotenv({ quiet: true });
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message.split("\n")[0]} (see roadmap-bot --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.version) return print(VERSION), 0;
+  if (values.help) return print(USAGE), 0;
+  const [command = "repl", ...rest] = positionals;
+  const knowledgePath = values.knowledge || process.env.KNOWLEDGE_PATH || DEFAULT_KNOWLEDGE_PATH;
+  const load = (): Knowledge => loadKnowledgeFile(knowledgePath);
+  const engine = (): Engine => createEngine({ knowledge: load() });
+
+  switch (command) {
+    case "repl":
+      await runRepl(engine());
+      return 0;
+    case "ask":
+      return ask(engine(), rest.join(" "), values.json ?? false, values.explain ?? false);
+    case "check": {
+      const { runCheck } = await import("./check.js");
+      return runCheck(rest[0] ?? knowledgePath, values.source, print);
+    }
+    case "eval": {
+      const { runEval } = await import("./eval.js");
+      if (!rest[0]) throw new UsageError("eval needs a labelled question file (JSON lines), e.g. roadmap-bot eval test/questions/en.jsonl");
+      return runEval(engine(), rest[0], values.json ?? false, print);
+    }
+    case "bench": {
+      const { runBenchCommand } = await import("./bench.js");
+      return runBenchCommand(load(), Number(values.facts ?? 10_000), print);
+    }
+    case "start":
+    case "slack":
+    case "discord": {
+      const { runBots } = await import("./run-bots.js");
+      return runBots(command, rest, engine, knowledgePath, print);
+    }
+    default:
+      throw new UsageError(`unknown command "${command.slice(0, 40)}" (see roadmap-bot --help)`);
+  }
+}
+
+/** One question from the arguments, or a batch from standard input: one JSON object per line, in order. */
+async function ask(engine: Engine, question: string, json: boolean, explain: boolean): Promise<number> {
+  const one = (q: string) => {
+    const answer = engine.answer(q, { platform: "cli" });
+    if (json) print(JSON.stringify(explain ? { ...answer, explanation: engine.explain() } : answer));
+    else print(`${renderAnswer(answer, Boolean(process.stdout.isTTY))}${explain ? `\n\n${renderExplanation(engine.explain())}` : ""}`);
+  };
+  if (question.trim()) {
+    one(question);
+    return 0;
+  }
+  const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of rl) if (line.trim()) one(line);
+  return 0;
+}
+
+function print(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    const logger = createLogger({ level: parseLogLevel(process.env.LOG_LEVEL) });
+    logger.redact(process.env.SLACK_BOT_TOKEN, process.env.SLACK_APP_TOKEN, process.env.SLACK_SIGNING_SECRET, process.env.DISCORD_TOKEN);
+    if (err instanceof UsageError) process.stderr.write(`roadmap-bot: ${err.message}\n`);
+    else if (err instanceof RoadmapBotError) process.stderr.write(`roadmap-bot: ${logger.scrub(err.problems.length > 1 ? err.message : err.problems.map(formatProblem)[0] ?? err.message)}\n`);
+    else process.stderr.write(`roadmap-bot: ${logger.scrub((err as Error)?.message ?? String(err))}\n`);
+    process.exitCode = err instanceof UsageError ? 2 : 1;
+  },
+);

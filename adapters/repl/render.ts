@@ -1,0 +1,42 @@
+import type { Answer, Explanation, Topic } from "../../src/index.js";
+
+/** ANSI styles, or nothing when the output is not a terminal. */
+export function styles(colour: boolean) {
+  const wrap = (code: string) => (s: string) => (colour ? `\x1b[${code}m${s}\x1b[0m` : s);
+  return { bold: wrap("1"), dim: wrap("2"), cyan: wrap("36"), yellow: wrap("33"), green: wrap("32") };
+}
+
+/** Strips terminal control sequences from text that came from a file or a user. */
+const safe = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
+
+/** An answer laid out for a terminal: the reply, then each citation (quote, source, link). */
+export function renderAnswer(a: Answer, colour = false): string {
+  const s = styles(colour);
+  const lines = [a.answered ? s.bold(safe(a.answer)) : safe(a.answer)];
+  for (const c of a.citations) {
+    lines.push("", `  ${s.cyan(`“${safe(c.quote)}”`)}`, `  ${s.dim(`— ${c.author}, ${c.publisher}, “${c.title}” (${c.date})`)}`, `  ${s.dim(c.url)}`);
+  }
+  if (a.choices?.length) a.choices.forEach((c, i) => lines.push(`  ${s.yellow(`${i + 1}.`)} ${safe(c.question)}`));
+  else if (a.suggestions.length) {
+    lines.push("", s.dim(a.answered ? "Related:" : "You could ask:"));
+    for (const q of a.suggestions) lines.push(`  • ${safe(q)}`);
+  }
+  return lines.join("\n");
+}
+
+export function renderTopics(topics: Topic[], colour = false): string {
+  const s = styles(colour);
+  return topics.map((t) => [s.bold(t.title), ...t.examples.map((e) => `  • ${e}`)].join("\n")).join("\n\n");
+}
+
+export function renderExplanation(e: Explanation | undefined): string {
+  if (!e) return "Nothing asked yet.";
+  return [
+    `question:   ${safe(e.question)}`,
+    `normalised: ${e.normalised.join(" ")}`,
+    `matched:    ${e.matched ? `${e.matched.factId} (score ${e.matched.score})` : "none"}`,
+    `runner-up:  ${e.runnerUp ? `${e.runnerUp.factId} (score ${e.runnerUp.score})` : "none"}`,
+    `threshold:  ${e.threshold}`,
+    `context:    ${e.context ?? "none"}`,
+  ].join("\n");
+}

@@ -1,0 +1,192 @@
+import Fuse from "fuse.js";
+import { citationFor } from "./citation.js";
+import { createConversationStore, type ConversationStoreOptions } from "./conversation.js";
+import type { About, Engine } from "./engine-api.js";
+import { resolveFollowUp } from "./follow-up.js";
+import type { Fact, Knowledge } from "./knowledge/schema.js";
+import { createMatcher, type MatchResult } from "./match/fuse-matcher.js";
+import { askedShapes } from "./match/intent.js";
+import { INTENT_WORDS, normalise } from "./match/normalise.js";
+import { CAPABILITIES, MESSAGES } from "./messages.js";
+import type { Answer, AskOptions, Explanation, Topic } from "./types.js";
+
+/** Defaults, frozen in one place. The threshold is calibrated on the labelled set (see README). */
+export const DEFAULTS = Object.freeze({
+  threshold: 0.5,
+  /** Two facts closer than this (and both above the threshold) are "about equal". */
+  ambiguityMargin: 0.01,
+  maxQuestionLength: 1000,
+});
+
+export interface EngineOptions extends ConversationStoreOptions {
+  knowledge: Knowledge;
+  /** Minimum score (0..1) to answer; below it the engine refuses. */
+  threshold?: number;
+  ambiguityMargin?: number;
+  /** Longer messages get a short "too long" reply. */
+  maxQuestionLength?: number;
+  /** Called for every question the engine could not answer (or found ambiguous): the curator's log. */
+  onUnanswered?: (event: { question: string; platform: string; kind: Answer["kind"] }) => void;
+}
+
+export function createEngine(options: EngineOptions): Engine & { replaceKnowledge(k: Knowledge): void } {
+  const settings = { ...DEFAULTS, ...definedOnly(options) };
+  const conversations = createConversationStore(options);
+  let state = index(options.knowledge);
+  let lastExplanation: Explanation | undefined;
+
+  function index(knowledge: Knowledge) {
+    const facts = knowledge.facts;
+    const matcher = createMatcher(
+      facts.map((f) => ({
+        id: f.id,
+        questions: [...f.questions, ...(f.questions_zh ?? [])],
+        keywords: f.keywords,
+        body: [f.answer, f.quote, ...(f.answer_zh ? [f.answer_zh] : [])],
+      })),
+    );
+    const byId = new Map(facts.map((f) => [f.id, f]));
+    const allQuestions = facts.flatMap((f) => [...f.questions, ...(f.questions_zh ?? [])]);
+    const completer = new Fuse(allQuestions, { includeScore: true, ignoreLocation: true, threshold: 0.45 });
+    return { knowledge, facts, matcher, byId, completer };
+  }
+
+  function respond(text: string, opts: AskOptions): { answer: Answer; explanation?: Explanation; facts: Fact[] } {
+    const n = normalise(text);
+    const lang = n.chinese ? "zh" : "en";
+    const say = MESSAGES[lang];
+    if (text.length > settings.maxQuestionLength)
+      return { answer: reply(lang, "too-long", say.tooLong(settings.maxQuestionLength)), facts: [] };
+    if (n.terms.length === 0) return { answer: reply(lang, "help", say.empty, defaultSuggestions()), facts: [] };
+
+    const ctx = opts.conversationId ? conversations.get(opts.conversationId) : undefined;
+    const followUp = resolveFollowUp(text, n, ctx, state);
+    if (!followUp && n.terms.every((t) => INTENT_WORDS.has(t)))
+      return { answer: reply(lang, "help", say.empty, defaultSuggestions(lang)), facts: [] };
+    const result: MatchResult = followUp?.result ?? penaliseShape(state.matcher.match(n, 8), state.facts);
+    const [top, second] = result.ranked;
+    const explanation: Explanation = {
+      question: text,
+      normalised: result.terms,
+      threshold: settings.threshold,
+      ...(top && { matched: { factId: state.facts[top.factIndex]?.id ?? "", score: round(top.score) } }),
+      ...(second && { runnerUp: { factId: state.facts[second.factIndex]?.id ?? "", score: round(second.score) } }),
+      ...(followUp && { context: followUp.why }),
+    };
+    if (!top || top.score < settings.threshold) {
+      const suggestions = suggestionsFrom(result, lang);
+      return { answer: reply(lang, "out-of-scope", say.outOfScope, suggestions, top?.score ?? 0), explanation, facts: [] };
+    }
+    const fact = state.facts[top.factIndex] as Fact;
+    if (second && top.score - second.score < settings.ambiguityMargin && second.score >= settings.threshold && !followUp) {
+      const other = state.facts[second.factIndex] as Fact;
+      const choices = [fact, other].map((f) => ({ factId: f.id, question: questionOf(f, lang) }));
+      const answer = reply(lang, "clarify", say.clarify, choices.map((c) => c.question), top.score);
+      return { answer: { ...answer, choices }, explanation, facts: [] };
+    }
+    const body = lang === "zh" && fact.answer_zh ? fact.answer_zh : fact.answer;
+    const related = (fact.related ?? []).map((id) => state.byId.get(id)).filter((f): f is Fact => !!f);
+    const answer: Answer = {
+      answered: true,
+      answer: (n.asksAboutNow ? say.asOf : "") + body,
+      citations: [citationFor(state.knowledge, fact)],
+      confidence: round(Math.min(1, top.score)),
+      suggestions: related.slice(0, 3).map((f) => questionOf(f, lang)),
+      kind: fact.id === "overview" ? "overview" : "fact",
+      factIds: [fact.id],
+      language: lang,
+    };
+    return { answer, explanation, facts: [fact] };
+  }
+
+  function reply(lang: "en" | "zh", kind: Answer["kind"], text: string, suggestions: string[] = [], confidence = 0): Answer {
+    return { answered: false, answer: text, citations: [], confidence: round(Math.min(1, confidence)), suggestions, kind, factIds: [], language: lang };
+  }
+
+  function questionOf(f: Fact, lang: "en" | "zh"): string {
+    return (lang === "zh" ? f.questions_zh?.[0] : undefined) ?? (f.questions[0] as string);
+  }
+
+  function defaultSuggestions(lang: "en" | "zh" = "en"): string[] {
+    const ids = ["overview", "global-imports", "big-cities", "rural"];
+    const picks = ids.map((id) => state.byId.get(id)).filter((f): f is Fact => !!f);
+    return (picks.length ? picks : state.facts.slice(0, 4)).map((f) => questionOf(f, lang));
+  }
+
+  /** Near misses first (facts that shared some words), then the big picture. */
+  function suggestionsFrom(result: MatchResult, lang: "en" | "zh"): string[] {
+    const near = result.ranked.filter((r) => r.score >= settings.threshold / 2).map((r) => questionOf(state.facts[r.factIndex] as Fact, lang));
+    return [...new Set([...near, ...defaultSuggestions(lang)])].slice(0, 4);
+  }
+
+  return {
+    answer(text: string, opts: AskOptions = {}): Answer {
+      const safe = typeof text === "string" ? text : String(text ?? "");
+      const { answer, explanation, facts } = respond(safe, opts);
+      if (!answer.answered && (answer.kind === "out-of-scope" || answer.kind === "clarify"))
+        options.onUnanswered?.({ question: safe.slice(0, settings.maxQuestionLength), platform: opts.platform ?? "unknown", kind: answer.kind });
+      if (opts.conversationId) {
+        const prev = conversations.get(opts.conversationId);
+        const lastFactIds = facts.length ? facts.map((f) => f.id) : (prev?.lastFactIds ?? []);
+        conversations.set(opts.conversationId, {
+          lastFactIds,
+          shown: [...new Set([...(prev?.shown ?? []), ...facts.map((f) => f.id)])],
+          choices: answer.choices?.map((c) => c.factId) ?? [],
+          explanation,
+        });
+      }
+      lastExplanation = explanation;
+      return answer;
+    },
+    complete(partial: string, limit = 25): string[] {
+      const max = Math.max(0, Math.min(limit, 25));
+      const text = String(partial ?? "").slice(0, 200).trim();
+      if (!text) return [...defaultSuggestions(), ...state.facts.map((f) => questionOf(f, "en"))].filter(unique).slice(0, max);
+      return state.completer.search(text, { limit: max }).map((r) => r.item);
+    },
+    topics(): Topic[] {
+      return (state.knowledge.topics ?? []).map((t) => ({
+        id: t.id,
+        title: t.title,
+        examples: state.facts.filter((f) => f.topic === t.id).map((f) => f.questions[0] as string).slice(0, 4),
+      }));
+    },
+    about(): About {
+      const s = state.knowledge.sources[0];
+      return { title: s?.title ?? "", publisher: s?.publisher ?? "", author: s?.author ?? "", date: s?.date ?? "", url: s?.url ?? "", ...CAPABILITIES };
+    },
+    explain(conversationId?: string): Explanation | undefined {
+      if (conversationId) return conversations.get(conversationId)?.explanation as Explanation | undefined;
+      return lastExplanation;
+    },
+    get factCount() {
+      return state.facts.length;
+    },
+    replaceKnowledge(knowledge: Knowledge) {
+      state = index(knowledge);
+    },
+  };
+}
+
+/** Facts whose answer lacks the shape the question asks for ("how many" → a number) drop down. */
+function penaliseShape(result: MatchResult, facts: Fact[]): MatchResult {
+  const shapes = askedShapes(result.terms);
+  if (!shapes.length) return result;
+  const ranked = result.ranked
+    .map((r) => {
+      const f = facts[r.factIndex] as Fact;
+      const text = `${f.answer} ${f.answer_zh ?? ""}`;
+      return shapes.every((s) => s.test(text)) ? r : { ...r, score: r.score * SHAPE_PENALTY };
+    })
+    .sort((a, b) => b.score - a.score);
+  return { ...result, ranked };
+}
+const SHAPE_PENALTY = 0.5;
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const unique = <T>(v: T, i: number, a: T[]) => a.indexOf(v) === i;
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** What follow-up resolution may read of the engine's current knowledge. */
+export type EngineState = { facts: Fact[]; byId: Map<string, Fact>; matcher: ReturnType<typeof createMatcher> };

@@ -1,0 +1,71 @@
+import type { ConversationState } from "./conversation.js";
+import type { EngineState } from "./engine.js";
+import type { Fact } from "./knowledge/schema.js";
+import type { MatchResult, Scored } from "./match/fuse-matcher.js";
+import { INTENT_WORDS, type Normalised } from "./match/normalise.js";
+
+const MORE = /^\s*(and\s*)?(tell me more|more|more please|go on|continue|keep going|elaborate|more details?|details?|what else|anything else|and|then what|and then|more info|say more|展开说说|详细(说说|一点|点)?|还有(呢|吗|什么)?|更多|继续|然后呢)\s*[?？!.。]*\s*$/i;
+const WHY = /^\s*(and\s*)?(why|how come|why so|why is that|what for|为什么|为啥|为何)\s*[?？!.。]*\s*$/i;
+/** Words that point back at what was just discussed. */
+const ANAPHORA = /\b(it|its|they|them|their|that|this|those|these|there|he|him|his|she|her)\b|它|他|她|这个|那个|这些|那些|其/i;
+/** The boost a fact gets for being related to (or on the same topic as) the last answer. */
+const CONTEXT_BOOST = 0.15;
+
+const INTENT_SHAPES: Record<string, RegExp> = {
+  who: /\b[A-Z][a-z]+ [A-Z][a-z]+\b/,
+  many: /\d/,
+  much: /\d/,
+  when: /\b(20\d\d|month|summer|september|december|january|last year)\b/i,
+  where: /\b(in|on) (its |the )?[A-Z]|blog|Beijing|France|Germany|provinces/,
+};
+
+/**
+ * Resolves a follow-up ("tell me more", "why?", "who leads it?", "how many?", a number picking one
+ * of the offered choices) against the conversation; undefined when the question stands alone.
+ */
+export function resolveFollowUp(
+  text: string,
+  n: Normalised,
+  ctx: ConversationState | undefined,
+  state: EngineState,
+): { result: MatchResult; why: string } | undefined {
+  if (!ctx) return undefined;
+  const pick = text.trim().match(/^#?(\d{1,2})[.)]?$/);
+  if (pick && ctx.choices.length) {
+    const id = ctx.choices[Number(pick[1]) - 1];
+    if (id) return only(state, n, id, `picked option ${pick[1]} of the last reply`);
+  }
+  const last = ctx.lastFactIds[0] ? state.byId.get(ctx.lastFactIds[0]) : undefined;
+  if (!last) return undefined;
+  const related = (last.related ?? []).filter((id) => state.byId.has(id));
+  if (MORE.test(text) || WHY.test(text)) {
+    const next = related.find((id) => !ctx.shown.includes(id)) ?? related[0];
+    return next ? only(state, n, next, `"${text.trim()}" after ${last.id}: its next related fact`) : undefined;
+  }
+  const contentTerms = n.terms.filter((t) => !INTENT_WORDS.has(t));
+  if (contentTerms.length === 0) {
+    // "how many?", "who?": the last fact or a related one whose answer has that shape.
+    const intent = n.terms.find((t) => INTENT_SHAPES[t]);
+    const shape = intent ? INTENT_SHAPES[intent] : undefined;
+    const candidates = [last.id, ...related].map((id) => state.byId.get(id)).filter((f): f is Fact => !!f);
+    const hit = shape ? candidates.find((f) => shape.test(f.answer)) : undefined;
+    return hit ? only(state, n, hit.id, `"${text.trim()}" after ${last.id}`) : undefined;
+  }
+  const base = state.matcher.match(n, 10);
+  if (!(ANAPHORA.test(text) || contentTerms.length <= 2)) return undefined;
+  const near = new Set([last.id, ...related]);
+  const boosted = base.ranked
+    .map((r): Scored => {
+      const f = state.facts[r.factIndex] as Fact;
+      const bonus = near.has(f.id) || (f.topic && f.topic === last.topic) ? CONTEXT_BOOST : 0;
+      return { ...r, score: r.score + bonus };
+    })
+    .sort((a, b) => b.score - a.score);
+  if (boosted[0]?.factIndex === base.ranked[0]?.factIndex && boosted[0]?.score === base.ranked[0]?.score) return undefined;
+  return { result: { ...base, ranked: boosted }, why: `boosted facts related to ${last.id}` };
+}
+
+function only(state: EngineState, n: Normalised, id: string, why: string): { result: MatchResult; why: string } {
+  const factIndex = state.facts.findIndex((f) => f.id === id);
+  return { result: { normalised: n, terms: n.terms, ranked: [{ factIndex, score: 1, matched: [] }] }, why };
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { RoadmapBotError, formatProblem, type Problem } from "../errors.js";
+import { type Knowledge, KnowledgeSchema } from "./schema.js";
+
+/** The curated knowledge file that ships with the bot. */
+export const DEFAULT_KNOWLEDGE_PATH = fileURLToPath(new URL("../../knowledge/alibaba-2016.json", import.meta.url))
+  // Compiled code lives one folder deeper (dist/src/knowledge) than the source (src/knowledge).
+  .replace(/\/dist\/knowledge\//, "/knowledge/");
+
+/** Renders a zod path as a JSON path: `$.facts[3].related[0]`. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => (typeof key === "number" ? `${acc}[${key}]` : `${acc}.${String(key)}`), "$");
+}
+
+/** Validates parsed JSON; returns the knowledge or every problem found (not only the first). */
+export function validateKnowledge(data: unknown, file: string): { knowledge?: Knowledge; problems: Problem[] } {
+  const result = KnowledgeSchema.safeParse(data);
+  if (result.success) return { knowledge: result.data, problems: [] };
+  return {
+    problems: result.error.issues.map((issue) => ({ file, path: jsonPath(issue.path), message: issue.message })),
+  };
+}
+
+/** Parses and validates knowledge text; throws a RoadmapBotError listing every problem. */
+export function parseKnowledge(text: string, file: string): Knowledge {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    const problem = { file, path: "$", message: `not valid JSON: ${(err as Error).message}` };
+    throw new RoadmapBotError("KNOWLEDGE_INVALID_JSON", formatProblem(problem), [problem]);
+  }
+  const { knowledge, problems } = validateKnowledge(data, file);
+  if (!knowledge) {
+    const head = `${file}: ${problems.length} problem${problems.length === 1 ? "" : "s"} in the knowledge file`;
+    throw new RoadmapBotError("KNOWLEDGE_INVALID", [head, ...problems.map((p) => `  ${formatProblem(p)}`)].join("\n"), problems);
+  }
+  return knowledge;
+}
+
+/** Reads, parses and validates a knowledge file. */
+export function loadKnowledgeFile(file: string): Knowledge {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (err as Error).message;
+    const problem = { file, path: "$", message: `cannot read the knowledge file (${why})` };
+    throw new RoadmapBotError("KNOWLEDGE_NOT_FOUND", formatProblem(problem), [problem]);
+  }
+  return parseKnowledge(text, file);
+}

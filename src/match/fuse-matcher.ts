@@ -1,0 +1,193 @@
+import Fuse from "fuse.js";
+import { INTENT_WORDS, STOP_WORDS, isChineseTerm, type Normalised, normalise, stem } from "./normalise.js";
+import { WORDS } from "./synonyms.js";
+
+/** One way of asking for a fact (a question, a keyword, or the answer text), as matching terms. */
+interface Phrasing {
+  factIndex: number;
+  terms: string[];
+  /** How much this phrasing counts: curated questions and keywords 1, answer and quote text less. */
+  weight: number;
+}
+
+/** What the matcher indexes per fact. */
+export interface MatchDoc {
+  id: string;
+  questions: string[];
+  keywords: string[];
+  /** Answer and quote text: indexed with less weight than curated phrasings. */
+  body: string[];
+}
+
+/** A scored fact, with its evidence. */
+export interface Scored {
+  factIndex: number;
+  score: number;
+  /** Query terms that this fact contains. */
+  matched: string[];
+}
+
+export interface MatchResult {
+  normalised: Normalised;
+  /** The query terms after typo correction. */
+  terms: string[];
+  /** Best first; at most `limit`. */
+  ranked: Scored[];
+}
+
+const INTENT_WEIGHT = 0.25;
+const BODY_WEIGHT = 0.6;
+/** Typo correction: how far (Fuse score, 0 = exact) a word may be from a known one. */
+const CORRECTION_THRESHOLD = 0.4;
+/** How much more than the rarest known word an unknown word weighs. */
+const UNKNOWN_FACTOR = 1.5;
+
+/**
+ * The matcher: an inverted index of normalised terms with IDF weights, and fuse.js over the
+ * knowledge's own vocabulary so that misspelt words ("Goldmann", "provinses") find the word the
+ * curators wrote. Scores are 0..1, higher is better (Fuse's 0 = perfect is converted here, once).
+ */
+export function createMatcher(docs: MatchDoc[]) {
+  const phrasings: Phrasing[] = [];
+  const vocabulary = new Map<string, string>(); // surface word -> stem
+  const stems = new Set<string>();
+  const factBags: Map<string, number>[] = docs.map(() => new Map());
+
+  docs.forEach((doc, factIndex) => {
+    const add = (text: string, weight: number) => {
+      const n = normalise(text);
+      n.words.forEach((w) => vocabulary.set(w, stem(w)));
+      for (const t of n.terms) {
+        stems.add(t);
+        const bag = factBags[factIndex] as Map<string, number>;
+        bag.set(t, Math.max(bag.get(t) ?? 0, weight));
+      }
+      if (n.terms.length) phrasings.push({ factIndex, terms: [...new Set(n.terms)], weight });
+    };
+    for (const q of doc.questions) add(q, 1);
+    for (const k of doc.keywords) add(k, 1);
+    for (const b of doc.body) add(b, BODY_WEIGHT);
+  });
+
+  const df = new Map<string, number>();
+  for (const bag of factBags) for (const t of bag.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = Math.max(docs.length, 1);
+  const idfOf = (docFreq: number) => Math.log(1 + (n - docFreq + 0.5) / (docFreq + 0.5));
+  /** A word the knowledge never uses weighs as much as its rarest word: it is probably the point of the question. */
+  const unknownWeight = UNKNOWN_FACTOR * idfOf(1);
+  const weight = (term: string): number => {
+    if (INTENT_WORDS.has(term)) return INTENT_WEIGHT;
+    const d = df.get(term);
+    return d ? idfOf(d) : unknownWeight;
+  };
+
+  const postings = new Map<string, number[]>();
+  phrasings.forEach((p, i) => {
+    for (const t of p.terms) postings.set(t, [...(postings.get(t) ?? []), i]);
+  });
+
+  // Misspelt synonyms ("custumers") correct to the word the synonym stands for.
+  for (const [from, to] of Object.entries(WORDS)) {
+    const target = stem(to.split(" ")[0] as string);
+    if (!vocabulary.has(from) && stems.has(target)) vocabulary.set(from, target);
+  }
+  // Misspelt stop words ("abotu") are dropped, not guessed at.
+  for (const w of STOP_WORDS) if (!vocabulary.has(w) && w.length >= 4) vocabulary.set(w, "");
+  const words = [...vocabulary.keys()].filter((w) => w.length >= 4 && !/\d/.test(w));
+  const fuse = new Fuse(words, { includeScore: true, threshold: CORRECTION_THRESHOLD, ignoreLocation: true, minMatchCharLength: 3 });
+  const corrections = new Map<string, string | null>();
+
+  /** The known stem for a misspelt word, or undefined. */
+  function correct(word: string): string | undefined {
+    if (word.length < 4 || /\d/.test(word) || isChineseTerm(word)) return undefined;
+    if (!corrections.has(word)) {
+      const best = fuse
+        .search(word, { limit: 20 })
+        .filter((r) => Math.abs(r.item.length - word.length) <= (word.length >= 7 ? 2 : 1))
+        .filter((r) => editDistance(r.item, word) <= (word.length >= 7 ? 2 : 1));
+      if (corrections.size > 50_000) corrections.clear();
+      // Failing that, a word that is a clear prefix of a known one ("direct" for "directly").
+      const prefix = best[0] ? undefined : words.find((w) => w.length > word.length && word.length >= 5 && w.startsWith(word));
+      const hit = best.sort((a, b) => editDistance(a.item, word) - editDistance(b.item, word))[0]?.item ?? prefix;
+      corrections.set(word, hit ? (vocabulary.get(hit) ?? null) : null);
+    }
+    const hit = corrections.get(word);
+    return hit === null ? undefined : hit;
+  }
+
+  function match(question: string | Normalised, limit = 5): MatchResult {
+    const normalised = typeof question === "string" ? normalise(question) : question;
+    const terms: string[] = [];
+    normalised.terms.forEach((t) => {
+      if (stems.has(t) || INTENT_WORDS.has(t)) terms.push(t);
+      else {
+        const word = normalised.words.find((w) => stem(w) === t);
+        const fixed = word ? correct(word) : undefined;
+        if (fixed !== "") terms.push(fixed ?? t);
+      }
+    });
+    const unique = [...new Set(terms)];
+    const total = unique.reduce((s, t) => s + weight(t), 0);
+    if (!unique.length || total === 0) return { normalised, terms: unique, ranked: [] };
+    const querySet = new Set(unique);
+
+    // Best phrasing per fact: weighted Jaccard between the question and one way of asking.
+    const best = new Map<number, number>();
+    const seen = new Set<number>();
+    for (const t of unique) for (const i of postings.get(t) ?? []) seen.add(i);
+    for (const i of seen) {
+      const p = phrasings[i] as Phrasing;
+      let inter = 0;
+      let union = total;
+      for (const t of p.terms) {
+        const w = weight(t);
+        if (querySet.has(t)) inter += w;
+        else union += w;
+      }
+      const sim = (inter / union) * (p.weight === 1 ? 1 : BODY_WEIGHT + 0.2);
+      if (sim > (best.get(p.factIndex) ?? 0)) best.set(p.factIndex, sim);
+    }
+
+    const ranked: Scored[] = [];
+    for (const [factIndex, phraseSim] of best) {
+      const bag = factBags[factIndex] as Map<string, number>;
+      let covered = 0;
+      const matched: string[] = [];
+      for (const t of unique) {
+        const inBag = bag.get(t);
+        if (inBag) {
+          covered += weight(t) * inBag;
+          matched.push(t);
+        }
+      }
+      const coverage = covered / total;
+      ranked.push({ factIndex, score: 0.6 * coverage + 0.4 * phraseSim, matched });
+    }
+    ranked.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
+    return { normalised, terms: unique, ranked: ranked.slice(0, limit) };
+  }
+
+  return { match, weight, vocabularySize: vocabulary.size };
+}
+
+export type Matcher = ReturnType<typeof createMatcher>;
+
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
+export function editDistance(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = [i];
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] as number) + 1);
+      cur.push(v);
+    }
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n] as number;
+}

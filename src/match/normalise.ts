@@ -1,0 +1,111 @@
+import { stemmer } from "stemmer";
+import { PHRASES, WORDS } from "./synonyms.js";
+
+/** Words that carry no meaning for matching. Question words are kept (see INTENT_WORDS). */
+export const STOP_WORDS = new Set(
+  (
+    "a an the is are am was were be been being do does did doing done have has had having i me my mine we us our " +
+    "you your yours it its itself they them their theirs he him his she her this that these those of to in on at by for " +
+    "with about from into onto as and or but so if then than there here can could would should will shall may might must " +
+    "please pls plz tell know want wanna gonna like hey hi hello yo bot roadmap-bot quick q question questions just also " +
+    "any some anything something thing things really actually kind sort info information explain describe say said says " +
+    "give gave get got let lets make made going go goes not no yes ok okay thanks thank well very more most up out " +
+    "over such s t d ll re ve m own same other another all each both few only again once further whats whos wheres hows " +
+    "mean means talk talking regarding re: exactly guys folks everyone anyone someone one's curious wondering wonder " +
+    "help me about list listed mention mentioned mentions stuff find kinds types type part lot lots bit " +
+    "guess basically currently plz thx ty maybe probably"
+  ).split(/\s+/),
+);
+
+/** Question words: kept as tokens (they separate "where is the HQ?" from "why a Beijing HQ?") but weigh little. */
+export const INTENT_WORDS = new Set(["who", "what", "where", "when", "why", "how", "which", "many", "much"]);
+
+/** Words that ask about the present; the answer is framed as of the article. */
+const NOW_PATTERN =
+  /\b(now|currently|current|today|nowadays|these days|at present|presently|at the moment|right now|as of now|still|anymore|any more|latest|recently)\b/;
+
+const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+const zhSegmenter = new Intl.Segmenter("zh", { granularity: "word" });
+
+const phraseList = Object.keys(PHRASES).sort((a, b) => b.length - a.length);
+const PHRASE_RE = new RegExp(`\\b(${phraseList.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\\b`, "g");
+
+/** The result of normalising a question. */
+export interface Normalised {
+  /** Matching terms: stemmed English words (synonyms applied) and Chinese words and character bigrams. */
+  terms: string[];
+  /** The surface words before stemming (English only), for typo correction. */
+  words: string[];
+  /** True when the question asks about "now" (answers are framed as of the article). */
+  asksAboutNow: boolean;
+  /** True when the question is mostly Chinese. */
+  chinese: boolean;
+}
+
+/** Case, Unicode (NFKC, curly quotes, full-width forms), numbers and punctuation, before tokenising. */
+export function cleanText(input: string): string {
+  return (
+    input
+      .normalize("NFKC")
+      .toLowerCase()
+      // Lone surrogates and control characters carry nothing and can break regexes or terminals.
+      .replace(/[\uD800-\uDFFF]/g, " ")
+      .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, " ")
+      .replace(/[\u2018\u2019\u201b\u2032`´]/g, "'")
+      .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
+      .replace(/[\u2010-\u2015]/g, "-")
+      .replace(/(\d),(?=\d{3}\b)/g, "$1")
+      .replace(/\b(\d+)\s*k\b/g, "$1000")
+      .replace(/\b(\d+(?:\.\d+)?)\s*(?:bn|b)\b/g, "$1 billion")
+      .replace(/\b(\d+(?:\.\d+)?)\s*(?:m|mn)\b/g, "$1 million")
+      .replace(/\bus\s*\$|\$/g, " dollars ")
+      .replace(/'s\b/g, "")
+      .replace(/n't\b/g, " not")
+      .replace(/'/g, "")
+  );
+}
+
+function chineseTerms(run: string): string[] {
+  const out: string[] = [];
+  for (const { segment, isWordLike } of zhSegmenter.segment(run)) if (isWordLike) out.push(segment);
+  // Character bigrams catch words the segmenter splits differently from the curated phrasing.
+  for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+  if (run.length === 1) out.push(run);
+  return out;
+}
+
+/** Turns a question (or a curated phrasing) into matching terms. Never throws. */
+export function normalise(input: string): Normalised {
+  let text = cleanText(input);
+  const asksAboutNow = NOW_PATTERN.test(text);
+  if (asksAboutNow) text = text.replace(new RegExp(NOW_PATTERN.source, "g"), " ");
+  const terms: string[] = [];
+  const cjkChars = (text.match(new RegExp(CJK.source, "g")) ?? []).length;
+  text = text.replace(CJK_RUN, (run) => {
+    terms.push(...chineseTerms(run));
+    return " ";
+  });
+  const spaced = text.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const phrased = spaced.replace(PHRASE_RE, (p) => PHRASES[p] ?? p);
+  const words: string[] = [];
+  for (const raw of phrased.split(" ")) {
+    if (!raw || STOP_WORDS.has(raw)) continue;
+    const word = WORDS[raw] ?? raw;
+    for (const w of word.split(" ")) {
+      if (STOP_WORDS.has(w)) continue;
+      words.push(w);
+      terms.push(stem(w));
+    }
+  }
+  const latin = spaced.replace(/\s/g, "").length;
+  return { terms, words, asksAboutNow, chinese: cjkChars > 0 && cjkChars >= latin / 3 };
+}
+
+/** Porter stemming for English words; numbers and intent words are kept as they are. */
+export function stem(word: string): string {
+  if (INTENT_WORDS.has(word) || /\d/.test(word) || word.length <= 3) return word;
+  return stemmer(word);
+}
+
+export const isChineseTerm = (term: string): boolean => CJK.test(term);

@@ -1,0 +1,106 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { rawKnowledge } from "../helpers/knowledge.js";
+
+const BIN = new URL("../../bin/roadmap-bot.js", import.meta.url).pathname;
+// No platform credentials may leak in from the developer's shell or a .env file.
+const ENV = { PATH: process.env.PATH ?? "", HOME: tmpdir(), NO_COLOR: "1" };
+
+function run(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: ENV, cwd: tmpdir() });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(input ?? "");
+  });
+}
+
+describe("roadmap-bot CLI (the compiled binary)", () => {
+  it("ask --json prints the Answer contract", async () => {
+    const r = await run(["ask", "--json", "Who leads Alibaba's international strategy?"]);
+    expect(r.code).toBe(0);
+    const a = JSON.parse(r.stdout);
+    expect(a).toMatchObject({ answered: true, factIds: ["michael-evans"] });
+    expect(a.citations[0].quote).toContain("Michael Evans");
+    expect(typeof a.confidence).toBe("number");
+    expect(Array.isArray(a.suggestions)).toBe(true);
+  });
+
+  it("batch mode: one JSON object per non-blank line, in order", async () => {
+    const r = await run(["ask", "--json"], "Where is Alibaba's second headquarters?\n\n  \nWho is Alibaba's chairman?\nhow many provinses\n");
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines.map((a) => a.answered)).toEqual([true, false, true]);
+    expect(lines[0].factIds).toEqual(["beijing-hq"]);
+    expect(lines[2].factIds).toEqual(["village-centers"]);
+  });
+
+  it("prints a plain answer with its citation", async () => {
+    const r = await run(["ask", "how many active shoppers?"]);
+    expect(r.stdout).toContain("386 million");
+    expect(r.stdout).toContain("#:~:text=");
+  });
+
+  it("--explain shows how the answer was chosen", async () => {
+    const r = await run(["ask", "--explain", "goldmann sachs"]);
+    expect(r.stdout).toMatch(/matched: +michael-evans/);
+    expect(r.stdout).toMatch(/runner-up:/);
+  });
+
+  it("rejects a wrong flag with a one-line error and exit 2", async () => {
+    const r = await run(["--nope"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("a missing knowledge file is a one-line error and exit 1", async () => {
+    const r = await run(["ask", "--knowledge", "/does/not/exist.json", "hi"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/\/does\/not\/exist\.json.*cannot read/);
+  });
+
+  it("check lists every problem of a broken knowledge file and exits 1", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rb-"));
+    const k = rawKnowledge();
+    k.facts[1].id = k.facts[0].id;
+    k.facts[2].source = "nowhere";
+    const file = join(dir, "broken.json");
+    writeFileSync(file, JSON.stringify(k));
+    const r = await run(["check", file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("duplicate id");
+    expect(r.stdout).toContain('unknown source "nowhere"');
+  });
+
+  it("check passes the curated file against the source article", async () => {
+    const source = new URL("../../../shared/source/alibaba-2016-plans.txt", import.meta.url).pathname;
+    const r = await run(["check", new URL("../../knowledge/alibaba-2016.json", import.meta.url).pathname, "--source", source]);
+    expect(r.stdout).toMatch(/OK/);
+    expect(r.code).toBe(0);
+  });
+
+  it("--version and --help", async () => {
+    expect((await run(["--version"])).stdout).toMatch(/^roadmap-bot \d+\.\d+\.\d+/);
+    expect((await run(["--help"])).stdout).toContain("roadmap-bot ask");
+  });
+
+  it("the REPL answers, explains and quits", async () => {
+    const r = await run(["repl"], "where is the hq?\n:why\n:topics\n:quit\n");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Hangzhou");
+    expect(r.stdout).toMatch(/matched: +beijing-hq/);
+    expect(r.stdout).toContain("1. Global imports");
+  });
+
+  it("the REPL exits cleanly at end of input (Ctrl-D)", async () => {
+    const r = await run([], "");
+    expect(r.code).toBe(0);
+  });
+});

@@ -1,0 +1,7 @@
+import { readFileSync } from "node:fs";
+import { createEngine, DEFAULT_KNOWLEDGE_PATH, type Knowledge, loadKnowledgeFile } from "../../src/index.js";
+
+export const knowledge = (): Knowledge => loadKnowledgeFile(DEFAULT_KNOWLEDGE_PATH);
+export const engine = () => createEngine({ knowledge: knowledge() });
+/** A deep copy of the real knowledge file as plain JSON, for tests that break it on purpose. */
+export const rawKnowledge = (): Record<string, any> => JSON.parse(readFileSync(DEFAULT_KNOWLEDGE_PATH, "utf8"));

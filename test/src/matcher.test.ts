@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { editDistance } from "../../src/match/fuse-matcher.js";
+import { engine } from "../helpers/knowledge.js";
+
+const e = engine();
+const factOf = (q: string) => {
+  const a = e.answer(q);
+  return a.answered ? a.factIds[0] : null;
+};
+
+describe("matcher", () => {
+  it("measures edit distance with transpositions", () => {
+    expect(editDistance("goldmann", "goldman")).toBe(1);
+    expect(editDistance("gloabl", "global")).toBe(1);
+    expect(editDistance("abc", "xyz")).toBe(3);
+  });
+
+  // Typos the issue names: each must still reach its fact.
+  it.each([
+    ["Goldmann Sachs", "michael-evans"],
+    ["how many provinses", "village-centers"],
+    ["hinterland farmrs", "farmers"],
+  ])("matches the typo %j", (q, fact) => expect(factOf(q)).toBe(fact));
+
+  it("answers an overview question with the three battlefields together", () => {
+    const a = e.answer("what's the big picture for Alibaba this year?");
+    expect(a.kind).toBe("overview");
+    expect(a.answer).toMatch(/global imports/i);
+    expect(a.answer).toMatch(/cities/i);
+    expect(a.answer).toMatch(/rural/i);
+  });
+
+  // Near-misses share the article's words but ask what it does not say.
+  it.each(["Who is Alibaba's chairman?", "What is the population of Germany?", "What is Pinduoduo doing in rural areas?"])(
+    "refuses the near-miss %j",
+    (q) => {
+      const a = e.answer(q);
+      expect(a.answered).toBe(false);
+      expect(a.kind).toBe("out-of-scope");
+      expect(a.answer).toMatch(/doesn't cover/);
+      expect(a.suggestions.length).toBeGreaterThan(0);
+    },
+  );
+
+  it("frames questions about now as of the article", () => {
+    const a = e.answer("who runs Alibaba now?");
+    expect(a.factIds).toEqual(["ceo-daniel-zhang"]);
+    expect(a.answer).toMatch(/^As of the article \(January 2016\)/);
+  });
+
+  it("links each citation to the quoted passage with a text fragment", () => {
+    const a = e.answer("Where did Alibaba open offices in Europe?");
+    expect(a.citations[0]?.url).toMatch(/^https:\/\/www\.techinasia\.com\/alibaba-2016-plans#:~:text=Alibaba%20last%20month/);
+    expect(a.citations[0]?.sourceUrl).toBe("https://www.techinasia.com/alibaba-2016-plans");
+  });
+
+  it("gives help, not a guess, for an empty message or bare question words", () => {
+    for (const q of ["", "   ", "???", "how?"]) expect(e.answer(q).kind).toBe("help");
+  });
+});

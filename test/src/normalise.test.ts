@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { cleanText, normalise } from "../../src/match/normalise.js";
+
+describe("normalise", () => {
+  it("folds case, full-width forms and curly quotes", () => {
+    expect(normalise("ＡＬＩＢＡＢＡ’s ＨＱ").terms).toEqual(normalise("alibaba's hq").terms);
+    expect(cleanText("“Fake” ‘goods’")).toBe('"fake" goods');
+  });
+
+  it("drops stop words and punctuation, stems, applies synonyms", () => {
+    expect(normalise("What are the counterfeit goods?!").terms).toEqual(normalise("what fake goods").terms);
+    expect(normalise("Where is the HQ").terms).toEqual(normalise("where headquarters").terms);
+    expect(normalise("countryside").terms).toEqual(normalise("rural").terms);
+    expect(normalise("buyers").terms).toEqual(normalise("shoppers").terms);
+    expect(normalise("provinces").terms).toEqual(normalise("province").terms);
+  });
+
+  it("normalises numbers and money", () => {
+    expect(normalise("10,000 centres").terms).toContain("10000");
+    expect(normalise("$1bn").terms).toEqual(expect.arrayContaining(["1", "billion"]));
+  });
+
+  it("notices questions about now, and removes the marker", () => {
+    const n = normalise("Who runs Alibaba now?");
+    expect(n.asksAboutNow).toBe(true);
+    expect(n.terms).not.toContain("now");
+    expect(normalise("Who runs Alibaba?").asksAboutNow).toBe(false);
+  });
+
+  it("segments Chinese into words and character bigrams", () => {
+    const n = normalise("阿里巴巴在欧洲开了哪些办公室？");
+    expect(n.chinese).toBe(true);
+    expect(n.terms).toEqual(expect.arrayContaining(["欧洲", "办公"]));
+  });
+
+  it("never throws on hostile text", () => {
+    for (const s of ["", "\uD800", "\u202Eevil", "🙂".repeat(1000), "\u0000\u0007", "a".repeat(100_000)]) expect(() => normalise(s)).not.toThrow();
+  });
+});
