@@ -12,6 +12,15 @@ export interface SlackConfig {
   mode: "socket" | "http";
 }
 
+/** Thrown by startSlack before anything connects; `problems` names each bad variable, never its value. */
+export class SlackConfigError extends Error {
+  readonly code = "SLACK_CONFIG";
+  constructor(readonly problems: string[]) {
+    super(`Slack configuration is invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "SlackConfigError";
+  }
+}
+
 export type SlackConfigResult = { ok: true; config: SlackConfig } | { ok: false; problems: string[] };
 
 // `.env` templates often leave variables present but empty: treat "" (or spaces) as unset.

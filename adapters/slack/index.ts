@@ -4,11 +4,11 @@ import type { Engine } from "../../src/engine-api.js";
 import type { Logger } from "../../src/logger.js";
 import { wireSlackApp } from "./app.js";
 import { toBoltLogger } from "./bolt-logger.js";
-import { parseSlackConfig, type SlackConfig, slackSecrets } from "./config.js";
+import { parseSlackConfig, type SlackConfig, SlackConfigError, slackSecrets } from "./config.js";
 import { createDedup } from "./dedup.js";
 import type { SlackStats } from "./reply.js";
 
-export { parseSlackConfig, type SlackConfig } from "./config.js";
+export { parseSlackConfig, type SlackConfig, SlackConfigError } from "./config.js";
 
 export interface StartSlackOptions {
   engine: Engine;
@@ -48,9 +48,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   const { engine, env, logger } = options;
   logger.redact(...slackSecrets(env));
   const parsed = parseSlackConfig(env);
-  if (!parsed.ok) {
-    throw new Error(`Slack configuration is invalid:\n  - ${parsed.problems.join("\n  - ")}`);
-  }
+  if (!parsed.ok) throw new SlackConfigError(parsed.problems);
   const config = parsed.config;
   const boltLogger = toBoltLogger(logger);
   const stats: SlackStats = { replies: 0, errors: 0, helpful: 0, notHelpful: 0 };

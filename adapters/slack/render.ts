@@ -41,6 +41,19 @@ export function truncate(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
 }
 
+/** Escapes, then fits `max` characters without cutting an entity in half. */
+export function escapeWithin(text: string, max: number): string {
+  const escaped = escapeText(text);
+  if (Array.from(escaped).length <= max) return escaped;
+  let out = "";
+  for (const ch of Array.from(text)) {
+    const next = escapeText(ch);
+    if (Array.from(out).length + Array.from(next).length > max - 1) break;
+    out += next;
+  }
+  return `${out}…`;
+}
+
 const mrkdwn = (text: string) => ({ type: "mrkdwn" as const, text: truncate(text, TEXT_MAX) });
 
 /** "“quote” — <link|Title>, Publisher, Date": the verbatim quote with its source. */
@@ -54,8 +67,9 @@ export function questionButtons(actionPrefix: string, questions: string[], block
   const elements: types.Button[] = questions.slice(0, MAX_BUTTONS).map((q, i) => ({
     type: "button",
     action_id: `${actionPrefix}_${i}`,
-    text: { type: "plain_text", text: truncate(q, BUTTON_TEXT_MAX), emoji: false },
-    value: truncate(q, VALUE_MAX),
+    // Escaped too: toQuestion decodes the value when the button is pressed.
+    text: { type: "plain_text", text: escapeWithin(q, BUTTON_TEXT_MAX), emoji: false },
+    value: escapeWithin(q, VALUE_MAX),
   }));
   return { type: "actions", ...(blockId ? { block_id: blockId } : {}), elements };
 }
@@ -85,7 +99,7 @@ function postBlock(question: string): types.ActionsBlock {
         action_id: IDS.post,
         style: "primary",
         text: { type: "plain_text", text: MESSAGES.postToChannel, emoji: false },
-        value: truncate(question, VALUE_MAX),
+        value: escapeWithin(question, VALUE_MAX),
       },
     ],
   };

@@ -141,7 +141,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 
   const wss = new WebSocketServer({ noServer: true });
   server.on("upgrade", (req, socket, head) => {
-    if (!req.url?.startsWith("/socket")) return socket.destroy();
+    if (!req.url?.startsWith("/socket")) {
+      socket.destroy();
+      return;
+    }
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
       ws.on("close", () => sockets.delete(ws));

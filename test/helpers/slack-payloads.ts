@@ -20,7 +20,7 @@ export interface MessageFields {
   subtype?: string;
 }
 
-function callback(event: Record<string, unknown>, event_id: string) {
+function callback<E extends object>(event: E, event_id: string) {
   return {
     token: "legacy-verification-token",
     team_id: TEAM_ID,
@@ -36,24 +36,24 @@ function callback(event: Record<string, unknown>, event_id: string) {
 
 /** An `app_mention` event callback: "<@BOT> text" in a channel. */
 export function mention(f: MessageFields) {
+  const ts = f.ts ?? newTs();
   const event = {
     type: "app_mention",
     user: f.user ?? "UHUMAN01",
     text: `<@${BOT_USER_ID}> ${f.text}`,
-    ts: f.ts ?? newTs(),
+    ts,
     channel: f.channel ?? "C0GENERAL",
-    event_ts: f.ts,
+    event_ts: ts,
     team: TEAM_ID,
     ...(f.thread_ts ? { thread_ts: f.thread_ts } : {}),
   };
-  event.event_ts = event.ts;
   return callback(event, f.event_id ?? newEventId());
 }
 
 /** A `message` event callback; channel_type "im" for a DM, "channel" otherwise. */
 export function message(f: MessageFields & { channel_type?: string }) {
   const ts = f.ts ?? newTs();
-  const event: Record<string, unknown> = {
+  const event: { type: string; user: string; text: string; ts: string; channel: string; [k: string]: string } = {
     type: "message",
     user: f.user ?? "UHUMAN01",
     text: f.text,

@@ -1,6 +1,6 @@
 /** Platform errors while replying, and secrets that must never show up anywhere. */
 import { afterEach, describe, expect, it } from "vitest";
-import { startSlack } from "../../../adapters/slack/index.js";
+import { SlackConfigError, startSlack } from "../../../adapters/slack/index.js";
 import { startFakeSlack, waitFor } from "../../helpers/slack-fake.js";
 import { captureLogger, type Harness, realEngine, SECRETS, startHarness } from "../../helpers/slack-harness.js";
 import { buttonPress, command, mention, message } from "../../helpers/slack-payloads.js";
@@ -96,7 +96,10 @@ describe("secrets", () => {
   it("are not in the configuration error, which names every bad variable", async () => {
     const { logger, lines } = captureLogger();
     const env = { SLACK_BOT_TOKEN: "xapp-WRONG-KIND-SECRET-42", SLACK_PORT: "http", SLACK_API_URL: "not a url" };
-    const error = await startSlack({ engine: realEngine(), env, logger }).catch((e: Error) => e.message);
+    const thrown = await startSlack({ engine: realEngine(), env, logger }).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(SlackConfigError);
+    expect((thrown as SlackConfigError).code).toBe("SLACK_CONFIG");
+    const error = (thrown as Error).message;
     expect(error).toMatch(/SLACK_BOT_TOKEN/);
     expect(error).toMatch(/SLACK_SIGNING_SECRET/);
     expect(error).toMatch(/SLACK_PORT/);
