@@ -26,7 +26,8 @@ export interface DiscordBotOptions {
   deferAfterMs?: number;
 }
 
-const DRAIN_TIMEOUT_MS = 4_000;
+// The CLI allows 5 s for a graceful exit; leave room for the disconnect after draining.
+const DRAIN_TIMEOUT_MS = 3_000;
 
 /** Builds the discord.js client and wires the handlers; nothing connects until `start()`. */
 export function createDiscordBot(options: DiscordBotOptions): DiscordBot {

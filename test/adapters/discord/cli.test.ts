@@ -1,0 +1,80 @@
+/**
+ * The compiled `roadmap-bot discord` (built by `npm test` before vitest runs) against the loopback
+ * fake, given only the three variables a user sets: what an operator actually runs.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { tmpdir } from "node:os";
+import { afterEach, describe, expect, it } from "vitest";
+import { FakeDiscord, waitFor } from "../../helpers/discord-fake.js";
+import { IN_SCOPE, realEngine } from "../../helpers/discord-engine.js";
+import { slashCommand } from "../../helpers/discord-payloads.js";
+import { ALICE, APP_ID, BOT, CHANNEL_ID, FAKE_TOKEN, GUILD_ID, isCallbackFor } from "../../helpers/discord-harness.js";
+
+const BIN = new URL("../../../bin/roadmap-bot.js", import.meta.url).pathname;
+
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number>;
+}
+
+function run(args: string[], env: Record<string, string>): Run {
+  // Only what is given here: no credentials leak in from the shell or a .env file (cwd is tmp).
+  const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? "", HOME: tmpdir(), ...env }, cwd: tmpdir() });
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  const exited = new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? -1)));
+  return { child, output: () => output, exited };
+}
+
+let fake: FakeDiscord | undefined;
+let running: Run | undefined;
+afterEach(async () => {
+  if (running && running.child.exitCode === null) running.child.kill("SIGKILL");
+  await running?.exited;
+  await fake?.close();
+  fake = undefined;
+  running = undefined;
+});
+
+async function startFake() {
+  fake = await new FakeDiscord({ token: FAKE_TOKEN, applicationId: APP_ID, bot: BOT, guildId: GUILD_ID, channelId: CHANNEL_ID }).start();
+  return fake;
+}
+
+describe("roadmap-bot discord (the compiled binary)", () => {
+  it("serves /ask with only DISCORD_TOKEN, DISCORD_APPLICATION_ID and DISCORD_API_URL, and stops on SIGTERM", async () => {
+    const f = await startFake();
+    running = run(["discord"], { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: f.apiUrl });
+    await waitFor(() => f.identified, "the CLI to identify on the gateway", 30_000);
+    const interaction = slashCommand({ applicationId: APP_ID, user: ALICE, channelId: CHANNEL_ID, guildId: GUILD_ID }, "ask", [
+      { name: "question", type: 3, value: IN_SCOPE },
+    ]);
+    f.dispatch("INTERACTION_CREATE", interaction);
+    const callback = await waitFor(() => f.requests.find(isCallbackFor(interaction.id)), "the /ask callback", 30_000);
+    expect(callback.body.data.embeds[0].description).toBe(realEngine().answer(IN_SCOPE).answer);
+    running.child.kill("SIGTERM");
+    expect(await running.exited).toBe(0);
+    expect(running.output()).not.toContain(FAKE_TOKEN);
+  }, 60_000);
+
+  it("`discord deploy` registers the commands and prints them with the invite URL", async () => {
+    const f = await startFake();
+    running = run(["discord", "deploy"], { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: f.apiUrl, DISCORD_GUILD_ID: GUILD_ID });
+    expect(await running.exited).toBe(0);
+    expect(f.requests.filter((r) => r.method === "PUT").map((r) => r.path)).toEqual([`/applications/${APP_ID}/guilds/${GUILD_ID}/commands`]);
+    expect(running.output()).toContain("/ask, /topics, /about");
+    expect(running.output()).toContain(`https://discord.com/oauth2/authorize?client_id=${APP_ID}`);
+    expect(running.output()).not.toContain(FAKE_TOKEN);
+  }, 30_000);
+
+  it("exits non-zero listing what is missing, before connecting", async () => {
+    const f = await startFake();
+    running = run(["discord"], { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: f.apiUrl });
+    expect(await running.exited).not.toBe(0);
+    expect(running.output()).toContain("DISCORD_APPLICATION_ID is missing");
+    expect(running.output()).not.toContain(FAKE_TOKEN);
+    expect(f.requests).toEqual([]);
+  }, 30_000);
+});
