@@ -32,6 +32,7 @@ export interface SlackHandle {
 // the Web API client waits for Retry-After before the next attempt.
 const RETRY_CONFIG = { retries: 4, factor: 2, minTimeout: 250, maxTimeout: 4000, randomize: true };
 const REQUEST_TIMEOUT_MS = 15_000;
+const RESPONSE_URL_TIMEOUT_MS = 10_000;
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 4_000;
 
@@ -66,6 +67,10 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     retryConfig: RETRY_CONFIG,
     timeout: REQUEST_TIMEOUT_MS,
     logger: boltLogger,
+    // Bolt's respond() (response_url) uses this fetch with no deadline of its own; give it one so
+    // an unreachable response_url fails over to chat.postEphemeral instead of hanging.
+    fetch: (url: string | URL | Request, init?: RequestInit) =>
+      fetch(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(RESPONSE_URL_TIMEOUT_MS) }),
   };
   const receiver =
     config.mode === "socket"

@@ -51,6 +51,15 @@ describe("/roadmap", () => {
     expect(JSON.stringify(shared.body.blocks)).toContain(realEngine().answer(IN_SCOPE).citations[0]?.quote ?? "missing");
   });
 
+  it("falls back to chat.postEphemeral when the response_url fails", async () => {
+    // Port 9 on loopback: nothing listens, so the POST fails at once.
+    await sendCommand(h.events, command(IN_SCOPE, "http://127.0.0.1:9/closed"), signed);
+    const eph = await waitFor(() => h.fake.callsTo("chat.postEphemeral")[0], "chat.postEphemeral");
+    expect(eph.args.channel).toBe("C0GENERAL");
+    expect(eph.args.user).toBe("UHUMAN01");
+    expect(JSON.stringify(eph.args.blocks)).toContain("roadmap_post");
+  });
+
   it.each(["", "help", "  HELP  "])("shows help for %j", async (text) => {
     await sendCommand(h.events, command(text, `${h.fake.responseBase}help`), signed);
     const eph = await waitFor(() => h.fake.responses.find((r) => r.id === "help"), "help");

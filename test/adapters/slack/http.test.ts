@@ -170,4 +170,10 @@ describe("Slack over HTTP (Events API)", () => {
     expect(body.ok).toBe(true);
     expect(body.factCount).toBe(realEngine().factCount);
   });
+
+  it("stops: the port is closed and stop() can be called again", async () => {
+    await h.bot.stop();
+    await expect(fetch(`${h.base}/healthz`)).rejects.toThrow();
+    await h.bot.stop();
+  });
 });
