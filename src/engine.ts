@@ -5,7 +5,7 @@ import type { About, Engine } from "./engine-api.js";
 import { resolveFollowUp } from "./follow-up.js";
 import type { Fact, Knowledge } from "./knowledge/schema.js";
 import { createMatcher, type MatchResult } from "./match/fuse-matcher.js";
-import { askedShapes } from "./match/intent.js";
+import { lacksAskedShape } from "./match/intent.js";
 import { INTENT_WORDS, normalise } from "./match/normalise.js";
 import { CAPABILITIES, MESSAGES } from "./messages.js";
 import type { Answer, AskOptions, Explanation, Topic } from "./types.js";
@@ -63,7 +63,7 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     const followUp = resolveFollowUp(text, n, ctx, state);
     if (!followUp && n.terms.every((t) => INTENT_WORDS.has(t)))
       return { answer: reply(lang, "help", say.empty, defaultSuggestions(lang)), facts: [] };
-    const result: MatchResult = followUp?.result ?? penaliseShape(state.matcher.match(n, 8), state.facts);
+    const result: MatchResult = followUp?.result ?? penaliseShape(text, state.matcher.match(n, 8), state.facts);
     const [top, second] = result.ranked;
     const explanation: Explanation = {
       question: text,
@@ -169,14 +169,12 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
 }
 
 /** Facts whose answer lacks the shape the question asks for ("how many" → a number) drop down. */
-function penaliseShape(result: MatchResult, facts: Fact[]): MatchResult {
-  const shapes = askedShapes(result.terms);
-  if (!shapes.length) return result;
+function penaliseShape(question: string, result: MatchResult, facts: Fact[]): MatchResult {
   const ranked = result.ranked
     .map((r) => {
       const f = facts[r.factIndex] as Fact;
-      const text = `${f.answer} ${f.answer_zh ?? ""}`;
-      return shapes.every((s) => s.test(text)) ? r : { ...r, score: r.score * SHAPE_PENALTY };
+      const answer = result.normalised.chinese ? (f.answer_zh ?? f.answer) : f.answer;
+      return lacksAskedShape(question, result.terms, answer) ? { ...r, score: r.score * SHAPE_PENALTY } : r;
     })
     .sort((a, b) => b.score - a.score);
   return { ...result, ranked };

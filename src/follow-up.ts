@@ -2,6 +2,7 @@ import type { ConversationState } from "./conversation.js";
 import type { EngineState } from "./engine.js";
 import type { Fact } from "./knowledge/schema.js";
 import type { MatchResult, Scored } from "./match/fuse-matcher.js";
+import { INTENT_SHAPES } from "./match/intent.js";
 import { INTENT_WORDS, type Normalised } from "./match/normalise.js";
 
 const MORE = /^\s*(and\s*)?(tell me more|more|more please|go on|continue|keep going|elaborate|more details?|details?|what else|anything else|and|then what|and then|more info|say more|展开说说|详细(说说|一点|点)?|还有(呢|吗|什么)?|更多|继续|然后呢)\s*[?？!.。]*\s*$/i;
@@ -11,13 +12,6 @@ const ANAPHORA = /\b(it|its|they|them|their|that|this|those|these|there|he|him|h
 /** The boost a fact gets for being related to (or on the same topic as) the last answer. */
 const CONTEXT_BOOST = 0.15;
 
-const INTENT_SHAPES: Record<string, RegExp> = {
-  who: /\b[A-Z][a-z]+ [A-Z][a-z]+\b/,
-  many: /\d/,
-  much: /\d/,
-  when: /\b(20\d\d|month|summer|september|december|january|last year)\b/i,
-  where: /\b(in|on) (its |the )?[A-Z]|blog|Beijing|France|Germany|provinces/,
-};
 
 /**
  * Resolves a follow-up ("tell me more", "why?", "who leads it?", "how many?", a number picking one

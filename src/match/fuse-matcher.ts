@@ -75,10 +75,16 @@ export function createMatcher(docs: MatchDoc[]) {
   const idfOf = (docFreq: number) => Math.log(1 + (n - docFreq + 0.5) / (docFreq + 0.5));
   /** A word the knowledge never uses weighs as much as its rarest word: it is probably the point of the question. */
   const unknownWeight = UNKNOWN_FACTOR * idfOf(1);
-  const weight = (term: string): number => {
+  const weight = (term: string, names?: Set<string>): number => {
     if (INTENT_WORDS.has(term)) return INTENT_WEIGHT;
     const d = df.get(term);
-    return d ? idfOf(d) : unknownWeight;
+    if (d) return idfOf(d);
+    // Unknown words say "this is about something else": most of all names the article never
+    // mentions ("Italy", "JD") and years it does not cover; least of all one-letter scraps.
+    if (term.length === 1 && !isChineseTerm(term)) return 0;
+    if (/^(19|20)\d\d$/.test(term)) return 2 * unknownWeight;
+    if (names?.has(term)) return 1.5 * unknownWeight;
+    return term.length === 2 && !isChineseTerm(term) ? 0.75 * unknownWeight : unknownWeight;
   };
 
   const postings = new Map<string, number[]>();
@@ -91,6 +97,7 @@ export function createMatcher(docs: MatchDoc[]) {
     const target = stem(to.split(" ")[0] as string);
     if (!vocabulary.has(from) && stems.has(target)) vocabulary.set(from, target);
   }
+  for (const w of INTENT_WORDS) vocabulary.set(w, w);
   // Misspelt stop words ("abotu") are dropped, not guessed at.
   for (const w of STOP_WORDS) if (!vocabulary.has(w) && w.length >= 4) vocabulary.set(w, "");
   const words = [...vocabulary.keys()].filter((w) => w.length >= 4 && !/\d/.test(w));
@@ -103,8 +110,7 @@ export function createMatcher(docs: MatchDoc[]) {
     if (!corrections.has(word)) {
       const best = fuse
         .search(word, { limit: 20 })
-        .filter((r) => Math.abs(r.item.length - word.length) <= (word.length >= 7 ? 2 : 1))
-        .filter((r) => editDistance(r.item, word) <= (word.length >= 7 ? 2 : 1));
+        .filter((r) => plausibleTypo(word, r.item, vocabulary.get(r.item) === ""));
       if (corrections.size > 50_000) corrections.clear();
       // Failing that, a word that is a clear prefix of a known one ("direct" for "directly").
       const prefix = best[0] ? undefined : words.find((w) => w.length > word.length && word.length >= 5 && w.startsWith(word));
@@ -127,7 +133,8 @@ export function createMatcher(docs: MatchDoc[]) {
       }
     });
     const unique = [...new Set(terms)];
-    const total = unique.reduce((s, t) => s + weight(t), 0);
+    const w = (t: string) => weight(t, normalised.names);
+    const total = unique.reduce((s, t) => s + w(t), 0);
     if (!unique.length || total === 0) return { normalised, terms: unique, ranked: [] };
     const querySet = new Set(unique);
 
@@ -140,9 +147,8 @@ export function createMatcher(docs: MatchDoc[]) {
       let inter = 0;
       let union = total;
       for (const t of p.terms) {
-        const w = weight(t);
-        if (querySet.has(t)) inter += w;
-        else union += w;
+        if (querySet.has(t)) inter += w(t);
+        else union += w(t);
       }
       const sim = (inter / union) * (p.weight === 1 ? 1 : BODY_WEIGHT + 0.2);
       if (sim > (best.get(p.factIndex) ?? 0)) best.set(p.factIndex, sim);
@@ -156,7 +162,7 @@ export function createMatcher(docs: MatchDoc[]) {
       for (const t of unique) {
         const inBag = bag.get(t);
         if (inBag) {
-          covered += weight(t) * inBag;
+          covered += w(t) * inBag;
           matched.push(t);
         }
       }
@@ -171,6 +177,18 @@ export function createMatcher(docs: MatchDoc[]) {
 }
 
 export type Matcher = ReturnType<typeof createMatcher>;
+
+/**
+ * Whether `typed` is plausibly a misspelling of `known`: one edit for short words, two from eight
+ * letters, the first letter kept (people rarely miss it: "airport" is not "import"), and for stop
+ * words only a swap of letters ("abotu"), so that "light" is not taken for "might".
+ */
+export function plausibleTypo(typed: string, known: string, knownIsStopWord = false): boolean {
+  if (knownIsStopWord) return typed.length === known.length && [...typed].sort().join("") === [...known].sort().join("") && editDistance(typed, known) === 1;
+  const firstKept = typed[0] === known[0] || (typed[0] === known[1] && typed[1] === known[0]);
+  const allowed = Math.min(typed.length, known.length) >= 8 ? 2 : 1;
+  return firstKept && Math.abs(typed.length - known.length) <= allowed && editDistance(typed, known) <= allowed;
+}
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
 export function editDistance(a: string, b: string): number {

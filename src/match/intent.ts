@@ -1,23 +1,39 @@
 /**
- * The shape of answer a question word asks for. "How many…?" wants a number, "when…?" a time,
- * "who…?" a person. A fact whose answer lacks that shape is a poor match even when its words fit:
- * "How old is Daniel Zhang?" shares his name with the CEO fact but asks for something it lacks.
+ * The shape of answer a question asks for. "How many…?" wants a number, "when…?" a time, "who…?"
+ * a person, "which provinces…?" names. A fact whose answer lacks that shape is a poor match even
+ * when its words fit: "How old is Daniel Zhang?" shares his name with the CEO fact but asks for
+ * something it lacks.
  */
-export const INTENT_SHAPES: Record<string, RegExp> = {
-  who: /\b[A-Z][a-z]+ [A-Z][a-z]+\b|[\u4e00-\u9fff]{2,4}(?=（|\()|张勇|史蒂文|迈克尔/,
+const SHAPES = {
+  who: /\b[A-Z][a-z]+ [A-Z][a-z]+\b|张勇|史蒂文|迈克尔|马拉维卡/,
   // A count that is not a year.
   many: /\b(?!(19|20)\d\d\b)\d[\d,.]*\b|\b(two|three)\b|[一二三两万亿]/,
   much: /\$|billion|million|dollar|yuan|亿|万/,
   when: /\b(1[89]\d\d|20\d\d|month|summer|september|december|january|last year)\b|月|年|夏/i,
 };
 
-/** Words that ask for a shape: "how many", "how much", "when", "who" (as matching terms). */
-export function askedShapes(terms: readonly string[]): RegExp[] {
-  const set = new Set(terms);
-  const shapes: RegExp[] = [];
-  if (set.has("how") && set.has("many")) shapes.push(INTENT_SHAPES.many as RegExp);
-  else if (set.has("how") && set.has("much")) shapes.push(INTENT_SHAPES.much as RegExp);
-  if (set.has("when")) shapes.push(INTENT_SHAPES.when as RegExp);
-  if (set.has("who")) shapes.push(INTENT_SHAPES.who as RegExp);
-  return shapes;
+/** Names everyone asks about; they do not count as the names a "which…?" question wants. */
+const COMMON_NAMES = new Set(["alibaba", "china", "chinese", "the", "zhang", "daniel", "ceo", "us"]);
+/** "Which city…?", "the name of…": questions that want a named place, firm or thing. */
+const WHICH =
+  /\b(which|what)\s+(\w+\s+)?(cit(y|ies)|towns?|provinces?|regions?|countr(y|ies)|startups?|compan(y|ies)|firms?|apps?|brands?|marketplaces?|platforms?|banks?|universit(y|ies)|schools?)\b|\bnames?\b|\bcalled\b/i;
+
+/** The proper nouns of an answer that the question did not already name. */
+function newNames(answer: string, question: string): string[] {
+  const asked = question.toLowerCase();
+  return (answer.match(/(?<![.:]\s|^)\b[A-Z][A-Za-z]+/g) ?? []).filter((w) => !COMMON_NAMES.has(w.toLowerCase()) && !asked.includes(w.toLowerCase()));
 }
+
+/** True when the question asks for a shape of answer ("how many" → a number) that this answer lacks. */
+export function lacksAskedShape(question: string, terms: readonly string[], answer: string): boolean {
+  const set = new Set(terms);
+  if (set.has("how") && set.has("many") && !SHAPES.many.test(answer)) return true;
+  if (set.has("how") && set.has("much") && !SHAPES.much.test(answer)) return true;
+  if (set.has("when") && !SHAPES.when.test(answer)) return true;
+  if (set.has("who") && !SHAPES.who.test(answer)) return true;
+  if (WHICH.test(question) && /[a-z]/i.test(question) && newNames(answer, question).length === 0) return true;
+  return false;
+}
+
+/** For follow-ups: the shape a bare question word asks for ("how many?" → a number). */
+export const INTENT_SHAPES: Record<string, RegExp> = { who: SHAPES.who, many: SHAPES.many, much: SHAPES.much, when: SHAPES.when };

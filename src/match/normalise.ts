@@ -12,8 +12,11 @@ export const STOP_WORDS = new Set(
     "give gave get got let lets make made going go goes not no yes ok okay thanks thank well very more most up out " +
     "over such s t d ll re ve m own same other another all each both few only again once further whats whos wheres hows " +
     "mean means talk talking regarding re: exactly guys folks everyone anyone someone one's curious wondering wonder " +
-    "help me about list listed mention mentioned mentions stuff find kinds types type part lot lots bit " +
-    "guess basically currently plz thx ty maybe probably"
+    "me about able list listed mention mentioned mentions stuff find kinds types type part lot lots bit " +
+    "guess basically currently plz thx ty maybe probably piece story deal whole anyway though lemme " +
+    "new talked tells told wat r u ur ya thru w abt bc cuz tho btw imo smth sth pls im ive id dont doesnt didnt isnt arent " +
+    "guy guys dude etc lol hmm um uh gotta kinda sorta yet again also instead insted " +
+    "happening happen exist exists according supposed seems seem think thinks look looking"
   ).split(/\s+/),
 );
 
@@ -41,6 +44,8 @@ export interface Normalised {
   asksAboutNow: boolean;
   /** True when the question is mostly Chinese. */
   chinese: boolean;
+  /** Terms the asker wrote as names (capitalised mid-sentence, or short ALL-CAPS words). */
+  names: Set<string>;
 }
 
 /** Case, Unicode (NFKC, curly quotes, full-width forms), numbers and punctuation, before tokenising. */
@@ -99,7 +104,15 @@ export function normalise(input: string): Normalised {
     }
   }
   const latin = spaced.replace(/\s/g, "").length;
-  return { terms, words, asksAboutNow, chinese: cjkChars > 0 && cjkChars >= latin / 3 };
+  return { terms, words, asksAboutNow, chinese: cjkChars > 0 && cjkChars >= latin / 3, names: namesIn(input) };
+}
+
+/** Words written as names: "Italy" mid-sentence, "JD" in a sentence that is not all capitals. */
+function namesIn(input: string): Set<string> {
+  const names = new Set<string>();
+  if (input.length > 2000 || input === input.toUpperCase()) return names;
+  for (const m of input.matchAll(/(?<=[\p{L}\p{N},;'"]\s+)([A-Z][a-z]+|[A-Z]{2,4})\b/gu)) names.add(stem((m[1] as string).toLowerCase()));
+  return names;
 }
 
 /** Porter stemming for English words; numbers and intent words are kept as they are. */
