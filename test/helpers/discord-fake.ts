@@ -150,42 +150,45 @@ export class FakeDiscord {
       const [f] = this.#faults.splice(fault, 1);
       if (f?.status === 429) {
         const after = f.retryAfterSeconds ?? 0.2;
-        return send(429, { message: "You are being rate limited.", retry_after: after, global: false }, { "retry-after": String(after) });
+        send(429, { message: "You are being rate limited.", retry_after: after, global: false }, { "retry-after": String(after) });
+      } else {
+        send(500, { message: "Internal Server Error", code: 0 });
       }
-      return send(500, { message: "Internal Server Error", code: 0 });
+      return;
     }
     const interactionRoute = path.startsWith("/interactions/") || path.startsWith("/webhooks/");
     if (!interactionRoute && req.headers.authorization !== `Bot ${this.options.token}`) {
-      return send(401, { message: "401: Unauthorized", code: 0 });
+      send(401, { message: "401: Unauthorized", code: 0 });
+      return;
     }
-    return this.#route(method, path, record.body, send);
+    const [status, body] = this.#route(method, path, record.body);
+    send(status, body);
   }
 
+  /** Answers one REST request as Discord would: [status, JSON body or undefined for 204]. */
   // biome-ignore lint/suspicious/noExplicitAny: request bodies are loose JSON.
-  #route(method: string, path: string, body: any, send: (status: number, body?: unknown) => void): void {
-    const { bot, applicationId } = this.options;
-    let m: RegExpMatchArray | null;
-    if (method === "GET" && path === "/gateway/bot") {
+  #route(method: string, path: string, body: any): [number, unknown?] {
+    const { bot, applicationId, channelId } = this.options;
+    const route = `${method} ${path}`;
+    if (route === "GET /gateway/bot") {
       const limit = { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 };
-      return send(200, { url: this.gatewayUrl, shards: 1, session_start_limit: limit });
+      return [200, { url: this.gatewayUrl, shards: 1, session_start_limit: limit }];
     }
-    if (method === "GET" && path === "/users/@me") return send(200, bot);
-    if (method === "GET" && path === "/applications/@me") return send(200, { id: applicationId, name: "roadmap-bot", flags: 0 });
-    if (method === "POST" && /^\/interactions\/[^/]+\/[^/]+\/callback$/.test(path)) return send(204);
-    if ((m = path.match(/^\/webhooks\/[^/]+\/[^/]+\/messages\/@original$/)) && method === "PATCH") {
-      return send(200, fakeMessage({ channelId: this.options.channelId, author: bot, body }));
+    if (route === "GET /users/@me") return [200, bot];
+    if (route === "GET /applications/@me") return [200, { id: applicationId, name: "roadmap-bot", flags: 0 }];
+    if (/^POST \/interactions\/[^/]+\/[^/]+\/callback$/.test(route)) return [204];
+    // Interaction follow-ups and edits of the original response answer with the message.
+    if (/^(PATCH \/webhooks\/[^/]+\/[^/]+\/messages\/@original|POST \/webhooks\/[^/]+\/[^/]+)$/.test(route)) {
+      return [200, fakeMessage({ channelId, author: bot, body })];
     }
-    if ((m = path.match(/^\/webhooks\/[^/]+\/[^/]+$/)) && method === "POST") {
-      return send(200, fakeMessage({ channelId: this.options.channelId, author: bot, body }));
+    const channel = route.match(/^POST \/channels\/(\d+)\/messages$/);
+    if (channel) return [200, fakeMessage({ channelId: channel[1] ?? "", author: bot, body })];
+    const commands = route.match(/^PUT \/applications\/(\d+)(?:\/guilds\/\d+)?\/commands$/);
+    if (commands) {
+      const list: Record<string, unknown>[] = Array.isArray(body) ? body : [];
+      return [200, list.map((c) => ({ ...c, id: nextId(), application_id: commands[1], version: nextId() }))];
     }
-    if ((m = path.match(/^\/channels\/(\d+)\/messages$/)) && method === "POST") {
-      return send(200, fakeMessage({ channelId: m[1] ?? "", author: bot, body }));
-    }
-    if ((m = path.match(/^\/applications\/(\d+)(?:\/guilds\/\d+)?\/commands$/)) && method === "PUT") {
-      const commands = Array.isArray(body) ? body : [];
-      return send(200, commands.map((c) => ({ ...c, id: nextId(), application_id: m?.[1], version: nextId() })));
-    }
-    return send(404, { message: "404: Not Found", code: 0 });
+    return [404, { message: "404: Not Found", code: 0 }];
   }
 }
 

@@ -69,7 +69,7 @@ describe("renderAnswer", () => {
   });
 
   it("never exceeds five buttons per row, cuts labels to 80 characters and drops duplicates", () => {
-    const suggestions = [...Array.from({ length: 7 }, (_, i) => `Question ${i} ${"x".repeat(100)}`), "Question 0 " + "x".repeat(100)];
+    const suggestions = [...Array.from({ length: 7 }, (_, i) => `Question ${i} ${"x".repeat(100)}`), `Question 0 ${"x".repeat(100)}`];
     const reply = renderAnswer(fakeAnswer({ answered: false, kind: "clarify", citations: [], choices: suggestions.map((q) => ({ factId: "f", question: q })) }));
     const buttons = reply.components.flatMap((r) => r.components);
     expect(buttons).toHaveLength(7);
