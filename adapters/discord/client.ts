@@ -5,6 +5,7 @@ import type { DiscordConfig } from "./config.js";
 import type { FeedbackCounts, HandlerContext } from "./context.js";
 import { handleInteraction } from "./interactions.js";
 import { answerMessage, fromMessage, fromRaw, replyTo, replyToRaw } from "./messages.js";
+import { patchDispatch } from "./packets.js";
 import { QuestionMemory } from "./question-memory.js";
 import { restOptions } from "./rest-options.js";
 
@@ -74,6 +75,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   // guild channel it has not cached). Once ready it emits MessageCreate synchronously right after
   // Raw, so a message not delivered by the next turn was dropped: answer it from the raw payload.
   client.on(Events.Raw, (packet: { t?: string; d?: GatewayMessageCreateDispatchData }) => {
+    patchDispatch(packet as Parameters<typeof patchDispatch>[0]);
     const d = packet.d;
     if (packet.t !== "MESSAGE_CREATE" || !d?.author || !client.isReady()) return;
     setImmediate(() => {

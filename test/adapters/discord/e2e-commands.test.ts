@@ -88,6 +88,23 @@ describe("/ask", () => {
     expect(answered.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
+  it("answers a suggestion press even when the payload lacks its message (and keeps running)", async () => {
+    const body = await slash("ask", [question(OUT_OF_SCOPE)]);
+    const first = body.data.components[0].components[0];
+    const { message: _omitted, ...press } = buttonPress(h.inGuild, first.custom_id, undefined);
+    h.fake.dispatch("INTERACTION_CREATE", press);
+    const answered = (await h.waitForRequest(isCallbackFor(press.id), "callback without message")).body;
+    expect(answered.data.embeds[0].description).toBe(expected.answer(first.label).answer);
+  });
+
+  it("tells the presser privately when a button's question is unknown", async () => {
+    const press = buttonPress(h.inGuild, `${CUSTOM_ID.question}unknown-key`, fakeMessage({ channelId: h.inGuild.channelId, author: BOT, body: {} }));
+    h.fake.dispatch("INTERACTION_CREATE", press);
+    const reply = (await h.waitForRequest(isCallbackFor(press.id), "expired-button callback")).body;
+    expect(reply.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.data.embeds).toEqual([]);
+  });
+
   it("records helpful / not-helpful presses", async () => {
     const body = await slash("ask", [question(IN_SCOPE)]);
     const ids: string[] = body.data.components.flatMap((row: { components: { custom_id: string }[] }) => row.components.map((c) => c.custom_id));
