@@ -34,7 +34,7 @@ const RETRY_CONFIG = { retries: 4, factor: 2, minTimeout: 250, maxTimeout: 4000,
 const REQUEST_TIMEOUT_MS = 15_000;
 const RESPONSE_URL_TIMEOUT_MS = 10_000;
 const START_TIMEOUT_MS = 30_000;
-const STOP_TIMEOUT_MS = 4_000;
+const STOP_BUDGET_MS = 4_000;
 
 /**
  * Starts the Slack adapter: Socket Mode when SLACK_APP_TOKEN is set, HTTP (Events API, slash
@@ -111,13 +111,19 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     // auth.test: checks the bot token and learns our own user id (to ignore our own messages).
     await app.init();
   } catch (error) {
-    throw new Error(`Slack rejected SLACK_BOT_TOKEN (auth.test): ${short(error, logger)}`);
+    const platform = (error as { data?: { error?: string } }).data?.error;
+    const api = config.apiUrl ?? "https://slack.com/api/";
+    throw new Error(
+      platform
+        ? `Slack rejected SLACK_BOT_TOKEN (auth.test: ${logger.scrub(platform)})`
+        : `Could not reach the Slack Web API at ${api} (auth.test): ${short(error, logger)}`,
+    );
   }
 
   let port: number | undefined;
   if (receiver) {
     await bounded(app.start(), START_TIMEOUT_MS, "Socket Mode did not connect").catch(async (error) => {
-      await bounded(receiver.client.disconnect(), STOP_TIMEOUT_MS, "").catch(() => undefined);
+      await bounded(receiver.client.disconnect(), STOP_BUDGET_MS, "").catch(() => undefined);
       throw new Error(`Slack Socket Mode failed to start: ${short(error, logger)}`);
     });
   } else {
@@ -129,11 +135,14 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
-      // Stop taking new events first, then let replies in flight finish (bounded).
-      if (receiver) await bounded(receiver.client.disconnect(), STOP_TIMEOUT_MS, "").catch(() => undefined);
-      else await bounded(app.stop(), STOP_TIMEOUT_MS, "").catch(() => undefined);
-      await bounded(Promise.allSettled([...inFlight]), STOP_TIMEOUT_MS, "").catch(() => undefined);
-      logger.info("slack adapter stopped", { platform: "slack", ...stats });
+      // One budget for the whole stop, inside the CLI's 5 s: first stop taking new events, then
+      // let replies in flight finish with whatever time is left.
+      const deadline = Date.now() + STOP_BUDGET_MS;
+      const left = () => Math.max(100, deadline - Date.now());
+      const closing = receiver ? receiver.client.disconnect() : app.stop();
+      await bounded(closing, left() / 2, "").catch(() => undefined);
+      await bounded(Promise.allSettled([...inFlight]), left(), "").catch(() => undefined);
+      logger.info("slack adapter stopped", { platform: "slack", inFlight: inFlight.size, ...stats });
     })();
     return stopping;
   };
