@@ -84,7 +84,9 @@ export function createMatcher(docs: MatchDoc[]) {
     if (term.length === 1 && !isChineseTerm(term)) return 0;
     if (/^(19|20)\d\d$/.test(term)) return 2 * unknownWeight;
     if (names?.has(term)) return 1.5 * unknownWeight;
-    return term.length === 2 && !isChineseTerm(term) ? 0.75 * unknownWeight : unknownWeight;
+    // Unknown Chinese bigrams are often just the seam between two words: they count for less.
+    if (isChineseTerm(term)) return 0.5 * unknownWeight;
+    return term.length === 2 ? 0.75 * unknownWeight : unknownWeight;
   };
 
   const postings = new Map<string, number[]>();

@@ -1,4 +1,5 @@
 import { stemmer } from "stemmer";
+import { chineseTerms, ZH_NOW } from "./chinese.js";
 import { PHRASES, WORDS } from "./synonyms.js";
 
 /** Words that carry no meaning for matching. Question words are kept (see INTENT_WORDS). */
@@ -29,7 +30,6 @@ const NOW_PATTERN =
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
-const zhSegmenter = new Intl.Segmenter("zh", { granularity: "word" });
 
 const phraseList = Object.keys(PHRASES).sort((a, b) => b.length - a.length);
 const PHRASE_RE = new RegExp(`\\b(${phraseList.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\\b`, "g");
@@ -71,19 +71,10 @@ export function cleanText(input: string): string {
   );
 }
 
-function chineseTerms(run: string): string[] {
-  const out: string[] = [];
-  for (const { segment, isWordLike } of zhSegmenter.segment(run)) if (isWordLike) out.push(segment);
-  // Character bigrams catch words the segmenter splits differently from the curated phrasing.
-  for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
-  if (run.length === 1) out.push(run);
-  return out;
-}
-
 /** Turns a question (or a curated phrasing) into matching terms. Never throws. */
 export function normalise(input: string): Normalised {
   let text = cleanText(input);
-  const asksAboutNow = NOW_PATTERN.test(text);
+  const asksAboutNow = NOW_PATTERN.test(text) || ZH_NOW.test(text);
   if (asksAboutNow) text = text.replace(new RegExp(NOW_PATTERN.source, "g"), " ");
   const terms: string[] = [];
   const cjkChars = (text.match(new RegExp(CJK.source, "g")) ?? []).length;
@@ -117,8 +108,8 @@ function namesIn(input: string): Set<string> {
 
 /** Porter stemming for English words; numbers and intent words are kept as they are. */
 export function stem(word: string): string {
-  if (INTENT_WORDS.has(word) || /\d/.test(word) || word.length <= 3) return word;
+  if (INTENT_WORDS.has(word) || /\d/.test(word) || word.length <= 3 || word.startsWith("zh:")) return word;
   return stemmer(word);
 }
 
-export const isChineseTerm = (term: string): boolean => CJK.test(term);
+export const isChineseTerm = (term: string): boolean => term.startsWith("zh:");

@@ -27,10 +27,23 @@ describe("normalise", () => {
     expect(normalise("Who runs Alibaba?").asksAboutNow).toBe(false);
   });
 
-  it("segments Chinese into words and character bigrams", () => {
+  it("segments Chinese into words and pinyin bigrams, without stop words", () => {
     const n = normalise("阿里巴巴在欧洲开了哪些办公室？");
     expect(n.chinese).toBe(true);
-    expect(n.terms).toEqual(expect.arrayContaining(["欧洲", "办公"]));
+    expect(n.terms).toEqual(expect.arrayContaining(["zh:ouzhou", "zh:ou_zhou", "zh:ban_gong"]));
+    expect(n.terms.join(" ")).not.toMatch(/zh:(de|le)\b/);
+  });
+
+  it("matches homophone typos the way a pinyin keyboard makes them", () => {
+    expect(normalise("全球近口").terms).toContain("zh:jin_kou");
+    expect(normalise("全球进口").terms).toContain("zh:jin_kou");
+    expect(normalise("活越用户").terms).toContain("zh:huo_yue");
+  });
+
+  it("maps Chinese question words to intents and notices 现在", () => {
+    const n = normalise("现在谁是阿里的CEO");
+    expect(n.terms).toContain("who");
+    expect(n.asksAboutNow).toBe(true);
   });
 
   it("never throws on hostile text", () => {

@@ -1,0 +1,55 @@
+import { pinyin } from "pinyin-pro";
+
+/**
+ * Chinese matching terms. Fuse (and white-space tokenising) cannot split Chinese into words, so a
+ * run of Chinese text becomes: its words (Intl.Segmenter, ICU's dictionary), minus stop words, and
+ * the pinyin syllable bigrams of what is left. Pinyin makes homophone typos match, which is how
+ * people mistype Chinese with a pinyin IME: 近口 → jin kou = 进口, 活越 → huo yue = 活跃.
+ */
+const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+
+const STOP = new Set(
+  ("的 了 吗 呢 吧 啊 呀 嘛 哦 么 是 在 有 和 与 及 跟 对 把 被 给 让 要 会 能 可以 这 那 这个 那个 这些 那些 一下 一些 " +
+    "什么 啥 怎么 怎样 如何 哪些 哪个 请问 请 问 问下 告诉 我 我们 你 你们 他 她 它 他们 她们 说 说说 讲讲 讲 介绍 " +
+    "一 个 都 也 还 就 又 很 呗 关于 方面 情况 事 事情 到底 具体 一点 有没有 是不是 没 吗 呢 着 过 得 地 之 其 于 以 " +
+    "而 或 或者 如果 因为 所以 但 但是 从 向 往 为 上 下 中 里 内 外").split(" "),
+);
+
+/** Chinese question words → the English intent words the engine already understands. */
+const INTENTS: [RegExp, string[]][] = [
+  [/多少钱|多少资金|多少投资/, ["how", "much"]],
+  [/多少|几个|几家|几/, ["how", "many"]],
+  [/什么时候|何时|啥时候|哪年|哪个月/, ["when"]],
+  [/为什么|为啥|为何|原因/, ["why"]],
+  [/谁|哪位/, ["who"]],
+  [/哪里|哪儿|在哪|何处/, ["where"]],
+];
+
+/** Chinese words that ask about the present. */
+export const ZH_NOW = /现在|目前|当前|如今|眼下|最近|至今|还在/;
+
+const syllables = (text: string): string[] => pinyin(text, { toneType: "none", type: "array", nonZh: "removed" }).filter(Boolean);
+
+/** Matching terms for one run of Chinese characters (no spaces or Latin letters inside). */
+export function chineseTerms(run: string): string[] {
+  const out: string[] = [];
+  for (const [re, words] of INTENTS) if (re.test(run)) out.push(...words);
+  const chunks: string[] = [];
+  let chunk = "";
+  for (const { segment, isWordLike } of segmenter.segment(run.replace(ZH_NOW, " "))) {
+    if (!isWordLike || STOP.has(segment) || INTENTS.some(([re]) => re.test(segment))) {
+      if (chunk) chunks.push(chunk);
+      chunk = "";
+      continue;
+    }
+    if (segment.length > 1) out.push(`zh:${syllables(segment).join("")}`);
+    chunk += segment;
+  }
+  if (chunk) chunks.push(chunk);
+  for (const c of chunks) {
+    const s = syllables(c);
+    if (s.length === 1) out.push(`zh:${s[0]}`);
+    for (let i = 0; i + 1 < s.length; i++) out.push(`zh:${s[i]}_${s[i + 1]}`);
+  }
+  return out;
+}
