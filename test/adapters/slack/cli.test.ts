@@ -49,13 +49,15 @@ afterEach(async () => {
 
 describe.skipIf(!BUILT)("roadmap-bot slack (the compiled binary)", () => {
   it("HTTP: answers a signed mention and a slash command, refuses a forged one, and exits 0 on SIGTERM", async () => {
-    const f = (fake = await startFakeSlack());
-    const r = (running = run(["slack"], {
+    const f = await startFakeSlack();
+    fake = f;
+    const r = run(["slack"], {
       SLACK_BOT_TOKEN: SECRETS.bot,
       SLACK_SIGNING_SECRET: SECRETS.signing,
       SLACK_PORT: "0",
       SLACK_API_URL: f.apiUrl,
-    }));
+    });
+    running = r;
     const port = await waitFor(() => startedPort(r.output()), "the adapter's start line", 30_000);
     const events = `http://127.0.0.1:${port}/slack/events`;
     const forged = await sendEvent(events, mention({ text: IN_SCOPE, channel: "C0FORGED" }), { secret: "wrong" });
@@ -76,8 +78,10 @@ describe.skipIf(!BUILT)("roadmap-bot slack (the compiled binary)", () => {
   }, 60_000);
 
   it("Socket Mode: connects through SLACK_API_URL, answers and acknowledges, exits 0 on SIGTERM", async () => {
-    const f = (fake = await startFakeSlack());
-    const r = (running = run(["slack"], { SLACK_BOT_TOKEN: SECRETS.bot, SLACK_APP_TOKEN: SECRETS.app, SLACK_API_URL: f.apiUrl }));
+    const f = await startFakeSlack();
+    fake = f;
+    const r = run(["slack"], { SLACK_BOT_TOKEN: SECRETS.bot, SLACK_APP_TOKEN: SECRETS.app, SLACK_API_URL: f.apiUrl });
+    running = r;
     await waitFor(() => f.socketCount() === 1, "the Socket Mode connection", 30_000);
     const ev = mention({ text: IN_SCOPE });
     const id = f.sendEnvelope("events_api", ev);
@@ -90,8 +94,10 @@ describe.skipIf(!BUILT)("roadmap-bot slack (the compiled binary)", () => {
   }, 60_000);
 
   it("exits non-zero listing every bad variable, before connecting anywhere", async () => {
-    const f = (fake = await startFakeSlack());
-    const r = (running = run(["slack"], { SLACK_BOT_TOKEN: "xapp-FAKE-SECRET-WRONG-KIND", SLACK_API_URL: f.apiUrl }));
+    const f = await startFakeSlack();
+    fake = f;
+    const r = run(["slack"], { SLACK_BOT_TOKEN: "xapp-FAKE-SECRET-WRONG-KIND", SLACK_API_URL: f.apiUrl });
+    running = r;
     expect(await r.exited).not.toBe(0);
     expect(r.output()).toContain("SLACK_BOT_TOKEN");
     expect(r.output()).toContain("SLACK_SIGNING_SECRET");

@@ -70,7 +70,8 @@ describe("render", () => {
     const b = buttons(m);
     expect(b.map((e) => e.action_id)).toEqual(["roadmap_suggest_0", "roadmap_suggest_1", "roadmap_suggest_2", "roadmap_suggest_3", "roadmap_suggest_4"]);
     expect(b[2]?.value).toBe(long);
-    expect((b[2]?.text as { text: string }).text.length).toBeLessThanOrEqual(75);
+    const label = b[2]?.text as { text: string } | undefined;
+    expect(label?.text.length).toBeLessThanOrEqual(75);
     expect(JSON.stringify(m.blocks)).not.toContain("roadmap_feedback");
     expect(blocks(m).some((x) => x.type === "context" && JSON.stringify(x).includes("“"))).toBe(false);
   });
