@@ -82,7 +82,8 @@ async function button(ctx: HandlerContext, interaction: ButtonInteraction, start
     if (helpful) ctx.feedback.helpful++;
     else ctx.feedback.notHelpful++;
     const factIds = id.slice((helpful ? CUSTOM_ID.helpful : CUSTOM_ID.notHelpful).length).split(",").filter(Boolean);
-    ctx.logger.info("feedback", { platform: "discord", helpful, factIds, totals: { ...ctx.feedback } });
+    // Shaped like the Slack adapter's line; only what identifies the answer (no user, no question).
+    ctx.logger.info("discord feedback", { platform: "discord", outcome: helpful ? "helpful" : "not-helpful", factIds, totals: { ...ctx.feedback } });
     await respond(interaction, opts(ctx, true), () => renderText(TEXT.thanks));
     return;
   }

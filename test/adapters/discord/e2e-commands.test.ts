@@ -114,9 +114,9 @@ describe("/ask", () => {
     h.fake.dispatch("INTERACTION_CREATE", press);
     const thanks = (await h.waitForRequest(isCallbackFor(press.id), "feedback callback")).body;
     expect(thanks.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    const line = h.logs.find((l) => l.includes('"msg":"feedback"'));
+    const line = h.logs.find((l) => l.includes('"msg":"discord feedback"'));
     expect(line).toBeDefined();
-    expect(JSON.parse(line ?? "{}")).toMatchObject({ helpful: true, factIds: expected.answer(IN_SCOPE).factIds });
+    expect(JSON.parse(line ?? "{}")).toMatchObject({ outcome: "helpful", factIds: expected.answer(IN_SCOPE).factIds, totals: { helpful: 1, notHelpful: 0 } });
   });
 });
 
