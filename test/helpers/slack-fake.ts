@@ -47,6 +47,8 @@ export interface FakeSlack {
   /** Every raw HTTP request line, to prove what was (not) asked of the fake. */
   requests: string[];
   callsTo(method: string): ApiCall[];
+  /** Holds the next call to `method` (or "response" for response_url POSTs) for `ms` first. */
+  delayNext(method: string, ms: number): void;
   /** Makes the next `count` calls to `method` fail with this HTTP status (and Retry-After). */
   failNext(method: string, fault: Fault, count?: number): void;
   /** Sends a Socket Mode envelope to every connected client; returns its envelope_id. */
@@ -85,6 +87,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const requests: string[] = [];
   const acks = new Map<string, unknown>();
   const faults = new Map<string, Fault[]>();
+  const delays = new Map<string, number>();
+  const hold = async (key: string) => {
+    const ms = delays.get(key);
+    if (ms === undefined) return;
+    delays.delete(key);
+    await new Promise((r) => setTimeout(r, ms));
+  };
   const sockets = new Set<WebSocket>();
   let tsCounter = 0;
   let base = "";
@@ -125,6 +134,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const queue = faults.get(method) ?? [];
       const at = queue.findIndex((f) => f.channel === undefined || f.channel === args.channel);
       const fault = at >= 0 ? queue.splice(at, 1)[0] : undefined;
+      await hold(method);
       calls.push({ method, args, token, at: Date.now() });
       if (fault) {
         const headers: Record<string, string> = fault.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {};
@@ -133,6 +143,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return json(res, 200, api(method, args, token));
     }
     if (req.method === "POST" && url.pathname.startsWith("/response/")) {
+      await hold("response");
       responses.push({ id: url.pathname.slice("/response/".length), body: parseArgs(raw, "application/json") });
       return json(res, 200, { ok: true });
     }
@@ -167,6 +178,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     acks,
     requests,
     callsTo: (method) => calls.filter((c) => c.method === method),
+    delayNext(method, ms) {
+      delays.set(method, ms);
+    },
     failNext(method, fault, count = 1) {
       const queue = faults.get(method) ?? [];
       for (let i = 0; i < count; i++) queue.push(fault);

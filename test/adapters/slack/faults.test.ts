@@ -54,6 +54,24 @@ describe("Web API faults while replying", () => {
   }, 30_000);
 });
 
+describe("acknowledging within Slack's 3 seconds", () => {
+  it("acks events and commands at once, and replies after, even when Slack's API is slow", async () => {
+    h = await startHarness("http");
+    h.fake.delayNext("chat.postMessage", 2500);
+    h.fake.delayNext("response", 2500);
+    const started = Date.now();
+    const ev = await sendEvent(h.events, mention({ text: IN_SCOPE, channel: "C0SLOW" }), signed);
+    const cmd = await sendCommand(h.events, command(IN_SCOPE, `${h.fake.responseBase}slow`), signed);
+    const acked = Date.now() - started;
+    expect([ev.status, cmd.status]).toEqual([200, 200]);
+    expect(acked).toBeLessThan(2000);
+    const hh = h;
+    await waitFor(() => postsTo(hh, "C0SLOW")[0], "the slow reply");
+    await waitFor(() => hh.fake.responses.find((r) => r.id === "slow"), "the slow ephemeral answer");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2400);
+  });
+});
+
 describe("secrets", () => {
   it("never appear in any log line or reply", async () => {
     h = await startHarness("http");

@@ -176,4 +176,11 @@ describe("Slack over HTTP (Events API)", () => {
     await expect(fetch(`${h.base}/healthz`)).rejects.toThrow();
     await h.bot.stop();
   });
+
+  it("finishes a reply in flight before stop() resolves", async () => {
+    h.fake.delayNext("chat.postMessage", 1500);
+    expect((await sendEvent(h.events, mention({ text: IN_SCOPE, channel: "C0LATE" }), signed)).status).toBe(200);
+    await h.bot.stop();
+    expect(posts().map((c) => c.args.channel)).toEqual(["C0LATE"]);
+  });
 });
