@@ -36,7 +36,11 @@ export interface Harness {
   events: string;
 }
 
-export async function startHarness(mode: "http" | "socket", extraEnv: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(
+  mode: "http" | "socket",
+  extraEnv: Record<string, string> = {},
+  engine: Engine = realEngine(),
+): Promise<Harness> {
   const fake = await startFakeSlack();
   const { logger, lines } = captureLogger();
   const env: Record<string, string> = {
@@ -47,7 +51,7 @@ export async function startHarness(mode: "http" | "socket", extraEnv: Record<str
     ...extraEnv,
   };
   try {
-    const bot = await startSlack({ engine: realEngine(), env, logger, host: "127.0.0.1" });
+    const bot = await startSlack({ engine, env, logger, host: "127.0.0.1" });
     const base = bot.port !== undefined ? `http://127.0.0.1:${bot.port}` : undefined;
     return {
       fake,

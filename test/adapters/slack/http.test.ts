@@ -3,7 +3,8 @@
  * real @slack/bolt to the real engine; replies are read back from the loopback fake Slack.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type ApiCall, BOT_ID, BOT_USER_ID, waitFor } from "../../helpers/slack-fake.js";
+import type { Engine } from "../../../src/engine-api.js";
+import { type ApiCall, BOT_ID, BOT_USER_ID, TEAM_ID, waitFor } from "../../helpers/slack-fake.js";
 import { type Harness, realEngine, SECRETS, startHarness } from "../../helpers/slack-harness.js";
 import { buttonPress, command, homeOpened, mention, message, newTs } from "../../helpers/slack-payloads.js";
 import { sendCommand, sendEvent, sendInteraction } from "../../helpers/slack-signed.js";
@@ -182,5 +183,31 @@ describe("Slack over HTTP (Events API)", () => {
     expect((await sendEvent(h.events, mention({ text: IN_SCOPE, channel: "C0LATE" }), signed)).status).toBe(200);
     await h.bot.stop();
     expect(posts().map((c) => c.args.channel)).toEqual(["C0LATE"]);
+  });
+
+  it("gives the engine one conversation per channel thread and per DM", async () => {
+    await h.stop();
+    const seen: (string | undefined)[] = [];
+    const real = realEngine();
+    const spy: Engine = {
+      ...real,
+      factCount: real.factCount,
+      answer: (text, options) => {
+        seen.push(options?.conversationId);
+        expect(options?.platform).toBe("slack");
+        return real.answer(text, options);
+      },
+    };
+    h = await startHarness("http", {}, spy);
+    const top = mention({ text: IN_SCOPE, channel: "C0CONV" });
+    const inThread = mention({ text: IN_SCOPE, channel: "C0CONV", thread_ts: top.event.ts });
+    await sendEvent(h.events, top, signed);
+    await waitFor(() => posts().length === 1, "first reply");
+    await sendEvent(h.events, inThread, signed);
+    await waitFor(() => posts().length === 2, "reply in the thread");
+    await sendEvent(h.events, message({ text: IN_SCOPE, channel: "D0CONV" }), signed);
+    await waitFor(() => posts().length === 3, "DM reply");
+    const thread = `slack:${TEAM_ID}:C0CONV:${top.event.ts}`;
+    expect(seen).toEqual([thread, thread, `slack:${TEAM_ID}:D0CONV`]);
   });
 });
