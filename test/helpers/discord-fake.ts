@@ -38,6 +38,8 @@ export interface FakeDiscordOptions {
 
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
+  /** Requests being held by `delayNext` (recorded in `requests` once answered). */
+  readonly pending: RecordedRequest[] = [];
   readonly identifies: unknown[] = [];
   readonly gatewayFrames: unknown[] = [];
   #server: Server;
@@ -46,6 +48,7 @@ export class FakeDiscord {
   #identified: WebSocket | undefined;
   #seq = 0;
   #faults: Fault[] = [];
+  #delays: { method: string; path: RegExp; ms: number }[] = [];
   #port = 0;
 
   constructor(readonly options: FakeDiscordOptions) {
@@ -72,6 +75,11 @@ export class FakeDiscord {
   /** Makes the next `count` matching requests fail with `status` (429 carries Retry-After). */
   failNext(method: string, path: RegExp, status: 500 | 429, count = 1, retryAfterSeconds = 0.2): void {
     for (let i = 0; i < count; i++) this.#faults.push({ method, path, status, retryAfterSeconds });
+  }
+
+  /** Holds the next matching request for `ms` before answering it normally (a slow Discord). */
+  delayNext(method: string, path: RegExp, ms: number): void {
+    this.#delays.push({ method, path, ms });
   }
 
   /** Sends a dispatch (op 0) with the next sequence number to the identified session. */
@@ -145,6 +153,12 @@ export class FakeDiscord {
       res.writeHead(status, { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers });
       res.end(body === undefined ? undefined : JSON.stringify(body));
     };
+    const delay = this.#delays.findIndex((d) => d.method === method && d.path.test(path));
+    if (delay >= 0) {
+      const [d] = this.#delays.splice(delay, 1);
+      this.pending.push(record);
+      await new Promise((resolve) => setTimeout(resolve, d?.ms ?? 0));
+    }
     const fault = this.#faults.findIndex((f) => f.method === method && f.path.test(path));
     if (fault >= 0) {
       const [f] = this.#faults.splice(fault, 1);

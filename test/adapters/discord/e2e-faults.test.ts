@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { DiscordConfigError, startDiscord } from "../../../adapters/discord/index.js";
 import { createLogger } from "../../../src/logger.js";
-import { FakeDiscord, type RecordedRequest } from "../../helpers/discord-fake.js";
+import { FakeDiscord, type RecordedRequest, waitFor } from "../../helpers/discord-fake.js";
 import { IN_SCOPE, realEngine } from "../../helpers/discord-engine.js";
 import { slashCommand } from "../../helpers/discord-payloads.js";
 import { APP_ID, BOT, CHANNEL_ID, FAKE_TOKEN, GUILD_ID, type Harness, isCallbackFor, startHarness } from "../../helpers/discord-harness.js";
@@ -53,6 +53,21 @@ describe("platform errors while replying", () => {
     const ok = await h.waitForRequest((r) => isCallbackFor(next.id)(r) && r.status === 204, "the next answer");
     expect(ok.body.data.embeds).toHaveLength(1);
     expect(h.logs.join("")).not.toContain(FAKE_TOKEN);
+  });
+});
+
+describe("shutdown", () => {
+  it("stop() lets a reply in flight finish before disconnecting", async () => {
+    h = await startHarness(realEngine());
+    const harness = h;
+    harness.fake.delayNext("POST", /^\/interactions\/.+\/callback$/, 500);
+    const i = ask(harness);
+    await waitFor(() => harness.fake.pending.some(isCallbackFor(i.id)), "the callback to be in flight");
+    await harness.stop();
+    h = undefined;
+    expect(harness.fake.requests.filter(isCallbackFor(i.id)).map((r) => r.status)).toEqual([204]);
+    expect(harness.logs.some((l) => l.includes('"discord answer"'))).toBe(true);
+    expect(harness.logs.at(-1)).toContain('"discord stopped"');
   });
 });
 
