@@ -72,7 +72,10 @@ describe("roadmap-bot discord (the compiled binary)", () => {
   it("exits non-zero listing what is missing, before connecting", async () => {
     const f = await startFake();
     running = run(["discord"], { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: f.apiUrl });
-    expect(await running.exited).not.toBe(0);
+    // Bounded, so a CLI that reports the error but lingers (an open handle) fails clearly, not by timeout.
+    const code = await Promise.race([running.exited, new Promise((r) => setTimeout(() => r("still running after 10 s"), 10_000))]);
+    expect(code).not.toBe("still running after 10 s");
+    expect(code).not.toBe(0);
     expect(running.output()).toContain("DISCORD_APPLICATION_ID is missing");
     expect(running.output()).not.toContain(FAKE_TOKEN);
     expect(f.requests).toEqual([]);
