@@ -31,6 +31,15 @@ function run(args: string[], env: Record<string, string>): Run {
   return { child, output: () => output, exited };
 }
 
+/** The exit code, or a clear failure if the process lingers (a handle left open keeps it alive). */
+async function exitWithin(r: Run, ms: number): Promise<number> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`still running ${ms} ms later; output:\n${r.output()}`)), ms);
+  });
+  return Promise.race([r.exited, late]).finally(() => clearTimeout(timer));
+}
+
 /** The port from the adapter's start line (SLACK_PORT=0 lets the OS pick a free one). */
 const startedPort = (output: string): number | undefined => {
   const line = output.split("\n").find((l) => l.includes('"slack adapter started"'));
@@ -72,7 +81,7 @@ describe.skipIf(!BUILT)("roadmap-bot slack (the compiled binary)", () => {
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(((await health.json()) as { factCount: number }).factCount).toBe(realEngine().factCount);
     r.child.kill("SIGTERM");
-    expect(await r.exited).toBe(0);
+    expect(await exitWithin(r, 10_000)).toBe(0);
     expect(f.callsTo("chat.postMessage").map((c) => c.args.channel)).toEqual(["C0GENERAL"]);
     for (const secret of Object.values(SECRETS)) expect(r.output()).not.toContain(secret);
   }, 60_000);
@@ -89,7 +98,7 @@ describe.skipIf(!BUILT)("roadmap-bot slack (the compiled binary)", () => {
     const reply = await waitFor(() => f.callsTo("chat.postMessage")[0], "the reply", 30_000);
     expect(reply.args.thread_ts).toBe(ev.event.ts);
     r.child.kill("SIGTERM");
-    expect(await r.exited).toBe(0);
+    expect(await exitWithin(r, 10_000)).toBe(0);
     for (const secret of Object.values(SECRETS)) expect(r.output()).not.toContain(secret);
   }, 60_000);
 
@@ -98,7 +107,7 @@ describe.skipIf(!BUILT)("roadmap-bot slack (the compiled binary)", () => {
     fake = f;
     const r = run(["slack"], { SLACK_BOT_TOKEN: "xapp-FAKE-SECRET-WRONG-KIND", SLACK_API_URL: f.apiUrl });
     running = r;
-    expect(await r.exited).not.toBe(0);
+    expect(await exitWithin(r, 10_000)).not.toBe(0);
     expect(r.output()).toContain("SLACK_BOT_TOKEN");
     expect(r.output()).toContain("SLACK_SIGNING_SECRET");
     expect(r.output()).not.toContain("FAKE-SECRET-WRONG-KIND");
