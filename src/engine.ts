@@ -52,18 +52,20 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
   }
 
   function respond(text: string, opts: AskOptions): { answer: Answer; explanation?: Explanation; facts: Fact[] } {
+    // Checked before any work: a 100,000-character message costs nothing.
+    if (text.length > settings.maxQuestionLength) {
+      const lang = normalise(text.slice(0, 200)).chinese ? "zh" : "en";
+      return { answer: reply(lang, "too-long", MESSAGES[lang].tooLong(settings.maxQuestionLength)), facts: [] };
+    }
     const n = normalise(text);
     const lang = n.chinese ? "zh" : "en";
     const say = MESSAGES[lang];
-    if (text.length > settings.maxQuestionLength)
-      return { answer: reply(lang, "too-long", say.tooLong(settings.maxQuestionLength)), facts: [] };
-    if (n.terms.length === 0) return { answer: reply(lang, "help", say.empty, defaultSuggestions()), facts: [] };
-
     const ctx = opts.conversationId ? conversations.get(opts.conversationId) : undefined;
-    const followUp = resolveFollowUp(text, n, ctx, state);
+    const rank = (q: typeof n) => penaliseShape(text, state.matcher.match(q, 8), state.facts);
+    const followUp = resolveFollowUp(text, n, ctx, state, rank);
     if (!followUp && n.terms.every((t) => INTENT_WORDS.has(t)))
       return { answer: reply(lang, "help", say.empty, defaultSuggestions(lang)), facts: [] };
-    const result: MatchResult = followUp?.result ?? penaliseShape(text, state.matcher.match(n, 8), state.facts);
+    const result: MatchResult = followUp?.result ?? rank(n);
     const [top, second] = result.ranked;
     const explanation: Explanation = {
       question: text,
@@ -81,7 +83,13 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     if (second && top.score - second.score < settings.ambiguityMargin && second.score >= settings.threshold && !followUp) {
       const other = state.facts[second.factIndex] as Fact;
       const choices = [fact, other].map((f) => ({ factId: f.id, question: questionOf(f, lang) }));
-      const answer = reply(lang, "clarify", say.clarify, choices.map((c) => c.question), top.score);
+      const answer = reply(
+        lang,
+        "clarify",
+        say.clarify,
+        choices.map((c) => c.question),
+        top.score,
+      );
       return { answer: { ...answer, choices }, explanation, facts: [] };
     }
     const body = lang === "zh" && fact.answer_zh ? fact.answer_zh : fact.answer;
@@ -100,7 +108,16 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
   }
 
   function reply(lang: "en" | "zh", kind: Answer["kind"], text: string, suggestions: string[] = [], confidence = 0): Answer {
-    return { answered: false, answer: text, citations: [], confidence: round(Math.min(1, confidence)), suggestions, kind, factIds: [], language: lang };
+    return {
+      answered: false,
+      answer: text,
+      citations: [],
+      confidence: round(Math.min(1, confidence)),
+      suggestions,
+      kind,
+      factIds: [],
+      language: lang,
+    };
   }
 
   function questionOf(f: Fact, lang: "en" | "zh"): string {
@@ -115,7 +132,9 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
 
   /** Near misses first (facts that shared some words), then the big picture. */
   function suggestionsFrom(result: MatchResult, lang: "en" | "zh"): string[] {
-    const near = result.ranked.filter((r) => r.score >= settings.threshold / 2).map((r) => questionOf(state.facts[r.factIndex] as Fact, lang));
+    const near = result.ranked
+      .filter((r) => r.score >= settings.threshold / 2)
+      .map((r) => questionOf(state.facts[r.factIndex] as Fact, lang));
     return [...new Set([...near, ...defaultSuggestions(lang)])].slice(0, 4);
   }
 
@@ -124,7 +143,11 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
       const safe = typeof text === "string" ? text : String(text ?? "");
       const { answer, explanation, facts } = respond(safe, opts);
       if (!answer.answered && (answer.kind === "out-of-scope" || answer.kind === "clarify"))
-        options.onUnanswered?.({ question: safe.slice(0, settings.maxQuestionLength), platform: opts.platform ?? "unknown", kind: answer.kind });
+        options.onUnanswered?.({
+          question: safe.slice(0, settings.maxQuestionLength),
+          platform: opts.platform ?? "unknown",
+          kind: answer.kind,
+        });
       if (opts.conversationId) {
         const prev = conversations.get(opts.conversationId);
         const lastFactIds = facts.length ? facts.map((f) => f.id) : (prev?.lastFactIds ?? []);
@@ -140,7 +163,9 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     },
     complete(partial: string, limit = 25): string[] {
       const max = Math.max(0, Math.min(limit, 25));
-      const text = String(partial ?? "").slice(0, 200).trim();
+      const text = String(partial ?? "")
+        .slice(0, 200)
+        .trim();
       if (!text) return [...defaultSuggestions(), ...state.facts.map((f) => questionOf(f, "en"))].filter(unique).slice(0, max);
       return state.completer.search(text, { limit: max }).map((r) => r.item);
     },
@@ -148,12 +173,22 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
       return (state.knowledge.topics ?? []).map((t) => ({
         id: t.id,
         title: t.title,
-        examples: state.facts.filter((f) => f.topic === t.id).map((f) => f.questions[0] as string).slice(0, 4),
+        examples: state.facts
+          .filter((f) => f.topic === t.id)
+          .map((f) => f.questions[0] as string)
+          .slice(0, 4),
       }));
     },
     about(): About {
       const s = state.knowledge.sources[0];
-      return { title: s?.title ?? "", publisher: s?.publisher ?? "", author: s?.author ?? "", date: s?.date ?? "", url: s?.url ?? "", ...CAPABILITIES };
+      return {
+        title: s?.title ?? "",
+        publisher: s?.publisher ?? "",
+        author: s?.author ?? "",
+        date: s?.date ?? "",
+        url: s?.url ?? "",
+        ...CAPABILITIES,
+      };
     },
     explain(conversationId?: string): Explanation | undefined {
       if (conversationId) return conversations.get(conversationId)?.explanation as Explanation | undefined;

@@ -62,3 +62,55 @@ export function evaluate(engine: Engine, set: LabelledQuestion[]): EvalReport {
   const acc = (b: { total: number; correct: number }) => ({ ...b, accuracy: b.total ? b.correct / b.total : 1 });
   return { inScope: acc(scope.in), outOfScope: acc(scope.out), categories: [...rows.values()], failures };
 }
+
+/** A labelled conversation: each turn's question, the fact its reply must state (null: none), optional text. */
+export interface LabelledConversation {
+  id: string;
+  turns: { q: string; fact: string | null; contains?: string }[];
+}
+
+export interface ConversationReport {
+  conversations: number;
+  turns: { total: number; correct: number; accuracy: number };
+  failures: { id: string; turn: number; q: string; expected: string | null; got: string | null; reply: string }[];
+}
+
+/** True when a JSON-lines file holds conversations (objects with `turns`) rather than questions. */
+export const isConversationFile = (text: string): boolean => /^\s*\{[^\n]*"turns"\s*:/.test(text);
+
+export function parseConversations(text: string, file = "conversations"): LabelledConversation[] {
+  return text
+    .split("\n")
+    .map((line, i) => [line.trim(), i + 1] as const)
+    .filter(([line]) => line && !line.startsWith("//"))
+    .map(([line, no]) => {
+      let row: Partial<LabelledConversation>;
+      try {
+        row = JSON.parse(line);
+      } catch {
+        throw new Error(`${file}:${no}: not valid JSON`);
+      }
+      if (typeof row.id !== "string" || !Array.isArray(row.turns) || row.turns.some((t) => typeof t?.q !== "string"))
+        throw new Error(`${file}:${no}: each line needs "id" and "turns": [{ "q": "...", "fact": "<id>" | null }]`);
+      return row as LabelledConversation;
+    });
+}
+
+/** Replays each conversation turn by turn in its own conversation and checks every reply. */
+export function evaluateConversations(engine: Engine, conversations: LabelledConversation[]): ConversationReport {
+  const failures: ConversationReport["failures"] = [];
+  let total = 0;
+  let correct = 0;
+  conversations.forEach((c, n) => {
+    const conversationId = `eval:${n}:${c.id}`;
+    c.turns.forEach((t, i) => {
+      const a = engine.answer(t.q, { conversationId, platform: "test" });
+      const factOk = t.fact === null ? !a.answered : a.answered && a.factIds.includes(t.fact);
+      const textOk = !t.contains || a.answer.toLowerCase().includes(t.contains.toLowerCase());
+      total++;
+      if (factOk && textOk) correct++;
+      else failures.push({ id: c.id, turn: i + 1, q: t.q, expected: t.fact, got: a.factIds[0] ?? null, reply: a.answer });
+    });
+  });
+  return { conversations: conversations.length, turns: { total, correct, accuracy: total ? correct / total : 1 }, failures };
+}

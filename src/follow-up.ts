@@ -5,13 +5,15 @@ import type { MatchResult, Scored } from "./match/fuse-matcher.js";
 import { INTENT_SHAPES } from "./match/intent.js";
 import { INTENT_WORDS, type Normalised } from "./match/normalise.js";
 
-const MORE = /^\s*(and\s*)?(tell me more|more|more please|go on|continue|keep going|elaborate|more details?|details?|what else|anything else|and|then what|and then|more info|say more|展开说说|详细(说说|一点|点)?|还有(呢|吗|什么)?|更多|继续|然后呢)\s*[?？!.。]*\s*$/i;
+const MORE =
+  /^\s*(and\s*)?(tell me more|more|more please|go on|continue|keep going|elaborate|more details?|details?|what else|anything else|and|then what|and then|more info|say more|展开说说|详细(说说|一点|点)?|还有(呢|吗|什么)?|更多|继续|然后呢)\s*[?？!.。]*\s*$/i;
 const WHY = /^\s*(and\s*)?(why|how come|why so|why is that|what for|为什么|为啥|为何)\s*[?？!.。]*\s*$/i;
 /** Words that point back at what was just discussed. */
-const ANAPHORA = /\b(it|its|they|them|their|that|this|those|these|there|he|him|his|she|her)\b|它|他|她|这个|那个|这些|那些|其/i;
+const ANAPHORA =
+  /\b(it|its|they|them|their|there|he|him|his|she|her)\b|\b(this|that|these|those)\b(?=\s*([?.!]|$|(is|was|are|were|does|did|do|has|have|mean|about|for)\b))|它|他|她|这个|那个|这些|那些|其/i;
+const WHERE = /\b(in|at|outside|on) (its |the )?[A-Z]|blog|北京|杭州|欧洲|法国|德国|博客/;
 /** The boost a fact gets for being related to (or on the same topic as) the last answer. */
 const CONTEXT_BOOST = 0.15;
-
 
 /**
  * Resolves a follow-up ("tell me more", "why?", "who leads it?", "how many?", a number picking one
@@ -22,6 +24,7 @@ export function resolveFollowUp(
   n: Normalised,
   ctx: ConversationState | undefined,
   state: EngineState,
+  rank: (n: Normalised) => MatchResult,
 ): { result: MatchResult; why: string } | undefined {
   if (!ctx) return undefined;
   const pick = text.trim().match(/^#?(\d{1,2})[.)]?$/);
@@ -39,24 +42,23 @@ export function resolveFollowUp(
   const contentTerms = n.terms.filter((t) => !INTENT_WORDS.has(t));
   if (contentTerms.length === 0) {
     // "how many?", "who?": the last fact or a related one whose answer has that shape.
-    const intent = n.terms.find((t) => INTENT_SHAPES[t]);
-    const shape = intent ? INTENT_SHAPES[intent] : undefined;
+    const intent = n.terms.find((t) => INTENT_SHAPES[t]) ?? (n.terms.includes("where") ? "where" : undefined);
+    const shape = intent === "where" ? WHERE : intent ? INTENT_SHAPES[intent] : undefined;
     const candidates = [last.id, ...related].map((id) => state.byId.get(id)).filter((f): f is Fact => !!f);
     const hit = shape ? candidates.find((f) => shape.test(f.answer)) : undefined;
     return hit ? only(state, n, hit.id, `"${text.trim()}" after ${last.id}`) : undefined;
   }
-  const base = state.matcher.match(n, 10);
-  if (!(ANAPHORA.test(text) || contentTerms.length <= 2)) return undefined;
-  const near = new Set([last.id, ...related]);
+  const pronoun = ANAPHORA.test(text);
+  if (!pronoun && contentTerms.length > 2) return undefined;
+  const base = rank(n);
+  const isNear = (f: Fact) => f.id === last.id || related.includes(f.id) || (f.topic !== undefined && f.topic === last.topic);
   const boosted = base.ranked
-    .map((r): Scored => {
-      const f = state.facts[r.factIndex] as Fact;
-      const bonus = near.has(f.id) || (f.topic && f.topic === last.topic) ? CONTEXT_BOOST : 0;
-      return { ...r, score: r.score + bonus };
-    })
+    // "it", "they", "that" point at what was just discussed: only facts near it may answer.
+    .filter((r) => !pronoun || isNear(state.facts[r.factIndex] as Fact))
+    .map((r): Scored => ({ ...r, score: r.score + (isNear(state.facts[r.factIndex] as Fact) ? CONTEXT_BOOST : 0) }))
     .sort((a, b) => b.score - a.score);
-  if (boosted[0]?.factIndex === base.ranked[0]?.factIndex && boosted[0]?.score === base.ranked[0]?.score) return undefined;
-  return { result: { ...base, ranked: boosted }, why: `boosted facts related to ${last.id}` };
+  if (!pronoun && boosted[0]?.factIndex === base.ranked[0]?.factIndex && boosted[0]?.score === base.ranked[0]?.score) return undefined;
+  return { result: { ...base, ranked: boosted }, why: `${pronoun ? "a pronoun refers to" : "boosted facts related to"} ${last.id}` };
 }
 
 function only(state: EngineState, n: Normalised, id: string, why: string): { result: MatchResult; why: string } {

@@ -2,8 +2,10 @@
 export const MESSAGES = {
   en: {
     outOfScope: "The source doesn't cover that. I only know what Tech in Asia reported about Alibaba's 2016 roadmap (January 2016).",
-    empty: "Ask me about Alibaba's 2016 roadmap: the three key battlefields (global imports, China's biggest cities, rural e-commerce) that CEO Daniel Zhang set out.",
-    tooLong: (max: number) => `That message is too long (over ${max} characters). Please ask one short question about Alibaba's 2016 roadmap.`,
+    empty:
+      "Ask me about Alibaba's 2016 roadmap: the three key battlefields (global imports, China's biggest cities, rural e-commerce) that CEO Daniel Zhang set out.",
+    tooLong: (max: number) =>
+      `That message is too long (over ${max} characters). Please ask one short question about Alibaba's 2016 roadmap.`,
     asOf: "As of the article (January 2016): ",
     clarify: "That could mean more than one thing. Which did you mean?",
   },
@@ -21,7 +23,7 @@ export const CAPABILITIES = {
   can: [
     "Answer questions about Alibaba's 2016 roadmap as reported by Tech in Asia, each with a verbatim quote and a link to it",
     "Explain the three key battlefields: global imports, China's biggest cities, rural e-commerce",
-    "Understand typos, synonyms, follow-ups (\"tell me more\") and questions in Chinese",
+    'Understand typos, synonyms, follow-ups ("tell me more") and questions in Chinese',
   ],
   cannot: [
     "Answer anything the article does not say (no news after January 2016, no other companies, no guesses)",

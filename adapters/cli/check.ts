@@ -8,7 +8,10 @@ export function runCheck(file: string, sourceFile: string | undefined, print: (l
   try {
     text = readFileSync(file, "utf8");
   } catch (err) {
-    throw new RoadmapBotError("KNOWLEDGE_NOT_FOUND", `${file}: cannot read the knowledge file (${(err as NodeJS.ErrnoException).code ?? "error"})`);
+    throw new RoadmapBotError(
+      "KNOWLEDGE_NOT_FOUND",
+      `${file}: cannot read the knowledge file (${(err as NodeJS.ErrnoException).code ?? "error"})`,
+    );
   }
   let source: string | undefined;
   if (sourceFile) {
@@ -27,7 +30,9 @@ export function runCheck(file: string, sourceFile: string | undefined, print: (l
   }
   if (!problems.length) {
     const k = parseKnowledge(text, file);
-    print(`${file}: OK (${k.facts.length} facts, ${k.sources.length} source${k.sources.length === 1 ? "" : "s"}${source ? ", every quote found in the source" : ""})`);
+    print(
+      `${file}: OK (${k.facts.length} facts, ${k.sources.length} source${k.sources.length === 1 ? "" : "s"}${source ? ", every quote found in the source" : ""})`,
+    );
     return 0;
   }
   for (const p of problems) print(formatProblem(p));

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Engine } from "../../src/index.js";
-import { evaluate, parseLabelledSet } from "../../src/eval.js";
+import { evaluate, evaluateConversations, isConversationFile, parseConversations, parseLabelledSet } from "../../src/eval.js";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -11,6 +11,15 @@ export function runEval(engine: Engine, file: string, json: boolean, print: (lin
     text = readFileSync(file, "utf8");
   } catch {
     throw new Error(`${file}: cannot read the labelled question file`);
+  }
+  if (isConversationFile(text)) {
+    const r = evaluateConversations(engine, parseConversations(text, file));
+    if (json) print(JSON.stringify(r));
+    else {
+      print(`conversations: ${r.conversations}; turns right: ${r.turns.correct}/${r.turns.total} (${pct(r.turns.accuracy)})`);
+      for (const f of r.failures) print(`  ${f.id} turn ${f.turn} ${JSON.stringify(f.q)}: expected ${f.expected ?? "no fact"}, got ${f.got ?? "no fact"}`);
+    }
+    return 0;
   }
   const report = evaluate(engine, parseLabelledSet(text, file));
   if (json) {
@@ -24,7 +33,8 @@ export function runEval(engine: Engine, file: string, json: boolean, print: (lin
     print(`  ${c.category.padEnd(14)} ${String(c.correct).padStart(4)}/${String(c.total).padEnd(4)} ${pct(c.correct / c.total)}`);
   if (report.failures.length) {
     print("\nmisses:");
-    for (const f of report.failures) print(`  ${JSON.stringify(f.q)}: expected ${f.expected ?? "refusal"}, got ${f.got ?? "refusal"} (${f.confidence})`);
+    for (const f of report.failures)
+      print(`  ${JSON.stringify(f.q)}: expected ${f.expected ?? "refusal"}, got ${f.got ?? "refusal"} (${f.confidence})`);
   }
   return 0;
 }

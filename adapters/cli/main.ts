@@ -1,9 +1,7 @@
-
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
 import {
-  createEngine,
   createLogger,
   DEFAULT_KNOWLEDGE_PATH,
   type Engine,
@@ -15,11 +13,13 @@ import {
 } from "../../src/index.js";
 import { renderAnswer, renderExplanation } from "../repl/render.js";
 import { runRepl } from "../repl/repl.js";
+import { createRuntime } from "./runtime.js";
 import { USAGE, VERSION } from "./usage.js";
 
 const OPTIONS = {
   json: { type: "boolean" },
   explain: { type: "boolean" },
+  conversation: { type: "boolean" },
   knowledge: { type: "string" },
   source: { type: "string" },
   facts: { type: "string" },
@@ -39,19 +39,24 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`${(err as Error).message.split("\n")[0]} (see roadmap-bot --help)`);
   }
   const { values, positionals } = parsed;
-  if (values.version) return print(VERSION), 0;
-  if (values.help) return print(USAGE), 0;
+  if (values.version) return (print(VERSION), 0);
+  if (values.help) return (print(USAGE), 0);
   const [command = "repl", ...rest] = positionals;
   const knowledgePath = values.knowledge || process.env.KNOWLEDGE_PATH || DEFAULT_KNOWLEDGE_PATH;
   const load = (): Knowledge => loadKnowledgeFile(knowledgePath);
-  const engine = (): Engine => createEngine({ knowledge: load() });
+  const logger = createLogger({ level: parseLogLevel(process.env.LOG_LEVEL) });
+  const runtime = (watch: boolean) => createRuntime({ knowledgePath, env: process.env, logger, watch });
+  const engine = (): Engine => runtime(false).engine;
 
   switch (command) {
-    case "repl":
-      await runRepl(engine());
+    case "repl": {
+      const rt = runtime(true);
+      await runRepl(rt.engine);
+      rt.close();
       return 0;
+    }
     case "ask":
-      return ask(engine(), rest.join(" "), values.json ?? false, values.explain ?? false);
+      return ask(engine(), rest.join(" "), values.json ?? false, values.explain ?? false, values.conversation ?? false);
     case "check": {
       const { runCheck } = await import("./check.js");
       return runCheck(rest[0] ?? knowledgePath, values.source, print);
@@ -69,7 +74,11 @@ async function main(argv: string[]): Promise<number> {
     case "slack":
     case "discord": {
       const { runBots } = await import("./run-bots.js");
-      return runBots(command, rest, engine, knowledgePath, print);
+      return runBots(command, rest, () => runtime(true), print);
+    }
+    case "unanswered": {
+      const { runUnanswered } = await import("./unanswered.js");
+      return runUnanswered(rest[0] ?? (process.env.UNANSWERED_LOG || "unanswered.jsonl"), values.json ?? false, print);
     }
     default:
       throw new UsageError(`unknown command "${command.slice(0, 40)}" (see roadmap-bot --help)`);
@@ -77,11 +86,14 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** One question from the arguments, or a batch from standard input: one JSON object per line, in order. */
-async function ask(engine: Engine, question: string, json: boolean, explain: boolean): Promise<number> {
+async function ask(engine: Engine, question: string, json: boolean, explain: boolean, conversation: boolean): Promise<number> {
+  // --conversation: the batch is one conversation, so follow-ups resolve against earlier lines.
+  const conversationId = conversation ? `cli:${process.pid}` : undefined;
   const one = (q: string) => {
-    const answer = engine.answer(q, { platform: "cli" });
-    if (json) print(JSON.stringify(explain ? { ...answer, explanation: engine.explain() } : answer));
-    else print(`${renderAnswer(answer, Boolean(process.stdout.isTTY))}${explain ? `\n\n${renderExplanation(engine.explain())}` : ""}`);
+    const answer = engine.answer(q, { platform: "cli", conversationId });
+    const why = engine.explain(conversationId);
+    if (json) print(JSON.stringify(explain ? { ...answer, explanation: why } : answer));
+    else print(`${renderAnswer(answer, Boolean(process.stdout.isTTY))}${explain ? `\n\n${renderExplanation(why)}` : ""}`);
   };
   if (question.trim()) {
     one(question);
@@ -104,7 +116,10 @@ main(process.argv.slice(2)).then(
     const logger = createLogger({ level: parseLogLevel(process.env.LOG_LEVEL) });
     logger.redact(process.env.SLACK_BOT_TOKEN, process.env.SLACK_APP_TOKEN, process.env.SLACK_SIGNING_SECRET, process.env.DISCORD_TOKEN);
     if (err instanceof UsageError) process.stderr.write(`roadmap-bot: ${err.message}\n`);
-    else if (err instanceof RoadmapBotError) process.stderr.write(`roadmap-bot: ${logger.scrub(err.problems.length > 1 ? err.message : err.problems.map(formatProblem)[0] ?? err.message)}\n`);
+    else if (err instanceof RoadmapBotError)
+      process.stderr.write(
+        `roadmap-bot: ${logger.scrub(err.problems.length > 1 ? err.message : (err.problems.map(formatProblem)[0] ?? err.message))}\n`,
+      );
     else process.stderr.write(`roadmap-bot: ${logger.scrub((err as Error)?.message ?? String(err))}\n`);
     process.exitCode = err instanceof UsageError ? 2 : 1;
   },

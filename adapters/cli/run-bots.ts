@@ -1,5 +1,6 @@
-import { createLogger, type Engine, parseLogLevel } from "../../src/index.js";
+import { createLogger, parseLogLevel } from "../../src/index.js";
 import { runRepl } from "../repl/repl.js";
+import type { Runtime } from "./runtime.js";
 
 interface Running {
   name: string;
@@ -13,8 +14,7 @@ interface Running {
 export async function runBots(
   command: "start" | "slack" | "discord",
   rest: string[],
-  makeEngine: () => Engine,
-  knowledgePath: string,
+  makeRuntime: () => Runtime,
   print: (line: string) => void,
 ): Promise<number> {
   const env = process.env;
@@ -30,23 +30,42 @@ export async function runBots(
   const wantDiscord = command === "discord" || (command === "start" && Boolean(env.DISCORD_TOKEN));
   if (!wantSlack && !wantDiscord) {
     print("No Slack or Discord credentials are configured (see .env.example): opening the local REPL.");
-    await runRepl(makeEngine());
+    const rt = makeRuntime();
+    await runRepl(rt.engine);
+    rt.close();
     return 0;
   }
-  const engine = makeEngine();
-  const loadedAt = new Date().toISOString();
+  const rt = makeRuntime();
+  const engine = rt.engine;
   const running: Running[] = [];
-  if (wantSlack) {
-    const { startSlack } = await import("../slack/index.js");
-    const slack = await startSlack({ engine, env, logger, health: () => ({ knowledge: knowledgePath.split("/").pop(), loadedAt }) });
-    running.push({ name: "slack", stop: () => slack.stop() });
+  try {
+    await startAdapters();
+  } catch (err) {
+    rt.close();
+    await Promise.allSettled(running.map((r) => r.stop()));
+    throw err;
   }
-  if (wantDiscord) {
-    const { startDiscord } = await import("../discord/index.js");
-    const discord = await startDiscord({ engine, env, logger });
-    running.push({ name: "discord", stop: () => discord.stop() });
+  async function startAdapters() {
+    if (wantSlack) {
+      const { startSlack } = await import("../slack/index.js");
+      const slack = await startSlack({
+        engine,
+        env,
+        logger,
+        health: () => ({ loadedAt: rt.loadedAt() }),
+      });
+      running.push({ name: "slack", stop: () => slack.stop() });
+    }
+    if (wantDiscord) {
+      const { startDiscord } = await import("../discord/index.js");
+      const discord = await startDiscord({ engine, env, logger });
+      running.push({ name: "discord", stop: () => discord.stop() });
+    }
   }
-  logger.info("roadmap-bot started", { adapters: running.map((r) => r.name), facts: engine.factCount });
+  logger.info("roadmap-bot started", {
+    adapters: running.map((r) => r.name),
+    facts: engine.factCount,
+  });
 
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {
@@ -56,6 +75,7 @@ export async function runBots(
         resolve();
       }, 4500);
       deadline.unref();
+      rt.close();
       Promise.allSettled(running.map((r) => r.stop())).then(() => {
         clearTimeout(deadline);
         resolve();

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 
-const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url).pathname.replace("/dist/package.json", "/package.json"), "utf8")) as { version: string };
+const pkg = JSON.parse(
+  readFileSync(new URL("../../../package.json", import.meta.url).pathname.replace("/dist/package.json", "/package.json"), "utf8"),
+) as { version: string };
 export const VERSION = `roadmap-bot ${pkg.version}`;
 
 export const USAGE = `roadmap-bot: answers questions about Alibaba's 2016 roadmap, with verbatim cited quotes.
@@ -10,8 +12,11 @@ Usage:
   roadmap-bot ask "question"         print the answer (--json: the Answer as one JSON object;
                                      --explain: how it was chosen)
   roadmap-bot ask --json < FILE      batch: one question per line in, one JSON object per line out
+                                     (--conversation: the lines are one conversation, with follow-ups)
   roadmap-bot check [FILE]           validate and lint a knowledge file (--source TEXT: check quotes)
-  roadmap-bot eval FILE              accuracy per category on a labelled question set (JSON lines)
+  roadmap-bot eval FILE              accuracy per category on a labelled question set (JSON lines),
+                                     or turn by turn on a labelled conversation file
+  roadmap-bot unanswered [LOG]       what people asked that the knowledge lacks, grouped
   roadmap-bot bench                  latency and throughput, beside plain fuse.js (--facts N)
   roadmap-bot start                  run every platform whose credentials are set; none: the REPL
   roadmap-bot slack                  run the Slack adapter

@@ -5,14 +5,23 @@ import type { Knowledge } from "./schema.js";
 
 /** Loose comparison, as the quote checker does: NFKC, quotes, dashes, white space, case. */
 const loose = (s: string) =>
-  s.normalize("NFKC").replace(/[\u2018\u2019\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u2033]/g, '"')
-    .replace(/[\u2010-\u2015]/g, "-").replace(/\s+/g, " ").trim().toLowerCase();
+  s
+    .normalize("NFKC")
+    .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u2033]/g, '"')
+    .replace(/[\u2010-\u2015]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
 
 /** True when every part of the quote (split at `[…]` elisions) appears in the source, in order. */
 export function quoteInSource(quote: string, source: string): boolean {
   const text = loose(source);
   let at = 0;
-  for (const part of loose(quote).split(/\[?(?:\.\.\.|…)\]?/).map((p) => p.trim()).filter(Boolean)) {
+  for (const part of loose(quote)
+    .split(/\[?(?:\.\.\.|…)\]?/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const i = text.indexOf(part, at);
     if (i < 0) return false;
     at = i + part.length;
@@ -40,7 +49,11 @@ export function lintKnowledge(knowledge: Knowledge, file: string, sourceText?: s
   knowledge.facts.forEach((fact, i) => {
     const misses = fact.questions.filter((q) => !engine.answer(q).factIds.includes(fact.id));
     misses.forEach((q) =>
-      problems.push({ file, path: `$.facts[${i}].questions[${fact.questions.indexOf(q)}]`, message: `"${q}" does not retrieve its own fact "${fact.id}" (${engine.answer(q).factIds[0] ?? "refused"})` }),
+      problems.push({
+        file,
+        path: `$.facts[${i}].questions[${fact.questions.indexOf(q)}]`,
+        message: `"${q}" does not retrieve its own fact "${fact.id}" (${engine.answer(q).factIds[0] ?? "refused"})`,
+      }),
     );
     if (sourceText !== undefined && !quoteInSource(fact.quote, sourceText))
       problems.push({ file, path: `$.facts[${i}].quote`, message: "the quote is not verbatim in the source text" });

@@ -1,8 +1,6 @@
 import { z } from "zod";
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and dashes (e.g. \"europe-offices\")");
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes (e.g. "europe-offices")');
 const text = z.string().trim().min(1, "must not be empty");
 
 export const SourceSchema = z
@@ -12,7 +10,7 @@ export const SourceSchema = z
     publisher: text,
     author: text,
     url: z.url({ message: "must be an absolute http(s) URL" }),
-    date: text.describe("When it was published, as people say it, e.g. \"January 2016\"."),
+    date: text.describe('When it was published, as people say it, e.g. "January 2016".'),
   })
   .describe("A source article that quotes are copied from.");
 

@@ -110,9 +110,7 @@ export function createMatcher(docs: MatchDoc[]) {
   function correct(word: string): string | undefined {
     if (word.length < 4 || /\d/.test(word) || isChineseTerm(word)) return undefined;
     if (!corrections.has(word)) {
-      const best = fuse
-        .search(word, { limit: 20 })
-        .filter((r) => plausibleTypo(word, r.item, vocabulary.get(r.item) === ""));
+      const best = fuse.search(word, { limit: 20 }).filter((r) => plausibleTypo(word, r.item, vocabulary.get(r.item) === ""));
       if (corrections.size > 50_000) corrections.clear();
       // Failing that, a word that is a clear prefix of a known one ("direct" for "directly").
       const prefix = best[0] ? undefined : words.find((w) => w.length > word.length && word.length >= 5 && w.startsWith(word));
@@ -186,7 +184,8 @@ export type Matcher = ReturnType<typeof createMatcher>;
  * words only a swap of letters ("abotu"), so that "light" is not taken for "might".
  */
 export function plausibleTypo(typed: string, known: string, knownIsStopWord = false): boolean {
-  if (knownIsStopWord) return typed.length === known.length && [...typed].sort().join("") === [...known].sort().join("") && editDistance(typed, known) === 1;
+  if (knownIsStopWord)
+    return typed.length === known.length && [...typed].sort().join("") === [...known].sort().join("") && editDistance(typed, known) === 1;
   const firstKept = typed[0] === known[0] || (typed[0] === known[1] && typed[1] === known[0]);
   const allowed = Math.min(typed.length, known.length) >= 8 ? 2 : 1;
   return firstKept && Math.abs(typed.length - known.length) <= allowed && editDistance(typed, known) <= allowed;

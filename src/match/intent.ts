@@ -21,7 +21,9 @@ const WHICH =
 /** The proper nouns of an answer that the question did not already name. */
 function newNames(answer: string, question: string): string[] {
   const asked = question.toLowerCase();
-  return (answer.match(/(?<![.:]\s|^)\b[A-Z][A-Za-z]+/g) ?? []).filter((w) => !COMMON_NAMES.has(w.toLowerCase()) && !asked.includes(w.toLowerCase()));
+  return (answer.match(/(?<![.:]\s|^)\b[A-Z][A-Za-z]+/g) ?? []).filter(
+    (w) => !COMMON_NAMES.has(w.toLowerCase()) && !asked.includes(w.toLowerCase()),
+  );
 }
 
 /** True when the question asks for a shape of answer ("how many" → a number) that this answer lacks. */

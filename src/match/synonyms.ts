@@ -37,7 +37,7 @@ export const PHRASES: Record<string, string> = {
   "tier one": "firsttier",
   "first tier": "firsttier",
   "top tier": "firsttier",
-  "tier1": "firsttier",
+  tier1: "firsttier",
   "e commerce": "ecommerce",
   "online shopping": "ecommerce",
   "online retail": "ecommerce",
@@ -113,7 +113,7 @@ export const PHRASES: Record<string, string> = {
   "press release": "announcement",
   "home base": "headquarters",
   "based in": "headquarters",
-  "based": "headquarters",
+  based: "headquarters",
 };
 
 export const WORDS: Record<string, string> = {

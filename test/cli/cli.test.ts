@@ -33,9 +33,15 @@ describe("roadmap-bot CLI (the compiled binary)", () => {
   });
 
   it("batch mode: one JSON object per non-blank line, in order", async () => {
-    const r = await run(["ask", "--json"], "Where is Alibaba's second headquarters?\n\n  \nWho is Alibaba's chairman?\nhow many provinses\n");
+    const r = await run(
+      ["ask", "--json"],
+      "Where is Alibaba's second headquarters?\n\n  \nWho is Alibaba's chairman?\nhow many provinses\n",
+    );
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     expect(lines.map((a) => a.answered)).toEqual([true, false, true]);
     expect(lines[0].factIds).toEqual(["beijing-hq"]);

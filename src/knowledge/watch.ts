@@ -1,0 +1,55 @@
+import { type FSWatcher, readFileSync, watch } from "node:fs";
+import { basename, dirname } from "node:path";
+import { RoadmapBotError } from "../errors.js";
+import { parseKnowledge } from "./load.js";
+import type { Knowledge } from "./schema.js";
+
+export interface WatchEvents {
+  /** A valid edit: serve this knowledge from now on. */
+  onReload(knowledge: Knowledge): void;
+  /** An invalid edit: every problem; the last good knowledge keeps serving. */
+  onInvalid(error: RoadmapBotError): void;
+}
+
+/**
+ * Watches a knowledge file and reloads it after edits settle (editors write in several steps, and
+ * some replace the file, so the folder is watched, not the file). Returns a function that stops it.
+ */
+export function watchKnowledge(file: string, events: WatchEvents, settleMs = 300): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  let last = safeRead(file);
+  const reload = () => {
+    const text = safeRead(file);
+    if (text === undefined || text === last) return;
+    last = text;
+    try {
+      events.onReload(parseKnowledge(text, file));
+    } catch (err) {
+      if (err instanceof RoadmapBotError) events.onInvalid(err);
+      else events.onInvalid(new RoadmapBotError("KNOWLEDGE_INVALID", `${file}: ${(err as Error).message}`));
+    }
+  };
+  let watcher: FSWatcher | undefined;
+  try {
+    watcher = watch(dirname(file), (_event, name) => {
+      if (name && name !== basename(file)) return;
+      clearTimeout(timer);
+      timer = setTimeout(reload, settleMs);
+    });
+    watcher.on("error", () => {});
+  } catch {
+    // No watcher (an odd file system): the bot still serves, without hot reload.
+  }
+  return () => {
+    clearTimeout(timer);
+    watcher?.close();
+  };
+}
+
+function safeRead(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
