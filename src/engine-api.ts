@@ -33,4 +33,17 @@ export interface Engine {
   explain(conversationId?: string): Explanation | undefined;
   /** How many facts the knowledge holds. */
   readonly factCount: number;
+  /**
+   * The context of one conversation as plain JSON, and putting it back: lets a shared store (Redis)
+   * carry follow-ups across processes. Load it before `answer`, save it after.
+   */
+  exportConversation?(conversationId: string): ConversationSnapshot | undefined;
+  importConversation?(conversationId: string, snapshot: ConversationSnapshot): void;
+}
+
+/** A conversation's context as plain JSON (see `Engine.exportConversation`). */
+export interface ConversationSnapshot {
+  lastFactIds: string[];
+  shown: string[];
+  choices: string[];
 }

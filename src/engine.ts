@@ -194,6 +194,19 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
       if (conversationId) return conversations.get(conversationId)?.explanation as Explanation | undefined;
       return lastExplanation;
     },
+    exportConversation(conversationId: string) {
+      const c = conversations.get(conversationId);
+      return c && { lastFactIds: c.lastFactIds, shown: c.shown, choices: c.choices };
+    },
+    importConversation(conversationId: string, snapshot) {
+      const ids = (xs: unknown) =>
+        Array.isArray(xs) ? xs.filter((x): x is string => typeof x === "string" && state.byId.has(x)).slice(0, 50) : [];
+      conversations.set(conversationId, {
+        lastFactIds: ids(snapshot?.lastFactIds),
+        shown: ids(snapshot?.shown),
+        choices: ids(snapshot?.choices),
+      });
+    },
     get factCount() {
       return state.facts.length;
     },

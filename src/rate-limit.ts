@@ -1,0 +1,67 @@
+/** The outcome of asking for one message's worth of a user's budget. */
+export interface RateDecision {
+  allowed: boolean;
+  /** True for the first refused message of a run of refusals: tell the user once, not every time. */
+  firstDenial: boolean;
+}
+
+/**
+ * Per-user rate limiting. Async so that a shared store (Redis) can stand behind the same port as
+ * the in-memory bucket.
+ */
+export interface RateLimiter {
+  take(key: string): Promise<RateDecision>;
+}
+
+export interface TokenBucketOptions {
+  /** Messages a user may send in a burst. Default 5. */
+  capacity?: number;
+  /** Tokens added per second. Default 0.5 (one message every 2 s sustained). */
+  refillPerSecond?: number;
+  /** Users remembered at most (least recently seen go first). Default 50,000. */
+  maxKeys?: number;
+  now?: () => number;
+}
+
+/** An in-memory token bucket per key, bounded in memory. */
+export function createTokenBucket(options: TokenBucketOptions = {}): RateLimiter & { size(): number } {
+  const capacity = options.capacity ?? 5;
+  const refill = options.refillPerSecond ?? 0.5;
+  const maxKeys = options.maxKeys ?? 50_000;
+  const now = options.now ?? Date.now;
+  const buckets = new Map<string, { tokens: number; at: number; denied: boolean }>();
+  return {
+    async take(key: string): Promise<RateDecision> {
+      const t = now();
+      const b = buckets.get(key) ?? { tokens: capacity, at: t, denied: false };
+      buckets.delete(key);
+      b.tokens = Math.min(capacity, b.tokens + ((t - b.at) / 1000) * refill);
+      b.at = t;
+      let decision: RateDecision;
+      if (b.tokens >= 1) {
+        b.tokens -= 1;
+        b.denied = false;
+        decision = { allowed: true, firstDenial: false };
+      } else {
+        decision = { allowed: false, firstDenial: !b.denied };
+        b.denied = true;
+      }
+      buckets.set(key, b);
+      while (buckets.size > maxKeys) {
+        const oldest = buckets.keys().next().value;
+        if (oldest === undefined) break;
+        buckets.delete(oldest);
+      }
+      return decision;
+    },
+    size: () => buckets.size,
+  };
+}
+
+/** Reads RATE_LIMIT_BURST and RATE_LIMIT_PER_SECOND ("off" disables limiting). */
+export function rateLimiterFromEnv(env: Record<string, string | undefined>): RateLimiter | undefined {
+  if (env.RATE_LIMIT_BURST === "off") return undefined;
+  const capacity = Number(env.RATE_LIMIT_BURST) || undefined;
+  const refillPerSecond = Number(env.RATE_LIMIT_PER_SECOND) || undefined;
+  return createTokenBucket({ capacity, refillPerSecond });
+}
