@@ -9,7 +9,7 @@ import {
 } from "discord.js";
 import type { About } from "../../src/engine-api.js";
 import type { Answer, Citation, Topic } from "../../src/types.js";
-import { TEXT } from "./wording.js";
+import { FRAME, type Frame, TEXT } from "./wording.js";
 
 /** A reply in discord.js's message-option shape, plus what the buttons in it stand for. */
 export interface DiscordReply {
@@ -40,7 +40,7 @@ export function truncate(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
 }
 
-function citationEmbed(citation: Citation, description?: string): APIEmbed {
+function citationEmbed(citation: Citation, frame: Frame, description?: string): APIEmbed {
   const embed: APIEmbed = {
     color: COLOR,
     title: truncate(citation.title, 256),
@@ -52,13 +52,13 @@ function citationEmbed(citation: Citation, description?: string): APIEmbed {
   // `>>>` quotes everything after it, so a quote stays verbatim even if it spans lines.
   const quote = `>>> ${citation.quote}`;
   if (quote.length <= 1024) {
-    embed.fields?.push({ name: TEXT.quoteHeading, value: quote });
+    embed.fields?.push({ name: frame.quoteHeading, value: quote });
     if (description) embed.description = truncate(description, 4096);
   } else {
     embed.description = truncate(description ? `${description}\n\n${quote}` : quote, 4096);
   }
   embed.fields?.push({
-    name: TEXT.sourceHeading,
+    name: frame.sourceHeading,
     value: truncate(`[${citation.publisher}: ${citation.title}](${citation.url}) · ${citation.author} · ${citation.date}`, 1024),
   });
   return embed;
@@ -80,15 +80,15 @@ function questionButtons(questions: string[], style: ButtonStyle.Primary | Butto
   return rows;
 }
 
-function feedbackRow(answer: Answer): APIActionRowComponent<APIButtonComponentWithCustomId> {
+function feedbackRow(answer: Answer, frame: Frame): APIActionRowComponent<APIButtonComponentWithCustomId> {
   // The fact ids ride along so the feedback log says which facts were judged; cut to fit 100 chars.
   const ids = answer.factIds.join(",");
   const id = (prefix: string) => truncate(`${prefix}${ids}`, 100).replace(/…$/, "");
   return {
     type: ComponentType.ActionRow,
     components: [
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: id(CUSTOM_ID.helpful), label: TEXT.helpful, emoji: { name: "👍" } },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: id(CUSTOM_ID.notHelpful), label: TEXT.notHelpful, emoji: { name: "👎" } },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: id(CUSTOM_ID.helpful), label: frame.helpful, emoji: { name: "👍" } },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: id(CUSTOM_ID.notHelpful), label: frame.notHelpful, emoji: { name: "👎" } },
     ],
   };
 }
@@ -108,12 +108,14 @@ function base(questions = new Map<string, string>()): DiscordReply {
 export function renderAnswer(answer: Answer): DiscordReply {
   const reply = base();
   if (answer.answered && answer.citations.length > 0) {
+    // A Chinese answer gets a Chinese frame; the quote itself stays the English source text.
+    const frame = FRAME[answer.language] ?? FRAME.en;
     const [first, ...rest] = answer.citations.slice(0, 10);
-    if (first) reply.embeds.push(citationEmbed(first, answer.answer));
-    for (const citation of rest) reply.embeds.push(citationEmbed(citation));
+    if (first) reply.embeds.push(citationEmbed(first, frame, answer.answer));
+    for (const citation of rest) reply.embeds.push(citationEmbed(citation, frame));
     // Related questions (if any) fit in three rows; the feedback row comes last (five rows at most).
     reply.components.push(...questionButtons(answer.suggestions.slice(0, 5), ButtonStyle.Secondary, reply.questions));
-    reply.components.push(feedbackRow(answer));
+    reply.components.push(feedbackRow(answer, frame));
     return reply;
   }
   reply.content = truncate(answer.answer || TEXT.fallback, 2000);

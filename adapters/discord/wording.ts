@@ -18,3 +18,17 @@ export const TEXT = Object.freeze({
   apology: "Sorry, something went wrong while answering. Please try again.",
   unknownCommand: "I don't know that command. Try /ask, /topics or /about.",
 });
+
+/** The words around an answer: embed headings and feedback buttons. */
+export interface Frame {
+  quoteHeading: string;
+  sourceHeading: string;
+  helpful: string;
+  notHelpful: string;
+}
+
+/** The frame of an answer in the answer's language. */
+export const FRAME: Readonly<Record<"en" | "zh", Frame>> = Object.freeze({
+  en: { quoteHeading: TEXT.quoteHeading, sourceHeading: TEXT.sourceHeading, helpful: TEXT.helpful, notHelpful: TEXT.notHelpful },
+  zh: { quoteHeading: "引文", sourceHeading: "来源", helpful: "有帮助", notHelpful: "没帮助" },
+});

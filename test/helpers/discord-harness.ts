@@ -4,6 +4,7 @@
  */
 import { startDiscord } from "../../adapters/discord/index.js";
 import type { Engine } from "../../src/engine-api.js";
+import type { RateLimiter } from "../../src/rate-limit.js";
 import { type Logger, createLogger } from "../../src/logger.js";
 import { FakeDiscord, type RecordedRequest, waitFor } from "./discord-fake.js";
 import { type FakeUser, fakeUser, messageCreate } from "./discord-payloads.js";
@@ -16,6 +17,7 @@ export const DM_CHANNEL_ID = "444444444444444444";
 export const BOT = fakeUser(APP_ID, "roadmap-bot", true);
 export const ALICE = fakeUser("555555555555555555", "alice");
 export const OTHER_BOT = fakeUser("666666666666666666", "noisy-bot", true);
+export const BOB = fakeUser("999999999999999999", "bob");
 
 export interface Harness {
   fake: FakeDiscord;
@@ -27,11 +29,20 @@ export interface Harness {
   inDm: { applicationId: string; user: FakeUser; channelId: string };
   /** Waits for the first request after `from` that matches. */
   waitForRequest(match: (r: RecordedRequest) => boolean, what: string, from?: number): Promise<RecordedRequest>;
-  /** Sends a mention of the bot from Alice in the guild channel. */
-  mention(text: string): ReturnType<typeof messageCreate>;
+  /** Sends a mention of the bot in the guild channel, from Alice unless another user is given. */
+  mention(text: string, user?: FakeUser): ReturnType<typeof messageCreate>;
 }
 
-export async function startHarness(engine: Engine, env: Record<string, string> = {}): Promise<Harness> {
+/**
+ * Starts the fake and the bot. Rate limiting is off unless `env` sets RATE_LIMIT_*: most tests ask
+ * many questions as one user, and the rate-limit tests turn it on themselves. `rateLimiter` injects
+ * a limiter instead (as the CLI could).
+ */
+export async function startHarness(
+  engine: Engine,
+  env: Record<string, string> = {},
+  extra: { rateLimiter?: RateLimiter } = {},
+): Promise<Harness> {
   const fake = await new FakeDiscord({ token: FAKE_TOKEN, applicationId: APP_ID, bot: BOT, guildId: GUILD_ID, channelId: CHANNEL_ID }).start();
   const logs: string[] = [];
   const logger = createLogger({ level: "debug", write: (line) => logs.push(line) });
@@ -40,7 +51,8 @@ export async function startHarness(engine: Engine, env: Record<string, string> =
     bot = await startDiscord({
       engine,
       logger,
-      env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, ...env },
+      env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, RATE_LIMIT_BURST: "off", ...env },
+      ...extra,
     });
     // Events before ClientReady would be queued by discord.js anyway; waiting keeps failures clear.
     await waitFor(() => logs.some((l) => l.includes('"discord ready"')), "discord.js to become ready");
@@ -60,8 +72,8 @@ export async function startHarness(engine: Engine, env: Record<string, string> =
     inGuild: { applicationId: APP_ID, user: ALICE, channelId: CHANNEL_ID, guildId: GUILD_ID },
     inDm: { applicationId: APP_ID, user: ALICE, channelId: DM_CHANNEL_ID },
     waitForRequest: (match, what, from = 0) => waitFor(() => fake.requests.slice(from).find(match), what),
-    mention(text) {
-      const payload = messageCreate({ user: ALICE, channelId: CHANNEL_ID, guildId: GUILD_ID, content: text, mentions: [BOT] });
+    mention(text, user = ALICE) {
+      const payload = messageCreate({ user, channelId: CHANNEL_ID, guildId: GUILD_ID, content: text, mentions: [BOT] });
       fake.dispatch("MESSAGE_CREATE", payload);
       return payload;
     },

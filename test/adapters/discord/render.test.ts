@@ -77,6 +77,16 @@ describe("renderAnswer", () => {
     expect(buttons.every((b) => (b.label?.length ?? 0) <= 80)).toBe(true);
   });
 
+  it("frames a Chinese answer in Chinese, keeping the English quote verbatim", () => {
+    const reply = renderAnswer(fakeAnswer({ answer: "阿里巴巴在巴黎和米兰开设了办公室。", language: "zh" }));
+    const embed = reply.embeds[0];
+    expect(embed?.description).toBe("阿里巴巴在巴黎和米兰开设了办公室。");
+    expect(embed?.fields?.map((f) => f.name)).toEqual(["引文", "来源"]);
+    expect(embed?.fields?.[0]?.value).toContain(FAKE_CITATION.quote);
+    const labels = reply.components.flatMap((r) => r.components.map((c) => c.label));
+    expect(labels).toEqual(["有帮助", "没帮助"]);
+  });
+
   it("never sets the ephemeral flag itself (the caller decides)", () => {
     const reply = renderAnswer(fakeAnswer({ answered: false, kind: "help", citations: [] }));
     expect((reply.flags ?? 0) & EPHEMERAL).toBe(0);
