@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits, type GatewayMessageCreateDispatchData, Options, Partials } from "discord.js";
 import type { Engine } from "../../src/engine-api.js";
+import type { RateLimiter } from "../../src/index.js";
 import type { Logger } from "../../src/logger.js";
 import type { DiscordConfig } from "./config.js";
 import type { FeedbackCounts, HandlerContext } from "./context.js";
@@ -25,6 +26,8 @@ export interface DiscordBotOptions {
   logger: Logger;
   /** Defer interactions whose answer takes longer than this (ms); Discord allows 3 s. */
   deferAfterMs?: number;
+  /** Per-user rate limit for questions and commands; none means unlimited. */
+  rateLimiter?: RateLimiter;
 }
 
 // The CLI allows 5 s for a graceful exit; leave room for the disconnect after draining.
@@ -51,6 +54,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     questions: new QuestionMemory(),
     feedback: { helpful: 0, notHelpful: 0 },
     deferAfterMs: options.deferAfterMs ?? 1_500,
+    ...(options.rateLimiter ? { limiter: options.rateLimiter } : {}),
   };
   const inFlight = new Set<Promise<void>>();
   let stopping = false;

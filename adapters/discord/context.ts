@@ -1,4 +1,5 @@
 import type { Engine } from "../../src/engine-api.js";
+import type { RateLimiter } from "../../src/index.js";
 import type { Logger } from "../../src/logger.js";
 import type { QuestionMemory } from "./question-memory.js";
 
@@ -16,6 +17,8 @@ export interface HandlerContext {
   feedback: FeedbackCounts;
   /** Interactions not answered within this many ms are deferred (Discord allows 3 s). */
   deferAfterMs: number;
+  /** Per-user budget for questions and commands (not autocomplete); none means no limit. */
+  limiter?: RateLimiter;
 }
 
 /** The engine's conversation id for a Discord user in a channel (or DM). */

@@ -4,6 +4,7 @@
  * naming every missing or malformed variable before anything connects.
  */
 import type { Engine } from "../../src/engine-api.js";
+import { type RateLimiter, rateLimiterFromEnv } from "../../src/index.js";
 import type { Logger } from "../../src/logger.js";
 import { createDiscordBot } from "./client.js";
 import { parseDiscordConfig } from "./config.js";
@@ -13,7 +14,9 @@ export { DiscordConfigError, parseDiscordConfig } from "./config.js";
 export { inviteUrl } from "./deploy.js";
 
 /**
- * Connects the bot to Discord and serves until `stop()`.
+ * Connects the bot to Discord and serves until `stop()`. Each user's questions and commands go
+ * through a token bucket: `rateLimiter` when given (a shared Redis one, say; `null` for none),
+ * otherwise one built from RATE_LIMIT_BURST and RATE_LIMIT_PER_SECOND ("off" disables it).
  *
  * @example
  * const bot = await startDiscord({ engine, env: process.env, logger });
@@ -23,9 +26,11 @@ export async function startDiscord(options: {
   engine: Engine;
   env: Record<string, string | undefined>;
   logger: Logger;
+  rateLimiter?: RateLimiter | null;
 }): Promise<{ stop(): Promise<void>; readonly feedback: { helpful: number; notHelpful: number } }> {
   const config = parseDiscordConfig(options.env);
-  const bot = createDiscordBot({ engine: options.engine, config, logger: options.logger });
+  const rateLimiter = options.rateLimiter === undefined ? rateLimiterFromEnv(options.env) : (options.rateLimiter ?? undefined);
+  const bot = createDiscordBot({ engine: options.engine, config, logger: options.logger, ...(rateLimiter ? { rateLimiter } : {}) });
   await bot.start();
   return { stop: () => bot.stop(), feedback: bot.feedback };
 }

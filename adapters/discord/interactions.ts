@@ -8,6 +8,7 @@ import {
 import type { Answer } from "../../src/types.js";
 import { COMMAND, OPTION } from "./commands.js";
 import { type HandlerContext, conversationId, since } from "./context.js";
+import { rateVerdict } from "./rate-gate.js";
 import { CUSTOM_ID, type DiscordReply, renderAbout, renderAnswer, renderText, renderTopics, truncate } from "./render.js";
 import { apologise, respond } from "./respond.js";
 import { TEXT } from "./wording.js";
@@ -16,9 +17,13 @@ import { TEXT } from "./wording.js";
 export async function handleInteraction(ctx: HandlerContext, interaction: Interaction): Promise<void> {
   const start = performance.now();
   try {
+    // Autocomplete is not limited: it costs little, and refusing it would only break typing.
     if (interaction.isAutocomplete()) return await autocomplete(ctx, interaction, start);
+    if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+    const verdict = await rateVerdict(ctx.limiter, interaction.user.id, ctx.logger);
+    if (verdict !== "serve") return await refuse(ctx, interaction, verdict, start);
     if (interaction.isChatInputCommand()) return await command(ctx, interaction, start);
-    if (interaction.isButton()) return await button(ctx, interaction, start);
+    return await button(ctx, interaction, start);
   } catch (err) {
     ctx.logger.error("discord interaction failed", {
       platform: "discord",
@@ -111,6 +116,14 @@ async function ask(
     outcome: "replied",
   });
   ctx.logger.debug("discord question", { platform: "discord", question, conversationId: how.conversation });
+}
+
+// An interaction must still be answered, or Discord shows "This interaction failed": the first
+// refusal says why, later ones only a short note; both privately, so the channel sees nothing.
+async function refuse(ctx: HandlerContext, interaction: ChatInputCommandInteraction | ButtonInteraction, verdict: "tell" | "hush", start: number) {
+  await respond(interaction, opts(ctx, true), () => renderText(verdict === "tell" ? TEXT.rateLimited : TEXT.stillRateLimited));
+  const source = interaction.isButton() ? "button" : interaction.commandName;
+  ctx.logger.info("discord rate limited", { platform: "discord", source, told: verdict === "tell", latencyMs: since(start), outcome: "rate-limited" });
 }
 
 function remembered(ctx: HandlerContext, reply: DiscordReply): DiscordReply {

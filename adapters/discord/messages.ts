@@ -1,5 +1,6 @@
 import { type Client, type GatewayMessageCreateDispatchData, type Message, MessageType, Routes } from "discord.js";
 import { type HandlerContext, conversationId, since } from "./context.js";
+import { rateVerdict } from "./rate-gate.js";
 import { type DiscordReply, messageOptions, renderAnswer, renderText } from "./render.js";
 import { mentionsBot, toQuestion } from "./to-question.js";
 import { TEXT } from "./wording.js";
@@ -33,6 +34,14 @@ export async function answerMessage(
   if (!inDm && !message.mentioned && !mentionsBot(message.content, botId)) return false;
 
   const start = performance.now();
+  const source = inDm ? "dm" : "mention";
+  const verdict = await rateVerdict(ctx.limiter, message.authorId, ctx.logger);
+  if (verdict !== "serve") {
+    // Told once, as a reply; later refusals get nothing (a channel message cannot be private).
+    if (verdict === "tell") await send(renderText(TEXT.rateLimited)).catch(() => undefined);
+    ctx.logger.info("discord rate limited", { platform: "discord", source, told: verdict === "tell", latencyMs: since(start), outcome: "rate-limited" });
+    return true;
+  }
   const question = toQuestion(message.content, botId);
   // A bare mention gets the engine's help reply (kind "help"): what the bot can answer.
   const answer = ctx.engine.answer(question.text, {
@@ -41,7 +50,6 @@ export async function answerMessage(
   });
   const reply = renderAnswer(answer);
   ctx.questions.remember(reply.questions);
-  const source = inDm ? "dm" : "mention";
   try {
     await send(reply);
     ctx.logger.info("discord answer", { platform: "discord", source, kind: answer.kind, answered: answer.answered, latencyMs: since(start), outcome: "replied" });

@@ -17,6 +17,9 @@ export const TEXT = Object.freeze({
   expired: "That button has expired. Ask again with /ask.",
   apology: "Sorry, something went wrong while answering. Please try again.",
   unknownCommand: "I don't know that command. Try /ask, /topics or /about.",
+  rateLimited: "You're asking faster than I can keep up with. Please wait a few seconds, then ask again.",
+  /** Later refusals in the same run: interactions must be answered, so say as little as possible. */
+  stillRateLimited: "Still too fast; try again in a moment.",
 });
 
 /** The words around an answer: embed headings and feedback buttons. */
