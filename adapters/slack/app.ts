@@ -1,16 +1,19 @@
 import type { App, BlockAction, ButtonAction, RespondFn, types } from "@slack/bolt";
 import type { Engine } from "../../src/engine-api.js";
 import type { Logger } from "../../src/logger.js";
-import type { Dedup } from "./dedup.js";
+import type { EventDedup } from "../shared/stores.js";
 import { IDS, MESSAGES } from "./messages.js";
-import { createReplier, describe, type SlackStats } from "./reply.js";
 import { plainMessage, type SlackMessage, withFeedbackThanks } from "./render.js";
 import { renderHome } from "./render-help.js";
+import { createReplier, describe, type QuestionJob, type ReplierStores, type SlackStats } from "./reply.js";
 
 export interface WiringDeps {
   engine: Engine;
   logger: Logger;
-  dedup: Dedup;
+  /** In memory, or shared between processes (Redis). */
+  dedup: EventDedup;
+  /** Rate limiter and shared conversation context, when configured. */
+  stores?: ReplierStores;
   stats: SlackStats;
   /** Runs listener work so that stop() can wait for replies in flight. */
   track: <T>(work: Promise<T>) => Promise<T>;
@@ -33,37 +36,41 @@ interface ActionContainer {
  */
 export function wireSlackApp(app: App, deps: WiringDeps): void {
   const { engine, logger, dedup, stats, track } = deps;
-  const reply = createReplier(engine, logger, stats);
+  const reply = createReplier(engine, logger, stats, deps.stores);
+  const userKey = (team: string, user: string) => `${team}:${user}`;
 
   app.event("app_mention", async ({ event, body, client, context }) => {
     // Bots (ourselves included) never get an answer: that is how reply loops start.
     if (event.bot_id || event.subtype || !event.user || event.user === context.botUserId) return;
     // A mention also arrives as a `message` event (DMs), and Slack retries unacknowledged events.
-    if (!dedup.firstTime(body.event_id, `post:${event.channel}:${event.ts}`)) return;
+    const user = event.user;
     const threadTs = isDm(event.channel) ? event.thread_ts : (event.thread_ts ?? event.ts);
     const team = body.team_id ?? event.team ?? "unknown";
     await track(
-      reply({
+      once([body.event_id, `post:${event.channel}:${event.ts}`], () => ({
         source: "mention",
         text: event.text,
+        user: userKey(team, user),
         conversationId: conversation(team, event.channel, threadTs),
         deliver: (m) => client.chat.postMessage({ channel: event.channel, ...thread(threadTs), ...m }),
-      }),
+      })),
     );
   });
 
   app.message(async ({ message, body, client, context }) => {
     if (message.channel_type !== "im" || message.subtype !== undefined) return;
     if (message.bot_id || !message.user || message.user === context.botUserId) return;
-    if (!dedup.firstTime(body.event_id, `post:${message.channel}:${message.ts}`)) return;
     const threadTs = message.thread_ts;
+    const team = body.team_id ?? "unknown";
+    const user = message.user;
     await track(
-      reply({
+      once([body.event_id, `post:${message.channel}:${message.ts}`], () => ({
         source: "dm",
         text: message.text ?? "",
-        conversationId: conversation(body.team_id ?? "unknown", message.channel),
+        user: userKey(team, user),
+        conversationId: conversation(team, message.channel),
         deliver: (m) => client.chat.postMessage({ channel: message.channel, ...thread(threadTs), ...m }),
-      }),
+      })),
     );
   });
 
@@ -73,13 +80,12 @@ export function wireSlackApp(app: App, deps: WiringDeps): void {
       reply({
         source: "command",
         text: command.text,
+        user: userKey(command.team_id, command.user_id),
         conversationId: `slack:${command.team_id}:${command.channel_id}:user:${command.user_id}`,
         echo: true,
         postButton: true,
         deliver: (m) =>
-          ephemeral(respond, m, () =>
-            client.chat.postEphemeral({ channel: command.channel_id, user: command.user_id, ...m }),
-          ),
+          ephemeral(respond, m, () => client.chat.postEphemeral({ channel: command.channel_id, user: command.user_id, ...m })),
       }),
     );
   });
@@ -96,6 +102,7 @@ export function wireSlackApp(app: App, deps: WiringDeps): void {
         reply({
           source,
           text: action.value ?? "",
+          user: userKey(team, body.user.id),
           conversationId: `slack:${team}:${channel ?? "none"}:user:${body.user.id}`,
           echo: true,
           postButton: true,
@@ -110,6 +117,7 @@ export function wireSlackApp(app: App, deps: WiringDeps): void {
       reply({
         source,
         text: action.value ?? "",
+        user: userKey(team, body.user.id),
         conversationId: conversation(team, channel, threadTs),
         deliver: (m) => client.chat.postMessage({ channel, ...thread(threadTs), ...m }),
       }),
@@ -125,6 +133,7 @@ export function wireSlackApp(app: App, deps: WiringDeps): void {
       reply({
         source: "post",
         text: action.value ?? "",
+        user: userKey(team, body.user.id),
         conversationId: `slack:${team}:${channel ?? "none"}:user:${body.user.id}`,
         echo: true,
         deliver: async (m) => {
@@ -162,7 +171,7 @@ export function wireSlackApp(app: App, deps: WiringDeps): void {
   });
 
   app.event("app_home_opened", async ({ event, body, client }) => {
-    if (event.tab !== "home" || !dedup.firstTime(body.event_id)) return;
+    if (event.tab !== "home" || !(await dedup.firstTime(body.event_id))) return;
     try {
       await track(client.views.publish({ user_id: event.user, view: renderHome(engine.about(), engine.topics()) }));
     } catch (error) {
@@ -174,6 +183,11 @@ export function wireSlackApp(app: App, deps: WiringDeps): void {
   app.error(async (error) => {
     logger.error("slack listener error", { platform: "slack", error: describe(error, logger) });
   });
+
+  /** Answers an event unless any of its keys was seen (a retry, or the same post as another event). */
+  async function once(keys: (string | undefined)[], job: () => QuestionJob): Promise<void> {
+    if (await dedup.firstTime(...keys)) await reply(job());
+  }
 }
 
 const thread = (threadTs: string | undefined) => (threadTs ? { thread_ts: threadTs } : {});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { redisSecrets, sharedConfigProblems } from "../shared/stores.js";
 
 /** The Slack adapter's configuration, parsed from the environment by `parseSlackConfig`. */
 export interface SlackConfig {
@@ -75,6 +76,7 @@ export function parseSlackConfig(env: Record<string, string | undefined>): Slack
       "SLACK_SIGNING_SECRET is missing (needed in HTTP mode; or set SLACK_APP_TOKEN, xapp-…, for Socket Mode)",
     );
   }
+  problems.push(...sharedConfigProblems(env));
   if (problems.length > 0 || !parsed.success) return { ok: false, problems };
   const d = parsed.data;
   const config: SlackConfig = {
@@ -92,5 +94,6 @@ export function parseSlackConfig(env: Record<string, string | undefined>): Slack
 export function slackSecrets(env: Record<string, string | undefined>): string[] {
   return ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"]
     .map((k) => env[k]?.trim())
-    .filter((v): v is string => typeof v === "string" && v.length > 0);
+    .filter((v): v is string => typeof v === "string" && v.length > 0)
+    .concat(redisSecrets(env));
 }

@@ -1,7 +1,9 @@
 import type { AddressInfo } from "node:net";
 import { App, SocketModeReceiver } from "@slack/bolt";
 import type { Engine } from "../../src/engine-api.js";
+import type { RateLimiter } from "../../src/index.js";
 import type { Logger } from "../../src/logger.js";
+import { storesFromEnv } from "../shared/stores.js";
 import { wireSlackApp } from "./app.js";
 import { toBoltLogger } from "./bolt-logger.js";
 import { parseSlackConfig, type SlackConfig, SlackConfigError, slackSecrets } from "./config.js";
@@ -12,13 +14,19 @@ export { parseSlackConfig, type SlackConfig, SlackConfigError } from "./config.j
 
 export interface StartSlackOptions {
   engine: Engine;
-  /** The process environment (or a test's): SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET, SLACK_PORT, SLACK_API_URL. */
+  /**
+   * The process environment (or a test's): SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET,
+   * SLACK_PORT, SLACK_API_URL; RATE_LIMIT_BURST ("off" disables), RATE_LIMIT_PER_SECOND; REDIS_URL
+   * (dedup, rate limits and conversation context shared between processes).
+   */
   env: Record<string, string | undefined>;
   logger: Logger;
   /** Interface for the HTTP server (HTTP mode); all interfaces when unset. Tests pass 127.0.0.1. */
   host?: string;
   /** Extra fields for GET /healthz (e.g. the knowledge load time). */
   health?: () => Record<string, unknown>;
+  /** Per-user rate limiter; defaults to RATE_LIMIT_* (in Redis with REDIS_URL); null: no limit. */
+  rateLimiter?: RateLimiter | null;
 }
 
 export interface SlackHandle {
@@ -52,7 +60,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   if (!parsed.ok) throw new SlackConfigError(parsed.problems);
   const config = parsed.config;
   const boltLogger = toBoltLogger(logger);
-  const stats: SlackStats = { replies: 0, errors: 0, helpful: 0, notHelpful: 0 };
+  const stats: SlackStats = { replies: 0, errors: 0, helpful: 0, notHelpful: 0, limited: 0 };
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>): Promise<T> => {
     inFlight.add(work);
@@ -105,12 +113,20 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
           ],
         }),
   });
-  wireSlackApp(app, { engine, logger, dedup: createDedup(), stats, track });
+  const stores = await storesFromEnv({
+    env,
+    logger,
+    memoryDedup: createDedup(),
+    prefix: "roadmap-bot:slack:",
+    ...(options.rateLimiter !== undefined ? { limiter: options.rateLimiter } : {}),
+  });
+  wireSlackApp(app, { engine, logger, dedup: stores.dedup, stores: { limiter: stores.limiter, context: stores.context }, stats, track });
 
   try {
     // auth.test: checks the bot token and learns our own user id (to ignore our own messages).
     await app.init();
   } catch (error) {
+    await stores.close();
     const platform = (error as { data?: { error?: string } }).data?.error;
     const api = config.apiUrl ?? "https://slack.com/api/";
     throw new Error(
@@ -124,13 +140,17 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   if (receiver) {
     await bounded(app.start(), START_TIMEOUT_MS, "Socket Mode did not connect").catch(async (error) => {
       await bounded(receiver.client.disconnect(), STOP_BUDGET_MS, "").catch(() => undefined);
+      await stores.close();
       throw new Error(`Slack Socket Mode failed to start: ${short(error, logger)}`);
     });
   } else {
-    const server = await app.start({ port: config.port, ...(options.host ? { host: options.host } : {}) });
+    const server = await app.start({ port: config.port, ...(options.host ? { host: options.host } : {}) }).catch(async (error: unknown) => {
+      await stores.close();
+      throw error;
+    });
     port = (server.address() as AddressInfo).port;
   }
-  logger.info("slack adapter started", describeStart(config, port));
+  logger.info("slack adapter started", { ...describeStart(config, port), stores: stores.kind, rateLimit: Boolean(stores.limiter) });
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -142,6 +162,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
       const closing = receiver ? receiver.client.disconnect() : app.stop();
       await bounded(closing, left() / 2, "").catch(() => undefined);
       await bounded(Promise.allSettled([...inFlight]), left(), "").catch(() => undefined);
+      await bounded(stores.close(), left(), "").catch(() => undefined);
       logger.info("slack adapter stopped", { platform: "slack", inFlight: inFlight.size, ...stats });
     })();
     return stopping;

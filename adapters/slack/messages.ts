@@ -19,6 +19,13 @@ export const MESSAGES = {
   sourcePrefix: "Source:",
 } as const;
 
+/** The one reply a rate-limited user gets, in the language they asked in. */
+export function slowDown(question: string): string {
+  return /[\u3400-\u9fff]/.test(question)
+    ? "你发消息太快了，请稍等片刻再问。"
+    : "You're sending questions faster than I can answer them. Please wait a moment and ask again.";
+}
+
 /** Block and action ids: the wiring in app.ts routes button presses by these. */
 export const IDS = {
   suggest: "roadmap_suggest",

@@ -1,6 +1,8 @@
 import type { Engine } from "../../src/engine-api.js";
+import type { RateLimiter } from "../../src/index.js";
 import type { Logger } from "../../src/logger.js";
-import { MESSAGES } from "./messages.js";
+import type { ContextStore } from "../shared/stores.js";
+import { MESSAGES, slowDown } from "./messages.js";
 import { plainMessage, type RenderOptions, render, type SlackMessage } from "./render.js";
 import { renderHelp } from "./render-help.js";
 import { toQuestion } from "./to-question.js";
@@ -13,6 +15,8 @@ export interface QuestionJob {
   /** Raw Slack text (markup and entities still in it) or a button's question. */
   text: string;
   conversationId: string;
+  /** Whose budget this question spends (team and user), for rate limiting. */
+  user: string;
   /** Echo the question above the answer (replies outside a thread: ephemeral or shared). */
   echo?: boolean;
   /** Offer a "Post to channel" button (ephemeral slash command replies). */
@@ -26,26 +30,63 @@ export interface SlackStats {
   errors: number;
   helpful: number;
   notHelpful: number;
+  /** Questions refused by the rate limiter (each user is told once per run of refusals). */
+  limited: number;
+}
+
+export interface ReplierStores {
+  /** Per-user budget; undefined: no limit. */
+  limiter?: RateLimiter | undefined;
+  /** Shared conversation context (Redis); undefined: the engine's own memory is enough. */
+  context?: ContextStore | undefined;
 }
 
 /**
  * Answers one question and delivers the reply, logging one line with outcome and latency. Never
  * throws: a failure is logged (scrubbed of secrets) and answered with a short apology.
  */
-export function createReplier(engine: Engine, logger: Logger, stats: SlackStats) {
+export function createReplier(engine: Engine, logger: Logger, stats: SlackStats, stores: ReplierStores = {}) {
+  const { limiter, context } = stores;
+  const answer = async (text: string, conversationId: string) => {
+    // Another process may have answered the last turn: start from the shared context, and save
+    // it before the reply goes out, so a follow-up that lands anywhere next sees this answer.
+    if (context && engine.importConversation) {
+      const snapshot = await context.load(conversationId);
+      if (snapshot) engine.importConversation(conversationId, snapshot);
+    }
+    const result = engine.answer(text, { conversationId, platform: "slack" });
+    const snapshot = context && engine.exportConversation?.(conversationId);
+    if (context && snapshot) await context.save(conversationId, snapshot);
+    return result;
+  };
+
   return async function reply(job: QuestionJob): Promise<void> {
     const started = performance.now();
     const q = toQuestion(job.text);
     let outcome: string = q.isHelp ? "help" : "unknown";
     try {
+      const decision = limiter ? await limiter.take(job.user) : undefined;
+      if (decision && !decision.allowed) {
+        stats.limited += 1;
+        // Told once per run of refusals; after that, silence until the bucket refills.
+        if (decision.firstDenial) await job.deliver(plainMessage(slowDown(q.text)));
+        logger.info("slack reply", {
+          platform: "slack",
+          source: job.source,
+          outcome: "rate-limited",
+          told: decision.firstDenial,
+          latencyMs: ms(started),
+        });
+        return;
+      }
       let message: SlackMessage;
       if (q.isHelp) {
         message = renderHelp(engine.about(), engine.topics());
       } else {
-        const answer = engine.answer(q.text, { conversationId: job.conversationId, platform: "slack" });
-        outcome = answer.kind;
+        const answered = await answer(q.text, job.conversationId);
+        outcome = answered.kind;
         const options: RenderOptions = job.echo ? { question: q.text, postButton: job.postButton === true } : {};
-        message = render(answer, options);
+        message = render(answered, options);
       }
       await job.deliver(message);
       stats.replies += 1;

@@ -1,7 +1,7 @@
 /** Starts the real Slack adapter (real Bolt, real engine) against the loopback fake Slack. */
 import { type SlackHandle, startSlack } from "../../adapters/slack/index.js";
 import type { Engine } from "../../src/engine-api.js";
-import { createEngine, DEFAULT_KNOWLEDGE_PATH, loadKnowledgeFile } from "../../src/index.js";
+import { createEngine, DEFAULT_KNOWLEDGE_PATH, loadKnowledgeFile, type RateLimiter } from "../../src/index.js";
 import { createLogger, type Logger } from "../../src/logger.js";
 import { type FakeSlack, startFakeSlack } from "./slack-fake.js";
 
@@ -40,6 +40,7 @@ export async function startHarness(
   mode: "http" | "socket",
   extraEnv: Record<string, string> = {},
   engine: Engine = realEngine(),
+  options: { rateLimiter?: RateLimiter | null } = {},
 ): Promise<Harness> {
   const fake = await startFakeSlack();
   const { logger, lines } = captureLogger();
@@ -51,7 +52,7 @@ export async function startHarness(
     ...extraEnv,
   };
   try {
-    const bot = await startSlack({ engine, env, logger, host: "127.0.0.1" });
+    const bot = await startSlack({ engine, env, logger, host: "127.0.0.1", ...options });
     const base = bot.port !== undefined ? `http://127.0.0.1:${bot.port}` : undefined;
     return {
       fake,
