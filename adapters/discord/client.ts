@@ -95,6 +95,9 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   client.on(Events.Warn, (msg) => logger.warn("discord warning", { message: logger.scrub(msg) }));
   client.on(Events.ShardError, (err) => logger.warn("discord gateway error", { error: logger.scrub(err.message) }));
   client.on(Events.ShardDisconnect, (event) => logger.error("discord gateway closed for good", { code: event.code }));
+  // discord.js resumes (or identifies anew) by itself after a dropped gateway; say so in the logs.
+  client.on(Events.ShardReconnecting, () => logger.warn("discord gateway reconnecting", { platform: "discord" }));
+  client.on(Events.ShardResume, (_shard, replayed) => logger.info("discord gateway resumed", { platform: "discord", replayed }));
   if (logger.level === "debug") client.on(Events.Debug, (msg) => logger.debug("discord.js", { message: logger.scrub(msg) }));
 
   return {

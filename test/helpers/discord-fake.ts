@@ -41,12 +41,19 @@ export class FakeDiscord {
   /** Requests being held by `delayNext` (recorded in `requests` once answered). */
   readonly pending: RecordedRequest[] = [];
   readonly identifies: unknown[] = [];
+  /** RESUME payloads (op 6) received, in order. */
+  readonly resumes: { token?: string; session_id?: string; seq?: number }[] = [];
+  /** When true, the next RESUME is refused with INVALID_SESSION (d: false): the client must identify anew. */
+  refuseNextResume = false;
   readonly gatewayFrames: unknown[] = [];
   #server: Server;
   #wss: WebSocketServer;
   #sockets = new Set<WebSocket>();
   #identified: WebSocket | undefined;
   #seq = 0;
+  #sessionId: string | undefined;
+  /** Dispatches sent while the session was disconnected, replayed on RESUME as Discord does. */
+  #missed: string[] = [];
   #faults: Fault[] = [];
   #delays: { method: string; path: RegExp; ms: number }[] = [];
   #port = 0;
@@ -82,10 +89,26 @@ export class FakeDiscord {
     this.#delays.push({ method, path, ms });
   }
 
-  /** Sends a dispatch (op 0) with the next sequence number to the identified session. */
+  /**
+   * Sends a dispatch (op 0) with the next sequence number to the identified session. While a session
+   * is disconnected (after `closeGateway`), dispatches are kept and replayed if the client resumes.
+   */
   dispatch(t: string, d: unknown): void {
-    if (!this.#identified) throw new Error("FakeDiscord: no identified gateway session yet");
-    this.#identified.send(JSON.stringify({ op: 0, t, s: ++this.#seq, d }));
+    const frame = () => JSON.stringify({ op: 0, t, s: ++this.#seq, d });
+    if (this.#identified) this.#identified.send(frame());
+    else if (this.#sessionId) this.#missed.push(frame());
+    else throw new Error("FakeDiscord: no identified gateway session yet");
+  }
+
+  /**
+   * Closes the gateway connection from the server side with `code` (4000 "unknown error" is
+   * resumable; 1000 makes discord.js reconnect and identify anew), as Discord does now and then.
+   */
+  closeGateway(code = 4000): void {
+    const socket = this.#identified;
+    if (!socket) throw new Error("FakeDiscord: no gateway session to close");
+    this.#identified = undefined;
+    socket.close(code, "fake: closing the session");
   }
 
   get identified(): boolean {
@@ -112,18 +135,40 @@ export class FakeDiscord {
       this.gatewayFrames.push(frame);
       if (frame.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
       if (frame.op === 2) this.#ready(socket, frame.d);
+      if (frame.op === 6) this.#resume(socket, frame.d as FakeDiscord["resumes"][number]);
     });
+  }
+
+  #resume(socket: WebSocket, resume: FakeDiscord["resumes"][number]): void {
+    this.resumes.push(resume);
+    const valid = resume?.token === this.options.token && resume?.session_id === this.#sessionId;
+    if (this.refuseNextResume || !valid) {
+      this.refuseNextResume = false;
+      // A new session starts with a fresh identify; what was missed is gone, as on Discord.
+      this.#sessionId = undefined;
+      this.#missed = [];
+      socket.send(JSON.stringify({ op: 9, d: false, s: null, t: null }));
+      return;
+    }
+    this.#identified = socket;
+    const missed = this.#missed;
+    this.#missed = [];
+    for (const frame of missed) socket.send(frame);
+    this.dispatch("RESUMED", {});
   }
 
   #ready(socket: WebSocket, identify: unknown): void {
     this.identifies.push(identify);
     this.#identified = socket;
+    this.#sessionId = `session-${nextId()}`;
+    this.#missed = [];
+    this.#seq = 0;
     const { bot, applicationId, guildId } = this.options;
     this.dispatch("READY", {
       v: 10,
       user: bot,
       guilds: [{ id: guildId, unavailable: true }],
-      session_id: `session-${nextId()}`,
+      session_id: this.#sessionId,
       resume_gateway_url: this.gatewayUrl,
       application: { id: applicationId, flags: 0 },
       shard: [0, 1],
