@@ -71,3 +71,24 @@ export async function startHarness(
     throw error;
   }
 }
+
+export interface BotOnFake {
+  bot: SlackHandle;
+  lines: string[];
+  /** The adapter's /slack/events URL. */
+  events: string;
+}
+
+/** Starts one more adapter (HTTP mode) against an existing fake, as a second process would be. */
+export async function startBotOn(fake: FakeSlack, extraEnv: Record<string, string>, engine: Engine): Promise<BotOnFake> {
+  const { logger, lines } = captureLogger();
+  const env = {
+    SLACK_BOT_TOKEN: SECRETS.bot,
+    SLACK_SIGNING_SECRET: SECRETS.signing,
+    SLACK_PORT: "0",
+    SLACK_API_URL: fake.apiUrl,
+    ...extraEnv,
+  };
+  const bot = await startSlack({ engine, env, logger, host: "127.0.0.1" });
+  return { bot, lines, events: `http://127.0.0.1:${bot.port}/slack/events` };
+}
