@@ -17,7 +17,8 @@ export function runEval(engine: Engine, file: string, json: boolean, print: (lin
     if (json) print(JSON.stringify(r));
     else {
       print(`conversations: ${r.conversations}; turns right: ${r.turns.correct}/${r.turns.total} (${pct(r.turns.accuracy)})`);
-      for (const f of r.failures) print(`  ${f.id} turn ${f.turn} ${JSON.stringify(f.q)}: expected ${f.expected ?? "no fact"}, got ${f.got ?? "no fact"}`);
+      for (const f of r.failures)
+        print(`  ${f.id} turn ${f.turn} ${JSON.stringify(f.q)}: expected ${f.expected ?? "no fact"}, got ${f.got ?? "no fact"}`);
     }
     return 0;
   }

@@ -13,6 +13,7 @@ import {
 } from "../../src/index.js";
 import { renderAnswer, renderExplanation } from "../repl/render.js";
 import { runRepl } from "../repl/repl.js";
+import { parseCoreConfig } from "../../src/config.js";
 import { createRuntime } from "./runtime.js";
 import { USAGE, VERSION } from "./usage.js";
 
@@ -28,7 +29,14 @@ const OPTIONS = {
 } as const;
 
 /** A one-line error and a non-zero exit: what is wrong and what to do. */
-class UsageError extends Error {}
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   loadDotenv({ quiet: true });
@@ -42,6 +50,9 @@ async function main(argv: string[]): Promise<number> {
   if (values.version) return (print(VERSION), 0);
   if (values.help) return (print(USAGE), 0);
   const [command = "repl", ...rest] = positionals;
+  // The core settings are checked before anything runs (doctor reports them itself).
+  const core = parseCoreConfig(process.env);
+  if (!core.ok && command !== "doctor") throw new UsageError(`invalid configuration: ${core.problems.join("; ")} (see .env.example)`, 1);
   const knowledgePath = values.knowledge || process.env.KNOWLEDGE_PATH || DEFAULT_KNOWLEDGE_PATH;
   const load = (): Knowledge => loadKnowledgeFile(knowledgePath);
   const logger = createLogger({ level: parseLogLevel(process.env.LOG_LEVEL) });
@@ -75,6 +86,10 @@ async function main(argv: string[]): Promise<number> {
     case "discord": {
       const { runBots } = await import("./run-bots.js");
       return runBots(command, rest, () => runtime(true), print);
+    }
+    case "doctor": {
+      const { runDoctor } = await import("./doctor.js");
+      return runDoctor(process.env, knowledgePath, print);
     }
     case "unanswered": {
       const { runUnanswered } = await import("./unanswered.js");
@@ -121,6 +136,6 @@ main(process.argv.slice(2)).then(
         `roadmap-bot: ${logger.scrub(err.problems.length > 1 ? err.message : (err.problems.map(formatProblem)[0] ?? err.message))}\n`,
       );
     else process.stderr.write(`roadmap-bot: ${logger.scrub((err as Error)?.message ?? String(err))}\n`);
-    process.exitCode = err instanceof UsageError ? 2 : 1;
+    process.exitCode = err instanceof UsageError ? err.exitCode : 1;
   },
 );

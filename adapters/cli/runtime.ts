@@ -28,6 +28,7 @@ export function createRuntime(options: { knowledgePath: string; env: NodeJS.Proc
   let loadedAt = new Date().toISOString();
   const engine = createEngine({
     knowledge: loadKnowledgeFile(knowledgePath),
+    maxQuestionLength: Number(env.MAX_QUESTION_LENGTH) || undefined,
     idleMs: Number(env.CONVERSATION_IDLE_MS) || undefined,
     maxConversations: Number(env.MAX_CONVERSATIONS) || undefined,
     onUnanswered: log && ((e) => log({ platform: e.platform, question: e.question, kind: e.kind })),

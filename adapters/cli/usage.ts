@@ -18,6 +18,7 @@ Usage:
                                      or turn by turn on a labelled conversation file
   roadmap-bot unanswered [LOG]       what people asked that the knowledge lacks, grouped
   roadmap-bot bench                  latency and throughput, beside plain fuse.js (--facts N)
+  roadmap-bot doctor                 check the configuration and the knowledge file, connecting nowhere
   roadmap-bot start                  run every platform whose credentials are set; none: the REPL
   roadmap-bot slack                  run the Slack adapter
   roadmap-bot discord                run the Discord adapter

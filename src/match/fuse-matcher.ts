@@ -39,6 +39,8 @@ const INTENT_WEIGHT = 0.25;
 const BODY_WEIGHT = 0.6;
 /** Typo correction: how far (Fuse score, 0 = exact) a word may be from a known one. */
 const CORRECTION_THRESHOLD = 0.4;
+/** A term in more phrasings than this only scores; it does not bring in candidates (see match). */
+const MAX_POSTINGS = 2000;
 /** How much more than the rarest known word an unknown word weighs. */
 const UNKNOWN_FACTOR = 1.5;
 
@@ -91,8 +93,14 @@ export function createMatcher(docs: MatchDoc[]) {
 
   const postings = new Map<string, number[]>();
   phrasings.forEach((p, i) => {
-    for (const t of p.terms) postings.set(t, [...(postings.get(t) ?? []), i]);
+    for (const t of p.terms) {
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
+    }
   });
+  // Each phrasing's known-term weights, summed once: the query loop then only adds what it shares.
+  const phraseTotal = phrasings.map((p) => p.terms.reduce((sum, t) => sum + weight(t), 0));
 
   // Misspelt synonyms ("custumers") correct to the word the synonym stands for.
   for (const [from, to] of Object.entries(WORDS)) {
@@ -141,15 +149,20 @@ export function createMatcher(docs: MatchDoc[]) {
     // Best phrasing per fact: weighted Jaccard between the question and one way of asking.
     const best = new Map<number, number>();
     const seen = new Set<number>();
-    for (const t of unique) for (const i of postings.get(t) ?? []) seen.add(i);
+    // Candidates come from the rarer terms first; a term shared by thousands of phrasings (or a
+    // question word) still counts in every score but does not pull in candidates once rarer
+    // terms have, which keeps a 10,000-fact file fast.
+    const byRarity = unique.filter((t) => postings.has(t)).sort((a, b) => (postings.get(a)?.length ?? 0) - (postings.get(b)?.length ?? 0));
+    for (const t of byRarity) {
+      const list = postings.get(t) as number[];
+      if (seen.size && (list.length > MAX_POSTINGS || INTENT_WORDS.has(t))) break;
+      for (const i of list) seen.add(i);
+    }
     for (const i of seen) {
       const p = phrasings[i] as Phrasing;
       let inter = 0;
-      let union = total;
-      for (const t of p.terms) {
-        if (querySet.has(t)) inter += w(t);
-        else union += w(t);
-      }
+      for (const t of p.terms) if (querySet.has(t)) inter += w(t);
+      const union = total + (phraseTotal[i] as number) - inter;
       const sim = (inter / union) * (p.weight === 1 ? 1 : BODY_WEIGHT + 0.2);
       if (sim > (best.get(p.factIndex) ?? 0)) best.set(p.factIndex, sim);
     }

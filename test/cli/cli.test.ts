@@ -110,3 +110,37 @@ describe("roadmap-bot CLI (the compiled binary)", () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe("roadmap-bot doctor and configuration", () => {
+  it("doctor reports every problem without connecting or printing secrets", async () => {
+    const child = spawn(process.execPath, [BIN, "doctor"], {
+      env: { ...ENV, LOG_LEVEL: "loud", SLACK_BOT_TOKEN: "xoxp-zq9tokenvalue", DISCORD_TOKEN: "dq7.discord.tokenvalue" },
+      cwd: tmpdir(),
+    });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    const code = await new Promise((r) => child.on("close", r));
+    expect(code).toBe(1);
+    expect(out).toContain("LOG_LEVEL");
+    expect(out).toContain("SLACK_BOT_TOKEN");
+    expect(out).toContain("DISCORD_APPLICATION_ID");
+    expect(out).not.toContain("zq9tokenvalue");
+    expect(out).not.toContain("dq7.discord");
+  });
+
+  it("doctor passes with no platform configured", async () => {
+    const r = await run(["doctor"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/ok +knowledge file/);
+  });
+
+  it("a malformed setting stops any command with a clear error", async () => {
+    const child = spawn(process.execPath, [BIN, "ask", "hi"], { env: { ...ENV, MAX_QUESTION_LENGTH: "lots" }, cwd: tmpdir() });
+    let err = "";
+    child.stderr.on("data", (d) => (err += d));
+    const code = await new Promise((r) => child.on("close", r));
+    expect(code).toBe(1);
+    expect(err).toMatch(/MAX_QUESTION_LENGTH must be a number/);
+  });
+});
