@@ -21,6 +21,7 @@ const OPTIONS = {
   json: { type: "boolean" },
   explain: { type: "boolean" },
   conversation: { type: "boolean" },
+  sweep: { type: "boolean" },
   knowledge: { type: "string" },
   source: { type: "string" },
   facts: { type: "string" },
@@ -73,7 +74,8 @@ async function main(argv: string[]): Promise<number> {
       return runCheck(rest[0] ?? knowledgePath, values.source, print);
     }
     case "eval": {
-      const { runEval } = await import("./eval.js");
+      const { runEval, runSweep } = await import("./eval.js");
+      if (values.sweep && rest.length) return runSweep(load(), rest, print);
       if (!rest[0]) throw new UsageError("eval needs a labelled question file (JSON lines), e.g. roadmap-bot eval test/questions/en.jsonl");
       return runEval(engine(), rest[0], values.json ?? false, print);
     }
@@ -122,6 +124,12 @@ async function ask(engine: Engine, question: string, json: boolean, explain: boo
 function print(text: string): void {
   process.stdout.write(`${text}\n`);
 }
+
+// `roadmap-bot eval … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(0);
+  throw err;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

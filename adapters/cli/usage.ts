@@ -16,6 +16,7 @@ Usage:
   roadmap-bot check [FILE]           validate and lint a knowledge file (--source TEXT: check quotes)
   roadmap-bot eval FILE              accuracy per category on a labelled question set (JSON lines),
                                      or turn by turn on a labelled conversation file
+                                     (--sweep FILE…: accuracy at each threshold, to calibrate it)
   roadmap-bot unanswered [LOG]       what people asked that the knowledge lacks, grouped
   roadmap-bot bench                  latency and throughput, beside plain fuse.js (--facts N)
   roadmap-bot doctor                 check the configuration and the knowledge file, connecting nowhere
