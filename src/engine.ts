@@ -79,9 +79,11 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
       const suggestions = suggestionsFrom(result, lang);
       return { answer: reply(lang, "out-of-scope", say.outOfScope, suggestions, top?.score ?? 0), explanation, facts: [] };
     }
-    const fact = state.facts[top.factIndex] as Fact;
-    if (second && top.score - second.score < settings.ambiguityMargin && second.score >= settings.threshold && !followUp) {
-      const other = state.facts[second.factIndex] as Fact;
+    let fact = state.facts[top.factIndex] as Fact;
+    const other = second && (state.facts[second.factIndex] as Fact);
+    // A battlefield and the overview that contains it are not two meanings: answer the specific one.
+    if (other && top.score - (second?.score ?? 0) < settings.ambiguityMargin && isParentOf(fact, other)) fact = other;
+    else if (second && other && top.score - second.score < settings.ambiguityMargin && second.score >= settings.threshold && !followUp && !isParentOf(other, fact)) {
       const choices = [fact, other].map((f) => ({ factId: f.id, question: questionOf(f, lang) }));
       const answer = reply(
         lang,
@@ -214,6 +216,11 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
       state = index(knowledge);
     },
   };
+}
+
+/** True when `general` lists `specific` as a related fact and `specific` does not list it back… or is the overview's child. */
+function isParentOf(general: Fact, specific: Fact): boolean {
+  return general.id === "overview" && (general.related ?? []).includes(specific.id);
 }
 
 /** Facts whose answer lacks the shape the question asks for ("how many" → a number) drop down. */

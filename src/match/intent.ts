@@ -16,7 +16,7 @@ const SHAPES = {
 const COMMON_NAMES = new Set(["alibaba", "china", "chinese", "the", "zhang", "daniel", "ceo", "us"]);
 /** "Which city…?", "the name of…": questions that want a named place, firm or thing. */
 const WHICH =
-  /\b(which|what)\s+(\w+\s+)?(cit(y|ies)|towns?|provinces?|regions?|countr(y|ies)|startups?|compan(y|ies)|firms?|apps?|brands?|marketplaces?|platforms?|banks?|universit(y|ies)|schools?)\b|\bnames?\b|\bcalled\b/i;
+  /\bwhich\s+(\w+\s+)?(cit(y|ies)|towns?|provinces?|regions?|countr(y|ies)|startups?|compan(y|ies)|firms?|apps?|brands?|marketplaces?|platforms?|banks?|universit(y|ies)|schools?)\b|\bnames?\b|\bcalled\b/i;
 
 /** The proper nouns of an answer that the question did not already name. */
 function newNames(answer: string, question: string): string[] {
@@ -29,10 +29,13 @@ function newNames(answer: string, question: string): string[] {
 /** True when the question asks for a shape of answer ("how many" → a number) that this answer lacks. */
 export function lacksAskedShape(question: string, terms: readonly string[], answer: string): boolean {
   const set = new Set(terms);
+  // "Who"/"when" ask only when they open the question: "the middlemen who sell fakes" asks no one.
+  const opening = question.toLowerCase().replace(/^[^a-z\u4e00-\u9fff]+/, "").split(/\s+/).slice(0, 3).join(" ");
+  const asks = (w: string) => set.has(w) && (/[\u4e00-\u9fff]/.test(question) || new RegExp(`\\b${w}\\b`).test(opening));
   if (set.has("how") && set.has("many") && !SHAPES.many.test(answer)) return true;
   if (set.has("how") && set.has("much") && !SHAPES.much.test(answer)) return true;
-  if (set.has("when") && !SHAPES.when.test(answer)) return true;
-  if (set.has("who") && !SHAPES.who.test(answer)) return true;
+  if (asks("when") && !SHAPES.when.test(answer)) return true;
+  if (asks("who") && !SHAPES.who.test(answer)) return true;
   if (WHICH.test(question) && /[a-z]/i.test(question) && newNames(answer, question).length === 0) return true;
   return false;
 }

@@ -17,13 +17,27 @@ describe("labelled question sets", () => {
     expect(set.filter((q) => q.fact).length).toBeGreaterThanOrEqual(150);
     expect(set.filter((q) => !q.fact).length).toBeGreaterThanOrEqual(40);
     const r = evaluate(e, set);
-    expect(r.inScope.accuracy).toBeGreaterThanOrEqual(0.88);
-    expect(r.outOfScope.accuracy).toBeGreaterThanOrEqual(0.85);
+    expect(r.inScope.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(r.outOfScope.accuracy).toBeGreaterThanOrEqual(0.9);
   });
 
-  it("holdout set stays above its floor", () => {
-    const r = evaluate(e, load("en-holdout.jsonl"));
-    expect(r.inScope.accuracy).toBeGreaterThanOrEqual(0.8);
-    expect(r.outOfScope.accuracy).toBeGreaterThanOrEqual(0.7);
+  // Sets used less (or never) for tuning: floors a little under what they measured when added.
+  it.each([
+    ["en-holdout.jsonl", 0.9, 0.8],
+    ["en-blind.jsonl", 0.9, 0.85],
+    ["final-en.jsonl", 0.8, 0.85],
+    ["zh.jsonl", 0.85, 0.9],
+    ["final-zh.jsonl", 0.8, 0.6],
+  ])("%s stays above its floors", (name, inFloor, outFloor) => {
+    const set = load(name);
+    const r = evaluate(e, set);
+    expect(r.inScope.accuracy).toBeGreaterThanOrEqual(inFloor);
+    expect(r.outOfScope.accuracy).toBeGreaterThanOrEqual(outFloor);
+  });
+
+  it("the Chinese sets hold at least 40 questions, in scope and out", () => {
+    const zh = [...load("zh.jsonl"), ...load("final-zh.jsonl")];
+    expect(zh.length).toBeGreaterThanOrEqual(40);
+    expect(zh.some((q) => q.fact === null)).toBe(true);
   });
 });
