@@ -129,6 +129,8 @@ function startFake() {
       return json(404, { message: "404: Not Found", code: 0 });
     });
   });
+  let connections = 0;
+  server.on("connection", () => connections++);
   const wss = new WebSocketServer({ server });
   wss.on("connection", (ws) => {
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
@@ -148,6 +150,8 @@ function startFake() {
   return {
     callbacks,
     edits: () => edits,
+    /** TCP connections the bot opened to the fake (REST and gateway). */
+    connections: () => connections,
     identified: new Promise((resolve) => {
       onIdentify = resolve;
     }),
@@ -281,6 +285,7 @@ async function main() {
       totalMs: round(finished - started),
       perSecond: round((opts.count - lost) / seconds, 0),
       latencyMs: { p50: round(percentile(latencies, 50)), p90: round(percentile(latencies, 90)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1) ?? Number.NaN) },
+      restConnections: fake.connections(),
       botErrorLogLines: errorLines,
       botLogLines: logLines,
       timedOut,
