@@ -40,7 +40,7 @@ export interface Harness {
  */
 export async function startHarness(
   engine: Engine,
-  env: Record<string, string> = {},
+  env: Record<string, string | undefined> = {},
   extra: { rateLimiter?: RateLimiter } = {},
 ): Promise<Harness> {
   const fake = await new FakeDiscord({ token: FAKE_TOKEN, applicationId: APP_ID, bot: BOT, guildId: GUILD_ID, channelId: CHANNEL_ID }).start();
