@@ -133,6 +133,14 @@ describe("interactions", () => {
     expect((await ask(h, someone("gina"))).data.embeds).toHaveLength(1);
     expect(h.logs.some((l) => l.includes('"discord rate limiter failed; serving"'))).toBe(true);
   });
+  it("serves when the limiter hangs, after a bounded wait (well within Discord's 3 s)", async () => {
+    const hanging: RateLimiter = { take: () => new Promise<RateDecision>(() => undefined) };
+    h = await startHarness(realEngine(), {}, { rateLimiter: hanging });
+    const started = performance.now();
+    expect((await ask(h, someone("lou"))).data.embeds).toHaveLength(1);
+    expect(performance.now() - started).toBeLessThan(2_900);
+    expect(h.logs.some((l) => l.includes('"discord rate limiter too slow; serving"'))).toBe(true);
+  });
 });
 
 describe("mentions", () => {
