@@ -1,4 +1,4 @@
-import { LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import { type Logger as BoltLogger, LogLevel } from "@slack/bolt";
 import type { Logger } from "../../src/logger.js";
 
 const TO_BOLT: Record<string, LogLevel> = {
@@ -30,9 +30,15 @@ function flatten(args: unknown[]): string {
 export function toBoltLogger(logger: Logger): BoltLogger {
   let level = TO_BOLT[logger.level] ?? LogLevel.INFO;
   let name = "bolt";
-  const line = (emit: Logger["info"]) => (...args: unknown[]) => emit(logger.scrub(flatten(args)), { lib: name });
+  const line =
+    (emit: Logger["info"]) =>
+    (...args: unknown[]) =>
+      emit(logger.scrub(flatten(args)), { lib: name });
+  // Bolt and the Web API client call debug() several times per event: when debug lines are off,
+  // skip flattening (JSON.stringify of request details) instead of building lines nobody writes.
+  const debug = logger.level === "debug" ? line(logger.debug) : () => undefined;
   return {
-    debug: line(logger.debug),
+    debug,
     info: line(logger.info),
     warn: line(logger.warn),
     error: line(logger.error),

@@ -30,12 +30,8 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 // Messages are written here, never taken from zod defaults, so no value can leak into them.
 const schema = z.object({
-  SLACK_BOT_TOKEN: optional(
-    z.string().startsWith("xoxb-", { message: "must be a bot token starting with xoxb-" }),
-  ),
-  SLACK_APP_TOKEN: optional(
-    z.string().startsWith("xapp-", { message: "must be an app-level token starting with xapp-" }),
-  ),
+  SLACK_BOT_TOKEN: optional(z.string().startsWith("xoxb-", { message: "must be a bot token starting with xoxb-" })),
+  SLACK_APP_TOKEN: optional(z.string().startsWith("xapp-", { message: "must be an app-level token starting with xapp-" })),
   SLACK_SIGNING_SECRET: optional(z.string().min(8, { message: "is too short to be a signing secret" })),
   SLACK_PORT: optional(
     z.coerce
@@ -45,11 +41,9 @@ const schema = z.object({
       .max(65535, { message: "must be a port number (0-65535)" }),
   ),
   SLACK_API_URL: optional(
-    z
-      .string()
-      .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), {
-        message: "must be an http(s) URL, e.g. https://slack.com/api/",
-      }),
+    z.string().refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), {
+      message: "must be an http(s) URL, e.g. https://slack.com/api/",
+    }),
   ),
 });
 
@@ -72,9 +66,7 @@ export function parseSlackConfig(env: Record<string, string | undefined>): Slack
   const present = (name: string) => (env[name] ?? "").trim() !== "";
   if (!present("SLACK_BOT_TOKEN")) problems.push("SLACK_BOT_TOKEN is missing (the bot token, xoxb-…)");
   if (!present("SLACK_APP_TOKEN") && !present("SLACK_SIGNING_SECRET")) {
-    problems.push(
-      "SLACK_SIGNING_SECRET is missing (needed in HTTP mode; or set SLACK_APP_TOKEN, xapp-…, for Socket Mode)",
-    );
+    problems.push("SLACK_SIGNING_SECRET is missing (needed in HTTP mode; or set SLACK_APP_TOKEN, xapp-…, for Socket Mode)");
   }
   problems.push(...sharedConfigProblems(env));
   if (problems.length > 0 || !parsed.success) return { ok: false, problems };

@@ -8,6 +8,7 @@ import { wireSlackApp } from "./app.js";
 import { toBoltLogger } from "./bolt-logger.js";
 import { parseSlackConfig, type SlackConfig, SlackConfigError, slackSecrets } from "./config.js";
 import { createDedup } from "./dedup.js";
+import { createDeadlineFetch } from "./http-fetch.js";
 import type { SlackStats } from "./reply.js";
 
 export { parseSlackConfig, type SlackConfig, SlackConfigError } from "./config.js";
@@ -70,15 +71,15 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   };
   // One object shared by the listeners' clients and the Socket Mode handshake, so SLACK_API_URL and
   // the retry policy apply to both (Socket Mode would otherwise retry 100 times).
+  const apiBase = config.apiUrl ?? "https://slack.com/api/";
+  const httpFetch = createDeadlineFetch((url) => (url.startsWith(apiBase) ? REQUEST_TIMEOUT_MS : RESPONSE_URL_TIMEOUT_MS));
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     retryConfig: RETRY_CONFIG,
-    timeout: REQUEST_TIMEOUT_MS,
     logger: boltLogger,
-    // Bolt's respond() (response_url) uses this fetch with no deadline of its own; give it one so
-    // an unreachable response_url fails over to chat.postEphemeral instead of hanging.
-    fetch: (url: string | URL | Request, init?: RequestInit) =>
-      fetch(url, { ...init, signal: init?.signal ?? AbortSignal.timeout(RESPONSE_URL_TIMEOUT_MS) }),
+    // Deadlines on every Web API and response_url request (respond() has none of its own, and an
+    // unreachable response_url must fail over to chat.postEphemeral instead of hanging).
+    fetch: httpFetch,
   };
   const receiver =
     config.mode === "socket"
@@ -94,6 +95,8 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     logger: boltLogger,
     logLevel: boltLogger.getLevel(),
     clientOptions,
+    // Bolt's conversation store is a per-event middleware we never read (the engine keeps context).
+    convoStore: false,
     deferInitialization: true,
     ...(receiver
       ? { receiver }
@@ -163,6 +166,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
       await bounded(closing, left() / 2, "").catch(() => undefined);
       await bounded(Promise.allSettled([...inFlight]), left(), "").catch(() => undefined);
       await bounded(stores.close(), left(), "").catch(() => undefined);
+      httpFetch.close();
       logger.info("slack adapter stopped", { platform: "slack", inFlight: inFlight.size, ...stats });
     })();
     return stopping;

@@ -9,9 +9,7 @@ const bullets = (lines: string[]) => lines.map((l) => `• ${escapeText(l)}`).jo
 function aboutBlocks(about: About): types.KnownBlock[] {
   const title = `<${escapeUrl(about.url)}|${escapeText(about.title)}>`;
   const source = `${escapeText(about.publisher)}, ${escapeText(about.author)}, ${escapeText(about.date)}`;
-  const blocks: types.KnownBlock[] = [
-    { type: "section", text: { type: "mrkdwn", text: `${MESSAGES.helpIntro(title)}\n${source}` } },
-  ];
+  const blocks: types.KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text: `${MESSAGES.helpIntro(title)}\n${source}` } }];
   if (about.can.length > 0) {
     blocks.push({ type: "section", text: { type: "mrkdwn", text: `${MESSAGES.helpCan}\n${bullets(about.can)}` } });
   }
@@ -60,7 +58,10 @@ export function renderHome(about: About, topics: Topic[]): types.HomeView {
   ];
   // Home tabs hold at most 100 blocks; topics are few, but stay well inside the limit.
   for (const t of topics.slice(0, 20)) {
-    const examples = t.examples.slice(0, 4).map((q) => `• ${escapeText(q)}`).join("\n");
+    const examples = t.examples
+      .slice(0, 4)
+      .map((q) => `• ${escapeText(q)}`)
+      .join("\n");
     const text = truncate(`*${escapeText(t.title)}*${examples ? `\n${examples}` : ""}`, 2900);
     blocks.push({ type: "section", text: { type: "mrkdwn", text } });
   }

@@ -123,7 +123,13 @@ export function render(answer: Answer, options: RenderOptions = {}): SlackMessag
 
   if (answer.kind === "clarify" && answer.choices && answer.choices.length > 0) {
     blocks.push({ type: "context", elements: [mrkdwn(MESSAGES.choicesLabel)] });
-    blocks.push(questionButtons(IDS.choice, answer.choices.map((c) => c.question), IDS.choice));
+    blocks.push(
+      questionButtons(
+        IDS.choice,
+        answer.choices.map((c) => c.question),
+        IDS.choice,
+      ),
+    );
   } else if (answer.suggestions.length > 0) {
     const label = answer.answered ? MESSAGES.relatedLabel : MESSAGES.suggestionsLabel;
     blocks.push({ type: "context", elements: [mrkdwn(label)] });
@@ -150,7 +156,5 @@ export function plainMessage(text: string): SlackMessage {
 
 /** Replaces the feedback buttons of a posted message with a thank-you, keeping everything else. */
 export function withFeedbackThanks(blocks: types.KnownBlock[]): types.KnownBlock[] {
-  return blocks.map((b) =>
-    b.block_id === IDS.feedbackBlock ? { type: "context", elements: [mrkdwn(MESSAGES.feedbackThanks)] } : b,
-  );
+  return blocks.map((b) => (b.block_id === IDS.feedbackBlock ? { type: "context", elements: [mrkdwn(MESSAGES.feedbackThanks)] } : b));
 }

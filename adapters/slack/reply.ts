@@ -62,6 +62,9 @@ export function createReplier(engine: Engine, logger: Logger, stats: SlackStats,
 
   return async function reply(job: QuestionJob): Promise<void> {
     const started = performance.now();
+    // The request is already acknowledged; let the event loop read and acknowledge the requests
+    // waiting behind this one before doing the work (Slack's 3 s deadline is on the ack).
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const q = toQuestion(job.text);
     let outcome: string = q.isHelp ? "help" : "unknown";
     try {
