@@ -38,7 +38,11 @@ export async function answerMessage(
   const verdict = await rateVerdict(ctx.limiter, message.authorId, ctx.logger);
   if (verdict !== "serve") {
     // Told once, as a reply; later refusals get nothing (a channel message cannot be private).
-    if (verdict === "tell") await send(renderText(TEXT.rateLimited)).catch(() => undefined);
+    if (verdict === "tell") {
+      await send(renderText(TEXT.rateLimited)).catch((e: unknown) =>
+        ctx.logger.warn("discord rate-limit note failed", { error: ctx.logger.scrub(e instanceof Error ? e.message : String(e)) }),
+      );
+    }
     ctx.logger.info("discord rate limited", { platform: "discord", source, told: verdict === "tell", latencyMs: since(start), outcome: "rate-limited" });
     return true;
   }
