@@ -75,6 +75,17 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
       ...(second && { runnerUp: { factId: state.facts[second.factIndex]?.id ?? "", score: round(second.score) } }),
       ...(followUp && { context: followUp.why }),
     };
+    // "Europe or Beijing?": each side answered by a different fact is a question of which was meant.
+    const sides = followUp ? undefined : text.split(/\s+(?:or|vs\.?|versus)\s+|还是|或者/i);
+    if (sides?.length === 2) {
+      const picks = sides.map((side) => rank(normalise(side)).ranked[0]);
+      const [a, b] = picks;
+      if (a && b && a.factIndex !== b.factIndex && a.score >= settings.threshold && b.score >= settings.threshold) {
+        const choices = [a, b].map((r) => state.facts[r.factIndex] as Fact).map((f) => ({ factId: f.id, question: questionOf(f, lang) }));
+        const answer = reply(lang, "clarify", say.clarify, choices.map((c) => c.question), Math.min(a.score, b.score));
+        return { answer: { ...answer, choices }, explanation, facts: [] };
+      }
+    }
     if (!top || top.score < settings.threshold) {
       const suggestions = suggestionsFrom(result, lang);
       return { answer: reply(lang, "out-of-scope", say.outOfScope, suggestions, top?.score ?? 0), explanation, facts: [] };

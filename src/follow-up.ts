@@ -3,7 +3,7 @@ import type { EngineState } from "./engine.js";
 import type { Fact } from "./knowledge/schema.js";
 import type { MatchResult, Scored } from "./match/fuse-matcher.js";
 import { INTENT_SHAPES } from "./match/intent.js";
-import { INTENT_WORDS, type Normalised } from "./match/normalise.js";
+import { INTENT_WORDS, type Normalised, normalise } from "./match/normalise.js";
 
 const MORE =
   /^\s*(and\s*)?(tell me more|more|more please|go on|continue|keep going|elaborate|more details?|details?|what else|anything else|and|then what|and then|more info|say more|展开说说|详细(说说|一点|点)?|还有(呢|吗|什么)?|更多|继续|然后呢)\s*[?？!.。]*\s*$/i;
@@ -48,9 +48,11 @@ export function resolveFollowUp(
     const hit = shape ? candidates.find((f) => shape.test(f.answer)) : undefined;
     return hit ? only(state, n, hit.id, `"${text.trim()}" after ${last.id}`) : undefined;
   }
-  const pronoun = ANAPHORA.test(text);
+  // "who leads that effort?": the noun after "that" names what was just discussed; leave it out.
+  const pointer = text.match(/\b(that|this|these|those)\s+(?!(article|piece|story|post|report|news|source|year)\b)[\p{L}-]+\s*[?？.!。]*\s*$/iu);
+  const pronoun = ANAPHORA.test(text) || Boolean(pointer);
   if (!pronoun && contentTerms.length > 2) return undefined;
-  const base = rank(n);
+  const base = pointer ? rank(normalise(text.slice(0, pointer.index))) : rank(n);
   const isNear = (f: Fact) => f.id === last.id || related.includes(f.id) || (f.topic !== undefined && f.topic === last.topic);
   const boosted = base.ranked
     // "it", "they", "that" point at what was just discussed: only facts near it may answer.

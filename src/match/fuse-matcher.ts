@@ -39,6 +39,8 @@ const INTENT_WEIGHT = 0.25;
 const BODY_WEIGHT = 0.6;
 /** Typo correction: how far (Fuse score, 0 = exact) a word may be from a known one. */
 const CORRECTION_THRESHOLD = 0.4;
+/** The score kept when a fact lacks the question's heaviest word (calibrated with eval --sweep). */
+const MISSING_PENALTY = 0.7;
 /** A term in more phrasings than this only scores; it does not bring in candidates (see match). */
 const MAX_POSTINGS = 2000;
 /** How much more than the rarest known word an unknown word weighs. */
@@ -109,14 +111,21 @@ export function createMatcher(docs: MatchDoc[]) {
   }
   for (const w of INTENT_WORDS) vocabulary.set(w, w);
   // Misspelt stop words ("abotu") are dropped, not guessed at.
-  for (const w of STOP_WORDS) if (!vocabulary.has(w) && w.length >= 4) vocabulary.set(w, "");
+  for (const w of STOP_WORDS) if (!vocabulary.has(w) && w.length >= 3) vocabulary.set(w, "");
   const words = [...vocabulary.keys()].filter((w) => w.length >= 4 && !/\d/.test(w));
   const fuse = new Fuse(words, { includeScore: true, threshold: CORRECTION_THRESHOLD, ignoreLocation: true, minMatchCharLength: 3 });
   const corrections = new Map<string, string | null>();
 
   /** The known stem for a misspelt word, or undefined. */
   function correct(word: string): string | undefined {
-    if (word.length < 4 || /\d/.test(word) || isChineseTerm(word)) return undefined;
+    if (word.length < 3 || /\d/.test(word) || isChineseTerm(word)) return undefined;
+    // The commonest typo, two letters swapped ("teh", "waht", "tihs"), is checked directly.
+    for (let i = 0; i + 1 < word.length; i++) {
+      const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+      const known = vocabulary.get(swapped);
+      if (known !== undefined) return known;
+    }
+    if (word.length < 4) return undefined;
     if (!corrections.has(word)) {
       const best = fuse.search(word, { limit: 20 }).filter((r) => plausibleTypo(word, r.item, vocabulary.get(r.item) === ""));
       if (corrections.size > 50_000) corrections.clear();
@@ -171,16 +180,22 @@ export function createMatcher(docs: MatchDoc[]) {
     for (const [factIndex, phraseSim] of best) {
       const bag = factBags[factIndex] as Map<string, number>;
       let covered = 0;
+      let heaviestMatched = 0;
+      let heaviestMissed = 0;
       const matched: string[] = [];
       for (const t of unique) {
         const inBag = bag.get(t);
         if (inBag) {
           covered += w(t) * inBag;
+          heaviestMatched = Math.max(heaviestMatched, w(t));
           matched.push(t);
-        }
+        } else heaviestMissed = Math.max(heaviestMissed, w(t));
       }
       const coverage = covered / total;
-      ranked.push({ factIndex, score: 0.6 * coverage + 0.4 * phraseSim, matched });
+      const score = 0.6 * coverage + 0.4 * phraseSim;
+      // The question's most specific word is not explained by this fact: "Daniel Zhang's salary"
+      // matches his name, but the point of the question is the salary.
+      ranked.push({ factIndex, score: heaviestMissed >= heaviestMatched ? score * MISSING_PENALTY : score, matched });
     }
     ranked.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
     return { normalised, terms: unique, ranked: ranked.slice(0, limit) };

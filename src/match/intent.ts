@@ -5,7 +5,8 @@
  * something it lacks.
  */
 const SHAPES = {
-  who: /\b[A-Z][a-z]+ [A-Z][a-z]+\b|张勇|史蒂文|迈克尔|马拉维卡/,
+  // A person, or the people and firms a "who" can be about ("who is Alibaba competing with?").
+  who: /\b[A-Z][a-z]+ [A-Z][a-z]+\b|\b(startups|merchants|brands|farmers|shoppers|buyers|consumers|suppliers|middlemen|rivals|companies)\b|张勇|史蒂文|迈克尔|马拉维卡|初创|商家|品牌|农民/,
   // A count that is not a year.
   many: /\b(?!(19|20)\d\d\b)\d[\d,.]*\b|\b(two|three)\b|[一二三两万亿]/,
   much: /\$|billion|million|dollar|yuan|亿|万/,

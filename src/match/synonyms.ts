@@ -232,6 +232,8 @@ export const WORDS: Record<string, string> = {
   mn: "million",
   mil: "million",
   largest: "big",
+  role: "lead",
+  amount: "much",
   rundown: "overview",
   recap: "overview",
   nutshel: "overview",

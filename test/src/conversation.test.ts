@@ -58,8 +58,8 @@ describe("follow-ups", () => {
   });
 
   it("picking a numbered option answers it", () => {
-    const e = createEngine({ knowledge: knowledge(), ambiguityMargin: 1 });
-    const a = e.answer("headquarters or offices?", { conversationId: "pick" });
+    const e = createEngine({ knowledge: knowledge() });
+    const a = e.answer("offices or headquarters?", { conversationId: "pick" });
     expect(a.kind).toBe("clarify");
     expect(a.choices?.length).toBe(2);
     const picked = e.answer("2", { conversationId: "pick" });
