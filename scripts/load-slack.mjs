@@ -41,6 +41,8 @@ const QUESTIONS = [
 ];
 
 const started = Date.now();
+// Distinct per invocation: a second run against the same Redis must not look like redeliveries.
+const NONCE = (started % 1_000_000).toString(36);
 const deadline = started + MAX_MS;
 const timeLeft = () => deadline - Date.now();
 
@@ -103,9 +105,11 @@ const child = spawn(process.execPath, [...nodeArgs, join(root, "bin/roadmap-bot.
 });
 let childLog = "";
 let logLines = 0;
+let warnLines = 0;
 child.stderr.on("data", (d) => {
   const s = String(d);
   for (const ch of s) if (ch === "\n") logLines += 1;
+  warnLines += s.split(/"level":"(?:warn|error)"/).length - 1;
   childLog = (childLog + s).slice(-4000);
 });
 let childExit;
@@ -153,10 +157,10 @@ const sign = (ts, body) => `v0=${createHmac("sha256", SECRET).update(`v0:${ts}:$
 
 /** One distinct app_mention: its own event id, user, channel and ts (the reply's thread_ts). */
 function mentionEvent(run, i) {
-  const ts = `${1700000000 + i}.${String(run).padStart(3, "0")}${String(i % 1000).padStart(3, "0")}`;
+  const ts = `${1700000000 + i}.${String(run).padStart(3, "0")}${String(i % 1000).padStart(3, "0")}${NONCE}`;
   const event = {
     type: "app_mention",
-    user: `ULOAD${run}x${i}`,
+    user: `ULOAD${NONCE}${run}x${i}`,
     text: `<@UBOTLOAD> ${QUESTIONS[i % QUESTIONS.length]}`,
     ts,
     channel: `CLOAD${i % 97}`,
@@ -169,7 +173,7 @@ function mentionEvent(run, i) {
     api_app_id: "A0LOAD",
     event,
     type: "event_callback",
-    event_id: `EvLOAD${run}x${i}`,
+    event_id: `EvLOAD${NONCE}${run}x${i}`,
     event_time: Math.floor(Date.now() / 1000),
   });
   return { ts, body };
@@ -229,8 +233,11 @@ try {
   const postsBefore = posts;
   const logsBefore = logLines;
   const cpuBefore = botCpuMs();
+  const selfBefore = process.cpuUsage();
   const r = await run(1, N);
   const botCpuPerEvent = (botCpuMs() - cpuBefore) / N;
+  const self = process.cpuUsage(selfBefore);
+  const driverCpuPerEvent = (self.user + self.system) / 1000 / N;
   const replyMs = [];
   let received = 0;
   let duplicates = 0;
@@ -265,7 +272,9 @@ try {
     lost,
     non200Acks: r.failed,
     botLogLines: logLines - logsBefore,
+    botWarnings: warnLines,
     botCpuMsPerEvent: Number(botCpuPerEvent.toFixed(3)),
+    driverCpuMsPerEvent: Number(driverCpuPerEvent.toFixed(3)),
     seconds: Number(((Date.now() - started) / 1000).toFixed(1)),
   };
   console.log(
@@ -275,7 +284,7 @@ try {
       `  ack latency (HTTP response): p50 ${report.ackP50Ms} ms, p99 ${report.ackP99Ms} ms, max ${report.ackMaxMs} ms`,
       `  reply latency (until chat.postMessage): p50 ${report.replyP50Ms} ms, p99 ${report.replyP99Ms} ms`,
       `  replies ${received}, duplicates ${report.duplicates}, lost ${lost}, non-200 acks ${r.failed}`,
-      `  bot CPU: ${f(botCpuPerEvent)} ms per event (user + system; about ${Math.round(1000 / botCpuPerEvent)} events/s per core)`,
+      `  bot CPU: ${f(botCpuPerEvent)} ms per event (user + system; about ${Math.round(1000 / botCpuPerEvent)} events/s per core); load driver + fake Web API: ${f(driverCpuPerEvent)} ms per event`,
       `  JSON: ${JSON.stringify(report)}`,
     ].join("\n"),
   );
