@@ -284,7 +284,7 @@ async function main() {
       sendMs: round(sentAll - started),
       totalMs: round(finished - started),
       perSecond: round((opts.count - lost) / seconds, 0),
-      latencyMs: { p50: round(percentile(latencies, 50)), p90: round(percentile(latencies, 90)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1) ?? Number.NaN) },
+      latencyMs: { min: round(latencies[0] ?? Number.NaN), p50: round(percentile(latencies, 50)), p90: round(percentile(latencies, 90)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1) ?? Number.NaN) },
       restConnections: fake.connections(),
       botErrorLogLines: errorLines,
       botLogLines: logLines,

@@ -9,6 +9,7 @@ import { answerMessage, fromMessage, fromRaw, replyTo, replyToRaw } from "./mess
 import { patchDispatch } from "./packets.js";
 import { QuestionMemory } from "./question-memory.js";
 import { restOptions } from "./rest-options.js";
+import { createTurnQueue } from "./turn-queue.js";
 
 /** A running Discord bot. */
 export interface DiscordBot {
@@ -64,8 +65,9 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     void p.finally(() => inFlight.delete(p));
   };
 
+  const enqueue = createTurnQueue();
   client.on(Events.InteractionCreate, (interaction) => {
-    if (!stopping) track(handleInteraction(ctx, interaction));
+    if (!stopping) track(enqueue(() => handleInteraction(ctx, interaction)));
   });
   // Message ids discord.js delivered, so the raw fallback below never answers one twice.
   const delivered = new Set<string>();
