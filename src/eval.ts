@@ -20,8 +20,11 @@ export interface EvalReport {
   failures: { q: string; expected: string | null; got: string | null; confidence: number }[];
 }
 
-/** Parses a JSON Lines labelled set; throws with the line number of the first bad line. */
-export function parseLabelledSet(text: string, file = "labelled set"): LabelledQuestion[] {
+/**
+ * Parses JSON Lines (blank lines and `//` comments skipped), checking each row with `check`, which
+ * returns the row or an error message; throws with the line number of the first bad line.
+ */
+function parseJsonLines<T>(text: string, file: string, check: (row: any) => T | string): T[] {
   return text
     .split("\n")
     .map((line, i) => [line.trim(), i + 1] as const)
@@ -33,11 +36,19 @@ export function parseLabelledSet(text: string, file = "labelled set"): LabelledQ
       } catch {
         throw new Error(`${file}:${no}: not valid JSON`);
       }
-      const r = row as Partial<LabelledQuestion>;
-      if (typeof r.q !== "string" || !(r.fact === null || typeof r.fact === "string"))
-        throw new Error(`${file}:${no}: each line needs "q" (a string) and "fact" (a fact id or null)`);
-      return { q: r.q, fact: r.fact, category: r.category ?? (r.fact ? "in-scope" : "out-of-scope") };
+      const checked = check(row ?? {});
+      if (typeof checked === "string") throw new Error(`${file}:${no}: ${checked}`);
+      return checked;
     });
+}
+
+/** Parses a JSON Lines labelled set; throws with the line number of the first bad line. */
+export function parseLabelledSet(text: string, file = "labelled set"): LabelledQuestion[] {
+  return parseJsonLines(text, file, (r: Partial<LabelledQuestion>) =>
+    typeof r.q !== "string" || !(r.fact === null || typeof r.fact === "string")
+      ? 'each line needs "q" (a string) and "fact" (a fact id or null)'
+      : { q: r.q, fact: r.fact, category: r.category ?? (r.fact ? "in-scope" : "out-of-scope") },
+  );
 }
 
 /** Asks every question (each in a fresh conversation) and counts right answers and right refusals. */
@@ -79,21 +90,11 @@ export interface ConversationReport {
 export const isConversationFile = (text: string): boolean => /^\s*\{[^\n]*"turns"\s*:/.test(text);
 
 export function parseConversations(text: string, file = "conversations"): LabelledConversation[] {
-  return text
-    .split("\n")
-    .map((line, i) => [line.trim(), i + 1] as const)
-    .filter(([line]) => line && !line.startsWith("//"))
-    .map(([line, no]) => {
-      let row: Partial<LabelledConversation>;
-      try {
-        row = JSON.parse(line);
-      } catch {
-        throw new Error(`${file}:${no}: not valid JSON`);
-      }
-      if (typeof row.id !== "string" || !Array.isArray(row.turns) || row.turns.some((t) => typeof t?.q !== "string"))
-        throw new Error(`${file}:${no}: each line needs "id" and "turns": [{ "q": "...", "fact": "<id>" | null }]`);
-      return row as LabelledConversation;
-    });
+  return parseJsonLines(text, file, (row: Partial<LabelledConversation>) =>
+    typeof row.id !== "string" || !Array.isArray(row.turns) || row.turns.some((t) => typeof t?.q !== "string")
+      ? 'each line needs "id" and "turns": [{ "q": "...", "fact": "<id>" | null }]'
+      : (row as LabelledConversation),
+  );
 }
 
 /** Replays each conversation turn by turn in its own conversation and checks every reply. */
