@@ -1,5 +1,5 @@
 import type { Engine } from "../../src/engine-api.js";
-import type { RateLimiter } from "../../src/index.js";
+import type { RateDecision, RateLimiter } from "../../src/index.js";
 import type { Logger } from "../../src/logger.js";
 import type { ContextStore } from "../shared/stores.js";
 import { MESSAGES, slowDown } from "./messages.js";
@@ -68,7 +68,7 @@ export function createReplier(engine: Engine, logger: Logger, stats: SlackStats,
     const q = toQuestion(job.text);
     let outcome: string = q.isHelp ? "help" : "unknown";
     try {
-      const decision = limiter ? await limiter.take(job.user) : undefined;
+      const decision = limiter ? await boundedTake(limiter, job.user, logger) : undefined;
       if (decision && !decision.allowed) {
         stats.limited += 1;
         // Told once per run of refusals; after that, silence until the bucket refills.
@@ -112,6 +112,27 @@ export function createReplier(engine: Engine, logger: Logger, stats: SlackStats,
     }
   };
 }
+
+const LIMITER_DEADLINE_MS = 1000;
+
+/** A limiter that fails or does not answer within a second lets the question through (logged). */
+async function boundedTake(limiter: RateLimiter, key: string, logger: Logger): Promise<RateDecision> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<RateDecision>((resolve) => {
+    timer = setTimeout(() => resolve(SERVE_ANYWAY), LIMITER_DEADLINE_MS);
+  });
+  try {
+    const decision = await Promise.race([limiter.take(key), late]);
+    if (decision === SERVE_ANYWAY) logger.warn("slack rate limiter did not answer in time; serving", { platform: "slack" });
+    return decision;
+  } catch (error) {
+    logger.warn("slack rate limiter failed; serving", { platform: "slack", error: describe(error, logger) });
+    return SERVE_ANYWAY;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+const SERVE_ANYWAY: RateDecision = Object.freeze({ allowed: true, firstDenial: false });
 
 const ms = (since: number) => Math.round((performance.now() - since) * 10) / 10;
 

@@ -90,6 +90,24 @@ describe("Slack per-user rate limiting", () => {
     expect(posts(h).filter((c) => /太快/.test(String(c.args.text)))).toHaveLength(1);
   });
 
+  it("serves (and logs) when the limiter hangs or fails, instead of going silent", async () => {
+    let calls = 0;
+    const limiter = {
+      take: () => {
+        calls += 1;
+        return calls === 1 ? new Promise<never>(() => undefined) : Promise.reject(new Error("limiter down"));
+      },
+    };
+    h = await startHarness("http", {}, realEngine(), { rateLimiter: limiter });
+    await sendEvent(h.events, mention({ text: IN_SCOPE, channel: "C0HANG" }), signed);
+    await sendEvent(h.events, mention({ text: IN_SCOPE, channel: "C0BROKEN" }), signed);
+    const hh = h;
+    await waitFor(() => posts(hh).length === 2, "both answered despite the limiter", 10_000);
+    expect(posts(h).some(isSlowDown)).toBe(false);
+    expect(h.lines.some((l) => l.includes("did not answer in time"))).toBe(true);
+    expect(h.lines.some((l) => l.includes("limiter failed"))).toBe(true);
+  });
+
   it("does not limit anyone with RATE_LIMIT_BURST=off", async () => {
     h = await startHarness("http", { RATE_LIMIT_BURST: "off" });
     await burst(h, "UFREE001", 12, "C0FREE");
