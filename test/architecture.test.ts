@@ -22,12 +22,13 @@ describe("architecture", () => {
       }
   });
 
-  it("only adapters/slack imports @slack/*, only adapters/discord imports discord.js", () => {
+  it("only adapters/slack imports @slack/*, only adapters/discord imports discord.js, only adapters/shared imports redis", () => {
     for (const f of files("adapters")) {
       const rel = relative("adapters", f);
       for (const spec of importsOf(f)) {
         if (/^@slack\//.test(spec)) expect(rel, `${f} imports ${spec}`).toMatch(/^slack\//);
         if (/^discord\.js|^@discordjs\//.test(spec)) expect(rel, `${f} imports ${spec}`).toMatch(/^discord\//);
+        if (/^redis$|^@redis\//.test(spec)) expect(rel, `${f} imports ${spec}`).toMatch(/^shared\//);
       }
     }
   });
