@@ -24,7 +24,7 @@ beforeAll(async () => {
         return res.end('{"ok":false,"error":"ratelimited"}');
       }
       res.writeHead(200, { "content-type": "application/json", "set-cookie": ["a=1", "b=2"] });
-      res.end(JSON.stringify({ ok: true, 你好: "世界" }));
+      return res.end(JSON.stringify({ ok: true, 你好: "世界" }));
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
