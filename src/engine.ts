@@ -12,7 +12,9 @@ import type { Answer, AskOptions, Explanation, Topic } from "./types.js";
 
 /** Defaults, frozen in one place. The threshold is calibrated on the labelled set (see README). */
 export const DEFAULTS = Object.freeze({
-  threshold: 0.5,
+  threshold: 0.6,
+  /** Chinese questions score lower (pinyin bigrams overlap less than stemmed words): their own bar. */
+  thresholdZh: 0.5,
   /** Two facts closer than this (and both above the threshold) are "about equal". */
   ambiguityMargin: 0.01,
   maxQuestionLength: 1000,
@@ -22,6 +24,8 @@ export interface EngineOptions extends ConversationStoreOptions {
   knowledge: Knowledge;
   /** Minimum score (0..1) to answer; below it the engine refuses. */
   threshold?: number;
+  /** The same for questions in Chinese. */
+  thresholdZh?: number;
   ambiguityMargin?: number;
   /** Longer messages get a short "too long" reply. */
   maxQuestionLength?: number;
@@ -60,17 +64,18 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     const n = normalise(text);
     const lang = n.chinese ? "zh" : "en";
     const say = MESSAGES[lang];
+    const threshold = lang === "zh" ? settings.thresholdZh : settings.threshold;
     const ctx = opts.conversationId ? conversations.get(opts.conversationId) : undefined;
     const rank = (q: typeof n) => penaliseShape(text, state.matcher.match(q, 8), state.facts);
     const followUp = resolveFollowUp(text, n, ctx, state, rank);
-    if (!followUp && n.terms.every((t) => INTENT_WORDS.has(t)))
+    if ((!followUp && n.terms.every((t) => INTENT_WORDS.has(t))) || ABOUT_THE_BOT.test(text))
       return { answer: reply(lang, "help", say.empty, defaultSuggestions(lang)), facts: [] };
     const result: MatchResult = followUp?.result ?? rank(n);
     const [top, second] = result.ranked;
     const explanation: Explanation = {
       question: text,
       normalised: result.terms,
-      threshold: settings.threshold,
+      threshold,
       ...(top && { matched: { factId: state.facts[top.factIndex]?.id ?? "", score: round(top.score) } }),
       ...(second && { runnerUp: { factId: state.facts[second.factIndex]?.id ?? "", score: round(second.score) } }),
       ...(followUp && { context: followUp.why }),
@@ -80,13 +85,13 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     if (sides?.length === 2) {
       const picks = sides.map((side) => rank(normalise(side)).ranked[0]);
       const [a, b] = picks;
-      if (a && b && a.factIndex !== b.factIndex && a.score >= settings.threshold && b.score >= settings.threshold) {
+      if (a && b && a.factIndex !== b.factIndex && a.score >= threshold && b.score >= threshold) {
         const choices = [a, b].map((r) => state.facts[r.factIndex] as Fact).map((f) => ({ factId: f.id, question: questionOf(f, lang) }));
         const answer = reply(lang, "clarify", say.clarify, choices.map((c) => c.question), Math.min(a.score, b.score));
         return { answer: { ...answer, choices }, explanation, facts: [] };
       }
     }
-    if (!top || top.score < settings.threshold) {
+    if (!top || top.score < threshold) {
       const suggestions = suggestionsFrom(result, lang);
       return { answer: reply(lang, "out-of-scope", say.outOfScope, suggestions, top?.score ?? 0), explanation, facts: [] };
     }
@@ -94,7 +99,7 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     const other = second && (state.facts[second.factIndex] as Fact);
     // A battlefield and the overview that contains it are not two meanings: answer the specific one.
     if (other && top.score - (second?.score ?? 0) < settings.ambiguityMargin && isParentOf(fact, other)) fact = other;
-    else if (second && other && top.score - second.score < settings.ambiguityMargin && second.score >= settings.threshold && !followUp && !isParentOf(other, fact)) {
+    else if (second && other && top.score - second.score < settings.ambiguityMargin && second.score >= threshold && !followUp && !isParentOf(other, fact)) {
       const choices = [fact, other].map((f) => ({ factId: f.id, question: questionOf(f, lang) }));
       const answer = reply(
         lang,
@@ -246,6 +251,9 @@ function penaliseShape(question: string, result: MatchResult, facts: Fact[]): Ma
   return { ...result, ranked };
 }
 const SHAPE_PENALTY = 0.5;
+/** Questions about the bot itself get the help reply, not a fact that shares a word ("your name"). */
+const ABOUT_THE_BOT =
+  /^\W*(hey\W+|hi\W+|hello\W+)?(bot\W+)?(help|what can you do|what do you know|who are you|what are you|what('?s| is) (your|ur) name|(your|ur) name|how are you( doing)?|你是谁|你能做什么|帮助)\W*(today)?\W*$/i;
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const unique = <T>(v: T, i: number, a: T[]) => a.indexOf(v) === i;
 function definedOnly<T extends object>(o: T): Partial<T> {

@@ -14,7 +14,7 @@ const SHAPES = {
 };
 
 /** Names everyone asks about; they do not count as the names a "which…?" question wants. */
-const COMMON_NAMES = new Set(["alibaba", "china", "chinese", "the", "zhang", "daniel", "ceo", "us"]);
+const COMMON_NAMES = new Set(["alibaba", "china", "chinese", "the", "ceo", "us"]);
 /** "Which city…?", "the name of…": questions that want a named place, firm or thing. */
 const WHICH =
   /\bwhich\s+(\w+\s+)?(cit(y|ies)|towns?|provinces?|regions?|countr(y|ies)|startups?|compan(y|ies)|firms?|apps?|brands?|marketplaces?|platforms?|banks?|universit(y|ies)|schools?)\b|\bnames?\b|\bcalled\b/i;
