@@ -4,7 +4,7 @@ import { createConversationStore, type ConversationStoreOptions } from "./conver
 import type { About, Engine } from "./engine-api.js";
 import { resolveFollowUp } from "./follow-up.js";
 import type { Fact, Knowledge } from "./knowledge/schema.js";
-import { createMatcher, type MatchResult } from "./match/fuse-matcher.js";
+import { createMatcher, type Matcher, type MatchResult } from "./match/fuse-matcher.js";
 import { lacksAskedShape } from "./match/intent.js";
 import { INTENT_WORDS, normalise } from "./match/normalise.js";
 import { CAPABILITIES, MESSAGES } from "./messages.js";
@@ -33,7 +33,7 @@ export interface EngineOptions extends ConversationStoreOptions {
   onUnanswered?: (event: { question: string; platform: string; kind: Answer["kind"] }) => void;
 }
 
-export function createEngine(options: EngineOptions): Engine & { replaceKnowledge(k: Knowledge): void } {
+export function createEngine(options: EngineOptions): Engine & { replaceKnowledge(k: Knowledge): void; warm(): void } {
   const settings = { ...DEFAULTS, ...definedOnly(options) };
   const conversations = createConversationStore(options);
   let state = index(options.knowledge);
@@ -41,18 +41,27 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
 
   function index(knowledge: Knowledge) {
     const facts = knowledge.facts;
-    const matcher = createMatcher(
+    const docs = (withChinese: boolean) =>
       facts.map((f) => ({
         id: f.id,
-        questions: [...f.questions, ...(f.questions_zh ?? [])],
+        questions: [...f.questions, ...(withChinese ? (f.questions_zh ?? []) : [])],
         keywords: f.keywords,
-        body: [f.answer, f.quote, ...(f.answer_zh ? [f.answer_zh] : [])],
-      })),
-    );
+        body: [f.answer, f.quote, ...(withChinese && f.answer_zh ? [f.answer_zh] : [])],
+      }));
+    // English questions never match Chinese terms (nor change English weights), so the Chinese
+    // index, the slowest part to build, waits for the first Chinese question: a cold
+    // `roadmap-bot ask` in English does not pay for it. Long-running bots build it at start (warm).
+    const english = createMatcher(docs(false));
+    let full: Matcher | undefined;
+    const chinese = (): Matcher => (full ??= createMatcher(docs(true)));
+    let completer: Fuse<string> | undefined;
+    const complete = (): Fuse<string> =>
+      (completer ??= new Fuse(
+        facts.flatMap((f) => [...f.questions, ...(f.questions_zh ?? [])]),
+        { includeScore: true, ignoreLocation: true, threshold: 0.45 },
+      ));
     const byId = new Map(facts.map((f) => [f.id, f]));
-    const allQuestions = facts.flatMap((f) => [...f.questions, ...(f.questions_zh ?? [])]);
-    const completer = new Fuse(allQuestions, { includeScore: true, ignoreLocation: true, threshold: 0.45 });
-    return { knowledge, facts, matcher, byId, completer };
+    return { knowledge, facts, english, chinese, byId, complete };
   }
 
   function respond(text: string, opts: AskOptions): { answer: Answer; explanation?: Explanation; facts: Fact[] } {
@@ -66,7 +75,7 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     const say = MESSAGES[lang];
     const threshold = lang === "zh" ? settings.thresholdZh : settings.threshold;
     const ctx = opts.conversationId ? conversations.get(opts.conversationId) : undefined;
-    const rank = (q: typeof n) => penaliseShape(text, state.matcher.match(q, 8), state.facts);
+    const rank = (q: typeof n) => penaliseShape(text, (q.chinese ? state.chinese() : state.english).match(q, 8), state.facts);
     const followUp = resolveFollowUp(text, n, ctx, state, rank);
     if ((!followUp && n.terms.every((t) => INTENT_WORDS.has(t))) || ABOUT_THE_BOT.test(text))
       return { answer: reply(lang, "help", say.empty, defaultSuggestions(lang)), facts: [] };
@@ -185,7 +194,7 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
         .slice(0, 200)
         .trim();
       if (!text) return [...defaultSuggestions(), ...state.facts.map((f) => questionOf(f, "en"))].filter(unique).slice(0, max);
-      return state.completer.search(text, { limit: max }).map((r) => r.item);
+      return state.complete().search(text, { limit: max }).map((r) => r.item);
     },
     topics(): Topic[] {
       return (state.knowledge.topics ?? []).map((t) => ({
@@ -231,6 +240,10 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     replaceKnowledge(knowledge: Knowledge) {
       state = index(knowledge);
     },
+    warm() {
+      state.chinese();
+      state.complete();
+    },
   };
 }
 
@@ -261,4 +274,4 @@ function definedOnly<T extends object>(o: T): Partial<T> {
 }
 
 /** What follow-up resolution may read of the engine's current knowledge. */
-export type EngineState = { facts: Fact[]; byId: Map<string, Fact>; matcher: ReturnType<typeof createMatcher> };
+export type EngineState = { facts: Fact[]; byId: Map<string, Fact> };

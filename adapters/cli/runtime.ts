@@ -33,10 +33,13 @@ export function createRuntime(options: { knowledgePath: string; env: NodeJS.Proc
     maxConversations: Number(env.MAX_CONVERSATIONS) || undefined,
     onUnanswered: log && ((e) => log({ platform: e.platform, question: e.question, kind: e.kind })),
   });
+  // A long-running process builds the Chinese index and the autocomplete list now, not on the first question.
+  if (options.watch) setImmediate(() => engine.warm());
   const stop = options.watch
     ? watchKnowledge(knowledgePath, {
         onReload: (k) => {
           engine.replaceKnowledge(k);
+          engine.warm();
           loadedAt = new Date().toISOString();
           logger.info("knowledge reloaded", { facts: k.facts.length });
         },

@@ -1,4 +1,4 @@
-import { pinyin } from "pinyin-pro";
+import { createRequire } from "node:module";
 
 /**
  * Chinese matching terms. Fuse (and white-space tokenising) cannot split Chinese into words, so a
@@ -30,7 +30,13 @@ const INTENTS: [RegExp, string[]][] = [
 /** Chinese words that ask about the present. */
 export const ZH_NOW = /现在|目前|当前|如今|眼下|最近|至今|还在/;
 
-const syllables = (text: string): string[] => pinyin(text, { toneType: "none", type: "array", nonZh: "removed" }).filter(Boolean);
+type PinyinFn = (text: string, options: { toneType: "none"; type: "array"; nonZh: "removed" }) => string[];
+let pinyin: PinyinFn | undefined;
+/** pinyin-pro is loaded on the first Chinese text (synchronously, through its CommonJS build): English-only runs never pay for it. */
+const syllables = (text: string): string[] => {
+  pinyin ??= (createRequire(import.meta.url)("pinyin-pro") as { pinyin: PinyinFn }).pinyin;
+  return pinyin(text, { toneType: "none", type: "array", nonZh: "removed" }).filter(Boolean);
+};
 
 /** Matching terms for one run of Chinese characters (no spaces or Latin letters inside). */
 export function chineseTerms(run: string): string[] {
