@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import { citationFor } from "./citation.js";
-import { createConversationStore, type ConversationStoreOptions } from "./conversation.js";
+import { type ConversationStoreOptions, createConversationStore } from "./conversation.js";
 import type { About, Engine } from "./engine-api.js";
 import { resolveFollowUp } from "./follow-up.js";
 import type { Fact, Knowledge } from "./knowledge/schema.js";
@@ -96,7 +96,13 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
       const [a, b] = picks;
       if (a && b && a.factIndex !== b.factIndex && a.score >= threshold && b.score >= threshold) {
         const choices = [a, b].map((r) => state.facts[r.factIndex] as Fact).map((f) => ({ factId: f.id, question: questionOf(f, lang) }));
-        const answer = reply(lang, "clarify", say.clarify, choices.map((c) => c.question), Math.min(a.score, b.score));
+        const answer = reply(
+          lang,
+          "clarify",
+          say.clarify,
+          choices.map((c) => c.question),
+          Math.min(a.score, b.score),
+        );
         return { answer: { ...answer, choices }, explanation, facts: [] };
       }
     }
@@ -108,7 +114,14 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     const other = second && (state.facts[second.factIndex] as Fact);
     // A battlefield and the overview that contains it are not two meanings: answer the specific one.
     if (other && top.score - (second?.score ?? 0) < settings.ambiguityMargin && isParentOf(fact, other)) fact = other;
-    else if (second && other && top.score - second.score < settings.ambiguityMargin && second.score >= threshold && !followUp && !isParentOf(other, fact)) {
+    else if (
+      second &&
+      other &&
+      top.score - second.score < settings.ambiguityMargin &&
+      second.score >= threshold &&
+      !followUp &&
+      !isParentOf(other, fact)
+    ) {
       const choices = [fact, other].map((f) => ({ factId: f.id, question: questionOf(f, lang) }));
       const answer = reply(
         lang,
@@ -194,7 +207,10 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
         .slice(0, 200)
         .trim();
       if (!text) return [...defaultSuggestions(), ...state.facts.map((f) => questionOf(f, "en"))].filter(unique).slice(0, max);
-      return state.complete().search(text, { limit: max }).map((r) => r.item);
+      return state
+        .complete()
+        .search(text, { limit: max })
+        .map((r) => r.item);
     },
     topics(): Topic[] {
       return (state.knowledge.topics ?? []).map((t) => ({

@@ -24,7 +24,7 @@ export interface EvalReport {
  * Parses JSON Lines (blank lines and `//` comments skipped), checking each row with `check`, which
  * returns the row or an error message; throws with the line number of the first bad line.
  */
-function parseJsonLines<T>(text: string, file: string, check: (row: any) => T | string): T[] {
+function parseJsonLines<T>(text: string, file: string, check: (row: never) => T | string): T[] {
   return text
     .split("\n")
     .map((line, i) => [line.trim(), i + 1] as const)
@@ -36,7 +36,7 @@ function parseJsonLines<T>(text: string, file: string, check: (row: any) => T | 
       } catch {
         throw new Error(`${file}:${no}: not valid JSON`);
       }
-      const checked = check(row ?? {});
+      const checked = check((row ?? {}) as never);
       if (typeof checked === "string") throw new Error(`${file}:${no}: ${checked}`);
       return checked;
     });

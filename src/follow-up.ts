@@ -49,7 +49,9 @@ export function resolveFollowUp(
     return hit ? only(state, n, hit.id, `"${text.trim()}" after ${last.id}`) : undefined;
   }
   // "who leads that effort?": the noun after "that" names what was just discussed; leave it out.
-  const pointer = text.match(/\b(that|this|these|those)\s+(?!(article|piece|story|post|report|news|source|year)\b)[\p{L}-]+\s*[?？.!。]*\s*$/iu);
+  const pointer = text.match(
+    /\b(that|this|these|those)\s+(?!(article|piece|story|post|report|news|source|year)\b)[\p{L}-]+\s*[?？.!。]*\s*$/iu,
+  );
   const pronoun = ANAPHORA.test(text) || Boolean(pointer);
   if (!pronoun && contentTerms.length > 2) return undefined;
   const base = pointer ? rank(normalise(text.slice(0, pointer.index))) : rank(n);

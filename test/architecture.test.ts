@@ -11,7 +11,8 @@ function files(dir: string): string[] {
   });
 }
 
-const importsOf = (file: string) => [...readFileSync(join(ROOT, file), "utf8").matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1] as string);
+const importsOf = (file: string) =>
+  [...readFileSync(join(ROOT, file), "utf8").matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1] as string);
 
 /** Dependencies point one way: adapters → src. Each platform library stays inside its adapter. */
 describe("architecture", () => {

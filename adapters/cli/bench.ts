@@ -1,5 +1,5 @@
-import type { Knowledge } from "../../src/index.js";
 import { runBench } from "../../src/bench.js";
+import type { Knowledge } from "../../src/index.js";
 
 /** `roadmap-bot bench`: per-question latency and throughput, real file and 10,000 facts, beside plain fuse.js. */
 export function runBenchCommand(knowledge: Knowledge, scale: number, print: (line: string) => void): number {

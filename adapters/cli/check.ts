@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { formatProblem, parseKnowledge, RoadmapBotError } from "../../src/index.js";
+import { formatProblem, type Problem, parseKnowledge, RoadmapBotError } from "../../src/index.js";
 import { lintKnowledge } from "../../src/knowledge/lint.js";
 
 /** `roadmap-bot check [FILE] [--source TEXT]`: exit 0, or 1 with every problem listed. */
@@ -21,7 +21,7 @@ export function runCheck(file: string, sourceFile: string | undefined, print: (l
       throw new RoadmapBotError("KNOWLEDGE_NOT_FOUND", `${sourceFile}: cannot read the source text`);
     }
   }
-  let problems;
+  let problems: Problem[];
   try {
     problems = lintKnowledge(parseKnowledge(text, file), file, source);
   } catch (err) {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
-import { formatProblem, parseKnowledge, RoadmapBotError } from "../../src/index.js";
 import { parseCoreConfig } from "../../src/config.js";
+import { formatProblem, parseKnowledge, RoadmapBotError } from "../../src/index.js";
 import { lintKnowledge } from "../../src/knowledge/lint.js";
 
 /**

@@ -1,13 +1,15 @@
 import { readFileSync } from "node:fs";
-import { createEngine, type Engine, type Knowledge } from "../../src/index.js";
 import { evaluate, evaluateConversations, isConversationFile, parseConversations, parseLabelledSet } from "../../src/eval.js";
+import { createEngine, type Engine, type Knowledge } from "../../src/index.js";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** `roadmap-bot eval --sweep FILE…`: the threshold table used to calibrate the engine. */
 export function runSweep(knowledge: Knowledge, files: string[], print: (line: string) => void): number {
   const set = files.flatMap((f) => parseLabelledSet(readFileSync(f, "utf8"), f));
-  print(`threshold sweep over ${files.length} file(s): ${set.filter((q) => q.fact).length} in scope, ${set.filter((q) => !q.fact).length} out of scope`);
+  print(
+    `threshold sweep over ${files.length} file(s): ${set.filter((q) => q.fact).length} in scope, ${set.filter((q) => !q.fact).length} out of scope`,
+  );
   print("threshold  in-scope-right  out-of-scope-refused");
   for (let t = 0.3; t <= 0.801; t += 0.05) {
     const r = evaluate(createEngine({ knowledge, threshold: t }), set);

@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
+import { parseCoreConfig } from "../../src/config.js";
 import {
   createLogger,
   DEFAULT_KNOWLEDGE_PATH,
@@ -13,7 +14,6 @@ import {
 } from "../../src/index.js";
 import { renderAnswer, renderExplanation } from "../repl/render.js";
 import { runRepl } from "../repl/repl.js";
-import { parseCoreConfig } from "../../src/config.js";
 import { createRuntime } from "./runtime.js";
 import { USAGE, VERSION } from "./usage.js";
 
@@ -48,8 +48,10 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`${(err as Error).message.split("\n")[0]} (see roadmap-bot --help)`);
   }
   const { values, positionals } = parsed;
-  if (values.version) return (print(VERSION), 0);
-  if (values.help) return (print(USAGE), 0);
+  if (values.version || values.help) {
+    print(values.version ? VERSION : USAGE);
+    return 0;
+  }
   const [command = "repl", ...rest] = positionals;
   // The core settings are checked before anything runs (doctor reports them itself).
   const core = parseCoreConfig(process.env);

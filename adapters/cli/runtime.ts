@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { createEngine, type Engine, formatProblem, loadKnowledgeFile, type Logger } from "../../src/index.js";
+import { createEngine, type Engine, formatProblem, type Logger, loadKnowledgeFile } from "../../src/index.js";
 import { watchKnowledge } from "../../src/knowledge/watch.js";
 import { createUnansweredLog } from "../../src/unanswered.js";
 

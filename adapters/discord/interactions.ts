@@ -7,7 +7,7 @@ import {
 } from "discord.js";
 import type { Answer } from "../../src/types.js";
 import { COMMAND, OPTION } from "./commands.js";
-import { type HandlerContext, conversationId, since } from "./context.js";
+import { conversationId, type HandlerContext, since } from "./context.js";
 import { rateVerdict } from "./rate-gate.js";
 import { CUSTOM_ID, type DiscordReply, renderAbout, renderAnswer, renderText, renderTopics, truncate } from "./render.js";
 import { apologise, respond } from "./respond.js";
@@ -61,7 +61,12 @@ async function command(ctx: HandlerContext, interaction: ChatInputCommandInterac
       return ask(ctx, interaction, question, { ephemeral, conversation, start, source: "slash" });
     }
     case COMMAND.topics:
-      return logReply(ctx, "topics", start, await respond(interaction, opts(ctx, false), () => remembered(ctx, renderTopics(ctx.engine.topics()))));
+      return logReply(
+        ctx,
+        "topics",
+        start,
+        await respond(interaction, opts(ctx, false), () => remembered(ctx, renderTopics(ctx.engine.topics()))),
+      );
     case COMMAND.about:
       return logReply(ctx, "about", start, await respond(interaction, opts(ctx, false), () => renderAbout(ctx.engine.about())));
     default:
@@ -86,9 +91,17 @@ async function button(ctx: HandlerContext, interaction: ButtonInteraction, start
     const helpful = id.startsWith(CUSTOM_ID.helpful);
     if (helpful) ctx.feedback.helpful++;
     else ctx.feedback.notHelpful++;
-    const factIds = id.slice((helpful ? CUSTOM_ID.helpful : CUSTOM_ID.notHelpful).length).split(",").filter(Boolean);
+    const factIds = id
+      .slice((helpful ? CUSTOM_ID.helpful : CUSTOM_ID.notHelpful).length)
+      .split(",")
+      .filter(Boolean);
     // Shaped like the Slack adapter's line; only what identifies the answer (no user, no question).
-    ctx.logger.info("discord feedback", { platform: "discord", outcome: helpful ? "helpful" : "not-helpful", factIds, totals: { ...ctx.feedback } });
+    ctx.logger.info("discord feedback", {
+      platform: "discord",
+      outcome: helpful ? "helpful" : "not-helpful",
+      factIds,
+      totals: { ...ctx.feedback },
+    });
     await respond(interaction, opts(ctx, true), () => renderText(TEXT.thanks));
     return;
   }
@@ -120,10 +133,21 @@ async function ask(
 
 // An interaction must still be answered, or Discord shows "This interaction failed": the first
 // refusal says why, later ones only a short note; both privately, so the channel sees nothing.
-async function refuse(ctx: HandlerContext, interaction: ChatInputCommandInteraction | ButtonInteraction, verdict: "tell" | "hush", start: number) {
+async function refuse(
+  ctx: HandlerContext,
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  verdict: "tell" | "hush",
+  start: number,
+) {
   await respond(interaction, opts(ctx, true), () => renderText(verdict === "tell" ? TEXT.rateLimited : TEXT.stillRateLimited));
   const source = interaction.isButton() ? "button" : interaction.commandName;
-  ctx.logger.info("discord rate limited", { platform: "discord", source, told: verdict === "tell", latencyMs: since(start), outcome: "rate-limited" });
+  ctx.logger.info("discord rate limited", {
+    platform: "discord",
+    source,
+    told: verdict === "tell",
+    latencyMs: since(start),
+    outcome: "rate-limited",
+  });
 }
 
 function remembered(ctx: HandlerContext, reply: DiscordReply): DiscordReply {

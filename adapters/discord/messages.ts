@@ -1,5 +1,5 @@
 import { type Client, type GatewayMessageCreateDispatchData, type Message, MessageType, Routes } from "discord.js";
-import { type HandlerContext, conversationId, since } from "./context.js";
+import { conversationId, type HandlerContext, since } from "./context.js";
 import { rateVerdict } from "./rate-gate.js";
 import { type DiscordReply, messageOptions, renderAnswer, renderText } from "./render.js";
 import { mentionsBot, toQuestion } from "./to-question.js";
@@ -43,7 +43,13 @@ export async function answerMessage(
         ctx.logger.warn("discord rate-limit note failed", { error: ctx.logger.scrub(e instanceof Error ? e.message : String(e)) }),
       );
     }
-    ctx.logger.info("discord rate limited", { platform: "discord", source, told: verdict === "tell", latencyMs: since(start), outcome: "rate-limited" });
+    ctx.logger.info("discord rate limited", {
+      platform: "discord",
+      source,
+      told: verdict === "tell",
+      latencyMs: since(start),
+      outcome: "rate-limited",
+    });
     return true;
   }
   const question = toQuestion(message.content, botId);
@@ -56,7 +62,14 @@ export async function answerMessage(
   ctx.questions.remember(reply.questions);
   try {
     await send(reply);
-    ctx.logger.info("discord answer", { platform: "discord", source, kind: answer.kind, answered: answer.answered, latencyMs: since(start), outcome: "replied" });
+    ctx.logger.info("discord answer", {
+      platform: "discord",
+      source,
+      kind: answer.kind,
+      answered: answer.answered,
+      latencyMs: since(start),
+      outcome: "replied",
+    });
     ctx.logger.debug("discord question", { platform: "discord", question: question.text });
   } catch (err) {
     const error = ctx.logger.scrub(err instanceof Error ? err.message : String(err));
@@ -114,7 +127,12 @@ export function replyToRaw(client: Client, m: IncomingMessage) {
         components: reply.components,
         allowed_mentions: { parse: [], replied_user: false },
         ...(reply.flags ? { flags: reply.flags } : {}),
-        message_reference: { message_id: m.id, channel_id: m.channelId, ...(m.guildId ? { guild_id: m.guildId } : {}), fail_if_not_exists: false },
+        message_reference: {
+          message_id: m.id,
+          channel_id: m.channelId,
+          ...(m.guildId ? { guild_id: m.guildId } : {}),
+          fail_if_not_exists: false,
+        },
       },
     });
 }

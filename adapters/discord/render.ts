@@ -75,7 +75,9 @@ function questionButtons(questions: string[], style: ButtonStyle.Primary | Butto
     if (rows.length === 0 || (rows.at(-1)?.components.length ?? 0) >= MAX_BUTTONS_PER_ROW) {
       rows.push({ type: ComponentType.ActionRow, components: [] });
     }
-    rows.at(-1)?.components.push({ type: ComponentType.Button, style, custom_id: `${CUSTOM_ID.question}${key}`, label: truncate(question, 80) });
+    rows
+      .at(-1)
+      ?.components.push({ type: ComponentType.Button, style, custom_id: `${CUSTOM_ID.question}${key}`, label: truncate(question, 80) });
   }
   return rows;
 }
@@ -87,8 +89,20 @@ function feedbackRow(answer: Answer, frame: Frame): APIActionRowComponent<APIBut
   return {
     type: ComponentType.ActionRow,
     components: [
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: id(CUSTOM_ID.helpful), label: frame.helpful, emoji: { name: "👍" } },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: id(CUSTOM_ID.notHelpful), label: frame.notHelpful, emoji: { name: "👎" } },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        custom_id: id(CUSTOM_ID.helpful),
+        label: frame.helpful,
+        emoji: { name: "👍" },
+      },
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        custom_id: id(CUSTOM_ID.notHelpful),
+        label: frame.notHelpful,
+        emoji: { name: "👎" },
+      },
     ],
   };
 }

@@ -14,9 +14,14 @@ export function renderAnswer(a: Answer, colour = false): string {
   const s = styles(colour);
   const lines = [a.answered ? s.bold(safe(a.answer)) : safe(a.answer)];
   for (const c of a.citations) {
-    lines.push("", `  ${s.cyan(`“${safe(c.quote)}”`)}`, `  ${s.dim(`— ${c.author}, ${c.publisher}, “${c.title}” (${c.date})`)}`, `  ${s.dim(c.url)}`);
+    lines.push(
+      "",
+      `  ${s.cyan(`“${safe(c.quote)}”`)}`,
+      `  ${s.dim(`— ${c.author}, ${c.publisher}, “${c.title}” (${c.date})`)}`,
+      `  ${s.dim(c.url)}`,
+    );
   }
-  if (a.choices?.length) a.choices.forEach((c, i) => lines.push(`  ${s.yellow(`${i + 1}.`)} ${safe(c.question)}`));
+  if (a.choices?.length) lines.push(...a.choices.map((c, i) => `  ${s.yellow(`${i + 1}.`)} ${safe(c.question)}`));
   else if (a.suggestions.length) {
     lines.push("", s.dim(a.answered ? "Related:" : "You could ask:"));
     for (const q of a.suggestions) lines.push(`  • ${safe(q)}`);

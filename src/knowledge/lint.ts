@@ -48,13 +48,12 @@ export function lintKnowledge(knowledge: Knowledge, file: string, sourceText?: s
   const engine = createEngine({ knowledge });
   knowledge.facts.forEach((fact, i) => {
     const misses = fact.questions.filter((q) => !engine.answer(q).factIds.includes(fact.id));
-    misses.forEach((q) =>
+    for (const q of misses)
       problems.push({
         file,
         path: `$.facts[${i}].questions[${fact.questions.indexOf(q)}]`,
         message: `"${q}" does not retrieve its own fact "${fact.id}" (${engine.answer(q).factIds[0] ?? "refused"})`,
-      }),
-    );
+      });
     if (sourceText !== undefined && !quoteInSource(fact.quote, sourceText))
       problems.push({ file, path: `$.facts[${i}].quote`, message: "the quote is not verbatim in the source text" });
   });

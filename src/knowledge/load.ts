@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { RoadmapBotError, formatProblem, type Problem } from "../errors.js";
+import { formatProblem, type Problem, RoadmapBotError } from "../errors.js";
 import { type Knowledge, KnowledgeSchema } from "./schema.js";
 
 /** The curated knowledge file that ships with the bot. */

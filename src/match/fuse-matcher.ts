@@ -1,5 +1,5 @@
 import Fuse from "fuse.js";
-import { INTENT_WORDS, STOP_WORDS, isChineseTerm, type Normalised, normalise, stem } from "./normalise.js";
+import { INTENT_WORDS, isChineseTerm, type Normalised, normalise, STOP_WORDS, stem } from "./normalise.js";
 import { WORDS } from "./synonyms.js";
 
 /** One way of asking for a fact (a question, a keyword, or the answer text), as matching terms. */
@@ -60,7 +60,7 @@ export function createMatcher(docs: MatchDoc[]) {
   docs.forEach((doc, factIndex) => {
     const add = (text: string, weight: number) => {
       const n = normalise(text);
-      n.words.forEach((w) => vocabulary.set(w, stem(w)));
+      for (const w of n.words) vocabulary.set(w, stem(w));
       for (const t of n.terms) {
         stems.add(t);
         const bag = factBags[factIndex] as Map<string, number>;

@@ -31,7 +31,12 @@ function newNames(answer: string, question: string): string[] {
 export function lacksAskedShape(question: string, terms: readonly string[], answer: string): boolean {
   const set = new Set(terms);
   // "Who"/"when" ask only when they open the question: "the middlemen who sell fakes" asks no one.
-  const opening = question.toLowerCase().replace(/^[^a-z\u4e00-\u9fff]+/, "").split(/\s+/).slice(0, 3).join(" ");
+  const opening = question
+    .toLowerCase()
+    .replace(/^[^a-z\u4e00-\u9fff]+/, "")
+    .split(/\s+/)
+    .slice(0, 3)
+    .join(" ");
   const asks = (w: string) => set.has(w) && (/[\u4e00-\u9fff]/.test(question) || new RegExp(`\\b${w}\\b`).test(opening));
   if (set.has("how") && set.has("many") && !SHAPES.many.test(answer)) return true;
   if (set.has("how") && set.has("much") && !SHAPES.much.test(answer)) return true;

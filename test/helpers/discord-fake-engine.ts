@@ -40,16 +40,39 @@ export function fakeEngine(): Engine & { asked: { text: string; conversationId?:
     answer(text, options) {
       asked.push({ text, ...(options?.conversationId ? { conversationId: options.conversationId } : {}) });
       if (!text.trim()) {
-        return fakeAnswer({ answered: false, answer: "Ask me about Alibaba's 2016 roadmap.", citations: [], kind: "help", factIds: [], suggestions: QUESTIONS });
+        return fakeAnswer({
+          answered: false,
+          answer: "Ask me about Alibaba's 2016 roadmap.",
+          citations: [],
+          kind: "help",
+          factIds: [],
+          suggestions: QUESTIONS,
+        });
       }
       if (/europe/i.test(text)) return fakeAnswer();
-      return fakeAnswer({ answered: false, answer: "The source doesn't cover that.", citations: [], kind: "out-of-scope", factIds: [], confidence: 0, suggestions: QUESTIONS });
+      return fakeAnswer({
+        answered: false,
+        answer: "The source doesn't cover that.",
+        citations: [],
+        kind: "out-of-scope",
+        factIds: [],
+        confidence: 0,
+        suggestions: QUESTIONS,
+      });
     },
     complete(partial, limit = 25) {
       return QUESTIONS.filter((q) => q.toLowerCase().includes(partial.toLowerCase())).slice(0, limit);
     },
     topics: () => [{ id: "global", title: "Globalisation", examples: [QUESTIONS[0] ?? ""] }],
-    about: () => ({ title: FAKE_CITATION.title, publisher: "Tech in Asia", author: "Steven Millward", date: "January 2016", url: FAKE_CITATION.sourceUrl, can: ["Answer with quotes"], cannot: ["Anything else"] }),
+    about: () => ({
+      title: FAKE_CITATION.title,
+      publisher: "Tech in Asia",
+      author: "Steven Millward",
+      date: "January 2016",
+      url: FAKE_CITATION.sourceUrl,
+      can: ["Answer with quotes"],
+      cannot: ["Anything else"],
+    }),
     explain: () => undefined,
   };
 }

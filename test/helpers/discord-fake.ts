@@ -3,7 +3,7 @@
  * request) and a v10 JSON gateway on the same port, far enough for discord.js to reach ready and
  * then receive INTERACTION_CREATE and MESSAGE_CREATE dispatches. Listens on 127.0.0.1 only.
  */
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
 import { type FakeUser, fakeGuild, fakeMessage, nextId } from "./discord-payloads.js";

@@ -4,8 +4,8 @@
  */
 import { startDiscord } from "../../adapters/discord/index.js";
 import type { Engine } from "../../src/engine-api.js";
+import { createLogger, type Logger } from "../../src/logger.js";
 import type { RateLimiter } from "../../src/rate-limit.js";
-import { type Logger, createLogger } from "../../src/logger.js";
 import { FakeDiscord, type RecordedRequest, waitFor } from "./discord-fake.js";
 import { type FakeUser, fakeUser, messageCreate } from "./discord-payloads.js";
 
@@ -43,7 +43,13 @@ export async function startHarness(
   env: Record<string, string | undefined> = {},
   extra: { rateLimiter?: RateLimiter } = {},
 ): Promise<Harness> {
-  const fake = await new FakeDiscord({ token: FAKE_TOKEN, applicationId: APP_ID, bot: BOT, guildId: GUILD_ID, channelId: CHANNEL_ID }).start();
+  const fake = await new FakeDiscord({
+    token: FAKE_TOKEN,
+    applicationId: APP_ID,
+    bot: BOT,
+    guildId: GUILD_ID,
+    channelId: CHANNEL_ID,
+  }).start();
   const logs: string[] = [];
   const logger = createLogger({ level: "debug", write: (line) => logs.push(line) });
   let bot: Awaited<ReturnType<typeof startDiscord>> | undefined;

@@ -30,7 +30,19 @@ export function fakeGuild(guildId: string, channelId: string, ownerId: string) {
     verification_level: 0,
     default_message_notifications: 0,
     explicit_content_filter: 0,
-    roles: [{ id: guildId, name: "@everyone", permissions: "3072", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    roles: [
+      {
+        id: guildId,
+        name: "@everyone",
+        permissions: "3072",
+        position: 0,
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
+    ],
     emojis: [],
     stickers: [],
     features: [],
@@ -107,7 +119,15 @@ function interactionBase(where: Where, type: number) {
       ? {
           guild_id: where.guildId,
           guild_locale: "en-US",
-          member: { user: where.user, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions: "3072" },
+          member: {
+            user: where.user,
+            roles: [],
+            joined_at: new Date().toISOString(),
+            deaf: false,
+            mute: false,
+            flags: 0,
+            permissions: "3072",
+          },
         }
       : { user: where.user }),
   };
@@ -141,9 +161,7 @@ export function messageCreate(where: Omit<Where, "applicationId"> & { content: s
     channel_id: where.channelId,
     ...(where.guildId ? { guild_id: where.guildId } : { channel_type: 1 }),
     author: where.user,
-    ...(where.guildId
-      ? { member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } }
-      : {}),
+    ...(where.guildId ? { member: { roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 } } : {}),
     content: where.content,
     mentions: where.mentions ?? [],
     mention_roles: [],

@@ -4,4 +4,5 @@ import { createEngine, DEFAULT_KNOWLEDGE_PATH, type Knowledge, loadKnowledgeFile
 export const knowledge = (): Knowledge => loadKnowledgeFile(DEFAULT_KNOWLEDGE_PATH);
 export const engine = () => createEngine({ knowledge: knowledge() });
 /** A deep copy of the real knowledge file as plain JSON, for tests that break it on purpose. */
+// biome-ignore lint/suspicious/noExplicitAny: tests break this JSON on purpose, in any shape.
 export const rawKnowledge = (): Record<string, any> => JSON.parse(readFileSync(DEFAULT_KNOWLEDGE_PATH, "utf8"));

@@ -106,7 +106,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const api = (method: string, args: Record<string, unknown>, token: string | undefined): unknown => {
     switch (method) {
       case "auth.test":
-        return { ok: true, url: "https://fake.slack.test/", team: "Fake", user: "roadmap-bot", team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID };
+        return {
+          ok: true,
+          url: "https://fake.slack.test/",
+          team: "Fake",
+          user: "roadmap-bot",
+          team_id: TEAM_ID,
+          user_id: BOT_USER_ID,
+          bot_id: BOT_ID,
+        };
       case "apps.connections.open":
         if (!token?.startsWith("xapp-")) return { ok: false, error: "not_allowed_token_type" };
         return { ok: true, url: `${base.replace("http://", "ws://")}/socket?ticket=${randomUUID()}` };

@@ -5,10 +5,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import { afterEach, describe, expect, it } from "vitest";
-import { FakeDiscord, waitFor } from "../../helpers/discord-fake.js";
 import { IN_SCOPE, realEngine } from "../../helpers/discord-engine.js";
-import { slashCommand } from "../../helpers/discord-payloads.js";
+import { FakeDiscord, waitFor } from "../../helpers/discord-fake.js";
 import { ALICE, APP_ID, BOT, CHANNEL_ID, FAKE_TOKEN, GUILD_ID, isCallbackFor } from "../../helpers/discord-harness.js";
+import { slashCommand } from "../../helpers/discord-payloads.js";
 
 const BIN = new URL("../../../bin/roadmap-bot.js", import.meta.url).pathname;
 
@@ -61,9 +61,16 @@ describe("roadmap-bot discord (the compiled binary)", () => {
 
   it("`discord deploy` registers the commands and prints them with the invite URL", async () => {
     const f = await startFake();
-    running = run(["discord", "deploy"], { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: f.apiUrl, DISCORD_GUILD_ID: GUILD_ID });
+    running = run(["discord", "deploy"], {
+      DISCORD_TOKEN: FAKE_TOKEN,
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: f.apiUrl,
+      DISCORD_GUILD_ID: GUILD_ID,
+    });
     expect(await running.exited).toBe(0);
-    expect(f.requests.filter((r) => r.method === "PUT").map((r) => r.path)).toEqual([`/applications/${APP_ID}/guilds/${GUILD_ID}/commands`]);
+    expect(f.requests.filter((r) => r.method === "PUT").map((r) => r.path)).toEqual([
+      `/applications/${APP_ID}/guilds/${GUILD_ID}/commands`,
+    ]);
     expect(running.output()).toContain("/ask, /topics, /about");
     expect(running.output()).toContain(`https://discord.com/oauth2/authorize?client_id=${APP_ID}`);
     expect(running.output()).not.toContain(FAKE_TOKEN);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { QUESTION_MAX_LENGTH, commandDefinitions } from "../../../adapters/discord/commands.js";
+import { commandDefinitions, QUESTION_MAX_LENGTH } from "../../../adapters/discord/commands.js";
 
 describe("commandDefinitions", () => {
   const commands = commandDefinitions();

@@ -1,9 +1,9 @@
 /** A burst of interactions through the loopback gateway: every one answered exactly once. */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { waitFor } from "../../helpers/discord-fake.js";
 import { IN_SCOPE, OUT_OF_SCOPE, realEngine } from "../../helpers/discord-engine.js";
-import { slashCommand } from "../../helpers/discord-payloads.js";
+import { waitFor } from "../../helpers/discord-fake.js";
 import { type Harness, startHarness } from "../../helpers/discord-harness.js";
+import { slashCommand } from "../../helpers/discord-payloads.js";
 
 const BURST = 200;
 let h: Harness;

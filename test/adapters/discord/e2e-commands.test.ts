@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CUSTOM_ID } from "../../../adapters/discord/render.js";
 import { IN_SCOPE, OUT_OF_SCOPE, realEngine } from "../../helpers/discord-engine.js";
-import { autocomplete, buttonPress, fakeMessage, slashCommand } from "../../helpers/discord-payloads.js";
 import { BOT, FAKE_TOKEN, type Harness, isCallbackFor, startHarness } from "../../helpers/discord-harness.js";
+import { autocomplete, buttonPress, fakeMessage, slashCommand } from "../../helpers/discord-payloads.js";
 
 const EPHEMERAL = 64;
 const expected = realEngine(); // a second engine: what the bot should say, computed, not hard-coded
@@ -16,7 +16,11 @@ afterAll(async () => {
   await h?.stop();
 });
 
-async function slash(name: string, options: Parameters<typeof slashCommand>[2] = [], where: Parameters<typeof slashCommand>[0] = h.inGuild) {
+async function slash(
+  name: string,
+  options: Parameters<typeof slashCommand>[2] = [],
+  where: Parameters<typeof slashCommand>[0] = h.inGuild,
+) {
   const interaction = slashCommand(where, name, options);
   h.fake.dispatch("INTERACTION_CREATE", interaction);
   return (await h.waitForRequest(isCallbackFor(interaction.id), `/${name} callback`)).body;
@@ -98,7 +102,11 @@ describe("/ask", () => {
   });
 
   it("tells the presser privately when a button's question is unknown", async () => {
-    const press = buttonPress(h.inGuild, `${CUSTOM_ID.question}unknown-key`, fakeMessage({ channelId: h.inGuild.channelId, author: BOT, body: {} }));
+    const press = buttonPress(
+      h.inGuild,
+      `${CUSTOM_ID.question}unknown-key`,
+      fakeMessage({ channelId: h.inGuild.channelId, author: BOT, body: {} }),
+    );
     h.fake.dispatch("INTERACTION_CREATE", press);
     const reply = (await h.waitForRequest(isCallbackFor(press.id), "expired-button callback")).body;
     expect(reply.data.flags & EPHEMERAL).toBe(EPHEMERAL);
@@ -107,7 +115,9 @@ describe("/ask", () => {
 
   it("records helpful / not-helpful presses", async () => {
     const body = await slash("ask", [question(IN_SCOPE)]);
-    const ids: string[] = body.data.components.flatMap((row: { components: { custom_id: string }[] }) => row.components.map((c) => c.custom_id));
+    const ids: string[] = body.data.components.flatMap((row: { components: { custom_id: string }[] }) =>
+      row.components.map((c) => c.custom_id),
+    );
     const helpful = ids.find((id) => id.startsWith(CUSTOM_ID.helpful));
     expect(helpful).toBeDefined();
     const press = buttonPress(h.inGuild, helpful ?? "", fakeMessage({ channelId: h.inGuild.channelId, author: BOT, body: body.data }));
@@ -116,7 +126,11 @@ describe("/ask", () => {
     expect(thanks.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     const line = h.logs.find((l) => l.includes('"msg":"discord feedback"'));
     expect(line).toBeDefined();
-    expect(JSON.parse(line ?? "{}")).toMatchObject({ outcome: "helpful", factIds: expected.answer(IN_SCOPE).factIds, totals: { helpful: 1, notHelpful: 0 } });
+    expect(JSON.parse(line ?? "{}")).toMatchObject({
+      outcome: "helpful",
+      factIds: expected.answer(IN_SCOPE).factIds,
+      totals: { helpful: 1, notHelpful: 0 },
+    });
   });
 });
 

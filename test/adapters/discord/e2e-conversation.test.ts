@@ -6,10 +6,10 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_KNOWLEDGE_PATH, createEngine, loadKnowledgeFile } from "../../../src/index.js";
+import { createEngine, DEFAULT_KNOWLEDGE_PATH, loadKnowledgeFile } from "../../../src/index.js";
 import type { RecordedRequest } from "../../helpers/discord-fake.js";
-import { autocomplete, buttonPress, fakeMessage, fakeUser, nextId, slashCommand } from "../../helpers/discord-payloads.js";
 import { ALICE, BOB, BOT, type Harness, isCallbackFor, startHarness } from "../../helpers/discord-harness.js";
+import { autocomplete, buttonPress, fakeMessage, fakeUser, nextId, slashCommand } from "../../helpers/discord-payloads.js";
 
 type Unanswered = { question: string; platform: string; kind: string };
 const unanswered: Unanswered[] = [];

@@ -2,10 +2,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { DiscordConfigError, startDiscord } from "../../../adapters/discord/index.js";
 import { createLogger } from "../../../src/logger.js";
-import { FakeDiscord, type RecordedRequest, waitFor } from "../../helpers/discord-fake.js";
 import { IN_SCOPE, realEngine } from "../../helpers/discord-engine.js";
-import { slashCommand } from "../../helpers/discord-payloads.js";
+import { FakeDiscord, type RecordedRequest, waitFor } from "../../helpers/discord-fake.js";
 import { APP_ID, BOT, CHANNEL_ID, FAKE_TOKEN, GUILD_ID, type Harness, isCallbackFor, startHarness } from "../../helpers/discord-harness.js";
+import { slashCommand } from "../../helpers/discord-payloads.js";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -34,7 +34,8 @@ describe("platform errors while replying", () => {
     h = await startHarness(realEngine());
     h.fake.failNext("POST", /^\/channels\/\d+\/messages$/, 429, 1, 0.3);
     const sent = h.mention(`<@${BOT.id}> ${IN_SCOPE}`);
-    const isReply = (r: RecordedRequest) => r.path === `/channels/${CHANNEL_ID}/messages` && r.body?.message_reference?.message_id === sent.id;
+    const isReply = (r: RecordedRequest) =>
+      r.path === `/channels/${CHANNEL_ID}/messages` && r.body?.message_reference?.message_id === sent.id;
     await h.waitForRequest((r) => isReply(r) && r.status === 200, "the reply after the rate limit");
     const attempts = h.fake.requests.filter(isReply);
     expect(attempts.map((r) => r.status)).toEqual([429, 200]);
@@ -73,7 +74,13 @@ describe("shutdown", () => {
 
 describe("configuration", () => {
   it("refuses to start, naming every bad variable, before connecting anywhere", async () => {
-    const fake = await new FakeDiscord({ token: FAKE_TOKEN, applicationId: APP_ID, bot: BOT, guildId: GUILD_ID, channelId: CHANNEL_ID }).start();
+    const fake = await new FakeDiscord({
+      token: FAKE_TOKEN,
+      applicationId: APP_ID,
+      bot: BOT,
+      guildId: GUILD_ID,
+      channelId: CHANNEL_ID,
+    }).start();
     const logs: string[] = [];
     try {
       const error = await startDiscord({
@@ -93,7 +100,13 @@ describe("configuration", () => {
   });
 
   it("reports a token Discord rejects without printing it", async () => {
-    const fake = await new FakeDiscord({ token: "the-right-token", applicationId: APP_ID, bot: BOT, guildId: GUILD_ID, channelId: CHANNEL_ID }).start();
+    const fake = await new FakeDiscord({
+      token: "the-right-token",
+      applicationId: APP_ID,
+      bot: BOT,
+      guildId: GUILD_ID,
+      channelId: CHANNEL_ID,
+    }).start();
     const logs: string[] = [];
     try {
       const error = await startDiscord({

@@ -3,10 +3,10 @@
  * when Discord refuses the resume) and keeps answering, including what was sent while it was away.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { waitFor } from "../../helpers/discord-fake.js";
 import { IN_SCOPE, realEngine } from "../../helpers/discord-engine.js";
-import { slashCommand } from "../../helpers/discord-payloads.js";
+import { waitFor } from "../../helpers/discord-fake.js";
 import { type Harness, isCallbackFor, startHarness } from "../../helpers/discord-harness.js";
+import { slashCommand } from "../../helpers/discord-payloads.js";
 
 const expected = realEngine();
 let h: Harness | undefined;

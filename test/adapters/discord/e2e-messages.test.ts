@@ -1,9 +1,9 @@
 /** Mentions and DMs through the real discord.js client and engine. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RecordedRequest } from "../../helpers/discord-fake.js";
 import { IN_SCOPE, realEngine } from "../../helpers/discord-engine.js";
-import { messageCreate } from "../../helpers/discord-payloads.js";
+import type { RecordedRequest } from "../../helpers/discord-fake.js";
 import { ALICE, BOT, CHANNEL_ID, DM_CHANNEL_ID, GUILD_ID, type Harness, OTHER_BOT, startHarness } from "../../helpers/discord-harness.js";
+import { messageCreate } from "../../helpers/discord-payloads.js";
 
 const expected = realEngine();
 let h: Harness;
@@ -41,8 +41,20 @@ describe("mentions", () => {
   });
 
   it("ignores other bots, itself and guild messages that do not mention it", async () => {
-    const fromBot = messageCreate({ user: OTHER_BOT, channelId: CHANNEL_ID, guildId: GUILD_ID, content: `<@${BOT.id}> ${IN_SCOPE}`, mentions: [BOT] });
-    const fromSelf = messageCreate({ user: BOT, channelId: CHANNEL_ID, guildId: GUILD_ID, content: `<@${BOT.id}> ${IN_SCOPE}`, mentions: [BOT] });
+    const fromBot = messageCreate({
+      user: OTHER_BOT,
+      channelId: CHANNEL_ID,
+      guildId: GUILD_ID,
+      content: `<@${BOT.id}> ${IN_SCOPE}`,
+      mentions: [BOT],
+    });
+    const fromSelf = messageCreate({
+      user: BOT,
+      channelId: CHANNEL_ID,
+      guildId: GUILD_ID,
+      content: `<@${BOT.id}> ${IN_SCOPE}`,
+      mentions: [BOT],
+    });
     const notForUs = messageCreate({ user: ALICE, channelId: CHANNEL_ID, guildId: GUILD_ID, content: IN_SCOPE });
     for (const m of [fromBot, fromSelf, notForUs]) h.fake.dispatch("MESSAGE_CREATE", m);
     // Replies go out in order through one REST queue, so once a later message's reply is out, no
@@ -65,14 +77,24 @@ describe("direct messages", () => {
   });
 
   it("answers a DM even when the dispatch lacks channel_type (discord.js would drop it)", async () => {
-    const { channel_type: _dropped, ...dm } = messageCreate({ user: ALICE, channelId: "777777777777777777", content: IN_SCOPE }) as ReturnType<typeof messageCreate> & { channel_type?: number };
+    const { channel_type: _dropped, ...dm } = messageCreate({
+      user: ALICE,
+      channelId: "777777777777777777",
+      content: IN_SCOPE,
+    }) as ReturnType<typeof messageCreate> & { channel_type?: number };
     h.fake.dispatch("MESSAGE_CREATE", dm);
     const reply = await h.waitForRequest(replyTo(dm.id), "raw-path DM reply");
     expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 
   it("answers a mention in a channel discord.js has not cached, exactly once", async () => {
-    const m = messageCreate({ user: ALICE, channelId: "888888888888888888", guildId: GUILD_ID, content: `<@${BOT.id}> ${IN_SCOPE}`, mentions: [BOT] });
+    const m = messageCreate({
+      user: ALICE,
+      channelId: "888888888888888888",
+      guildId: GUILD_ID,
+      content: `<@${BOT.id}> ${IN_SCOPE}`,
+      mentions: [BOT],
+    });
     h.fake.dispatch("MESSAGE_CREATE", m);
     await h.waitForRequest(replyTo(m.id), "reply in an uncached channel");
     const sentinel = h.mention(`<@${BOT.id}> ${IN_SCOPE}`);

@@ -6,10 +6,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { TEXT } from "../../../adapters/discord/wording.js";
 import type { RateDecision, RateLimiter } from "../../../src/index.js";
-import type { RecordedRequest } from "../../helpers/discord-fake.js";
 import { IN_SCOPE, realEngine } from "../../helpers/discord-engine.js";
-import { autocomplete, buttonPress, fakeMessage, fakeUser, nextId, slashCommand } from "../../helpers/discord-payloads.js";
+import type { RecordedRequest } from "../../helpers/discord-fake.js";
 import { BOT, type Harness, isCallbackFor, startHarness } from "../../helpers/discord-harness.js";
+import { autocomplete, buttonPress, fakeMessage, fakeUser, nextId, slashCommand } from "../../helpers/discord-payloads.js";
 
 const EPHEMERAL = 64;
 const NO_MENTIONS = { parse: [], replied_user: false };

@@ -4,11 +4,11 @@
  * the engine's length limit get the engine's short "too long" reply.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_KNOWLEDGE_PATH, DEFAULTS, createEngine, loadKnowledgeFile } from "../../../src/index.js";
-import type { RecordedRequest } from "../../helpers/discord-fake.js";
+import { createEngine, DEFAULT_KNOWLEDGE_PATH, DEFAULTS, loadKnowledgeFile } from "../../../src/index.js";
 import { IN_SCOPE } from "../../helpers/discord-engine.js";
-import { buttonPress, fakeMessage, slashCommand } from "../../helpers/discord-payloads.js";
+import type { RecordedRequest } from "../../helpers/discord-fake.js";
 import { BOT, type Harness, isCallbackFor, startHarness } from "../../helpers/discord-harness.js";
+import { buttonPress, fakeMessage, slashCommand } from "../../helpers/discord-payloads.js";
 
 const knowledge = loadKnowledgeFile(DEFAULT_KNOWLEDGE_PATH);
 const expected = createEngine({ knowledge });

@@ -45,7 +45,16 @@ describe("renderAnswer", () => {
 
   it("answers out-of-scope with short text and suggestion buttons that resolve to their questions", () => {
     const suggestions = ["Where did Alibaba open offices in Europe?", "Who leads the international strategy?"];
-    const reply = renderAnswer(fakeAnswer({ answered: false, kind: "out-of-scope", citations: [], factIds: [], answer: "The source doesn't cover that.", suggestions }));
+    const reply = renderAnswer(
+      fakeAnswer({
+        answered: false,
+        kind: "out-of-scope",
+        citations: [],
+        factIds: [],
+        answer: "The source doesn't cover that.",
+        suggestions,
+      }),
+    );
     expect(reply.content).toBe("The source doesn't cover that.");
     expect(reply.embeds).toEqual([]);
     expect(reply.flags).toBe(SUPPRESS_EMBEDS);
@@ -63,14 +72,18 @@ describe("renderAnswer", () => {
       { factId: "a", question: "Who leads the international strategy?" },
       { factId: "b", question: "Who is the CEO?" },
     ];
-    const reply = renderAnswer(fakeAnswer({ answered: false, kind: "clarify", citations: [], answer: "Which did you mean?", choices, suggestions: [] }));
+    const reply = renderAnswer(
+      fakeAnswer({ answered: false, kind: "clarify", citations: [], answer: "Which did you mean?", choices, suggestions: [] }),
+    );
     const labels = reply.components.flatMap((r) => r.components.map((c) => c.label));
     expect(labels).toEqual(choices.map((c) => c.question));
   });
 
   it("never exceeds five buttons per row, cuts labels to 80 characters and drops duplicates", () => {
     const suggestions = [...Array.from({ length: 7 }, (_, i) => `Question ${i} ${"x".repeat(100)}`), `Question 0 ${"x".repeat(100)}`];
-    const reply = renderAnswer(fakeAnswer({ answered: false, kind: "clarify", citations: [], choices: suggestions.map((q) => ({ factId: "f", question: q })) }));
+    const reply = renderAnswer(
+      fakeAnswer({ answered: false, kind: "clarify", citations: [], choices: suggestions.map((q) => ({ factId: "f", question: q })) }),
+    );
     const buttons = reply.components.flatMap((r) => r.components);
     expect(buttons).toHaveLength(7);
     expect(reply.components.every((r) => r.components.length <= 5)).toBe(true);
@@ -105,7 +118,8 @@ describe("renderTopics / renderAbout / renderText", () => {
   it("shows the source and what the bot can and cannot do", () => {
     const reply = renderAbout(engine.about());
     const text = JSON.stringify(reply.embeds);
-    for (const part of ["Tech in Asia", "Steven Millward", "January 2016", "Answer with quotes", "Anything else"]) expect(text).toContain(part);
+    for (const part of ["Tech in Asia", "Steven Millward", "January 2016", "Answer with quotes", "Anything else"])
+      expect(text).toContain(part);
     expect(reply.embeds[0]?.url).toBe(FAKE_CITATION.sourceUrl);
   });
 

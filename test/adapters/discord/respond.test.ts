@@ -6,9 +6,11 @@ import { respond } from "../../../adapters/discord/respond.js";
 
 function fakeInteraction() {
   const calls: { method: string; options: Record<string, unknown> }[] = [];
-  const record = (method: string) => async (options: Record<string, unknown> = {}) => {
-    calls.push({ method, options });
-  };
+  const record =
+    (method: string) =>
+    async (options: Record<string, unknown> = {}) => {
+      calls.push({ method, options });
+    };
   const interaction = { deferReply: record("deferReply"), reply: record("reply"), editReply: record("editReply") };
   return { calls, interaction: interaction as unknown as ChatInputCommandInteraction };
 }

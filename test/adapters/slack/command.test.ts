@@ -47,7 +47,10 @@ describe("/roadmap", () => {
     // Slack's answer when the bot was never invited: a platform error, not an HTTP one.
     h.fake.failNext("chat.postMessage", { status: 200, error: "not_in_channel" });
     await sendInteraction(h.events, press, signed);
-    const shared = await waitFor(() => h.fake.responses.find((r) => r.id === "p2" && r.body.response_type === "in_channel"), "in_channel post");
+    const shared = await waitFor(
+      () => h.fake.responses.find((r) => r.id === "p2" && r.body.response_type === "in_channel"),
+      "in_channel post",
+    );
     expect(JSON.stringify(shared.body.blocks)).toContain(realEngine().answer(IN_SCOPE).citations[0]?.quote ?? "missing");
   });
 
@@ -64,7 +67,9 @@ describe("/roadmap", () => {
     await sendCommand(h.events, command(text, `${h.fake.responseBase}help`), signed);
     const eph = await waitFor(() => h.fake.responses.find((r) => r.id === "help"), "help");
     expect(eph.body.response_type).toBe("ephemeral");
-    const examples = realEngine().topics().flatMap((t) => t.examples);
+    const examples = realEngine()
+      .topics()
+      .flatMap((t) => t.examples);
     const values = buttonsIn(eph).map((b) => b.value);
     expect(values.length).toBeGreaterThan(0);
     for (const v of values) expect(examples).toContain(v);

@@ -13,7 +13,12 @@ describe("parseSlackConfig", () => {
   });
 
   it("chooses Socket Mode when an app token is set, and normalises the API URL", () => {
-    const r = parseSlackConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1", SLACK_PORT: "0", SLACK_API_URL: "http://127.0.0.1:9/api" });
+    const r = parseSlackConfig({
+      SLACK_BOT_TOKEN: "xoxb-1",
+      SLACK_APP_TOKEN: "xapp-1",
+      SLACK_PORT: "0",
+      SLACK_API_URL: "http://127.0.0.1:9/api",
+    });
     expect(r.ok && r.config).toMatchObject({ mode: "socket", appToken: "xapp-1", port: 0, apiUrl: "http://127.0.0.1:9/api/" });
   });
 

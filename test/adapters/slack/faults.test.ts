@@ -15,8 +15,7 @@ afterEach(async () => {
   h = undefined;
 });
 
-const postsTo = (hh: Harness, channel: string) =>
-  hh.fake.callsTo("chat.postMessage").filter((c) => c.args.channel === channel);
+const postsTo = (hh: Harness, channel: string) => hh.fake.callsTo("chat.postMessage").filter((c) => c.args.channel === channel);
 
 describe("Web API faults while replying", () => {
   it("retries chat.postMessage after an HTTP 500 and replies once", async () => {
@@ -80,7 +79,11 @@ describe("secrets", () => {
     await sendEvent(h.events, message({ text: "Who is Alibaba's chairman?" }), signed);
     await sendEvent(h.events, mention({ text: "x" }), { ...signed, signWith: "forged" });
     await sendCommand(h.events, command(IN_SCOPE, `${h.fake.responseBase}c`), signed);
-    await sendInteraction(h.events, buttonPress({ action_id: "roadmap_post", value: IN_SCOPE, responseUrl: `${h.fake.responseBase}p` }), signed);
+    await sendInteraction(
+      h.events,
+      buttonPress({ action_id: "roadmap_post", value: IN_SCOPE, responseUrl: `${h.fake.responseBase}p` }),
+      signed,
+    );
     const hh = h;
     await waitFor(() => hh.lines.filter((l) => l.includes('"slack reply"')).length >= 4, "four replies");
     const everything = [

@@ -22,7 +22,13 @@ afterEach(async () => {
 
 const signed = { secret: SECRETS.signing };
 const posts = () => h.fake.callsTo("chat.postMessage");
-const blocksOf = (c: ApiCall) => c.args.blocks as { type: string; block_id?: string; elements?: { action_id?: string; value?: string; text?: unknown }[]; text?: { text: string } }[];
+const blocksOf = (c: ApiCall) =>
+  c.args.blocks as {
+    type: string;
+    block_id?: string;
+    elements?: { action_id?: string; value?: string; text?: unknown }[];
+    text?: { text: string };
+  }[];
 const json = (c: ApiCall) => JSON.stringify(c.args);
 
 /** Waits for a reply to a sentinel question, so that anything sent before it has been handled. */
@@ -80,7 +86,9 @@ describe("Slack over HTTP (Events API)", () => {
     await sendEvent(h.events, ev, signed);
     const reply = await waitFor(() => posts()[0], "out-of-scope reply");
     expect(reply.args.text).toContain(expected.answer);
-    const buttons = blocksOf(reply).flatMap((b) => b.elements ?? []).filter((e) => e.action_id?.startsWith("roadmap_suggest_"));
+    const buttons = blocksOf(reply)
+      .flatMap((b) => b.elements ?? [])
+      .filter((e) => e.action_id?.startsWith("roadmap_suggest_"));
     expect(buttons.map((b) => b.value)).toEqual(expected.suggestions.slice(0, 5));
     expect(json(reply)).not.toContain("roadmap_feedback");
 
@@ -146,7 +154,9 @@ describe("Slack over HTTP (Events API)", () => {
   it("answers a mention with no question with help", async () => {
     await sendEvent(h.events, mention({ text: "" }), signed);
     const reply = await waitFor(() => posts()[0], "help reply");
-    const examples = realEngine().topics().flatMap((t) => t.examples);
+    const examples = realEngine()
+      .topics()
+      .flatMap((t) => t.examples);
     const values = blocksOf(reply)
       .filter((b) => b.type === "actions")
       .flatMap((b) => b.elements ?? [])

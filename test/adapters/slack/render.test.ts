@@ -27,9 +27,17 @@ const answer = (over: Partial<Answer> = {}): Answer => ({
   ...over,
 });
 
-type AnyBlock = { type: string; block_id?: string; text?: { text: string }; elements?: { type: string; text?: unknown; action_id?: string; value?: string }[] };
+type AnyBlock = {
+  type: string;
+  block_id?: string;
+  text?: { text: string };
+  elements?: { type: string; text?: unknown; action_id?: string; value?: string }[];
+};
 const blocks = (m: { blocks: unknown[] }) => m.blocks as AnyBlock[];
-const buttons = (m: { blocks: unknown[] }) => blocks(m).filter((b) => b.type === "actions").flatMap((b) => b.elements ?? []);
+const buttons = (m: { blocks: unknown[] }) =>
+  blocks(m)
+    .filter((b) => b.type === "actions")
+    .flatMap((b) => b.elements ?? []);
 
 describe("render", () => {
   it("puts the answer in a section and the quote with its source and link in a context block", () => {
@@ -66,9 +74,17 @@ describe("render", () => {
 
   it("offers suggestions as buttons that carry the question, and no feedback when unanswered", () => {
     const long = `What ${"very ".repeat(30)}long question?`;
-    const m = render(answer({ answered: false, kind: "out-of-scope", citations: [], factIds: [], suggestions: ["Q1?", "Q2?", long, "Q4", "Q5", "Q6"] }));
+    const m = render(
+      answer({ answered: false, kind: "out-of-scope", citations: [], factIds: [], suggestions: ["Q1?", "Q2?", long, "Q4", "Q5", "Q6"] }),
+    );
     const b = buttons(m);
-    expect(b.map((e) => e.action_id)).toEqual(["roadmap_suggest_0", "roadmap_suggest_1", "roadmap_suggest_2", "roadmap_suggest_3", "roadmap_suggest_4"]);
+    expect(b.map((e) => e.action_id)).toEqual([
+      "roadmap_suggest_0",
+      "roadmap_suggest_1",
+      "roadmap_suggest_2",
+      "roadmap_suggest_3",
+      "roadmap_suggest_4",
+    ]);
     expect(b[2]?.value).toBe(long);
     const label = b[2]?.text as { text: string } | undefined;
     expect(label?.text.length).toBeLessThanOrEqual(75);
