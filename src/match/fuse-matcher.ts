@@ -118,7 +118,8 @@ export function createMatcher(docs: MatchDoc[]) {
 
   /** The known stem for a misspelt word, or undefined. */
   function correct(word: string): string | undefined {
-    if (word.length < 3 || /\d/.test(word) || isChineseTerm(word)) return undefined;
+    // No real word is longer than 30 letters; a run of "xxxx…" is not worth 900 look-ups.
+    if (word.length < 3 || word.length > 30 || /\d/.test(word) || isChineseTerm(word)) return undefined;
     // The commonest typo, two letters swapped ("teh", "waht", "tihs"), is checked directly.
     for (let i = 0; i + 1 < word.length; i++) {
       const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
