@@ -89,8 +89,9 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
       ...(second && { runnerUp: { factId: state.facts[second.factIndex]?.id ?? "", score: round(second.score) } }),
       ...(followUp && { context: followUp.why }),
     };
-    // "Europe or Beijing?": each side answered by a different fact is a question of which was meant.
-    const sides = followUp ? undefined : text.split(/\s+(?:or|vs\.?|versus)\s+|还是|或者/i);
+    // "Europe or Beijing?": each side answered by a different fact is a question of which was meant
+    // (an explicit choice, so it wins over the conversation's context).
+    const sides = text.split(/\s+(?:or|vs\.?|versus)\s+|还是|或者/i);
     if (sides?.length === 2) {
       const picks = sides.map((side) => rank(normalise(side)).ranked[0]);
       const [a, b] = picks;
