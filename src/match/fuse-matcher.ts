@@ -116,40 +116,65 @@ export function createMatcher(docs: MatchDoc[]) {
   const fuse = new Fuse(words, { includeScore: true, threshold: CORRECTION_THRESHOLD, ignoreLocation: true, minMatchCharLength: 3 });
   const corrections = new Map<string, string | null>();
 
-  /** The known stem for a misspelt word, or undefined. */
-  function correct(word: string): string | undefined {
-    // No real word is longer than 30 letters; a run of "xxxx…" is not worth 900 look-ups.
+  // One-edit typos are found exactly with a symmetric-delete index (SymSpell): every known word
+  // filed under itself with each letter deleted in turn. Two-edit typos of long words go to Fuse.
+  const deletes = new Map<string, string[]>();
+  const file = (key: string, word: string) => {
+    const list = deletes.get(key);
+    if (!list) deletes.set(key, [word]);
+    else if (!list.includes(word)) list.push(word);
+  };
+  for (const w of vocabulary.keys())
+    if (w.length >= 3 && w.length <= 30 && !/\d/.test(w)) for (let i = 0; i < w.length; i++) file(w.slice(0, i) + w.slice(i + 1), w);
+
+  /** The known surface word ("" for a stop word) that a misspelt word stands for, or undefined. */
+  function correctSurface(word: string): string | undefined {
+    // No real word is longer than 30 letters; a run of "xxxx…" is not worth the look-ups.
     if (word.length < 3 || word.length > 30 || /\d/.test(word) || isChineseTerm(word)) return undefined;
-    // The commonest typo, two letters swapped ("teh", "waht", "tihs"), is checked directly.
-    for (let i = 0; i + 1 < word.length; i++) {
-      const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-      const known = vocabulary.get(swapped);
-      if (known !== undefined) return known;
+    const cached = corrections.get(word);
+    if (cached !== undefined) return cached ?? undefined;
+    const candidates = new Set<string>(deletes.get(word) ?? []);
+    for (let i = 0; i < word.length; i++) {
+      const d = word.slice(0, i) + word.slice(i + 1);
+      if (vocabulary.has(d)) candidates.add(d);
+      for (const w of deletes.get(d) ?? []) candidates.add(w);
     }
-    if (word.length < 4) return undefined;
-    if (!corrections.has(word)) {
-      const best = fuse.search(word, { limit: 20 }).filter((r) => plausibleTypo(word, r.item, vocabulary.get(r.item) === ""));
-      if (corrections.size > 50_000) corrections.clear();
-      // Failing that, a word that is a clear prefix of a known one ("direct" for "directly").
-      const prefix = best[0] ? undefined : words.find((w) => w.length > word.length && word.length >= 5 && w.startsWith(word));
-      const hit = best.sort((a, b) => editDistance(a.item, word) - editDistance(b.item, word))[0]?.item ?? prefix;
-      corrections.set(word, hit ? (vocabulary.get(hit) ?? null) : null);
-    }
-    const hit = corrections.get(word);
-    return hit === null ? undefined : hit;
+    const near = [...candidates].filter((w) => plausibleTypo(word, w, vocabulary.get(w) === ""));
+    let hit = near.sort((a, b) => editDistance(a, word) - editDistance(b, word) || b.length - a.length)[0];
+    if (hit === undefined && word.length >= 8)
+      hit = fuse
+        .search(word, { limit: 20 })
+        .map((r) => r.item)
+        .filter((w) => plausibleTypo(word, w, vocabulary.get(w) === ""))
+        .sort((a, b) => editDistance(a, word) - editDistance(b, word))[0];
+    // Failing that, a word that is a clear prefix of a known one ("direct" for "directly").
+    if (hit === undefined && word.length >= 5) hit = words.find((w) => w.length > word.length && w.startsWith(word));
+    if (corrections.size > 50_000) corrections.clear();
+    corrections.set(word, hit ?? null);
+    return hit;
+  }
+
+  /**
+   * Corrects misspelt words, then normalises again so that phrases and synonyms apply to the
+   * corrected words ("battefield 2" → "battlefield 2" → the second battlefield).
+   */
+  function correctTerms(normalised: Normalised): string[] {
+    let changed = false;
+    const fixed = normalised.words.map((w) => {
+      if (vocabulary.has(w) || stems.has(stem(w)) || INTENT_WORDS.has(w)) return w;
+      const hit = correctSurface(w);
+      if (hit === undefined || hit === w) return w;
+      changed = true;
+      return hit;
+    });
+    if (!changed) return normalised.terms;
+    const again = normalise(fixed.filter(Boolean).join(" "));
+    return [...again.terms, ...normalised.terms.filter(isChineseTerm)];
   }
 
   function match(question: string | Normalised, limit = 5): MatchResult {
     const normalised = typeof question === "string" ? normalise(question) : question;
-    const terms: string[] = [];
-    normalised.terms.forEach((t) => {
-      if (stems.has(t) || INTENT_WORDS.has(t)) terms.push(t);
-      else {
-        const word = normalised.words.find((w) => stem(w) === t);
-        const fixed = word ? correct(word) : undefined;
-        if (fixed !== "") terms.push(fixed ?? t);
-      }
-    });
+    const terms = correctTerms(normalised);
     const unique = [...new Set(terms)];
     const w = (t: string) => weight(t, normalised.names);
     const total = unique.reduce((s, t) => s + w(t), 0);
@@ -209,11 +234,12 @@ export type Matcher = ReturnType<typeof createMatcher>;
 
 /**
  * Whether `typed` is plausibly a misspelling of `known`: one edit for short words, two from eight
- * letters, the first letter kept (people rarely miss it: "airport" is not "import"), and for stop
- * words only a swap of letters ("abotu"), so that "light" is not taken for "might".
+ * letters, the first letter kept (people rarely miss it: "airport" is not "import"), and for short
+ * words and short stop words only a swap of letters ("abotu"), so that "light" is not "might".
  */
 export function plausibleTypo(typed: string, known: string, knownIsStopWord = false): boolean {
-  if (knownIsStopWord)
+  // Short words and short stop words only by swapped letters: one edit turns "div" into "dig".
+  if ((knownIsStopWord && known.length < 7) || typed.length <= 3)
     return typed.length === known.length && [...typed].sort().join("") === [...known].sort().join("") && editDistance(typed, known) === 1;
   const firstKept = typed[0] === known[0] || (typed[0] === known[1] && typed[1] === known[0]);
   const allowed = Math.min(typed.length, known.length) >= 8 ? 2 : 1;

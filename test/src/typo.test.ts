@@ -1,0 +1,67 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseLabelledSet } from "../../src/eval.js";
+import { editDistance, plausibleTypo } from "../../src/match/fuse-matcher.js";
+import { engine } from "../helpers/knowledge.js";
+
+/** A repeatable pseudo-random sequence, so the typos are the same on every run. */
+function random(seed: number) {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}
+
+/** One edit a person makes while typing (swap, drop, double or slip a letter), never on the first letter. */
+function typo(word: string, rnd: () => number): string {
+  const i = 1 + Math.floor(rnd() * (word.length - 1));
+  const letter = "abcdefghijklmnopqrstuvwxyz"[Math.floor(rnd() * 26)] as string;
+  switch (Math.floor(rnd() * 4)) {
+    case 0:
+      return i < word.length - 1 ? word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2) : word.slice(0, i);
+    case 1:
+      return word.slice(0, i) + word.slice(i + 1);
+    case 2:
+      return word.slice(0, i) + letter + word.slice(i);
+    default:
+      return word.slice(0, i) + letter + word.slice(i + 1);
+  }
+}
+
+describe("typo robustness", () => {
+  it("plausible typos keep the first letter and scale the edits with the length", () => {
+    expect(plausibleTypo("goldmann", "goldman")).toBe(true);
+    expect(plausibleTypo("airport", "import")).toBe(false);
+    expect(plausibleTypo("div", "dig")).toBe(false);
+    expect(plausibleTypo("teh", "the", true)).toBe(true);
+    expect(plausibleTypo("light", "might", true)).toBe(false);
+    expect(editDistance("battefield", "battlefield")).toBe(1);
+  });
+
+  // Every in-scope question of the dev set that the engine answers, with one typo in its longest
+  // word: the engine must still find the same fact for nearly all of them.
+  it("one typo in the longest word keeps at least 95% of right answers right", () => {
+    const e = engine();
+    const set = parseLabelledSet(readFileSync(new URL("../questions/en.jsonl", import.meta.url), "utf8")).filter(
+      (q) => q.fact && q.category !== "typo",
+    );
+    const rnd = random(42);
+    const right = (q: string, fact: string) => e.answer(q).factIds.includes(fact);
+    let base = 0;
+    let kept = 0;
+    for (const { q, fact } of set) {
+      if (!fact || !right(q, fact)) continue;
+      base++;
+      const words = q.split(/\s+/);
+      const longest = words.reduce(
+        (best, w, i) => (/^[a-z]{5,}$/i.test(w) && (best < 0 || w.length > (words[best]?.length ?? 0)) ? i : best),
+        -1,
+      );
+      if (longest >= 0) words[longest] = typo(words[longest] as string, rnd);
+      if (right(words.join(" "), fact)) kept++;
+    }
+    expect(base).toBeGreaterThan(150);
+    expect(kept / base).toBeGreaterThanOrEqual(0.95);
+  });
+});
