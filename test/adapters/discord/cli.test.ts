@@ -2,31 +2,14 @@
  * The compiled `roadmap-bot discord` (built by `npm test` before vitest runs) against the loopback
  * fake, given only the three variables a user sets: what an operator actually runs.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { tmpdir } from "node:os";
 import { afterEach, describe, expect, it } from "vitest";
 import { IN_SCOPE, realEngine } from "../../helpers/discord-engine.js";
 import { FakeDiscord, waitFor } from "../../helpers/discord-fake.js";
 import { ALICE, APP_ID, BOT, CHANNEL_ID, FAKE_TOKEN, GUILD_ID, isCallbackFor } from "../../helpers/discord-harness.js";
 import { slashCommand } from "../../helpers/discord-payloads.js";
+import { type Run, runCli } from "../../helpers/run-cli.js";
 
-const BIN = new URL("../../../bin/roadmap-bot.js", import.meta.url).pathname;
-
-interface Run {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number>;
-}
-
-function run(args: string[], env: Record<string, string>): Run {
-  // Only what is given here: no credentials leak in from the shell or a .env file (cwd is tmp).
-  const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? "", HOME: tmpdir(), ...env }, cwd: tmpdir() });
-  let output = "";
-  child.stdout?.on("data", (d) => (output += d));
-  child.stderr?.on("data", (d) => (output += d));
-  const exited = new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? -1)));
-  return { child, output: () => output, exited };
-}
+const run = runCli;
 
 let fake: FakeDiscord | undefined;
 let running: Run | undefined;

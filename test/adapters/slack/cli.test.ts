@@ -2,34 +2,18 @@
  * The compiled `roadmap-bot slack` (built by `npm test` before vitest runs) against the loopback
  * fake Slack, given only the variables an operator sets: both transports, forged requests, SIGTERM.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { afterEach, describe, expect, it } from "vitest";
+import { type Run, runCli } from "../../helpers/run-cli.js";
 import { type FakeSlack, startFakeSlack, waitFor } from "../../helpers/slack-fake.js";
 import { realEngine, SECRETS } from "../../helpers/slack-harness.js";
 import { command, mention } from "../../helpers/slack-payloads.js";
 import { sendCommand, sendEvent } from "../../helpers/slack-signed.js";
 
-const BIN = new URL("../../../bin/roadmap-bot.js", import.meta.url).pathname;
 const BUILT = existsSync(new URL("../../../dist/adapters/slack/index.js", import.meta.url));
 const IN_SCOPE = "Where did Alibaba open offices in Europe?";
 
-interface Run {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number>;
-}
-
-function run(args: string[], env: Record<string, string>): Run {
-  // Only what is given here: nothing leaks in from the shell or a .env file (cwd is tmp).
-  const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? "", HOME: tmpdir(), ...env }, cwd: tmpdir() });
-  let output = "";
-  child.stdout?.on("data", (d) => (output += d));
-  child.stderr?.on("data", (d) => (output += d));
-  const exited = new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? -1)));
-  return { child, output: () => output, exited };
-}
+const run = runCli;
 
 /** The exit code, or a clear failure if the process lingers (a handle left open keeps it alive). */
 async function exitWithin(r: Run, ms: number): Promise<number> {
