@@ -92,20 +92,18 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     // "Europe or Beijing?": each side answered by a different fact is a question of which was meant
     // (an explicit choice, so it wins over the conversation's context).
     const sides = text.split(/\s+(?:or|vs\.?|versus)\s+|还是|或者/i);
-    if (sides?.length === 2) {
-      const picks = sides.map((side) => rank(normalise(side)).ranked[0]);
-      const [a, b] = picks;
-      if (a && b && a.factIndex !== b.factIndex && a.score >= threshold && b.score >= threshold) {
-        const choices = [a, b].map((r) => state.facts[r.factIndex] as Fact).map((f) => ({ factId: f.id, question: questionOf(f, lang) }));
-        const answer = reply(
-          lang,
-          "clarify",
-          say.clarify,
-          choices.map((c) => c.question),
-          Math.min(a.score, b.score),
-        );
-        return { answer: { ...answer, choices }, explanation, facts: [] };
-      }
+    if (sides.length === 2) {
+      const [a, b] = sides.map((side) => rank(normalise(side)).ranked[0]);
+      if (a && b && a.factIndex !== b.factIndex && a.score >= threshold && b.score >= threshold)
+        return {
+          answer: clarify(
+            lang,
+            [a, b].map((r) => state.facts[r.factIndex] as Fact),
+            Math.min(a.score, b.score),
+          ),
+          explanation,
+          facts: [],
+        };
     }
     if (!top || top.score < threshold) {
       const suggestions = suggestionsFrom(result, lang);
@@ -122,17 +120,8 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
       second.score >= threshold &&
       !followUp &&
       !isParentOf(other, fact)
-    ) {
-      const choices = [fact, other].map((f) => ({ factId: f.id, question: questionOf(f, lang) }));
-      const answer = reply(
-        lang,
-        "clarify",
-        say.clarify,
-        choices.map((c) => c.question),
-        top.score,
-      );
-      return { answer: { ...answer, choices }, explanation, facts: [] };
-    }
+    )
+      return { answer: clarify(lang, [fact, other], top.score), explanation, facts: [] };
     const body = lang === "zh" && fact.answer_zh ? fact.answer_zh : fact.answer;
     const related = (fact.related ?? []).map((id) => state.byId.get(id)).filter((f): f is Fact => !!f);
     const answer: Answer = {
@@ -146,6 +135,19 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
       language: lang,
     };
     return { answer, explanation, facts: [fact] };
+  }
+
+  /** "Which did you mean?", with each fact's first question as the way to pick it. */
+  function clarify(lang: "en" | "zh", facts: Fact[], confidence: number): Answer {
+    const choices = facts.map((f) => ({ factId: f.id, question: questionOf(f, lang) }));
+    const answer = reply(
+      lang,
+      "clarify",
+      MESSAGES[lang].clarify,
+      choices.map((c) => c.question),
+      confidence,
+    );
+    return { ...answer, choices };
   }
 
   function reply(lang: "en" | "zh", kind: Answer["kind"], text: string, suggestions: string[] = [], confidence = 0): Answer {
@@ -264,7 +266,7 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
   };
 }
 
-/** True when `general` lists `specific` as a related fact and `specific` does not list it back… or is the overview's child. */
+/** True when `general` is the overview and `specific` one of the battlefields it lists as related. */
 function isParentOf(general: Fact, specific: Fact): boolean {
   return general.id === "overview" && (general.related ?? []).includes(specific.id);
 }
