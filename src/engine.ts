@@ -75,11 +75,13 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     const say = MESSAGES[lang];
     const threshold = lang === "zh" ? settings.thresholdZh : settings.threshold;
     const ctx = opts.conversationId ? conversations.get(opts.conversationId) : undefined;
-    const rank = (q: typeof n) => penaliseShape(text, (q.chinese ? state.chinese() : state.english).match(q, 8), state.facts);
+    const rank = (q: typeof n, standalone = true) =>
+      penaliseShape(text, (q.chinese ? state.chinese() : state.english).match(q, 8, standalone), state.facts);
     const followUp = resolveFollowUp(text, n, ctx, state, rank);
     if ((!followUp && n.terms.every((t) => INTENT_WORDS.has(t))) || ABOUT_THE_BOT.test(text))
       return { answer: reply(lang, "help", say.empty, defaultSuggestions(lang)), facts: [] };
-    const result: MatchResult = followUp?.result ?? rank(n);
+    // Inside a conversation a one-word question ("the third?") is a normal follow-up.
+    const result: MatchResult = followUp?.result ?? rank(n, !ctx?.lastFactIds.length);
     const [top, second] = result.ranked;
     const explanation: Explanation = {
       question: text,

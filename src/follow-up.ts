@@ -24,7 +24,7 @@ export function resolveFollowUp(
   n: Normalised,
   ctx: ConversationState | undefined,
   state: EngineState,
-  rank: (n: Normalised) => MatchResult,
+  rank: (n: Normalised, standalone?: boolean) => MatchResult,
 ): { result: MatchResult; why: string } | undefined {
   if (!ctx) return undefined;
   const pick = text.trim().match(/^#?(\d{1,2})[.)]?$/);
@@ -54,7 +54,7 @@ export function resolveFollowUp(
   );
   const pronoun = ANAPHORA.test(text) || Boolean(pointer);
   if (!pronoun && contentTerms.length > 2) return undefined;
-  const base = pointer ? rank(normalise(text.slice(0, pointer.index))) : rank(n);
+  const base = pointer ? rank(normalise(text.slice(0, pointer.index)), false) : rank(n, false);
   const isNear = (f: Fact) => f.id === last.id || related.includes(f.id) || (f.topic !== undefined && f.topic === last.topic);
   const boosted = base.ranked
     // "it", "they", "that" point at what was just discussed: only facts near it may answer.

@@ -39,6 +39,8 @@ const INTENT_WEIGHT = 0.25;
 const BODY_WEIGHT = 0.6;
 /** Typo correction: how far (Fuse score, 0 = exact) a word may be from a known one. */
 const CORRECTION_THRESHOLD = 0.4;
+/** The score kept when a one-word question is not (nearly) one of the fact's own phrasings. */
+const SINGLE_WORD_PENALTY = 0.5;
 /** The score kept when a fact lacks the question's heaviest word (calibrated with eval --sweep). */
 const MISSING_PENALTY = 0.7;
 /** A term in more phrasings than this only scores; it does not bring in candidates (see match). */
@@ -172,7 +174,8 @@ export function createMatcher(docs: MatchDoc[]) {
     return [...again.terms, ...normalised.terms.filter(isChineseTerm)];
   }
 
-  function match(question: string | Normalised, limit = 5): MatchResult {
+  /** `standalone: false` for follow-ups, where one word ("who leads it?", "the third?") is normal. */
+  function match(question: string | Normalised, limit = 5, standalone = true): MatchResult {
     const normalised = typeof question === "string" ? normalise(question) : question;
     const terms = correctTerms(normalised);
     const unique = [...new Set(terms)];
@@ -180,6 +183,7 @@ export function createMatcher(docs: MatchDoc[]) {
     const total = unique.reduce((s, t) => s + w(t), 0);
     if (!unique.length || total === 0) return { normalised, terms: unique, ranked: [] };
     const querySet = new Set(unique);
+    const contentTerms = unique.filter((t) => !INTENT_WORDS.has(t)).length;
 
     // Best phrasing per fact: weighted Jaccard between the question and one way of asking.
     const best = new Map<number, number>();
@@ -218,7 +222,9 @@ export function createMatcher(docs: MatchDoc[]) {
         } else heaviestMissed = Math.max(heaviestMissed, w(t));
       }
       const coverage = covered / total;
-      const score = 0.6 * coverage + 0.4 * phraseSim;
+      // A one-word question ("channel") must be a curated phrasing of its own, nearly: a word that
+      // merely appears in a fact's phrasings says too little to answer with it.
+      const score = (0.6 * coverage + 0.4 * phraseSim) * (standalone && contentTerms === 1 && phraseSim < 0.75 ? SINGLE_WORD_PENALTY : 1);
       // The question's most specific word is not explained by this fact: "Daniel Zhang's salary"
       // matches his name, but the point of the question is the salary.
       ranked.push({ factIndex, score: heaviestMissed >= heaviestMatched ? score * MISSING_PENALTY : score, matched });

@@ -54,6 +54,14 @@ describe("matcher", () => {
     expect(a.citations[0]?.sourceUrl).toBe("https://www.techinasia.com/alibaba-2016-plans");
   });
 
+  it("a single word answers only when it is (nearly) a curated phrasing of its own", () => {
+    expect(factOf("goldman sachs")).toBe("michael-evans");
+    expect(factOf("hq")).toBe("beijing-hq");
+    // "channel" appears in a few phrasings ("import channel") but says nothing on its own.
+    expect(e.answer("channel").answered).toBe(false);
+    expect(e.answer("@everyone <!channel> hi").answered).toBe(false);
+  });
+
   it("gives help, not a guess, for an empty message or bare question words", () => {
     for (const q of ["", "   ", "???", "how?"]) expect(e.answer(q).kind).toBe("help");
   });
