@@ -5,5 +5,5 @@ export { formatProblem, type Problem, RoadmapBotError } from "./errors.js";
 export { DEFAULT_KNOWLEDGE_PATH, loadKnowledgeFile, parseKnowledge, validateKnowledge } from "./knowledge/load.js";
 export type { Fact, Knowledge, Source } from "./knowledge/schema.js";
 export { createLogger, type Logger, type LogLevel, parseLogLevel } from "./logger.js";
-export { createTokenBucket, type RateDecision, type RateLimiter, rateLimiterFromEnv } from "./rate-limit.js";
+export { createTokenBucket, RATE_LIMIT_DEFAULTS, type RateDecision, type RateLimiter, rateLimiterFromEnv } from "./rate-limit.js";
 export type * from "./types.js";

@@ -13,10 +13,16 @@ export interface RateLimiter {
   take(key: string): Promise<RateDecision>;
 }
 
+/**
+ * Defaults: generous for people (nobody types 60 questions at once or two a second for long),
+ * strict for scripts and loops that would flood a channel.
+ */
+export const RATE_LIMIT_DEFAULTS = Object.freeze({ burst: 60, perSecond: 2 });
+
 export interface TokenBucketOptions {
-  /** Messages a user may send in a burst. Default 5. */
+  /** Messages a user may send in a burst. Default RATE_LIMIT_DEFAULTS.burst. */
   capacity?: number;
-  /** Tokens added per second. Default 0.5 (one message every 2 s sustained). */
+  /** Tokens added per second. Default RATE_LIMIT_DEFAULTS.perSecond. */
   refillPerSecond?: number;
   /** Users remembered at most (least recently seen go first). Default 50,000. */
   maxKeys?: number;
@@ -25,8 +31,8 @@ export interface TokenBucketOptions {
 
 /** An in-memory token bucket per key, bounded in memory. */
 export function createTokenBucket(options: TokenBucketOptions = {}): RateLimiter & { size(): number } {
-  const capacity = options.capacity ?? 5;
-  const refill = options.refillPerSecond ?? 0.5;
+  const capacity = options.capacity ?? RATE_LIMIT_DEFAULTS.burst;
+  const refill = options.refillPerSecond ?? RATE_LIMIT_DEFAULTS.perSecond;
   const maxKeys = options.maxKeys ?? 50_000;
   const now = options.now ?? Date.now;
   const buckets = new Map<string, { tokens: number; at: number; denied: boolean }>();

@@ -6,6 +6,7 @@
  */
 import type { ConversationSnapshot, Logger, RateLimiter } from "../../src/index.js";
 import { rateLimiterFromEnv } from "../../src/index.js";
+import { RATE_LIMIT_DEFAULTS } from "../../src/rate-limit.js";
 
 /** Remembers event keys: true the first time any of `keys` is seen (all are recorded). */
 export interface EventDedup {
@@ -35,8 +36,8 @@ export interface RateSettings {
   refillPerSecond: number;
 }
 
-// The same defaults as createTokenBucket in src/rate-limit.ts: 5 at once, one every 2 s sustained.
-const DEFAULT_RATE: RateSettings = Object.freeze({ capacity: 5, refillPerSecond: 0.5 });
+// The core's defaults, so the Redis bucket and the in-memory one agree.
+const DEFAULT_RATE: RateSettings = Object.freeze({ capacity: RATE_LIMIT_DEFAULTS.burst, refillPerSecond: RATE_LIMIT_DEFAULTS.perSecond });
 
 export function rateSettingsFromEnv(env: Record<string, string | undefined>): RateSettings | undefined {
   if (env.RATE_LIMIT_BURST?.trim() === "off") return undefined;

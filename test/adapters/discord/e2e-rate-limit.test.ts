@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { TEXT } from "../../../adapters/discord/wording.js";
-import type { RateDecision, RateLimiter } from "../../../src/index.js";
+import { RATE_LIMIT_DEFAULTS, type RateDecision, type RateLimiter } from "../../../src/index.js";
 import { IN_SCOPE, realEngine } from "../../helpers/discord-engine.js";
 import type { RecordedRequest } from "../../helpers/discord-fake.js";
 import { BOT, type Harness, isCallbackFor, startHarness } from "../../helpers/discord-harness.js";
@@ -92,18 +92,18 @@ describe("interactions", () => {
     }
   });
 
-  it("limits by default (5 at once) when RATE_LIMIT_* are unset, as in production", async () => {
+  it("limits by default (RATE_LIMIT_DEFAULTS.burst at once) when RATE_LIMIT_* are unset, as in production", async () => {
     h = await startHarness(realEngine(), { RATE_LIMIT_BURST: undefined, RATE_LIMIT_PER_SECOND: undefined });
     const harness = h;
     const kim = someone("kim");
-    // All at once, so the default refill (one every 2 s) cannot add a token in between.
-    const sent = Array.from({ length: 6 }, () =>
+    // All at once, so the default refill cannot add a token in between.
+    const sent = Array.from({ length: RATE_LIMIT_DEFAULTS.burst + 1 }, () =>
       slashCommand({ ...harness.inGuild, user: kim }, "ask", [{ name: "question", type: 3, value: IN_SCOPE }]),
     );
     for (const i of sent) harness.fake.dispatch("INTERACTION_CREATE", i);
     const replies = await Promise.all(sent.map((i) => harness.waitForRequest(isCallbackFor(i.id), "a callback")));
     const contents = replies.map((r) => (r.body.data.embeds.length ? "answer" : r.body.data.content));
-    expect(contents).toEqual([...Array(5).fill("answer"), TEXT.rateLimited]);
+    expect(contents).toEqual([...Array(RATE_LIMIT_DEFAULTS.burst).fill("answer"), TEXT.rateLimited]);
   });
 
   it("RATE_LIMIT_BURST=off serves every question", async () => {

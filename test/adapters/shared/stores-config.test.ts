@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { rateSettingsFromEnv, redisSecrets, sharedConfigProblems } from "../../../adapters/shared/stores.js";
 import { parseSlackConfig, slackSecrets } from "../../../adapters/slack/config.js";
+import { RATE_LIMIT_DEFAULTS } from "../../../src/index.js";
 
 describe("shared configuration", () => {
   it("accepts good values and nothing at all", () => {
@@ -36,7 +37,7 @@ describe("shared configuration", () => {
   });
 
   it("reads the token bucket settings with the core's defaults", () => {
-    expect(rateSettingsFromEnv({})).toEqual({ capacity: 5, refillPerSecond: 0.5 });
+    expect(rateSettingsFromEnv({})).toEqual({ capacity: RATE_LIMIT_DEFAULTS.burst, refillPerSecond: RATE_LIMIT_DEFAULTS.perSecond });
     expect(rateSettingsFromEnv({ RATE_LIMIT_BURST: "3", RATE_LIMIT_PER_SECOND: "2" })).toEqual({ capacity: 3, refillPerSecond: 2 });
     expect(rateSettingsFromEnv({ RATE_LIMIT_BURST: "off" })).toBeUndefined();
   });
