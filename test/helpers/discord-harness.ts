@@ -33,6 +33,11 @@ export interface Harness {
   mention(text: string, user?: FakeUser): ReturnType<typeof messageCreate>;
 }
 
+/** A loopback fake Discord with the test application, bot, guild and channel; `token` is the one it accepts. */
+export function startFakeDiscord(token = FAKE_TOKEN): Promise<FakeDiscord> {
+  return new FakeDiscord({ token, applicationId: APP_ID, bot: BOT, guildId: GUILD_ID, channelId: CHANNEL_ID }).start();
+}
+
 /**
  * Starts the fake and the bot. Rate limiting is off unless `env` sets RATE_LIMIT_*: most tests ask
  * many questions as one user, and the rate-limit tests turn it on themselves. `rateLimiter` injects
@@ -43,13 +48,7 @@ export async function startHarness(
   env: Record<string, string | undefined> = {},
   extra: { rateLimiter?: RateLimiter } = {},
 ): Promise<Harness> {
-  const fake = await new FakeDiscord({
-    token: FAKE_TOKEN,
-    applicationId: APP_ID,
-    bot: BOT,
-    guildId: GUILD_ID,
-    channelId: CHANNEL_ID,
-  }).start();
+  const fake = await startFakeDiscord();
   const logs: string[] = [];
   const logger = createLogger({ level: "debug", write: (line) => logs.push(line) });
   let bot: Awaited<ReturnType<typeof startDiscord>> | undefined;

@@ -3,8 +3,17 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DiscordConfigError, startDiscord } from "../../../adapters/discord/index.js";
 import { createLogger } from "../../../src/logger.js";
 import { IN_SCOPE, realEngine } from "../../helpers/discord-engine.js";
-import { FakeDiscord, type RecordedRequest, waitFor } from "../../helpers/discord-fake.js";
-import { APP_ID, BOT, CHANNEL_ID, FAKE_TOKEN, GUILD_ID, type Harness, isCallbackFor, startHarness } from "../../helpers/discord-harness.js";
+import { type RecordedRequest, waitFor } from "../../helpers/discord-fake.js";
+import {
+  APP_ID,
+  BOT,
+  CHANNEL_ID,
+  FAKE_TOKEN,
+  type Harness,
+  isCallbackFor,
+  startFakeDiscord,
+  startHarness,
+} from "../../helpers/discord-harness.js";
 import { slashCommand } from "../../helpers/discord-payloads.js";
 
 let h: Harness | undefined;
@@ -74,13 +83,7 @@ describe("shutdown", () => {
 
 describe("configuration", () => {
   it("refuses to start, naming every bad variable, before connecting anywhere", async () => {
-    const fake = await new FakeDiscord({
-      token: FAKE_TOKEN,
-      applicationId: APP_ID,
-      bot: BOT,
-      guildId: GUILD_ID,
-      channelId: CHANNEL_ID,
-    }).start();
+    const fake = await startFakeDiscord();
     const logs: string[] = [];
     try {
       const error = await startDiscord({
@@ -100,13 +103,7 @@ describe("configuration", () => {
   });
 
   it("reports a token Discord rejects without printing it", async () => {
-    const fake = await new FakeDiscord({
-      token: "the-right-token",
-      applicationId: APP_ID,
-      bot: BOT,
-      guildId: GUILD_ID,
-      channelId: CHANNEL_ID,
-    }).start();
+    const fake = await startFakeDiscord("the-right-token");
     const logs: string[] = [];
     try {
       const error = await startDiscord({
