@@ -9,9 +9,12 @@ const MORE =
   /^\s*(and\s*)?(tell me more|more|more please|go on|continue|keep going|elaborate|more details?|details?|what else|anything else|and|then what|and then|more info|say more|展开说说|详细(说说|一点|点)?|还有(呢|吗|什么)?|更多|继续|然后呢)\s*[?？!.。]*\s*$/i;
 const WHY = /^\s*(and\s*)?(why|how come|why so|why is that|what for|为什么|为啥|为何)\s*[?？!.。]*\s*$/i;
 /** Words that point back at what was just discussed. */
+// Not "there" ("is there…?") nor "they" (mostly Alibaba itself, not the last fact).
 const ANAPHORA =
-  /\b(it|its|they|them|their|there|he|him|his|she|her)\b|\b(this|that|these|those)\b(?=\s*([?.!]|$|(is|was|are|were|does|did|do|has|have|mean|about|for)\b))|它|他|她|这个|那个|这些|那些|其/i;
+  /\b(it|its|he|him|his|she|her)\b|\b(this|that|these|those)\b(?=\s*([?.!]|$|(is|was|are|were|does|did|do|has|have|mean|about|for)\b))|它|他|她|这个|那个|这些|那些|其/i;
 const WHERE = /\b(in|at|outside|on) (its |the )?[A-Z]|blog|北京|杭州|欧洲|法国|德国|博客/;
+/** How strong a match must be for a question with a pronoun to stand alone. */
+const STANDALONE_SCORE = 0.8;
 /** The boost a fact gets for being related to (or on the same topic as) the last answer. */
 const CONTEXT_BOOST = 0.15;
 
@@ -62,6 +65,17 @@ export function resolveFollowUp(
     .map((r): Scored => ({ ...r, score: r.score + (isNear(state.facts[r.factIndex] as Fact) ? CONTEXT_BOOST : 0) }))
     .sort((a, b) => b.score - a.score);
   if (!pronoun && boosted[0]?.factIndex === base.ranked[0]?.factIndex && boosted[0]?.score === base.ranked[0]?.score) return undefined;
+  // "Is it true Alibaba is fighting fake goods?": a pronoun, but the question names its subject in
+  // full. When a fact elsewhere matches two or more of its words strongly, it stands alone.
+  const alone = base.ranked[0];
+  if (
+    pronoun &&
+    alone &&
+    alone.score >= STANDALONE_SCORE &&
+    alone.matched.filter((t) => !INTENT_WORDS.has(t)).length >= 2 &&
+    !boosted.some((r) => r.score >= alone.score)
+  )
+    return undefined;
   return { result: { ...base, ranked: boosted }, why: `${pronoun ? "a pronoun refers to" : "boosted facts related to"} ${last.id}` };
 }
 

@@ -45,6 +45,14 @@ describe("follow-ups", () => {
     expect(ask("when does it open?").answered).toBe(false);
   });
 
+  it("'is there…?', 'they' (Alibaba) and a fully named subject do not tie a question to the last answer", () => {
+    const ask = chat();
+    ask("Where did Alibaba open offices in Europe?");
+    expect(ask("is there anything about farmers?").factIds).toEqual(["farmers"]);
+    expect(ask("what are they doing about fake goods?").factIds).toEqual(["fake-goods"]);
+    expect(ask("is it true alibaba is fighting fake goods?").factIds).toEqual(["fake-goods"]);
+  });
+
   it("a full new question is answered on its own", () => {
     const ask = chat();
     ask("What is the second battlefield?");
