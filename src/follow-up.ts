@@ -9,9 +9,9 @@ const MORE =
   /^\s*(and\s*)?(tell me more|more|more please|go on|continue|keep going|elaborate|more details?|details?|what else|anything else|and|then what|and then|more info|say more|展开说说|详细(说说|一点|点)?|还有(呢|吗|什么)?|更多|继续|然后呢)\s*[?？!.。]*\s*$/i;
 const WHY = /^\s*(and\s*)?(why|how come|why so|why is that|what for|为什么|为啥|为何)\s*[?？!.。]*\s*$/i;
 /** Words that point back at what was just discussed. */
-// Not "there" ("is there…?") nor "they" (mostly Alibaba itself, not the last fact).
+// Not "there" ("is there…?"), "they" (mostly Alibaba itself) nor "this" ("who wrote this?": the article).
 const ANAPHORA =
-  /\b(it|its|he|him|his|she|her)\b|\b(this|that|these|those)\b(?=\s*([?.!]|$|(is|was|are|were|does|did|do|has|have|mean|about|for)\b))|它|他|她|这个|那个|这些|那些|其/i;
+  /\b(it|its|he|him|his|she|her)\b|\b(that|these|those)\b(?=\s*([?.!]|$|(is|was|are|were|does|did|do|has|have|mean|about|for)\b))|它|他|她|这个|那个|这些|那些|其/i;
 const WHERE = /\b(in|at|outside|on) (its |the )?[A-Z]|blog|北京|杭州|欧洲|法国|德国|博客/;
 /** How strong a match must be for a question with a pronoun to stand alone. */
 const STANDALONE_SCORE = 0.8;

@@ -51,6 +51,7 @@ describe("follow-ups", () => {
     expect(ask("is there anything about farmers?").factIds).toEqual(["farmers"]);
     expect(ask("what are they doing about fake goods?").factIds).toEqual(["fake-goods"]);
     expect(ask("is it true alibaba is fighting fake goods?").factIds).toEqual(["fake-goods"]);
+    expect(ask("who wrote this?").factIds).toEqual(["article"]);
   });
 
   it("a full new question is answered on its own", () => {
