@@ -57,7 +57,9 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     let completer: Fuse<string> | undefined;
     const complete = (): Fuse<string> =>
       (completer ??= new Fuse(
-        facts.flatMap((f) => [...f.questions, ...(f.questions_zh ?? [])]),
+        // The first questions of each fact are its canonical wordings; later ones are variants
+        // (broken English, jargon) that help matching but read oddly as suggestions.
+        facts.flatMap((f) => [...f.questions.slice(0, COMPLETION_PER_FACT), ...(f.questions_zh ?? []).slice(0, COMPLETION_PER_FACT)]),
         { includeScore: true, ignoreLocation: true, threshold: 0.45 },
       ));
     const byId = new Map(facts.map((f) => [f.id, f]));
@@ -267,6 +269,9 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     },
   };
 }
+
+/** How many of each fact's questions (per language) autocomplete offers. */
+const COMPLETION_PER_FACT = 6;
 
 /** True when `general` is the overview and `specific` one of the battlefields it lists as related. */
 function isParentOf(general: Fact, specific: Fact): boolean {

@@ -62,6 +62,15 @@ describe("matcher", () => {
     expect(e.answer("@everyone <!channel> hi").answered).toBe(false);
   });
 
+  it("autocomplete offers canonical questions that match what is typed, at most the limit", () => {
+    const got = e.complete("who lead", 5);
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.length).toBeLessThanOrEqual(5);
+    expect(got).toContain("Who leads Alibaba's international strategy?");
+    expect(e.complete("", 25).length).toBeLessThanOrEqual(25);
+    expect(e.complete("阿里", 5).length).toBeGreaterThan(0);
+  });
+
   it("gives help, not a guess, for an empty message or bare question words", () => {
     for (const q of ["", "   ", "???", "how?"]) expect(e.answer(q).kind).toBe("help");
   });
