@@ -8,7 +8,7 @@ import {
 import type { Answer } from "../../src/types.js";
 import { COMMAND, OPTION } from "./commands.js";
 import { conversationId, type HandlerContext, since } from "./context.js";
-import { rateVerdict } from "./rate-gate.js";
+import { logRateLimited, rateVerdict } from "./rate-gate.js";
 import { CUSTOM_ID, type DiscordReply, renderAbout, renderAnswer, renderText, renderTopics, truncate } from "./render.js";
 import { apologise, respond } from "./respond.js";
 import { TEXT } from "./wording.js";
@@ -140,14 +140,7 @@ async function refuse(
   start: number,
 ) {
   await respond(interaction, opts(ctx, true), () => renderText(verdict === "tell" ? TEXT.rateLimited : TEXT.stillRateLimited));
-  const source = interaction.isButton() ? "button" : interaction.commandName;
-  ctx.logger.info("discord rate limited", {
-    platform: "discord",
-    source,
-    told: verdict === "tell",
-    latencyMs: since(start),
-    outcome: "rate-limited",
-  });
+  logRateLimited(ctx.logger, interaction.isButton() ? "button" : interaction.commandName, verdict, since(start));
 }
 
 function remembered(ctx: HandlerContext, reply: DiscordReply): DiscordReply {

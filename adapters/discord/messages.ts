@@ -1,6 +1,6 @@
 import { type Client, type GatewayMessageCreateDispatchData, type Message, MessageType, Routes } from "discord.js";
 import { conversationId, type HandlerContext, since } from "./context.js";
-import { rateVerdict } from "./rate-gate.js";
+import { logRateLimited, rateVerdict } from "./rate-gate.js";
 import { type DiscordReply, messageOptions, renderAnswer, renderText } from "./render.js";
 import { mentionsBot, toQuestion } from "./to-question.js";
 import { TEXT } from "./wording.js";
@@ -43,13 +43,7 @@ export async function answerMessage(
         ctx.logger.warn("discord rate-limit note failed", { error: ctx.logger.scrub(e instanceof Error ? e.message : String(e)) }),
       );
     }
-    ctx.logger.info("discord rate limited", {
-      platform: "discord",
-      source,
-      told: verdict === "tell",
-      latencyMs: since(start),
-      outcome: "rate-limited",
-    });
+    logRateLimited(ctx.logger, source, verdict, since(start));
     return true;
   }
   const question = toQuestion(message.content, botId);

@@ -39,3 +39,8 @@ export async function rateVerdict(limiter: RateLimiter | undefined, userId: stri
     clearTimeout(timer);
   }
 }
+
+/** One log line per refused question, the same for slash commands, buttons and mentions. */
+export function logRateLimited(logger: Logger, source: string, verdict: RateVerdict, latencyMs: number): void {
+  logger.info("discord rate limited", { platform: "discord", source, told: verdict === "tell", latencyMs, outcome: "rate-limited" });
+}

@@ -20,3 +20,9 @@ export function runCli(args: string[], env: Record<string, string>): Run {
   const exited = new Promise<number>((resolve) => child.on("close", (code) => resolve(code ?? -1)));
   return { child, output: () => output, exited };
 }
+
+/** Ends a run the test left going (SIGKILL) and waits for it to exit. */
+export async function stopCli(run: Run | undefined): Promise<void> {
+  if (run && run.child.exitCode === null) run.child.kill("SIGKILL");
+  await run?.exited;
+}

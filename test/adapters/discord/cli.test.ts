@@ -7,15 +7,12 @@ import { IN_SCOPE, realEngine } from "../../helpers/discord-engine.js";
 import { FakeDiscord, waitFor } from "../../helpers/discord-fake.js";
 import { ALICE, APP_ID, BOT, CHANNEL_ID, FAKE_TOKEN, GUILD_ID, isCallbackFor } from "../../helpers/discord-harness.js";
 import { slashCommand } from "../../helpers/discord-payloads.js";
-import { type Run, runCli } from "../../helpers/run-cli.js";
-
-const run = runCli;
+import { type Run, runCli, stopCli } from "../../helpers/run-cli.js";
 
 let fake: FakeDiscord | undefined;
 let running: Run | undefined;
 afterEach(async () => {
-  if (running && running.child.exitCode === null) running.child.kill("SIGKILL");
-  await running?.exited;
+  await stopCli(running);
   await fake?.close();
   fake = undefined;
   running = undefined;
@@ -29,7 +26,7 @@ async function startFake() {
 describe("roadmap-bot discord (the compiled binary)", () => {
   it("serves /ask with only DISCORD_TOKEN, DISCORD_APPLICATION_ID and DISCORD_API_URL, and stops on SIGTERM", async () => {
     const f = await startFake();
-    running = run(["discord"], { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: f.apiUrl });
+    running = runCli(["discord"], { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: f.apiUrl });
     await waitFor(() => f.identified, "the CLI to identify on the gateway", 30_000);
     const interaction = slashCommand({ applicationId: APP_ID, user: ALICE, channelId: CHANNEL_ID, guildId: GUILD_ID }, "ask", [
       { name: "question", type: 3, value: IN_SCOPE },
@@ -44,7 +41,7 @@ describe("roadmap-bot discord (the compiled binary)", () => {
 
   it("`discord deploy` registers the commands and prints them with the invite URL", async () => {
     const f = await startFake();
-    running = run(["discord", "deploy"], {
+    running = runCli(["discord", "deploy"], {
       DISCORD_TOKEN: FAKE_TOKEN,
       DISCORD_APPLICATION_ID: APP_ID,
       DISCORD_API_URL: f.apiUrl,
@@ -61,7 +58,7 @@ describe("roadmap-bot discord (the compiled binary)", () => {
 
   it("exits non-zero listing what is missing, before connecting", async () => {
     const f = await startFake();
-    running = run(["discord"], { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: f.apiUrl });
+    running = runCli(["discord"], { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_API_URL: f.apiUrl });
     // Bounded, so a CLI that reports the error but lingers (an open handle) fails clearly, not by timeout.
     const code = await Promise.race([running.exited, new Promise((r) => setTimeout(() => r("still running after 10 s"), 10_000))]);
     expect(code).not.toBe("still running after 10 s");

@@ -4,7 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Run, runCli } from "../../helpers/run-cli.js";
+import { type Run, runCli, stopCli } from "../../helpers/run-cli.js";
 import { type FakeSlack, startFakeSlack, waitFor } from "../../helpers/slack-fake.js";
 import { realEngine, SECRETS } from "../../helpers/slack-harness.js";
 import { command, mention } from "../../helpers/slack-payloads.js";
@@ -12,8 +12,6 @@ import { sendCommand, sendEvent } from "../../helpers/slack-signed.js";
 
 const BUILT = existsSync(new URL("../../../dist/adapters/slack/index.js", import.meta.url));
 const IN_SCOPE = "Where did Alibaba open offices in Europe?";
-
-const run = runCli;
 
 /** The exit code, or a clear failure if the process lingers (a handle left open keeps it alive). */
 async function exitWithin(r: Run, ms: number): Promise<number> {
@@ -33,8 +31,7 @@ const startedPort = (output: string): number | undefined => {
 let fake: FakeSlack | undefined;
 let running: Run | undefined;
 afterEach(async () => {
-  if (running && running.child.exitCode === null) running.child.kill("SIGKILL");
-  await running?.exited;
+  await stopCli(running);
   await fake?.close();
   fake = undefined;
   running = undefined;
@@ -44,7 +41,7 @@ describe.skipIf(!BUILT)("roadmap-bot slack (the compiled binary)", () => {
   it("HTTP: answers a signed mention and a slash command, refuses a forged one, and exits 0 on SIGTERM", async () => {
     const f = await startFakeSlack();
     fake = f;
-    const r = run(["slack"], {
+    const r = runCli(["slack"], {
       SLACK_BOT_TOKEN: SECRETS.bot,
       SLACK_SIGNING_SECRET: SECRETS.signing,
       SLACK_PORT: "0",
@@ -73,7 +70,7 @@ describe.skipIf(!BUILT)("roadmap-bot slack (the compiled binary)", () => {
   it("Socket Mode: connects through SLACK_API_URL, answers and acknowledges, exits 0 on SIGTERM", async () => {
     const f = await startFakeSlack();
     fake = f;
-    const r = run(["slack"], { SLACK_BOT_TOKEN: SECRETS.bot, SLACK_APP_TOKEN: SECRETS.app, SLACK_API_URL: f.apiUrl });
+    const r = runCli(["slack"], { SLACK_BOT_TOKEN: SECRETS.bot, SLACK_APP_TOKEN: SECRETS.app, SLACK_API_URL: f.apiUrl });
     running = r;
     await waitFor(() => f.socketCount() === 1, "the Socket Mode connection", 30_000);
     const ev = mention({ text: IN_SCOPE });
@@ -89,7 +86,7 @@ describe.skipIf(!BUILT)("roadmap-bot slack (the compiled binary)", () => {
   it("exits non-zero listing every bad variable, before connecting anywhere", async () => {
     const f = await startFakeSlack();
     fake = f;
-    const r = run(["slack"], { SLACK_BOT_TOKEN: "xapp-FAKE-SECRET-WRONG-KIND", SLACK_API_URL: f.apiUrl });
+    const r = runCli(["slack"], { SLACK_BOT_TOKEN: "xapp-FAKE-SECRET-WRONG-KIND", SLACK_API_URL: f.apiUrl });
     running = r;
     expect(await exitWithin(r, 10_000)).not.toBe(0);
     expect(r.output()).toContain("SLACK_BOT_TOKEN");
