@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { formatProblem, type Problem, parseKnowledge, RoadmapBotError } from "../../src/index.js";
+import { formatProblem, type Knowledge, type Problem, parseKnowledge, RoadmapBotError } from "../../src/index.js";
 import { lintKnowledge } from "../../src/knowledge/lint.js";
 
 /** `roadmap-bot check [FILE] [--source TEXT]`: exit 0, or 1 with every problem listed. */
@@ -22,14 +22,15 @@ export function runCheck(file: string, sourceFile: string | undefined, print: (l
     }
   }
   let problems: Problem[];
+  let k: Knowledge | undefined;
   try {
-    problems = lintKnowledge(parseKnowledge(text, file), file, source);
+    k = parseKnowledge(text, file);
+    problems = lintKnowledge(k, file, source);
   } catch (err) {
     if (!(err instanceof RoadmapBotError)) throw err;
     problems = err.problems;
   }
-  if (!problems.length) {
-    const k = parseKnowledge(text, file);
+  if (k && !problems.length) {
     print(
       `${file}: OK (${k.facts.length} facts, ${k.sources.length} source${k.sources.length === 1 ? "" : "s"}${source ? ", every quote found in the source" : ""})`,
     );
