@@ -86,7 +86,7 @@ describe("roadmap-bot CLI (the compiled binary)", () => {
   });
 
   it("check passes the curated file against the source article", async () => {
-    const source = new URL("../../../shared/source/alibaba-2016-plans.txt", import.meta.url).pathname;
+    const source = new URL("../../knowledge/sources/alibaba-2016-plans.txt", import.meta.url).pathname;
     const r = await run(["check", new URL("../../knowledge/alibaba-2016.json", import.meta.url).pathname, "--source", source]);
     expect(r.stdout).toMatch(/OK/);
     expect(r.code).toBe(0);
