@@ -4,7 +4,8 @@ import { type ConversationStoreOptions, createConversationStore } from "./conver
 import type { About, Engine } from "./engine-api.js";
 import { resolveFollowUp } from "./follow-up.js";
 import type { Fact, Knowledge } from "./knowledge/schema.js";
-import { createMatcher, type Matcher, type MatchResult } from "./match/fuse-matcher.js";
+import { createMatcher, type Matcher, type MatchResult, type Scored } from "./match/fuse-matcher.js";
+import { readChat } from "./match/chat.js";
 import { lacksAskedShape } from "./match/intent.js";
 import { INTENT_WORDS, normalise } from "./match/normalise.js";
 import { CAPABILITIES, MESSAGES } from "./messages.js";
@@ -12,9 +13,19 @@ import type { Answer, AskOptions, Explanation, Topic } from "./types.js";
 
 /** Defaults, frozen in one place. The threshold is calibrated on the labelled set (see README). */
 export const DEFAULTS = Object.freeze({
-  threshold: 0.6,
-  /** Chinese questions score lower (pinyin bigrams overlap less than stemmed words): their own bar. */
-  thresholdZh: 0.5,
+  /**
+   * Minimum share of the question (by word weight; unknown names, numbers and content words weigh
+   * most) that the top fact must explain. The operating point on the curve in the README.
+   */
+  threshold: 0.5,
+  /** The same for questions in Chinese. */
+  thresholdZh: 0.4,
+  /** Minimum classifier probability of the top fact (the ranking's own confidence). */
+  minProbability: 0.5,
+  /** Refuse when the top fact leaves a word this much heavier than its heaviest explained one. */
+  maxMissed: 1.3,
+  /** The same for Chinese, where an unknown word is more often a company the article never names. */
+  maxMissedZh: 1,
   /** Two facts closer than this (and both above the threshold) are "about equal". */
   ambiguityMargin: 0.01,
   maxQuestionLength: 1000,
@@ -51,9 +62,13 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     // English questions never match Chinese terms (nor change English weights), so the Chinese
     // index, the slowest part to build, waits for the first Chinese question: a cold
     // `roadmap-bot ask` in English does not pay for it. Long-running bots build it at start (warm).
-    const english = createMatcher(docs(false));
+    const refusals = knowledge.refusals ?? [];
+    const english = createMatcher(
+      docs(false),
+      refusals.filter((r) => !CJK.test(r)),
+    );
     let full: Matcher | undefined;
-    const chinese = (): Matcher => (full ??= createMatcher(docs(true)));
+    const chinese = (): Matcher => (full ??= createMatcher(docs(true), refusals));
     let completer: Fuse<string> | undefined;
     const complete = (): Fuse<string> =>
       (completer ??= new Fuse(
@@ -66,24 +81,65 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     return { knowledge, facts, english, chinese, byId, complete };
   }
 
-  function respond(text: string, opts: AskOptions): { answer: Answer; explanation?: Explanation; facts: Fact[] } {
+  type Responded = { answer: Answer; explanation?: Explanation; facts: Fact[] };
+  /** Two answers to a two-part question, each with its own citation. */
+  function combine(a: Answer, b: Answer): Answer {
+    return {
+      ...a,
+      answer: `${a.answer}\n\n${b.answer}`,
+      citations: [...a.citations, ...b.citations],
+      confidence: Math.min(a.confidence, b.confidence),
+      factIds: [...a.factIds, ...b.factIds],
+      suggestions: [],
+      kind: "fact",
+    };
+  }
+
+  function respond(text: string, opts: AskOptions & { noSplit?: boolean }): Responded {
     // Checked before any work: a 100,000-character message costs nothing.
     if (text.length > settings.maxQuestionLength) {
       const lang = normalise(text.slice(0, 200)).chinese ? "zh" : "en";
       return { answer: reply(lang, "too-long", MESSAGES[lang].tooLong(settings.maxQuestionLength)), facts: [] };
     }
-    const n = normalise(text);
+    const reading = readChat(text);
+    const n = normalise(reading.text);
     const lang = n.chinese ? "zh" : "en";
     const say = MESSAGES[lang];
     const threshold = lang === "zh" ? settings.thresholdZh : settings.threshold;
     const ctx = opts.conversationId ? conversations.get(opts.conversationId) : undefined;
-    const rank = (q: typeof n, standalone = true) =>
-      penaliseShape(text, (q.chinese ? state.chinese() : state.english).match(q, 8, standalone), state.facts);
+    const rank = (q: typeof n, standalone = true, asked = reading.text) =>
+      penaliseShape(asked, (q.chinese ? state.chinese() : state.english).match(q, 8, standalone), state.facts);
+    const decide = (m: MatchResult): boolean => confident(m.ranked[0]) && m.refusal < (m.ranked[0]?.prob ?? 0);
+    const maxMissed = lang === "zh" ? settings.maxMissedZh : settings.maxMissed;
+    // A follow-up's candidates are already narrowed to what was just discussed: the classifier's
+    // probability, spread over every fact, does not apply there.
+    const confident = (r: Scored | undefined, inContext = false): boolean =>
+      !!r && r.coverage >= threshold && (inContext || r.prob >= settings.minProbability) && r.missed < maxMissed;
+    if (reading.parts.length === 2 && !opts.noSplit) {
+      const both = reading.parts.map((part) => respond(part, { ...opts, conversationId: undefined, noSplit: true }));
+      const [a, b] = both as [Responded, Responded];
+      if (a.answer.answered && b.answer.answered && a.answer.factIds[0] !== b.answer.factIds[0])
+        return { answer: combine(a.answer, b.answer), explanation: a.explanation, facts: [...a.facts, ...b.facts] };
+      const one = a.answer.answered ? a : b.answer.answered ? b : undefined;
+      if (one && a.answer.factIds[0] !== b.answer.factIds[0])
+        return { ...one, answer: { ...one.answer, answer: `${say.partly}${one.answer.answer}` } };
+    }
     const followUp = resolveFollowUp(text, n, ctx, state, rank);
-    if ((!followUp && n.terms.every((t) => INTENT_WORDS.has(t))) || ABOUT_THE_BOT.test(text))
+    if ((!followUp && n.terms.every((t) => INTENT_WORDS.has(t))) || ABOUT_THE_BOT.test(reading.text))
       return { answer: reply(lang, "help", say.empty, defaultSuggestions(lang)), facts: [] };
     // Inside a conversation a one-word question ("the third?") is a normal follow-up.
-    const result: MatchResult = followUp?.result ?? rank(n, !ctx?.lastFactIds.length);
+    const standalone = !ctx?.lastFactIds.length;
+    let result: MatchResult = followUp?.result ?? rank(n, standalone);
+    // The lead-in clause or the sentence of context may be what names the subject: "As a rural
+    // buyer, what is Alibaba promising me?". Try the fuller readings when the focused one fails.
+    if (!followUp && !decide(result))
+      for (const alt of reading.alternatives) {
+        const r = rank(normalise(alt), standalone, alt);
+        if (decide(r)) {
+          result = r;
+          break;
+        }
+      }
     const [top, second] = result.ranked;
     const explanation: Explanation = {
       question: text,
@@ -95,10 +151,10 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     };
     // "Europe or Beijing?": each side answered by a different fact is a question of which was meant
     // (an explicit choice, so it wins over the conversation's context).
-    const sides = text.split(/\s+(?:or|vs\.?|versus)\s+|还是|或者/i);
+    const sides = reading.text.split(/\s+(?:or|vs\.?|versus)\s+|还是|或者/i);
     if (sides.length === 2) {
-      const [a, b] = sides.map((side) => rank(normalise(side)).ranked[0]);
-      if (a && b && a.factIndex !== b.factIndex && a.score >= threshold && b.score >= threshold)
+      const [a, b] = sides.map((side) => rank(normalise(side), true, side).ranked[0]);
+      if (a && b && a.factIndex !== b.factIndex && confident(a) && confident(b))
         return {
           answer: clarify(
             lang,
@@ -109,7 +165,7 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
           facts: [],
         };
     }
-    if (!top || top.score < threshold) {
+    if (!top || !confident(top, Boolean(followUp)) || (!followUp && result.refusal >= top.prob)) {
       const suggestions = suggestionsFrom(result, lang);
       return { answer: reply(lang, "out-of-scope", say.outOfScope, suggestions, top?.score ?? 0), explanation, facts: [] };
     }
@@ -121,7 +177,7 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
       second &&
       other &&
       top.score - second.score < settings.ambiguityMargin &&
-      second.score >= threshold &&
+      confident(second, true) &&
       !followUp &&
       !isParentOf(other, fact)
     )
@@ -284,7 +340,9 @@ function penaliseShape(question: string, result: MatchResult, facts: Fact[]): Ma
     .map((r) => {
       const f = facts[r.factIndex] as Fact;
       const answer = result.normalised.chinese ? (f.answer_zh ?? f.answer) : f.answer;
-      return lacksAskedShape(question, result.terms, answer) ? { ...r, score: r.score * SHAPE_PENALTY } : r;
+      return lacksAskedShape(question, result.terms, answer, f.questions)
+        ? { ...r, score: r.score * SHAPE_PENALTY, prob: r.prob * SHAPE_PENALTY }
+        : r;
     })
     .sort((a, b) => b.score - a.score);
   return { ...result, ranked };
@@ -293,6 +351,7 @@ const SHAPE_PENALTY = 0.5;
 /** Questions about the bot itself get the help reply, not a fact that shares a word ("your name"). */
 const ABOUT_THE_BOT =
   /^\W*(hey\W+|hi\W+|hello\W+)?(bot\W+)?(help|what can you do|what do you know|who are you|what are you|what('?s| is) (your|ur) name|(your|ur) name|how are you( doing)?|你是谁|你能做什么|帮助)\W*(today)?\W*$/i;
+const CJK = /[\u3400-\u9fff]/;
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const unique = <T>(v: T, i: number, a: T[]) => a.indexOf(v) === i;
 function definedOnly<T extends object>(o: T): Partial<T> {

@@ -62,7 +62,10 @@ export function resolveFollowUp(
   const boosted = base.ranked
     // "it", "they", "that" point at what was just discussed: only facts near it may answer.
     .filter((r) => !pronoun || isNear(state.facts[r.factIndex] as Fact))
-    .map((r): Scored => ({ ...r, score: r.score + (isNear(state.facts[r.factIndex] as Fact) ? CONTEXT_BOOST : 0) }))
+    .map((r): Scored => {
+      const boost = isNear(state.facts[r.factIndex] as Fact) ? CONTEXT_BOOST : 0;
+      return { ...r, score: r.score + boost, prob: r.prob + boost };
+    })
     .sort((a, b) => b.score - a.score);
   if (!pronoun && boosted[0]?.factIndex === base.ranked[0]?.factIndex && boosted[0]?.score === base.ranked[0]?.score) return undefined;
   // "Is it true Alibaba is fighting fake goods?": a pronoun, but the question names its subject in
@@ -81,5 +84,5 @@ export function resolveFollowUp(
 
 function only(state: EngineState, n: Normalised, id: string, why: string): { result: MatchResult; why: string } {
   const factIndex = state.facts.findIndex((f) => f.id === id);
-  return { result: { normalised: n, terms: n.terms, ranked: [{ factIndex, score: 1, matched: [] }] }, why };
+  return { result: { normalised: n, terms: n.terms, ranked: [{ factIndex, score: 1, matched: [], prob: 1, index: 1, coverage: 1, missed: 0 }], refusal: 0 }, why };
 }

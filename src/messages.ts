@@ -8,6 +8,7 @@ export const MESSAGES = {
       `That message is too long (over ${max} characters). Please ask one short question about Alibaba's 2016 roadmap.`,
     asOf: "As of the article (January 2016): ",
     clarify: "That could mean more than one thing. Which did you mean?",
+    partly: "I can answer only part of that. ",
   },
   zh: {
     outOfScope: "资料中没有涉及这个问题。我只了解 Tech in Asia 关于阿里巴巴 2016 年路线图的报道（2016 年 1 月）。",
@@ -15,6 +16,7 @@ export const MESSAGES = {
     tooLong: (max: number) => `消息太长（超过 ${max} 个字符）。请就阿里巴巴 2016 年路线图问一个简短的问题。`,
     asOf: "截至该文章发表时（2016 年 1 月）：",
     clarify: "这个问题可能有几种意思，你指的是哪一个？",
+    partly: "这个问题我只能回答一部分。",
   },
 } as const;
 

@@ -37,6 +37,12 @@ export const KnowledgeSchema = z
     sources: z.array(SourceSchema).min(1, "must list at least one source"),
     topics: z.array(TopicSchema).optional(),
     facts: z.array(FactSchema).min(1, "must list at least one fact"),
+    refusals: z
+      .array(text)
+      .optional()
+      .describe(
+        "Curated refusals: near-miss questions the source does not answer (any language). The engine learns to refuse their like; `check` fails when one of a fact's own phrasings would be refused as one of them.",
+      ),
   })
   .strict()
   .superRefine((k, ctx) => {

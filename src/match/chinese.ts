@@ -13,7 +13,11 @@ const STOP = new Set(
     "的 了 吗 呢 吧 啊 呀 嘛 哦 么 是 在 有 和 与 及 跟 对 把 被 给 让 要 会 能 可以 这 那 这个 那个 这些 那些 一下 一些 " +
     "什么 啥 怎么 怎样 如何 哪些 哪个 请问 请 问 问下 告诉 我 我们 你 你们 他 她 它 他们 她们 说 说说 讲讲 讲 介绍 " +
     "一 个 都 也 还 就 又 很 呗 关于 方面 情况 事 事情 到底 具体 一点 有没有 是不是 没 吗 呢 着 过 得 地 之 其 于 以 " +
-    "而 或 或者 如果 因为 所以 但 但是 从 向 往 为 上 下 中 里 内 外"
+    "而 或 或者 如果 因为 所以 但 但是 从 向 往 为 上 下 中 里 内 外 " +
+    // Colloquial Mainland and Cantonese particles and fillers (after conversion to Simplified).
+    "来着 咋 咋整 咋样 咋办 整 搞 弄 那块 这块 那帮 那种 这种 一直 打算 准备 想 到底 究竟 来 去 呀 哈 嘛 喔 噢 哇 " +
+    "系 咩 嘅 喺 咗 嚟 㗎 啲 点 边个 边度 乜 冇 唔 佢 佢哋 咁 嗰 呢 呢个 呢篇 啦 喇 嘞 噶 既 同埋 " +
+    "文章 文中 文里 这篇 那篇 篇 则 新闻 报道 报导 稿子 说 讲 话 提到 提 讲到 写 原话"
   ).split(" "),
 );
 
@@ -38,8 +42,22 @@ const syllables = (text: string): string[] => {
   return pinyin(text, { toneType: "none", type: "array", nonZh: "removed" }).filter(Boolean);
 };
 
+type ConvertFn = (text: string) => string;
+let toSimplified: ConvertFn | undefined;
+/**
+ * Traditional characters (Taiwan and Hong Kong forms) to Simplified, with OpenCC's tables
+ * (opencc-js), loaded on the first Chinese text: 張勇 → 张勇, 總部 → 总部, 網購 → 网购.
+ */
+export function simplified(text: string): string {
+  toSimplified ??= (
+    createRequire(import.meta.url)("opencc-js") as { Converter: (o: { from: string; to: string }) => ConvertFn }
+  ).Converter({ from: "hk", to: "cn" });
+  return toSimplified(text);
+}
+
 /** Matching terms for one run of Chinese characters (no spaces or Latin letters inside). */
-export function chineseTerms(run: string): string[] {
+export function chineseTerms(input: string): string[] {
+  const run = simplified(input);
   const out: string[] = [];
   for (const [re, words] of INTENTS) if (re.test(run)) out.push(...words);
   const chunks: string[] = [];

@@ -1,5 +1,6 @@
 import Fuse from "fuse.js";
 import { INTENT_WORDS, isChineseTerm, type Normalised, normalise, STOP_WORDS, stem } from "./normalise.js";
+import { type Classifier, type Example, trainClassifier } from "./classifier.js";
 import { WORDS } from "./synonyms.js";
 
 /** One way of asking for a fact (a question, a keyword, or the answer text), as matching terms. */
@@ -25,6 +26,18 @@ export interface Scored {
   score: number;
   /** Query terms that this fact contains. */
   matched: string[];
+  /** The classifier's probability for this fact (the index score when no classifier was trained). */
+  prob: number;
+  /** The nearest-phrasing and coverage score of the inverted index, 0..1. */
+  index: number;
+  /** Share of the question's weight (unknown words weigh most) that this fact's words explain. */
+  coverage: number;
+  /**
+   * The heaviest question word this fact leaves unexplained, over the heaviest it explains: at 1 or
+   * more, the question's most specific word (a name, a number, a word the knowledge never uses) is
+   * about something else. "Michael Evans's salary" explains his name, not the salary.
+   */
+  missed: number;
 }
 
 export interface MatchResult {
@@ -33,6 +46,8 @@ export interface MatchResult {
   terms: string[];
   /** Best first; at most `limit`. */
   ranked: Scored[];
+  /** The classifier's probability that this is one of the curated refusals (0 without any). */
+  refusal: number;
 }
 
 const INTENT_WEIGHT = 0.25;
@@ -45,6 +60,8 @@ const SINGLE_WORD_PENALTY = 0.5;
 const MISSING_PENALTY = 0.7;
 /** A term in more phrasings than this only scores; it does not bring in candidates (see match). */
 const MAX_POSTINGS = 2000;
+const CHINESE_SEAM = 0.3;
+const CHINESE_WORD = 0.3;
 /** How much more than the rarest known word an unknown word weighs. */
 const UNKNOWN_FACTOR = 1.5;
 
@@ -53,8 +70,9 @@ const UNKNOWN_FACTOR = 1.5;
  * knowledge's own vocabulary so that misspelt words ("Goldmann", "provinses") find the word the
  * curators wrote. Scores are 0..1, higher is better (Fuse's 0 = perfect is converted here, once).
  */
-export function createMatcher(docs: MatchDoc[]) {
+export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []) {
   const phrasings: Phrasing[] = [];
+  const examples: Example[] = [];
   const vocabulary = new Map<string, string>(); // surface word -> stem
   const stems = new Set<string>();
   const factBags: Map<string, number>[] = docs.map(() => new Map());
@@ -69,6 +87,7 @@ export function createMatcher(docs: MatchDoc[]) {
         bag.set(t, Math.max(bag.get(t) ?? 0, weight));
       }
       if (n.terms.length) phrasings.push({ factIndex, terms: [...new Set(n.terms)], weight });
+      if (n.terms.length) examples.push({ label: factIndex, terms: n.terms, weight: weight === 1 ? 1 : 0.5 });
     };
     for (const q of doc.questions) add(q, 1);
     for (const k of doc.keywords) add(k, 1);
@@ -90,10 +109,19 @@ export function createMatcher(docs: MatchDoc[]) {
     if (term.length === 1 && !isChineseTerm(term)) return 0;
     if (/^(19|20)\d\d$/.test(term)) return 2 * unknownWeight;
     if (names?.has(term)) return 1.5 * unknownWeight;
-    // Unknown Chinese bigrams are often just the seam between two words: they count for less.
-    if (isChineseTerm(term)) return 0.5 * unknownWeight;
+    // Unknown Chinese bigrams are mostly the seam between two words: they count for little. An
+    // unknown whole word (ICU's segment) is evidence like an unknown English word.
+    if (isChineseTerm(term)) return term.includes("_") ? CHINESE_SEAM * unknownWeight : CHINESE_WORD * unknownWeight;
     return term.length === 2 ? 0.75 * unknownWeight : unknownWeight;
   };
+
+  // Curated refusals are one more class: questions near the facts' words that the source does not
+  // answer (the role of negative examples in Dialogflow's fallback intent). They add no vocabulary.
+  for (const r of refusals) {
+    const n = normalise(r);
+    if (n.terms.length) examples.push({ label: docs.length, terms: n.terms, weight: 1 });
+  }
+  const classifier: Classifier | undefined = trainClassifier(examples, docs.length + (refusals.length ? 1 : 0));
 
   const postings = new Map<string, number[]>();
   phrasings.forEach((p, i) => {
@@ -149,11 +177,24 @@ export function createMatcher(docs: MatchDoc[]) {
         .map((r) => r.item)
         .filter((w) => plausibleTypo(word, w, vocabulary.get(w) === ""))
         .sort((a, b) => editDistance(a, word) - editDistance(b, word))[0];
+    // Run-together words ("fakegoods", "villagecenters"): two known words of three letters or more.
+    if (hit === undefined && word.length >= 6) hit = splitRunTogether(word);
     // Failing that, a word that is a clear prefix of a known one ("direct" for "directly").
     if (hit === undefined && word.length >= 5) hit = words.find((w) => w.length > word.length && w.startsWith(word));
     if (corrections.size > 50_000) corrections.clear();
     corrections.set(word, hit ?? null);
     return hit;
+  }
+
+  /** "fakegoods" → "fake goods" when both halves are words the knowledge uses (or stop words). */
+  function splitRunTogether(word: string): string | undefined {
+    for (let i = 3; i <= word.length - 3; i++) {
+      const a = word.slice(0, i);
+      const b = word.slice(i);
+      if ((vocabulary.has(a) || STOP_WORDS.has(a)) && vocabulary.has(b) && (vocabulary.get(a) !== "" || vocabulary.get(b) !== ""))
+        return `${a} ${b}`;
+    }
+    return undefined;
   }
 
   /**
@@ -181,7 +222,7 @@ export function createMatcher(docs: MatchDoc[]) {
     const unique = [...new Set(terms)];
     const w = (t: string) => weight(t, normalised.names);
     const total = unique.reduce((s, t) => s + w(t), 0);
-    if (!unique.length || total === 0) return { normalised, terms: unique, ranked: [] };
+    if (!unique.length || total === 0) return { normalised, terms: unique, ranked: [], refusal: 0 };
     const querySet = new Set(unique);
     const contentTerms = unique.filter((t) => !INTENT_WORDS.has(t)).length;
 
@@ -206,6 +247,12 @@ export function createMatcher(docs: MatchDoc[]) {
       if (sim > (best.get(p.factIndex) ?? 0)) best.set(p.factIndex, sim);
     }
 
+    const probs = classifier?.predict(terms);
+    if (probs) {
+      // The classifier's likeliest facts are candidates too, even with no phrasing in common.
+      const top = [...Array(docs.length).keys()].sort((a, b) => (probs[b] as number) - (probs[a] as number)).slice(0, limit);
+      for (const f of top) if (!best.has(f)) best.set(f, 0);
+    }
     const ranked: Scored[] = [];
     for (const [factIndex, phraseSim] of best) {
       const bag = factBags[factIndex] as Map<string, number>;
@@ -227,10 +274,13 @@ export function createMatcher(docs: MatchDoc[]) {
       const score = (0.6 * coverage + 0.4 * phraseSim) * (standalone && contentTerms === 1 && phraseSim < 0.75 ? SINGLE_WORD_PENALTY : 1);
       // The question's most specific word is not explained by this fact: "Daniel Zhang's salary"
       // matches his name, but the point of the question is the salary.
-      ranked.push({ factIndex, score: heaviestMissed >= heaviestMatched ? score * MISSING_PENALTY : score, matched });
+      const index = heaviestMissed >= heaviestMatched ? score * MISSING_PENALTY : score;
+      const prob = probs ? (probs[factIndex] as number) : index;
+      ranked.push({ factIndex, score: prob, matched, prob, index, coverage, missed: heaviestMissed / (heaviestMatched || 1e-9) });
     }
     ranked.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
-    return { normalised, terms: unique, ranked: ranked.slice(0, limit) };
+    const refusal = probs && probs.length > docs.length ? (probs[docs.length] as number) : 0;
+    return { normalised, terms: unique, ranked: ranked.slice(0, limit), refusal };
   }
 
   return { match, weight, vocabularySize: vocabulary.size };

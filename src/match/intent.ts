@@ -28,8 +28,18 @@ function newNames(answer: string, question: string): string[] {
 }
 
 /** True when the question asks for a shape of answer ("how many" → a number) that this answer lacks. */
-export function lacksAskedShape(question: string, terms: readonly string[], answer: string): boolean {
-  const set = new Set(terms);
+export function lacksAskedShape(question: string, terms: readonly string[], answer: string, asked: readonly string[] = []): boolean {
+  const kind = lackedShape(question, terms, answer);
+  if (!kind) return false;
+  // A fact whose own curated questions ask this way answers it, whatever its answer text looks
+  // like (a knowledge file of intents, such as CLINC150's, has no numbers or names in its answers).
+  return !asked.some((q) => askedShapes(q, questionWords(q)).includes(kind));
+}
+
+type Shape = "many" | "much" | "when" | "who" | "which";
+
+/** The shapes of answer a question asks for. */
+function askedShapes(question: string, terms: ReadonlySet<string>): Shape[] {
   // "Who"/"when" ask only when they open the question: "the middlemen who sell fakes" asks no one.
   const opening = question
     .toLowerCase()
@@ -37,13 +47,24 @@ export function lacksAskedShape(question: string, terms: readonly string[], answ
     .split(/\s+/)
     .slice(0, 3)
     .join(" ");
-  const asks = (w: string) => set.has(w) && (/[\u4e00-\u9fff]/.test(question) || new RegExp(`\\b${w}\\b`).test(opening));
-  if (set.has("how") && set.has("many") && !SHAPES.many.test(answer)) return true;
-  if (set.has("how") && set.has("much") && !SHAPES.much.test(answer)) return true;
-  if (asks("when") && !SHAPES.when.test(answer)) return true;
-  if (asks("who") && !SHAPES.who.test(answer)) return true;
-  if (WHICH.test(question) && /[a-z]/i.test(question) && newNames(answer, question).length === 0) return true;
-  return false;
+  const asks = (w: string) => terms.has(w) && (/[\u4e00-\u9fff]/.test(question) || new RegExp(`\\b${w}\\b`).test(opening));
+  const shapes: Shape[] = [];
+  if (terms.has("how") && terms.has("many")) shapes.push("many");
+  if (terms.has("how") && terms.has("much")) shapes.push("much");
+  if (asks("when")) shapes.push("when");
+  if (asks("who")) shapes.push("who");
+  if (WHICH.test(question) && /[a-z]/i.test(question)) shapes.push("which");
+  return shapes;
+}
+
+const questionWords = (q: string): Set<string> => new Set(q.toLowerCase().match(/\b(how|many|much|when|who)\b/g) ?? []);
+
+/** The first shape the question asks for that the answer lacks. */
+function lackedShape(question: string, terms: readonly string[], answer: string): Shape | undefined {
+  for (const shape of askedShapes(question, new Set(terms))) {
+    if (shape === "which" ? newNames(answer, question).length === 0 : !SHAPES[shape].test(answer)) return shape;
+  }
+  return undefined;
 }
 
 /** For follow-ups: the shape a bare question word asks for ("how many?" → a number). */

@@ -1,5 +1,6 @@
 import { stemmer } from "stemmer";
 import { chineseTerms, ZH_NOW } from "./chinese.js";
+import { SHORTHAND } from "./shorthand.js";
 import { PHRASES, WORDS } from "./synonyms.js";
 
 /** Words that carry no meaning for matching. Question words are kept (see INTENT_WORDS). */
@@ -85,7 +86,8 @@ export function normalise(input: string): Normalised {
   const spaced = text.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   const phrased = spaced.replace(PHRASE_RE, (p) => PHRASES[p] ?? p);
   const words: string[] = [];
-  for (const raw of phrased.split(" ")) {
+  for (const typed of phrased.split(" ")) {
+    const raw = SHORTHAND[typed] ?? typed;
     if (!raw || STOP_WORDS.has(raw)) continue;
     const word = WORDS[raw] ?? raw;
     for (const w of word.split(" ")) {

@@ -14,7 +14,8 @@ import { sendCommand, sendEvent, sendInteraction } from "../../helpers/slack-sig
 const signed = { secret: SECRETS.signing };
 // Two facts answer this about equally well; with the margin forced wide (as the core's own tests
 // do), the engine asks which was meant, whatever tuning the matcher gets.
-const AMBIGUOUS = "How will cross-border shopping be expanded further?";
+// An explicit choice: each side is answered by a different fact, so the bot asks which was meant.
+const AMBIGUOUS = "the europe offices or the beijing headquarters?";
 const CLARIFYING = { ambiguityMargin: 1 } as const;
 const clarifyingEngine = () => createEngine({ knowledge: knowledge(), ...CLARIFYING });
 

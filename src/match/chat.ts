@@ -1,0 +1,116 @@
+/**
+ * Reads a chat message as chat: platform markup never counts as words, greetings, thanks and
+ * sign-offs are dropped, and a message of several sentences is answered from its question
+ * sentence(s). Every adapter, the REPL and the CLI go through this one reader (via the engine).
+ *
+ * Linear time: each step is one pass of a regular expression without nested quantifiers.
+ */
+
+/** Slack and Discord markup, links, emoji and markdown: replaced by a space (or by their label). */
+const MARKUP: [RegExp, string][] = [
+  // Slack links with a label keep the label: <https://x|the article>; bare links go.
+  [/<(?:https?|mailto):[^|>\s]{0,2000}\|([^>]{0,500})>/g, " $1 "],
+  // Slack channel links keep nothing: <#C024BE7LH|general>. User, group and special mentions too.
+  [/<[#@!][^>\s]{0,200}>/g, " "],
+  // Any other angle-bracket token: <https://…>, Discord custom emoji <:name:id> / <a:name:id>.
+  [/<a?:?[\w~-]{0,100}:?[^>\s]{0,2000}>/g, " "],
+  [/\bhttps?:\/\/\S{1,2000}/g, " "],
+  [/\bwww\.\S{1,2000}/g, " "],
+  // :shortcodes: and :skin-tone-2: (often where a sentence ends: a line break keeps them apart).
+  [/:[a-z0-9_+-]{1,60}:/gi, "\n"],
+  // @channel, @here, @everyone, @someone (a mention written by hand).
+  [/(^|\s)@[\w.-]{1,80}/g, " "],
+  // Unicode emoji, pictographs, their modifiers and joiners: like shortcodes, often a sentence's end.
+  [/[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{1F1E6}-\u{1F1FF}\u200d\ufe0f\u20e3]+/gu, "\n"],
+  // Markdown: code fences, emphasis marks, block quotes, headings, list bullets.
+  [/```/g, " "],
+  [/[*_~`|]+/g, " "],
+  [/(^|\n)\s{0,10}(?:&gt;|>|#{1,6}|[-•])\s/g, "$1 "],
+];
+
+const GREETING =
+  /^(?:(?:hey|hi|hello|hiya|howdy|yo|sup|morning|good (?:morning|afternoon|evening|day)|greetings|hola|ok(?:ay)?|so|um+|uh+|hmm+|well|alright|right|quick (?:one|q(?:uestion)?)(?: for (?:the|you)\w*(?: \w+)?)?|question|dear \w+)\b[\s,!.:;-]*)+(?:(?:all|everyone|everybody|folks|guys|team|there|y'?all|friends|bot|roadmap-?bot|people)\b[\s,!.:;-]*)*/i;
+const THANKS =
+  /^(?:(?:many |thanks|thank you|thx|ty|tia|cheers|much appreciated|appreciate it|appreciated|pls|please|plz|lol|haha+|lmao|cool|great|awesome|nice|perfect|sorry|oops|sry)\b[\s,!.:;-]*(?:so much|a lot|in advance|a ton|all|team|guys|folks|again)?[\s,!.:;-]*)+$/i;
+const SIGN_OFF = /[\s,!.;-]*\b(?:thanks|thank you|thx|ty|tia|cheers|much appreciated|appreciate it|pls|please|plz|lol|haha+)\b(?: (?:so much|a lot|in advance|a ton|all|team|guys|folks|again))?[\s!.]*$/i;
+/** A sentence that asks something: ends in "?" or opens with a question or request word. */
+const ASKS =
+  /[?？]\s*$|^(?:who|whom|whose|what|whats|wat|wht|when|whn|where|wher|why|how|hw|which|is|are|was|were|does|do|did|can|could|will|would|should|has|have|had|any|tell|give|show|explain|describe|list|summari[sz]e|remind|share)\b|[吗呢么嘛啥谁哪几多什]\W*$|^(?:请|请问|问下|想问|谁|哪|什么|为什么|怎么|如何|多少|几|是否|有没有)/i;
+/** Where a question starts inside a sentence of context: "for my class, what are…". */
+const QUESTION_START =
+  /[,:;–—-]\s+(?=(?:so\s+)?(?:who|whom|whose|what|whats|when|where|why|how|which|is|are|does|do|did|can|could|was|were|has|have|any|tell me|give me|remind me)\b)/i;
+
+/** What the reader found in a message. */
+export interface ChatReading {
+  /** The text to match: markup gone, greetings and thanks dropped, the question sentence(s) kept. */
+  text: string;
+  /**
+   * Other readings worth trying when `text` is not confidently answered, best first: the question
+   * sentence with its lead-in clause kept, then the whole message without markup and pleasantries.
+   */
+  alternatives: string[];
+  /** The message's questions when it asks more than one (at most two), else a single entry. */
+  parts: string[];
+}
+
+/** Strips markup only (links, mentions, emoji, markdown). */
+export function stripMarkup(input: string): string {
+  let text = input.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  for (const [re, to] of MARKUP) text = text.replace(re, to);
+  return text
+    .replace(/[ \t]+/g, " ")
+    .replace(/\s*\n\s*/g, "\n")
+    .trim();
+}
+
+/** Reads one chat message (already bounded in length by the engine). */
+export function readChat(input: string): ChatReading {
+  const text = stripMarkup(input);
+  const sentences = splitSentences(text)
+    .map((s) => dropPleasantries(s))
+    .filter((s) => s.length > 0);
+  if (!sentences.length) return { text: "", alternatives: [], parts: [] };
+  const asking = sentences.filter((s) => ASKS.test(s));
+  const questions = asking.length ? asking : sentences;
+  const chosen = questions.map(focusQuestion);
+  const parts = chosen.flatMap(splitTwoPart).slice(0, 2);
+  const main = chosen.join(" ");
+  const alternatives = [...new Set([questions.join(" "), sentences.join(" ")])].filter((t) => t !== main);
+  return { text: main, alternatives, parts: parts.length > 1 ? parts : [main] };
+}
+
+function splitSentences(text: string): string[] {
+  // A sentence ends at ? ! . (not inside numbers like 1.5 or abbreviations like U.S.) or a newline.
+  return text
+    .split(/(?<=[?？!！。])\s*|(?<=[a-z\u4e00-\u9fff)"'”]{2}\.)\s+|\n+|(?<=[a-z]{2}) (?=(?:What|Who|When|Where|Why|How|Which|Can|Could|Is|Are|Does|Did|Do)\b)/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function dropPleasantries(sentence: string): string {
+  let s = sentence.replace(GREETING, "").trim();
+  if (THANKS.test(s)) return "";
+  s = s.replace(SIGN_OFF, "").trim();
+  return /[\p{L}\p{N}]/u.test(s) ? s : "";
+}
+
+/** "I'm writing a deck for Q1, so what are the three battlefields?" → "what are the three battlefields?" */
+function focusQuestion(sentence: string): string {
+  const m = QUESTION_START.exec(sentence);
+  if (!m) return sentence;
+  const rest = sentence.slice(m.index + m[0].length);
+  // "…, is that right?" is a tag on a statement, not the question.
+  if (/^(?:is|was|are)\s+(?:that|it|this)\s+(?:right|true|correct|so|accurate)\b/i.test(rest)) return sentence;
+  return rest.split(/\s+/).length >= 2 ? rest : sentence;
+}
+
+/** "what are they doing about fakes, and who leads the overseas push?" → two questions. */
+function splitTwoPart(question: string): string[] {
+  const parts = question
+    .split(
+      /[?？]\s+(?=\S)|;\s*|,?\s+(?:and\s+)?also\s*,?\s+(?=\w)|,?\s+(?:and|&|plus)\s+(?:also\s+)?(?=(?:who|what|when|where|why|how|which|whose)\b)|[，,]?\s*(?:还有|另外|以及|顺便问下?|顺便)\s*/i,
+    )
+    .map((p) => p.trim())
+    .filter((p) => p.split(/\s+/).length >= 2 || /[\u4e00-\u9fff]{3}/.test(p));
+  return parts.length === 2 ? parts : [question];
+}
