@@ -6,37 +6,28 @@ import { resolveFollowUp } from "./follow-up.js";
 import type { Fact, Knowledge } from "./knowledge/schema.js";
 import { createMatcher, type Matcher, type MatchResult, type Scored } from "./match/fuse-matcher.js";
 import { readChat } from "./match/chat.js";
+import { answerProbability } from "./match/decide.js";
 import { lacksAskedShape } from "./match/intent.js";
 import { INTENT_WORDS, normalise } from "./match/normalise.js";
 import { CAPABILITIES, MESSAGES } from "./messages.js";
-import type { Answer, AskOptions, Explanation, Topic } from "./types.js";
+import type { Answer, AskOptions, Evidence, Explanation, Topic } from "./types.js";
 
 /** Defaults, frozen in one place. The threshold is calibrated on the labelled set (see README). */
 export const DEFAULTS = Object.freeze({
   /**
-   * Minimum share of the question (by word weight; unknown names, numbers and content words weigh
-   * most) that the top fact must explain. The operating point on the curve in the README.
+   * The decision's operating point: answer when the estimated probability that the top fact is
+   * right reaches it. Chosen from the curve in the README (answered right against refused right).
    */
-  threshold: 0.5,
-  /** The same for questions in Chinese. */
-  thresholdZh: 0.4,
-  /** Minimum classifier probability of the top fact (the ranking's own confidence). */
-  minProbability: 0.5,
-  /** Refuse when the top fact leaves a word this much heavier than its heaviest explained one. */
-  maxMissed: 1.3,
-  /** The same for Chinese, where an unknown word is more often a company the article never names. */
-  maxMissedZh: 1,
-  /** Two facts closer than this (and both above the threshold) are "about equal". */
+  threshold: 0.7,
+  /** Two facts closer than this in probability (and both answerable) are "about equal". */
   ambiguityMargin: 0.01,
   maxQuestionLength: 1000,
 });
 
 export interface EngineOptions extends ConversationStoreOptions {
   knowledge: Knowledge;
-  /** Minimum score (0..1) to answer; below it the engine refuses. */
+  /** The decision's operating point (0..1); below it the engine refuses. */
   threshold?: number;
-  /** The same for questions in Chinese. */
-  thresholdZh?: number;
   ambiguityMargin?: number;
   /** Longer messages get a short "too long" reply. */
   maxQuestionLength?: number;
@@ -105,16 +96,25 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     const n = normalise(reading.text);
     const lang = n.chinese ? "zh" : "en";
     const say = MESSAGES[lang];
-    const threshold = lang === "zh" ? settings.thresholdZh : settings.threshold;
+    const threshold = settings.threshold;
     const ctx = opts.conversationId ? conversations.get(opts.conversationId) : undefined;
     const rank = (q: typeof n, standalone = true, asked = reading.text) =>
       penaliseShape(asked, (q.chinese ? state.chinese() : state.english).match(q, 8, standalone), state.facts);
-    const decide = (m: MatchResult): boolean => confident(m.ranked[0]) && m.refusal < (m.ranked[0]?.prob ?? 0);
-    const maxMissed = lang === "zh" ? settings.maxMissedZh : settings.maxMissed;
-    // A follow-up's candidates are already narrowed to what was just discussed: the classifier's
-    // probability, spread over every fact, does not apply there.
-    const confident = (r: Scored | undefined, inContext = false): boolean =>
-      !!r && r.coverage >= threshold && (inContext || r.prob >= settings.minProbability) && r.missed < maxMissed;
+    /** How likely answering with `r` is right, given the rest of the ranking. */
+    const rightness = (m: MatchResult, r: Scored | undefined, other?: Scored): number =>
+      r
+        ? answerProbability({
+            probability: r.prob,
+            runnerUp: other?.prob ?? 0,
+            coverage: r.coverage,
+            missed: r.missed,
+            refusal: m.refusal,
+            specific: r.specific,
+            shapeMissed: r.shapeMissed ?? false,
+            chinese: m.normalised.chinese,
+          })
+        : 0;
+    const decide = (m: MatchResult): boolean => !m.ranked[0]?.loneWord && rightness(m, m.ranked[0], m.ranked[1]) >= threshold;
     if (reading.parts.length === 2 && !opts.noSplit) {
       const both = reading.parts.map((part) => respond(part, { ...opts, conversationId: undefined, noSplit: true }));
       const [a, b] = both as [Responded, Responded];
@@ -125,8 +125,6 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
         return { ...one, answer: { ...one.answer, answer: `${say.partly}${one.answer.answer}` } };
     }
     const followUp = resolveFollowUp(text, n, ctx, state, rank);
-    if ((!followUp && n.terms.every((t) => INTENT_WORDS.has(t))) || ABOUT_THE_BOT.test(reading.text))
-      return { answer: reply(lang, "help", say.empty, defaultSuggestions(lang)), facts: [] };
     // Inside a conversation a one-word question ("the third?") is a normal follow-up.
     const standalone = !ctx?.lastFactIds.length;
     let result: MatchResult = followUp?.result ?? rank(n, standalone);
@@ -140,21 +138,31 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
           break;
         }
       }
+    // A greeting, "help", or words that say nothing: what the bot can do, unless the knowledge
+    // itself answers exactly that (a file of chat intents has facts for "hi" and "thanks").
+    if (!followUp && (n.terms.every((t) => INTENT_WORDS.has(t)) || ABOUT_THE_BOT.test(reading.text)) && !decide(result))
+      return { answer: reply(lang, "help", say.empty, defaultSuggestions(lang)), facts: [] };
     const [top, second] = result.ranked;
     const explanation: Explanation = {
       question: text,
       normalised: result.terms,
       threshold,
-      ...(top && { matched: { factId: state.facts[top.factIndex]?.id ?? "", score: round(top.score) } }),
-      ...(second && { runnerUp: { factId: state.facts[second.factIndex]?.id ?? "", score: round(second.score) } }),
+      ...(top && { matched: evidenceOf(top) }),
+      ...(second && { runnerUp: evidenceOf(second) }),
+      refusal: round(result.refusal),
       ...(followUp && { context: followUp.why }),
     };
     // "Europe or Beijing?": each side answered by a different fact is a question of which was meant
     // (an explicit choice, so it wins over the conversation's context).
     const sides = reading.text.split(/\s+(?:or|vs\.?|versus)\s+|还是|或者/i);
     if (sides.length === 2) {
-      const [a, b] = sides.map((side) => rank(normalise(side), true, side).ranked[0]);
-      if (a && b && a.factIndex !== b.factIndex && confident(a) && confident(b))
+      const [ra, rb] = sides.map((side) => rank(normalise(side), true, side));
+      const [a, b] = [ra?.ranked[0], rb?.ranked[0]];
+      // "…fresh food on Taobao or Tmall?" lists two names inside one question: when the whole
+      // question confidently picks one side's fact, that is the answer, not a choice.
+      const [longer, shorter] = ra && rb && ra.terms.length >= rb.terms.length ? [a, rb] : [b, ra];
+      const listed = !followUp && decide(result) && result.ranked[0]?.factIndex === longer?.factIndex && (shorter?.terms.length ?? 0) <= 1;
+      if (a && b && ra && rb && a.factIndex !== b.factIndex && decide(ra) && decide(rb) && !listed)
         return {
           answer: clarify(
             lang,
@@ -165,7 +173,10 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
           facts: [],
         };
     }
-    if (!top || !confident(top, Boolean(followUp)) || (!followUp && result.refusal >= top.prob)) {
+    // A follow-up's candidates are already narrowed to what was just discussed: its pick stands
+    // unless the words themselves say it is about something else.
+    const answerable = followUp ? !!top && top.coverage >= 0.5 && top.missed < 1.5 && !top.shapeMissed : decide(result);
+    if (!top || !answerable) {
       const suggestions = suggestionsFrom(result, lang);
       return { answer: reply(lang, "out-of-scope", say.outOfScope, suggestions, top?.score ?? 0), explanation, facts: [] };
     }
@@ -177,7 +188,7 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
       second &&
       other &&
       top.score - second.score < settings.ambiguityMargin &&
-      confident(second, true) &&
+      second.coverage >= 0.5 &&
       !followUp &&
       !isParentOf(other, fact)
     )
@@ -186,9 +197,9 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     const related = (fact.related ?? []).map((id) => state.byId.get(id)).filter((f): f is Fact => !!f);
     const answer: Answer = {
       answered: true,
-      answer: (n.asksAboutNow ? say.asOf : "") + body,
+      answer: (n.asksAboutNow ? say.asOf(sourceOf(fact)?.date) : "") + body,
       citations: [citationFor(state.knowledge, fact)],
-      confidence: round(Math.min(1, top.score)),
+      confidence: round(followUp ? Math.min(1, top.score) : rightness(result, top, second)),
       suggestions: related.slice(0, 3).map((f) => questionOf(f, lang)),
       kind: fact.id === "overview" ? "overview" : "fact",
       factIds: [fact.id],
@@ -221,6 +232,24 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
       factIds: [],
       language: lang,
     };
+  }
+
+  function evidenceOf(r: Scored): Evidence {
+    return {
+      factId: state.facts[r.factIndex]?.id ?? "",
+      score: round(r.score),
+      probability: round(r.prob),
+      coverage: round(r.coverage),
+      similarity: round(r.index),
+      specific: r.specific,
+      shapeMissed: r.shapeMissed ?? false,
+      missed: round(Math.min(r.missed, 99)),
+      terms: r.matched,
+    };
+  }
+
+  function sourceOf(f: Fact) {
+    return state.knowledge.sources.find((s) => s.id === f.source);
   }
 
   function questionOf(f: Fact, lang: "en" | "zh"): string {
@@ -341,7 +370,7 @@ function penaliseShape(question: string, result: MatchResult, facts: Fact[]): Ma
       const f = facts[r.factIndex] as Fact;
       const answer = result.normalised.chinese ? (f.answer_zh ?? f.answer) : f.answer;
       return lacksAskedShape(question, result.terms, answer, f.questions)
-        ? { ...r, score: r.score * SHAPE_PENALTY, prob: r.prob * SHAPE_PENALTY }
+        ? { ...r, score: r.score * SHAPE_PENALTY, prob: r.prob * SHAPE_PENALTY, shapeMissed: true }
         : r;
     })
     .sort((a, b) => b.score - a.score);
@@ -350,7 +379,7 @@ function penaliseShape(question: string, result: MatchResult, facts: Fact[]): Ma
 const SHAPE_PENALTY = 0.5;
 /** Questions about the bot itself get the help reply, not a fact that shares a word ("your name"). */
 const ABOUT_THE_BOT =
-  /^\W*(hey\W+|hi\W+|hello\W+)?(bot\W+)?(help|what can you do|what do you know|who are you|what are you|what('?s| is) (your|ur) name|(your|ur) name|how are you( doing)?|你是谁|你能做什么|帮助)\W*(today)?\W*$/i;
+  /^\W*(hey\W+|hi\W+|hello\W+)?(bot\W+)?(help|what can you do|what do you know|who are you|what are you|what('?s| is) (your|ur) name|(your|ur) name|how are you( doing)?|are (you|u) (a |an )?(bot|robot|human|real|ai)|你是谁|你能做什么|帮助)\W*(today)?\W*$/i;
 const CJK = /[\u3400-\u9fff]/;
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const unique = <T>(v: T, i: number, a: T[]) => a.indexOf(v) === i;

@@ -102,12 +102,37 @@ export interface Topic {
   examples: string[];
 }
 
+/** Why a fact ranked where it did. */
+export interface Evidence {
+  factId: string;
+  /** The ranking score (the classifier's probability, after shape checks). */
+  score: number;
+  /** The classifier's probability for this fact. */
+  probability: number;
+  /** Share of the question's weight that this fact's words explain (unknown words weigh most). */
+  coverage: number;
+  /** How many names or numbers of the question this fact does not mention. */
+  specific: number;
+  /** The question asks for a shape of answer (how many, when, who) that this fact's answer lacks. */
+  shapeMissed: boolean;
+  /** The inverted index's score: nearest curated phrasing and coverage, 0..1. */
+  similarity: number;
+  /** The heaviest unexplained word over the heaviest explained one (1 or more: the point is elsewhere). */
+  missed: number;
+  /** The question's terms this fact contains. */
+  terms: string[];
+}
+
 /** How an answer was chosen, for `:why` and `--explain`. */
 export interface Explanation {
   question: string;
   normalised: string[];
-  matched?: { factId: string; score: number };
-  runnerUp?: { factId: string; score: number };
+  /** The top fact and its evidence. */
+  matched?: Evidence;
+  /** The runner-up and its evidence. */
+  runnerUp?: Evidence;
+  /** The classifier's probability that the question is one of the curated refusals. */
+  refusal?: number;
   threshold: number;
   context?: string;
 }

@@ -22,6 +22,7 @@ const OPTIONS = {
   explain: { type: "boolean" },
   conversation: { type: "boolean" },
   sweep: { type: "boolean" },
+  clinc150: { type: "boolean" },
   knowledge: { type: "string" },
   source: { type: "string" },
   facts: { type: "string" },
@@ -76,6 +77,10 @@ async function main(argv: string[]): Promise<number> {
       return runCheck(rest[0] ?? knowledgePath, values.source, print);
     }
     case "eval": {
+      if (values.clinc150) {
+        const { runClinc } = await import("./clinc150.js");
+        return runClinc(rest[0], print);
+      }
       const { runEval, runSweep } = await import("./eval.js");
       if (values.sweep && rest.length) return runSweep(load(), rest, print);
       if (!rest[0]) throw new UsageError("eval needs a labelled question file (JSON lines), e.g. roadmap-bot eval test/questions/en.jsonl");

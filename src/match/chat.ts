@@ -6,6 +6,8 @@
  * Linear time: each step is one pass of a regular expression without nested quantifiers.
  */
 
+import { INTENT_WORDS, normalise } from "./normalise.js";
+
 /** Slack and Discord markup, links, emoji and markdown: replaced by a space (or by their label). */
 const MARKUP: [RegExp, string][] = [
   // Slack links with a label keep the label: <https://x|the article>; bare links go.
@@ -39,6 +41,13 @@ const ASKS =
 /** Where a question starts inside a sentence of context: "for my class, what are…". */
 const QUESTION_START =
   /[,:;–—-]\s+(?=(?:so\s+)?(?:who|whom|whose|what|whats|when|where|why|how|which|is|are|does|do|did|can|could|was|were|has|have|any|tell me|give me|remind me)\b)/i;
+/**
+ * A lead-in that only sets the scene (a purpose, who is asking, what they are doing): "for my class
+ * presentation,", "as an analyst,", "I'm writing a deck on China,", "quick one:". Other lead-ins
+ * ("my card was stolen, how do I report it?") are the question's subject and stay.
+ */
+const SCENE =
+  /^(?:(?:so|ok|okay|also|and|btw|fyi|context|background|quick (?:one|q|question|check))\b[\s,:]*)*(?:for (?:my|our|a|an|the|this|some)\b|as (?:a|an|someone|somebody|the)\b|(?:i'?m|i am|im|we'?re|we are|i'?ve been|we'?ve been|i was|we were|i'?ll be|i need|we need|i have|we have|i want|working on|doing|writing|preparing|prepping|putting together|drafting|studying|comparing|reading|trying|context|background|quick (?:one|q|question|check)|just|sorry|hey|hi|hello|yo)\b)/i;
 
 /** What the reader found in a message. */
 export interface ChatReading {
@@ -69,7 +78,8 @@ export function readChat(input: string): ChatReading {
   const sentences = splitSentences(text)
     .map((s) => dropPleasantries(s))
     .filter((s) => s.length > 0);
-  if (!sentences.length) return { text: "", alternatives: [], parts: [] };
+  // Only pleasantries: nothing to answer, unless the knowledge answers the pleasantry itself.
+  if (!sentences.length) return { text: "", alternatives: /[\p{L}\p{N}]/u.test(text) ? [text] : [], parts: [] };
   const asking = sentences.filter((s) => ASKS.test(s));
   const questions = asking.length ? asking : sentences;
   const chosen = questions.map(focusQuestion);
@@ -97,11 +107,12 @@ function dropPleasantries(sentence: string): string {
 /** "I'm writing a deck for Q1, so what are the three battlefields?" → "what are the three battlefields?" */
 function focusQuestion(sentence: string): string {
   const m = QUESTION_START.exec(sentence);
-  if (!m) return sentence;
+  if (!m || !SCENE.test(sentence.slice(0, m.index).trim())) return sentence;
   const rest = sentence.slice(m.index + m[0].length);
   // "…, is that right?" is a tag on a statement, not the question.
   if (/^(?:is|was|are)\s+(?:that|it|this)\s+(?:right|true|correct|so|accurate)\b/i.test(rest)) return sentence;
-  return rest.split(/\s+/).length >= 2 ? rest : sentence;
+  // The question must name something itself: "…, how do I do this?" leans on its lead-in.
+  return normalise(rest).terms.some((t) => !INTENT_WORDS.has(t)) ? rest : sentence;
 }
 
 /** "what are they doing about fakes, and who leads the overseas push?" → two questions. */

@@ -9,16 +9,17 @@
  * the inverted index alone (the 10,000-fact bench file); the decision rules are the same.
  */
 
-/** One training example: terms (already normalised) and how much it counts. */
+/** One training example: terms (already normalised), the words as typed, and how much it counts. */
 export interface Example {
   label: number;
   terms: string[];
+  tokens: string[];
   weight: number;
 }
 
 export interface Classifier {
   /** Probabilities per fact, summing to 1; `undefined` for a question with no known feature. */
-  predict(terms: string[]): Float32Array | undefined;
+  predict(terms: string[], tokens: string[]): Float32Array | undefined;
 }
 
 /** Above this many weights (features × facts) no classifier is trained. */
@@ -26,8 +27,11 @@ export const MAX_WEIGHTS = 12_000_000;
 const EPOCHS = 10;
 const LEARNING_RATE = 0.5;
 
-/** Unigrams and adjacent bigrams, L2-normalised so long and short questions weigh alike. */
-function featuresOf(terms: string[], index: Map<string, number>, grow: boolean): [number[], number[]] {
+/**
+ * The normalised terms and the typed words (with their adjacent pairs), L2-normalised so long and
+ * short questions weigh alike.
+ */
+function featuresOf(terms: string[], tokens: string[], index: Map<string, number>, grow: boolean): [number[], number[]] {
   const counts = new Map<number, number>();
   const add = (key: string, v: number) => {
     let i = index.get(key);
@@ -39,7 +43,13 @@ function featuresOf(terms: string[], index: Map<string, number>, grow: boolean):
     counts.set(i, (counts.get(i) ?? 0) + v);
   };
   for (const t of terms) add(t, 1);
-  for (let i = 0; i + 1 < terms.length; i++) add(`${terms[i]} ${terms[i + 1]}`, 0.7);
+  for (const t of tokens) add(`~${t}`, 0.5);
+  for (let i = 0; i + 1 < tokens.length; i++) add(`~${tokens[i]} ${tokens[i + 1]}`, 0.5);
+  // Letter trigrams of each word: a typo or another form of a word still shares most of them.
+  for (const t of tokens) {
+    const w = `<${t}>`;
+    for (let i = 0; i + 3 <= w.length; i++) add(`#${w.slice(i, i + 3)}`, 0.3);
+  }
   let norm = 0;
   for (const v of counts.values()) norm += v * v;
   norm = Math.sqrt(norm) || 1;
@@ -49,7 +59,7 @@ function featuresOf(terms: string[], index: Map<string, number>, grow: boolean):
 /** Trains on the examples (deterministic: a seeded shuffle). Returns undefined past the size cap. */
 export function trainClassifier(examples: Example[], classes: number): Classifier | undefined {
   const index = new Map<string, number>();
-  const data = examples.map((e) => ({ ...e, f: featuresOf(e.terms, index, true) })).filter((e) => e.f[0].length);
+  const data = examples.map((e) => ({ ...e, f: featuresOf(e.terms, e.tokens, index, true) })).filter((e) => e.f[0].length);
   const F = index.size;
   const C = classes;
   if (!F || C < 2 || F * C > MAX_WEIGHTS) return undefined;
@@ -89,8 +99,8 @@ export function trainClassifier(examples: Example[], classes: number): Classifie
     }
   }
   return {
-    predict(terms: string[]) {
-      const f = featuresOf(terms, index, false);
+    predict(terms: string[], tokens: string[]) {
+      const f = featuresOf(terms, tokens, index, false);
       if (!f[0].length) return undefined;
       const out = new Float32Array(C);
       softmax(w, f, C, out);

@@ -38,6 +38,15 @@ export interface Scored {
    * about something else. "Michael Evans's salary" explains his name, not the salary.
    */
   missed: number;
+  /** How many names or numbers of the question this fact does not mention. */
+  specific: number;
+  /** The question asks for a shape of answer (a number, a time, a person) this fact's answer lacks. */
+  shapeMissed?: boolean;
+  /**
+   * A one-word question that is not (nearly) one of this fact's own phrasings: a word that merely
+   * appears in a fact says too little to answer with it ("channel").
+   */
+  loneWord: boolean;
 }
 
 export interface MatchResult {
@@ -87,7 +96,7 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
         bag.set(t, Math.max(bag.get(t) ?? 0, weight));
       }
       if (n.terms.length) phrasings.push({ factIndex, terms: [...new Set(n.terms)], weight });
-      if (n.terms.length) examples.push({ label: factIndex, terms: n.terms, weight: weight === 1 ? 1 : 0.5 });
+      if (n.terms.length) examples.push({ label: factIndex, terms: n.terms, tokens: n.tokens, weight: weight === 1 ? 1 : 0.5 });
     };
     for (const q of doc.questions) add(q, 1);
     for (const k of doc.keywords) add(k, 1);
@@ -119,7 +128,7 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
   // answer (the role of negative examples in Dialogflow's fallback intent). They add no vocabulary.
   for (const r of refusals) {
     const n = normalise(r);
-    if (n.terms.length) examples.push({ label: docs.length, terms: n.terms, weight: 1 });
+    if (n.terms.length) examples.push({ label: docs.length, terms: n.terms, tokens: n.tokens, weight: 1 });
   }
   const classifier: Classifier | undefined = trainClassifier(examples, docs.length + (refusals.length ? 1 : 0));
 
@@ -222,7 +231,10 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
     const unique = [...new Set(terms)];
     const w = (t: string) => weight(t, normalised.names);
     const total = unique.reduce((s, t) => s + w(t), 0);
-    if (!unique.length || total === 0) return { normalised, terms: unique, ranked: [], refusal: 0 };
+    // A question of function words only ("i don't know", "what was that?") has nothing for the
+    // index; the classifier, which reads every word as typed, may still know it.
+    if ((!unique.length || total === 0) && !(classifier && normalised.tokens.length))
+      return { normalised, terms: unique, ranked: [], refusal: 0 };
     const querySet = new Set(unique);
     const contentTerms = unique.filter((t) => !INTENT_WORDS.has(t)).length;
 
@@ -247,7 +259,7 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
       if (sim > (best.get(p.factIndex) ?? 0)) best.set(p.factIndex, sim);
     }
 
-    const probs = classifier?.predict(terms);
+    const probs = classifier?.predict(terms, normalised.tokens);
     if (probs) {
       // The classifier's likeliest facts are candidates too, even with no phrasing in common.
       const top = [...Array(docs.length).keys()].sort((a, b) => (probs[b] as number) - (probs[a] as number)).slice(0, limit);
@@ -259,6 +271,7 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
       let covered = 0;
       let heaviestMatched = 0;
       let heaviestMissed = 0;
+      let specific = 0;
       const matched: string[] = [];
       for (const t of unique) {
         const inBag = bag.get(t);
@@ -266,17 +279,22 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
           covered += w(t) * inBag;
           heaviestMatched = Math.max(heaviestMatched, w(t));
           matched.push(t);
-        } else heaviestMissed = Math.max(heaviestMissed, w(t));
+        } else {
+          heaviestMissed = Math.max(heaviestMissed, w(t));
+          // A name the asker capitalised, or a number, that this fact never mentions.
+          if (normalised.names.has(t) || /\d/.test(t)) specific++;
+        }
       }
-      const coverage = covered / total;
+      const coverage = total > 0 ? covered / total : 1;
       // A one-word question ("channel") must be a curated phrasing of its own, nearly: a word that
       // merely appears in a fact's phrasings says too little to answer with it.
-      const score = (0.6 * coverage + 0.4 * phraseSim) * (standalone && contentTerms === 1 && phraseSim < 0.75 ? SINGLE_WORD_PENALTY : 1);
+      const loneWord = standalone && contentTerms === 1 && phraseSim < 0.75;
+      const score = (0.6 * coverage + 0.4 * phraseSim) * (loneWord ? SINGLE_WORD_PENALTY : 1);
       // The question's most specific word is not explained by this fact: "Daniel Zhang's salary"
       // matches his name, but the point of the question is the salary.
       const index = heaviestMissed >= heaviestMatched ? score * MISSING_PENALTY : score;
       const prob = probs ? (probs[factIndex] as number) : index;
-      ranked.push({ factIndex, score: prob, matched, prob, index, coverage, missed: heaviestMissed / (heaviestMatched || 1e-9) });
+      ranked.push({ factIndex, score: prob, matched, prob, index, coverage, missed: heaviestMissed / (heaviestMatched || 1e-9), specific, loneWord });
     }
     ranked.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
     const refusal = probs && probs.length > docs.length ? (probs[docs.length] as number) : 0;

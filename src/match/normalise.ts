@@ -41,6 +41,11 @@ export interface Normalised {
   terms: string[];
   /** The surface words before stemming (English only), for typo correction. */
   words: string[];
+  /**
+   * Every word as typed (stemmed, shorthand expanded, stop and "now" words kept), for the
+   * classifier: "what is my" and "how many" tell intents apart even though they never decide.
+   */
+  tokens: string[];
   /** True when the question asks about "now" (answers are framed as of the article). */
   asksAboutNow: boolean;
   /** True when the question is mostly Chinese. */
@@ -75,6 +80,11 @@ export function cleanText(input: string): string {
 /** Turns a question (or a curated phrasing) into matching terms. Never throws. */
 export function normalise(input: string): Normalised {
   let text = cleanText(input);
+  const tokens = text
+    .replace(CJK_RUN, " ")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t && t.length < 40)
+    .map((t) => stem(SHORTHAND[t] ?? t));
   const asksAboutNow = NOW_PATTERN.test(text) || ZH_NOW.test(text);
   if (asksAboutNow) text = text.replace(new RegExp(NOW_PATTERN.source, "g"), " ");
   const terms: string[] = [];
@@ -97,7 +107,7 @@ export function normalise(input: string): Normalised {
     }
   }
   const latin = spaced.replace(/\s/g, "").length;
-  return { terms, words, asksAboutNow, chinese: cjkChars > 0 && cjkChars >= latin / 3, names: namesIn(input) };
+  return { terms, words, tokens, asksAboutNow, chinese: cjkChars > 0 && cjkChars >= latin / 3, names: namesIn(input) };
 }
 
 /** Words written as names: "Italy" mid-sentence, "JD" in a sentence that is not all capitals. */

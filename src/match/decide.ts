@@ -1,0 +1,61 @@
+/**
+ * The decision, the second of the engine's two steps: given how the facts ranked, answer or refuse.
+ * A logistic model over the evidence, calibrated on labelled questions (the persona dev sets and
+ * CLINC150's validation split, each set weighing alike; see README "How the decision was
+ * calibrated"). It returns the estimated probability that answering with the top fact is right.
+ */
+
+/** The evidence about the top-ranked fact that the decision reads. */
+export interface DecisionEvidence {
+  /** The classifier's probability for the top fact. */
+  probability: number;
+  /** The classifier's probability for the runner-up. */
+  runnerUp: number;
+  /** Share of the question's weight that the top fact explains. */
+  coverage: number;
+  /** The heaviest unexplained word over the heaviest explained one. */
+  missed: number;
+  /** The classifier's probability that the question is a curated refusal. */
+  refusal: number;
+  /** How many names or numbers of the question the top fact does not mention. */
+  specific: number;
+  /** The question asks for a shape of answer (how many, when, who) that the top fact's answer lacks. */
+  shapeMissed: boolean;
+  /** The question is in Chinese (unknown Chinese words are weaker evidence). */
+  chinese: boolean;
+}
+
+/**
+ * Fitted weights, in the order of `features`. Refit with `scripts/fit-decision.ts` after a change
+ * to ranking; never by hand.
+ */
+export const DECISION_WEIGHTS = Object.freeze([0.898, 0.642, 0.271, 0.354, -0.801, -2.182, -0.071, 0.091, -0.753, 0.042, -0.868]);
+
+const logit = (p: number) => Math.log(Math.max(p, 1e-4) / Math.max(1 - p, 1e-4));
+
+/** The model's inputs: bias, log-odds of the top fact, margin, coverage, missed, refusal, language terms, names, shape. */
+export function features(e: DecisionEvidence): number[] {
+  const missed = Math.min(e.missed, 3);
+  const zh = e.chinese ? 1 : 0;
+  return [
+    1,
+    logit(e.probability),
+    e.probability - e.runnerUp,
+    e.coverage,
+    missed,
+    e.refusal,
+    zh,
+    zh * e.coverage,
+    zh * missed,
+    Math.min(e.specific, 2),
+    e.shapeMissed ? 1 : 0,
+  ];
+}
+
+/** Estimated probability (0..1) that answering with the top fact is right. */
+export function answerProbability(e: DecisionEvidence, weights: readonly number[] = DECISION_WEIGHTS): number {
+  const x = features(e);
+  let z = 0;
+  for (let i = 0; i < x.length; i++) z += (x[i] as number) * (weights[i] ?? 0);
+  return 1 / (1 + Math.exp(-z));
+}
