@@ -4,9 +4,9 @@ import { type ConversationStoreOptions, createConversationStore } from "./conver
 import type { About, Engine } from "./engine-api.js";
 import { resolveFollowUp } from "./follow-up.js";
 import type { Fact, Knowledge } from "./knowledge/schema.js";
-import { createMatcher, type Matcher, type MatchResult, type Scored } from "./match/fuse-matcher.js";
 import { readChat } from "./match/chat.js";
 import { answerProbability } from "./match/decide.js";
+import { createMatcher, type Matcher, type MatchResult, type Scored } from "./match/fuse-matcher.js";
 import { lacksAskedShape } from "./match/intent.js";
 import { INTENT_WORDS, normalise } from "./match/normalise.js";
 import { CAPABILITIES, MESSAGES } from "./messages.js";
@@ -115,7 +115,10 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
           })
         : 0;
     const decide = (m: MatchResult): boolean => !m.ranked[0]?.loneWord && rightness(m, m.ranked[0], m.ranked[1]) >= threshold;
-    if (reading.parts.length === 2 && !opts.noSplit) {
+    // A long message is prose: it is read once, as a whole. Splitting it into parts or trying other
+    // readings would multiply the cost of the longest messages, and real two-part questions are short.
+    const short = reading.text.length <= SHORT_MESSAGE;
+    if (short && reading.parts.length === 2 && !opts.noSplit) {
       const both = reading.parts.map((part) => respond(part, { ...opts, conversationId: undefined, noSplit: true }));
       const [a, b] = both as [Responded, Responded];
       if (a.answer.answered && b.answer.answered && a.answer.factIds[0] !== b.answer.factIds[0])
@@ -131,7 +134,7 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     // The lead-in clause or the sentence of context may be what names the subject: "As a rural
     // buyer, what is Alibaba promising me?". Try the fuller readings when the focused one fails.
     if (!followUp && !decide(result))
-      for (const alt of reading.alternatives) {
+      for (const alt of reading.alternatives.filter((a) => a.length <= SHORT_MESSAGE)) {
         const r = rank(normalise(alt), standalone, alt);
         if (decide(r)) {
           result = r;
@@ -150,18 +153,24 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
       ...(top && { matched: evidenceOf(top) }),
       ...(second && { runnerUp: evidenceOf(second) }),
       refusal: round(result.refusal),
+      decision: round(rightness(result, top, second)),
       ...(followUp && { context: followUp.why }),
     };
     // "Europe or Beijing?": each side answered by a different fact is a question of which was meant
     // (an explicit choice, so it wins over the conversation's context).
-    const sides = reading.text.split(/\s+(?:or|vs\.?|versus)\s+|还是|或者/i);
+    const sides = !short ? [] : reading.text.split(/\s+(?:or|vs\.?|versus)\s+|还是|或者/i);
     if (sides.length === 2) {
       const [ra, rb] = sides.map((side) => rank(normalise(side), true, side));
       const [a, b] = [ra?.ranked[0], rb?.ranked[0]];
       // "…fresh food on Taobao or Tmall?" lists two names inside one question: when the whole
       // question confidently picks one side's fact, that is the answer, not a choice.
       const [longer, shorter] = ra && rb && ra.terms.length >= rb.terms.length ? [a, rb] : [b, ra];
-      const listed = !followUp && decide(result) && result.ranked[0]?.factIndex === longer?.factIndex && (shorter?.terms.length ?? 0) <= 1;
+      const listed =
+        !followUp &&
+        decide(result) &&
+        result.ranked[0]?.factIndex === longer?.factIndex &&
+        (shorter?.terms.length ?? 0) <= 1 &&
+        ((longer === a ? ra : rb)?.terms.length ?? 0) >= 3;
       if (a && b && ra && rb && a.factIndex !== b.factIndex && decide(ra) && decide(rb) && !listed)
         return {
           answer: clarify(
@@ -381,6 +390,8 @@ const SHAPE_PENALTY = 0.5;
 const ABOUT_THE_BOT =
   /^\W*(hey\W+|hi\W+|hello\W+)?(bot\W+)?(help|what can you do|what do you know|who are you|what are you|what('?s| is) (your|ur) name|(your|ur) name|how are you( doing)?|are (you|u) (a |an )?(bot|robot|human|real|ai)|你是谁|你能做什么|帮助)\W*(today)?\W*$/i;
 const CJK = /[\u3400-\u9fff]/;
+/** Messages up to this many characters may be split into two questions or read more than one way. */
+const SHORT_MESSAGE = 300;
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const unique = <T>(v: T, i: number, a: T[]) => a.indexOf(v) === i;
 function definedOnly<T extends object>(o: T): Partial<T> {

@@ -84,5 +84,13 @@ export function resolveFollowUp(
 
 function only(state: EngineState, n: Normalised, id: string, why: string): { result: MatchResult; why: string } {
   const factIndex = state.facts.findIndex((f) => f.id === id);
-  return { result: { normalised: n, terms: n.terms, ranked: [{ factIndex, score: 1, matched: [], prob: 1, index: 1, coverage: 1, missed: 0, specific: 0, loneWord: false }], refusal: 0 }, why };
+  return {
+    result: {
+      normalised: n,
+      terms: n.terms,
+      ranked: [{ factIndex, score: 1, matched: [], prob: 1, index: 1, coverage: 1, missed: 0, specific: 0, loneWord: false }],
+      refusal: 0,
+    },
+    why,
+  };
 }

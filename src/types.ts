@@ -133,6 +133,8 @@ export interface Explanation {
   runnerUp?: Evidence;
   /** The classifier's probability that the question is one of the curated refusals. */
   refusal?: number;
+  /** The decision: the estimated probability that answering with the top fact is right. */
+  decision?: number;
   threshold: number;
   context?: string;
 }

@@ -30,7 +30,15 @@ export function clincKnowledge(data: Clinc): Knowledge {
   const byIntent = new Map<string, string[]>();
   for (const [q, intent] of data.train) byIntent.set(intent, [...(byIntent.get(intent) ?? []), q]);
   return {
-    sources: [{ id: "clinc150", title: "CLINC150", publisher: "EMNLP-IJCNLP 2019", author: "Larson et al.", url: "https://github.com/clinc/oos-eval" }],
+    sources: [
+      {
+        id: "clinc150",
+        title: "CLINC150",
+        publisher: "EMNLP-IJCNLP 2019",
+        author: "Larson et al.",
+        url: "https://github.com/clinc/oos-eval",
+      },
+    ],
     facts: [...byIntent].map(([intent, questions]) => ({
       id: factId(intent),
       answer: `Intent: ${intent}`,

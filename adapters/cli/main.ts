@@ -87,8 +87,14 @@ async function main(argv: string[]): Promise<number> {
       return runEval(engine(), rest[0], values.json ?? false, print);
     }
     case "bench": {
+      const facts = values.facts === undefined ? 10_000 : Number(values.facts);
+      if (!Number.isInteger(facts) || facts < 100 || facts > 100_000)
+        throw new UsageError(`--facts takes a whole number from 100 to 100000 (got "${String(values.facts).slice(0, 20)}")`);
       const { runBenchCommand } = await import("./bench.js");
-      return runBenchCommand(load(), Number(values.facts ?? 10_000), print);
+      const progress = (line: string) => {
+        if (process.stderr.isTTY) process.stderr.write(`${line}\n`);
+      };
+      return runBenchCommand(load(), facts, print, progress);
     }
     case "start":
     case "slack":

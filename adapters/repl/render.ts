@@ -34,14 +34,21 @@ export function renderTopics(topics: Topic[], colour = false): string {
   return topics.map((t) => [s.bold(t.title), ...t.examples.map((e) => `  • ${e}`)].join("\n")).join("\n\n");
 }
 
+/** One ranked fact and why: "europe-offices (p 0.97, covers 100%, missed 0, terms europ offic)". */
+function evidence(x: NonNullable<Explanation["matched"]>): string {
+  const flags = [x.shapeMissed ? "lacks the asked shape" : "", x.specific ? `${x.specific} name(s)/number(s) unexplained` : ""].filter(Boolean);
+  return `${x.factId} (probability ${x.probability}, covers ${Math.round(x.coverage * 100)}%, missed ${x.missed}${flags.length ? `, ${flags.join(", ")}` : ""}; terms ${x.terms.join(" ") || "none"})`;
+}
+
 export function renderExplanation(e: Explanation | undefined): string {
   if (!e) return "Nothing asked yet.";
   return [
     `question:   ${safe(e.question)}`,
     `normalised: ${e.normalised.join(" ")}`,
-    `matched:    ${e.matched ? `${e.matched.factId} (score ${e.matched.score})` : "none"}`,
-    `runner-up:  ${e.runnerUp ? `${e.runnerUp.factId} (score ${e.runnerUp.score})` : "none"}`,
-    `threshold:  ${e.threshold}`,
+    `matched:    ${e.matched ? evidence(e.matched) : "none"}`,
+    `runner-up:  ${e.runnerUp ? evidence(e.runnerUp) : "none"}`,
+    `refusal:    ${e.refusal ?? 0} (how much it looks like a curated refusal)`,
+    `decision:   ${e.decision ?? 0} (estimated probability that the top fact is right; answers at ${e.threshold} or above)`,
     `context:    ${e.context ?? "none"}`,
   ].join("\n");
 }

@@ -10,7 +10,11 @@ export const SourceSchema = z
     publisher: text,
     author: text,
     url: z.url({ message: "must be an absolute http(s) URL" }),
-    date: text.optional().describe('When it was published, as people say it, e.g. "January 2016". Optional: without it, answers about "now" say "as of the article".'),
+    date: text
+      .optional()
+      .describe(
+        'When it was published, as people say it, e.g. "January 2016". Optional: without it, answers about "now" say "as of the article".',
+      ),
   })
   .describe("A source article that quotes are copied from.");
 

@@ -23,7 +23,8 @@ const MARKUP: [RegExp, string][] = [
   // @channel, @here, @everyone, @someone (a mention written by hand).
   [/(^|\s)@[\w.-]{1,80}/g, " "],
   // Unicode emoji, pictographs, their modifiers and joiners: like shortcodes, often a sentence's end.
-  [/[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{1F1E6}-\u{1F1FF}\u200d\ufe0f\u20e3]+/gu, "\n"],
+  // (Alternation, not one class: a class cannot hold the zero-width joiner and variation selector.)
+  [/(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|[\u{1F1E6}-\u{1F1FF}]|\u200d|\ufe0f|\u20e3)+/gu, "\n"],
   // Markdown: code fences, emphasis marks, block quotes, headings, list bullets.
   [/```/g, " "],
   [/[*_~`|]+/g, " "],
@@ -34,10 +35,11 @@ const GREETING =
   /^(?:(?:hey|hi|hello|hiya|howdy|yo|sup|morning|good (?:morning|afternoon|evening|day)|greetings|hola|ok(?:ay)?|so|um+|uh+|hmm+|well|alright|right|quick (?:one|q(?:uestion)?)(?: for (?:the|you)\w*(?: \w+)?)?|question|dear \w+)\b[\s,!.:;-]*)+(?:(?:all|everyone|everybody|folks|guys|team|there|y'?all|friends|bot|roadmap-?bot|people)\b[\s,!.:;-]*)*/i;
 const THANKS =
   /^(?:(?:many |thanks|thank you|thx|ty|tia|cheers|much appreciated|appreciate it|appreciated|pls|please|plz|lol|haha+|lmao|cool|great|awesome|nice|perfect|sorry|oops|sry)\b[\s,!.:;-]*(?:so much|a lot|in advance|a ton|all|team|guys|folks|again)?[\s,!.:;-]*)+$/i;
-const SIGN_OFF = /[\s,!.;-]*\b(?:thanks|thank you|thx|ty|tia|cheers|much appreciated|appreciate it|pls|please|plz|lol|haha+)\b(?: (?:so much|a lot|in advance|a ton|all|team|guys|folks|again))?[\s!.]*$/i;
+const SIGN_OFF =
+  /[\s,!.;-]*\b(?:thanks|thank you|thx|ty|tia|cheers|much appreciated|appreciate it|pls|please|plz|lol|haha+)\b(?: (?:so much|a lot|in advance|a ton|all|team|guys|folks|again))?[\s!.]*$/i;
 /** A sentence that asks something: ends in "?" or opens with a question or request word. */
 const ASKS =
-  /[?？]\s*$|^(?:who|whom|whose|what|whats|wat|wht|when|whn|where|wher|why|how|hw|which|is|are|was|were|does|do|did|can|could|will|would|should|has|have|had|any|tell|give|show|explain|describe|list|summari[sz]e|remind|share)\b|[吗呢么嘛啥谁哪几多什]\W*$|^(?:请|请问|问下|想问|谁|哪|什么|为什么|怎么|如何|多少|几|是否|有没有)/i;
+  /[?？]\s*$|^(?:(?:and|also|plus|oh|btw|so|ok|okay|then)[\s,]+)*(?:who|whom|whose|what|whats|wat|wht|when|whn|where|wher|why|how|hw|which|is|are|was|were|does|do|did|can|could|will|would|should|has|have|had|any|tell|give|show|explain|describe|list|summari[sz]e|remind|share)\b|[吗呢么嘛啥谁哪几多什]\W*$|^(?:请|请问|问下|想问|谁|哪|什么|为什么|怎么|如何|多少|几|是否|有没有)/i;
 /** Where a question starts inside a sentence of context: "for my class, what are…". */
 const QUESTION_START =
   /[,:;–—-]\s+(?=(?:so\s+)?(?:who|whom|whose|what|whats|when|where|why|how|which|is|are|does|do|did|can|could|was|were|has|have|any|tell me|give me|remind me)\b)/i;
@@ -90,9 +92,12 @@ export function readChat(input: string): ChatReading {
 }
 
 function splitSentences(text: string): string[] {
-  // A sentence ends at ? ! . (not inside numbers like 1.5 or abbreviations like U.S.) or a newline.
+  // A sentence ends at ? ! . followed by a space (not inside numbers like 1.5), or at a newline, or
+  // where a capitalised question word follows a lower-case one ("…strategy What did Zhang say").
   return text
-    .split(/(?<=[?？!！。])\s*|(?<=[a-z\u4e00-\u9fff)"'”]{2}\.)\s+|\n+|(?<=[a-z]{2}) (?=(?:What|Who|When|Where|Why|How|Which|Can|Could|Is|Are|Does|Did|Do)\b)/)
+    .split(
+      /(?<=[?？!！。])\s*|(?<=[\p{L}\p{N})"'”]\.)\s+|\n+|(?<=[a-z]{2}) (?=(?:What|Who|When|Where|Why|How|Which|Can|Could|Is|Are|Does|Did|Do)\b)/u,
+    )
     .map((s) => s.trim())
     .filter(Boolean);
 }

@@ -49,9 +49,9 @@ let toSimplified: ConvertFn | undefined;
  * (opencc-js), loaded on the first Chinese text: 張勇 → 张勇, 總部 → 总部, 網購 → 网购.
  */
 export function simplified(text: string): string {
-  toSimplified ??= (
-    createRequire(import.meta.url)("opencc-js") as { Converter: (o: { from: string; to: string }) => ConvertFn }
-  ).Converter({ from: "hk", to: "cn" });
+  toSimplified ??= (createRequire(import.meta.url)("opencc-js") as { Converter: (o: { from: string; to: string }) => ConvertFn }).Converter(
+    { from: "hk", to: "cn" },
+  );
   return toSimplified(text);
 }
 

@@ -1,6 +1,5 @@
-import Fuse from "fuse.js";
-import { INTENT_WORDS, isChineseTerm, type Normalised, normalise, STOP_WORDS, stem } from "./normalise.js";
 import { type Classifier, type Example, trainClassifier } from "./classifier.js";
+import { INTENT_WORDS, isChineseTerm, type Normalised, normalise, STOP_WORDS, stem } from "./normalise.js";
 import { WORDS } from "./synonyms.js";
 
 /** One way of asking for a fact (a question, a keyword, or the answer text), as matching terms. */
@@ -43,8 +42,8 @@ export interface Scored {
   /** The question asks for a shape of answer (a number, a time, a person) this fact's answer lacks. */
   shapeMissed?: boolean;
   /**
-   * A one-word question that is not (nearly) one of this fact's own phrasings: a word that merely
-   * appears in a fact says too little to answer with it ("channel").
+   * A one-word question that is not (nearly) one of this fact's own phrasings, or a question of
+   * function words only that is not exactly one: it says too little to answer with ("channel", "yes").
    */
   loneWord: boolean;
 }
@@ -61,16 +60,22 @@ export interface MatchResult {
 
 const INTENT_WEIGHT = 0.25;
 const BODY_WEIGHT = 0.6;
-/** Typo correction: how far (Fuse score, 0 = exact) a word may be from a known one. */
-const CORRECTION_THRESHOLD = 0.4;
+/** Words this long may carry two typos (see plausibleTypo). */
+const LONG_WORD = 8;
 /** The score kept when a one-word question is not (nearly) one of the fact's own phrasings. */
 const SINGLE_WORD_PENALTY = 0.5;
 /** The score kept when a fact lacks the question's heaviest word (calibrated with eval --sweep). */
 const MISSING_PENALTY = 0.7;
 /** A term in more phrasings than this only scores; it does not bring in candidates (see match). */
-const MAX_POSTINGS = 2000;
+const MAX_POSTINGS = 800;
+/** Once the rarer terms have brought in this many phrasings, commoner terms only score. */
+const MAX_CANDIDATES = 200;
 const CHINESE_SEAM = 0.3;
 const CHINESE_WORD = 0.3;
+/** The most distinct terms of one question that are matched. */
+const MAX_TERMS = 40;
+/** How many unknown words of one question typo correction looks at (cached words are free). */
+const CORRECTION_BUDGET = 6;
 /** How much more than the rarest known word an unknown word weighs. */
 const UNKNOWN_FACTOR = 1.5;
 
@@ -82,6 +87,7 @@ const UNKNOWN_FACTOR = 1.5;
 export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []) {
   const phrasings: Phrasing[] = [];
   const examples: Example[] = [];
+  const bareWordings = new Map<string, number[]>();
   const vocabulary = new Map<string, string>(); // surface word -> stem
   const stems = new Set<string>();
   const factBags: Map<string, number>[] = docs.map(() => new Map());
@@ -97,6 +103,12 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
       }
       if (n.terms.length) phrasings.push({ factIndex, terms: [...new Set(n.terms)], weight });
       if (n.terms.length) examples.push({ label: factIndex, terms: n.terms, tokens: n.tokens, weight: weight === 1 ? 1 : 0.5 });
+      // A phrasing of function words only ("i don't know"): the exact words are its only evidence.
+      else if (n.tokens.length && weight === 1) {
+        examples.push({ label: factIndex, terms: n.terms, tokens: n.tokens, weight: 1 });
+        const key = n.tokens.join(" ");
+        bareWordings.set(key, [...(bareWordings.get(key) ?? []), factIndex]);
+      }
     };
     for (const q of doc.questions) add(q, 1);
     for (const k of doc.keywords) add(k, 1);
@@ -152,11 +164,12 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
   // Misspelt stop words ("abotu") are dropped, not guessed at.
   for (const w of STOP_WORDS) if (!vocabulary.has(w) && w.length >= 3) vocabulary.set(w, "");
   const words = [...vocabulary.keys()].filter((w) => w.length >= 4 && !/\d/.test(w));
-  const fuse = new Fuse(words, { includeScore: true, threshold: CORRECTION_THRESHOLD, ignoreLocation: true, minMatchCharLength: 3 });
   const corrections = new Map<string, string | null>();
 
-  // One-edit typos are found exactly with a symmetric-delete index (SymSpell): every known word
-  // filed under itself with each letter deleted in turn. Two-edit typos of long words go to Fuse.
+  // Typos are found exactly with a symmetric-delete index (SymSpell): every known word filed under
+  // itself with each letter deleted in turn, and words of eight letters or more (which may carry
+  // two typos) with each pair deleted too. A look-up costs a few dozen map reads, whatever the
+  // size of the vocabulary (a fuzzy search over 6,000 words took tens of milliseconds).
   const deletes = new Map<string, string[]>();
   const file = (key: string, word: string) => {
     const list = deletes.get(key);
@@ -164,7 +177,12 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
     else if (!list.includes(word)) list.push(word);
   };
   for (const w of vocabulary.keys())
-    if (w.length >= 3 && w.length <= 30 && !/\d/.test(w)) for (let i = 0; i < w.length; i++) file(w.slice(0, i) + w.slice(i + 1), w);
+    if (w.length >= 3 && w.length <= 30 && !/\d/.test(w))
+      for (let i = 0; i < w.length; i++) {
+        const d = w.slice(0, i) + w.slice(i + 1);
+        file(d, w);
+        if (w.length >= LONG_WORD) for (let j = i; j < d.length; j++) file(d.slice(0, j) + d.slice(j + 1), w);
+      }
 
   /** The known surface word ("" for a stop word) that a misspelt word stands for, or undefined. */
   function correctSurface(word: string): string | undefined {
@@ -177,15 +195,12 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
       const d = word.slice(0, i) + word.slice(i + 1);
       if (vocabulary.has(d)) candidates.add(d);
       for (const w of deletes.get(d) ?? []) candidates.add(w);
+      // Two typos only in long words: the second deletion meets the known word's own.
+      if (word.length >= LONG_WORD - 1)
+        for (let j = i; j < d.length; j++) for (const w of deletes.get(d.slice(0, j) + d.slice(j + 1)) ?? []) candidates.add(w);
     }
     const near = [...candidates].filter((w) => plausibleTypo(word, w, vocabulary.get(w) === ""));
     let hit = near.sort((a, b) => editDistance(a, word) - editDistance(b, word) || b.length - a.length)[0];
-    if (hit === undefined && word.length >= 8)
-      hit = fuse
-        .search(word, { limit: 20 })
-        .map((r) => r.item)
-        .filter((w) => plausibleTypo(word, w, vocabulary.get(w) === ""))
-        .sort((a, b) => editDistance(a, word) - editDistance(b, word))[0];
     // Run-together words ("fakegoods", "villagecenters"): two known words of three letters or more.
     if (hit === undefined && word.length >= 6) hit = splitRunTogether(word);
     // Failing that, a word that is a clear prefix of a known one ("direct" for "directly").
@@ -212,8 +227,12 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
    */
   function correctTerms(normalised: Normalised): string[] {
     let changed = false;
+    // A fixed budget per question: a 1,000-character message of made-up words costs no more
+    // than a few corrections (each a handful of map look-ups, or one Fuse search for long words).
+    let budget = CORRECTION_BUDGET;
     const fixed = normalised.words.map((w) => {
       if (vocabulary.has(w) || stems.has(stem(w)) || INTENT_WORDS.has(w)) return w;
+      if (!corrections.has(w) && budget-- <= 0) return w;
       const hit = correctSurface(w);
       if (hit === undefined || hit === w) return w;
       changed = true;
@@ -228,14 +247,17 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
   function match(question: string | Normalised, limit = 5, standalone = true): MatchResult {
     const normalised = typeof question === "string" ? normalise(question) : question;
     const terms = correctTerms(normalised);
-    const unique = [...new Set(terms)];
-    const w = (t: string) => weight(t, normalised.names);
+    // No question has more than a few dozen words that matter: past MAX_TERMS a message is prose,
+    // and its cost must not grow with its length.
+    const unique = [...new Set(terms)].slice(0, MAX_TERMS);
+    // Each term's weight once per question: the loops below read it thousands of times.
+    const weights = new Map(unique.map((t) => [t, weight(t, normalised.names)]));
+    const w = (t: string) => weights.get(t) ?? 0;
     const total = unique.reduce((s, t) => s + w(t), 0);
     // A question of function words only ("i don't know", "what was that?") has nothing for the
     // index; the classifier, which reads every word as typed, may still know it.
     if ((!unique.length || total === 0) && !(classifier && normalised.tokens.length))
       return { normalised, terms: unique, ranked: [], refusal: 0 };
-    const querySet = new Set(unique);
     const contentTerms = unique.filter((t) => !INTENT_WORDS.has(t)).length;
 
     // Best phrasing per fact: weighted Jaccard between the question and one way of asking.
@@ -247,19 +269,25 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
     const byRarity = unique.filter((t) => postings.has(t)).sort((a, b) => (postings.get(a)?.length ?? 0) - (postings.get(b)?.length ?? 0));
     for (const t of byRarity) {
       const list = postings.get(t) as number[];
-      if (seen.size && (list.length > MAX_POSTINGS || INTENT_WORDS.has(t))) break;
+      // A question word or a word in thousands of phrasings never brings in candidates, even
+      // first: "what does confrontation mean" must not score every phrasing with "what".
+      if (INTENT_WORDS.has(t)) continue;
+      if (list.length > MAX_POSTINGS || seen.size >= MAX_CANDIDATES) break;
       for (const i of list) seen.add(i);
     }
     for (const i of seen) {
       const p = phrasings[i] as Phrasing;
       let inter = 0;
-      for (const t of p.terms) if (querySet.has(t)) inter += w(t);
+      for (const t of p.terms) {
+        const wt = weights.get(t);
+        if (wt !== undefined) inter += wt;
+      }
       const union = total + (phraseTotal[i] as number) - inter;
       const sim = (inter / union) * (p.weight === 1 ? 1 : BODY_WEIGHT + 0.2);
       if (sim > (best.get(p.factIndex) ?? 0)) best.set(p.factIndex, sim);
     }
 
-    const probs = classifier?.predict(terms, normalised.tokens);
+    const probs = classifier?.predict(unique, normalised.tokens.slice(0, 2 * MAX_TERMS));
     if (probs) {
       // The classifier's likeliest facts are candidates too, even with no phrasing in common.
       const top = [...Array(docs.length).keys()].sort((a, b) => (probs[b] as number) - (probs[a] as number)).slice(0, limit);
@@ -288,13 +316,26 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
       const coverage = total > 0 ? covered / total : 1;
       // A one-word question ("channel") must be a curated phrasing of its own, nearly: a word that
       // merely appears in a fact's phrasings says too little to answer with it.
-      const loneWord = standalone && contentTerms === 1 && phraseSim < 0.75;
+      const loneWord =
+        standalone &&
+        ((contentTerms === 1 && phraseSim < 0.75) ||
+          (contentTerms === 0 && !bareWordings.get(normalised.tokens.join(" "))?.includes(factIndex)));
       const score = (0.6 * coverage + 0.4 * phraseSim) * (loneWord ? SINGLE_WORD_PENALTY : 1);
       // The question's most specific word is not explained by this fact: "Daniel Zhang's salary"
       // matches his name, but the point of the question is the salary.
       const index = heaviestMissed >= heaviestMatched ? score * MISSING_PENALTY : score;
       const prob = probs ? (probs[factIndex] as number) : index;
-      ranked.push({ factIndex, score: prob, matched, prob, index, coverage, missed: heaviestMissed / (heaviestMatched || 1e-9), specific, loneWord });
+      ranked.push({
+        factIndex,
+        score: prob,
+        matched,
+        prob,
+        index,
+        coverage,
+        missed: heaviestMissed / (heaviestMatched || 1e-9),
+        specific,
+        loneWord,
+      });
     }
     ranked.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
     const refusal = probs && probs.length > docs.length ? (probs[docs.length] as number) : 0;

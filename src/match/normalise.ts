@@ -59,6 +59,10 @@ export function cleanText(input: string): string {
   return (
     input
       .normalize("NFKC")
+      // Combining marks (zalgo text, accents typed separately) carry no meaning here: "ḁ̸̛l̴" is "al".
+      .normalize("NFD")
+      .replace(/\p{M}+/gu, "")
+      .normalize("NFC")
       .toLowerCase()
       // Lone surrogates and control characters carry nothing and can break regexes or terminals.
       .replace(/[\uD800-\uDFFF]/g, " ")
@@ -121,7 +125,15 @@ function namesIn(input: string): Set<string> {
 /** Porter stemming for English words; numbers and intent words are kept as they are. */
 export function stem(word: string): string {
   if (INTENT_WORDS.has(word) || /\d/.test(word) || word.length <= 3 || word.startsWith("zh:")) return word;
-  return stemmer(word);
+  let s = STEMS.get(word);
+  if (s === undefined) {
+    if (STEMS.size > 50_000) STEMS.clear();
+    s = stemmer(word);
+    STEMS.set(word, s);
+  }
+  return s;
 }
+/** Stems seen before (bounded): the same words come back in every question. */
+const STEMS = new Map<string, string>();
 
 export const isChineseTerm = (term: string): boolean => term.startsWith("zh:");

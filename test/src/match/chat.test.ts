@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { readChat, stripMarkup } from "../../../src/match/chat.js";
+
+describe("reading chat messages", () => {
+  it("platform markup never counts as words", () => {
+    expect(stripMarkup("<@U024BE7LH> see <#C024BE7LH|general> and <https://example.com|the article> :wave: 👋🏽 *bold* `code`")).toBe(
+      "see and the article\nbold code",
+    );
+    expect(stripMarkup("<@!80351110224678912> <:pepe:123456> <a:dance:42> @here https://x.y/z")).toBe("");
+  });
+
+  it("drops greetings, thanks and sign-offs, keeps the question", () => {
+    expect(readChat("hey team :wave: who edited the article? thx!").text).toBe("who edited the article?");
+    expect(readChat("Morning all! When did Alibaba bring Michael Evans on board?").text).toBe(
+      "When did Alibaba bring Michael Evans on board?",
+    );
+  });
+
+  it("answers a message of several sentences from its question sentence", () => {
+    const r = readChat("I'm putting together a deck on Chinese e-commerce for Q1. Who leads the international strategy?");
+    expect(r.text).toBe("Who leads the international strategy?");
+    // The whole message stays available when the question alone is not enough.
+    expect(r.alternatives.at(-1)).toContain("deck");
+  });
+
+  it("drops a lead-in that only sets the scene, keeps one that names the subject", () => {
+    expect(readChat("for my class presentation, what are the three battlefields?").text).toBe("what are the three battlefields?");
+    expect(readChat("my card was stolen, how do i report it").text).toBe("my card was stolen, how do i report it");
+  });
+
+  it("splits a two-part question, at most two parts", () => {
+    expect(readChat("what are they doing about counterfeits, and who is leading the overseas push?").parts).toEqual([
+      "what are they doing about counterfeits",
+      "who is leading the overseas push?",
+    ]);
+    expect(readChat("who wrote it? also when was it published").parts).toHaveLength(2);
+    expect(readChat("where is the second HQ going :wave:").parts).toEqual(["where is the second HQ going"]);
+  });
+
+  it("a message of pleasantries only has nothing to answer", () => {
+    expect(readChat("thanks! :pray:").text).toBe("");
+    expect(readChat("??? !!!").parts).toEqual([]);
+  });
+});

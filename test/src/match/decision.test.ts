@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { trainClassifier } from "../../../src/match/classifier.js";
+import { answerProbability, type DecisionEvidence } from "../../../src/match/decide.js";
+import { engine } from "../../helpers/knowledge.js";
+
+const evidence = (over: Partial<DecisionEvidence>): DecisionEvidence => ({
+  probability: 0.95,
+  runnerUp: 0.02,
+  coverage: 0.9,
+  missed: 0.2,
+  refusal: 0.01,
+  specific: 0,
+  shapeMissed: false,
+  chinese: false,
+  ...over,
+});
+
+describe("the classifier", () => {
+  it("learns which words tell classes apart, and gives probabilities that sum to 1", () => {
+    const c = trainClassifier(
+      [
+        { label: 0, terms: ["offic", "europ"], tokens: ["offic", "in", "europ"], weight: 1 },
+        { label: 0, terms: ["franc", "germani", "offic"], tokens: ["franc", "germani", "offic"], weight: 1 },
+        { label: 1, terms: ["farmer", "sell"], tokens: ["farmer", "sell"], weight: 1 },
+        { label: 1, terms: ["agricultur", "product"], tokens: ["agricultur", "product"], weight: 1 },
+      ],
+      2,
+    );
+    const p = c?.predict(["offic"], ["offic"]);
+    expect(p).toBeDefined();
+    expect((p?.[0] ?? 0) > (p?.[1] ?? 1)).toBe(true);
+    expect((p?.[0] ?? 0) + (p?.[1] ?? 0)).toBeCloseTo(1, 5);
+    expect(c?.predict(["unknown"], ["unknown"])).toBeUndefined();
+  });
+});
+
+describe("the decision", () => {
+  it("each piece of evidence moves it the way it should", () => {
+    const base = answerProbability(evidence({}));
+    expect(answerProbability(evidence({ coverage: 0.3 }))).toBeLessThan(base);
+    expect(answerProbability(evidence({ missed: 2.5 }))).toBeLessThan(base);
+    expect(answerProbability(evidence({ refusal: 0.8 }))).toBeLessThan(base);
+    expect(answerProbability(evidence({ shapeMissed: true }))).toBeLessThan(base);
+    expect(answerProbability(evidence({ probability: 0.3 }))).toBeLessThan(base);
+  });
+
+  it("greetings, thanks and markup around a question change nothing", () => {
+    const e = engine();
+    const plain = e.answer("When did Alibaba bring Michael Evans on board?");
+    expect(plain.factIds).toEqual(["michael-evans"]);
+    for (const wrapped of [
+      "Morning all! When did Alibaba bring Michael Evans on board?",
+      "<@U024BE7LH> quick question for the team: when did alibaba bring michael evans on board? :pray: thx",
+      "hey <@!80351110224678912>, for a class presentation, when did Alibaba bring *Michael Evans* on board? 🙏",
+    ])
+      expect(e.answer(wrapped).factIds, wrapped).toEqual(["michael-evans"]);
+  });
+
+  it("a two-part question gets both answers, each cited", () => {
+    const a = engine().answer("what are they doing about counterfeits, and who is leading the overseas push?");
+    expect(a.factIds).toEqual(["fake-goods", "michael-evans"]);
+    expect(a.citations).toHaveLength(2);
+  });
+
+  it("typos people make on phones: short words, run-together words", () => {
+    const e = engine();
+    expect(e.answer("wen did alibaba open the europe offices").factIds).toEqual(["europe-offices"]);
+    expect(e.answer("hw r they dealing w fakegoods").factIds).toEqual(["fake-goods"]);
+  });
+
+  it("Traditional characters and Cantonese particles read as Simplified", () => {
+    expect(engine().answer("阿里巴巴的執行長是誰？").factIds).toEqual(["ceo-daniel-zhang"]);
+  });
+
+  it("noise is never answered", () => {
+    const e = engine();
+    for (const q of ["???", "🎉🎉🎉", "Z̴̡̛a̷l̸g̵o̶ ̷t̸e̶x̵t̸", "ḁ̸̛̺̮͖l̴̩̈́i̶̻͋b̷̛̞a̵b̶a̶", "asdf qwer zxcv", "yes", "why", ":wave: <@U1>", "\u202e abc"])
+      expect(e.answer(q).answered, q).toBe(false);
+  });
+});
