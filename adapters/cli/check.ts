@@ -1,9 +1,14 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { formatProblem, type Knowledge, type Problem, parseKnowledge, RoadmapBotError } from "../../src/index.js";
+import { uncoveredSentences } from "../../src/knowledge/coverage.js";
 import { lintKnowledge } from "../../src/knowledge/lint.js";
 
-/** `roadmap-bot check [FILE] [--source TEXT]`: exit 0, or 1 with every problem listed. */
-export function runCheck(file: string, sourceFile: string | undefined, print: (line: string) => void): number {
+/**
+ * `roadmap-bot check [FILE] [--source TEXT] [--coverage]`: exit 0, or 1 with every problem listed.
+ * The source text is `--source`, else the first source's `text` (relative to the knowledge file).
+ */
+export function runCheck(file: string, sourceArg: string | undefined, print: (line: string) => void, coverage = false): number {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -14,6 +19,7 @@ export function runCheck(file: string, sourceFile: string | undefined, print: (l
     );
   }
   let source: string | undefined;
+  const sourceFile = sourceArg ?? sourceTextPath(text, file);
   if (sourceFile) {
     try {
       source = readFileSync(sourceFile, "utf8");
@@ -30,6 +36,21 @@ export function runCheck(file: string, sourceFile: string | undefined, print: (l
     if (!(err instanceof RoadmapBotError)) throw err;
     problems = err.problems;
   }
+  if (coverage && k) {
+    if (source === undefined)
+      throw new RoadmapBotError(
+        "KNOWLEDGE_INVALID",
+        `${file}: --coverage needs the source text: pass --source FILE, or set "text" on the source`,
+      );
+    const missing = uncoveredSentences(k, source);
+    if (missing.length) {
+      print(
+        `${missing.length} sentence${missing.length === 1 ? "" : "s"} of the source ${missing.length === 1 ? "is" : "are"} neither quoted by a fact nor listed under "left_out":`,
+      );
+      for (const m of missing) print(`  - ${m}`);
+      problems.push(...missing.map((m) => ({ file, path: "$.left_out", message: `uncovered sentence: "${m.slice(0, 80)}"` })));
+    } else print(`${file}: every sentence of the source is quoted or deliberately left out`);
+  }
   if (k && !problems.length) {
     print(
       `${file}: OK (${k.facts.length} facts, ${k.sources.length} source${k.sources.length === 1 ? "" : "s"}${source ? ", every quote found in the source" : ""})`,
@@ -39,4 +60,15 @@ export function runCheck(file: string, sourceFile: string | undefined, print: (l
   for (const p of problems) print(formatProblem(p));
   print(`${problems.length} problem${problems.length === 1 ? "" : "s"} found.`);
   return 1;
+}
+
+/** The first source's `text`, resolved against the knowledge file's folder (undefined when absent or unparsable). */
+function sourceTextPath(json: string, file: string): string | undefined {
+  try {
+    const text = (JSON.parse(json) as { sources?: { text?: unknown }[] }).sources?.[0]?.text;
+    const path = typeof text === "string" ? resolve(dirname(file), text) : undefined;
+    return path && existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
 }

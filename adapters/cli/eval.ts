@@ -11,7 +11,7 @@ export function runSweep(knowledge: Knowledge, files: string[], print: (line: st
     `threshold sweep over ${files.length} file(s): ${set.filter((q) => q.fact).length} in scope, ${set.filter((q) => !q.fact).length} out of scope`,
   );
   print("threshold  in-scope-right  out-of-scope-refused");
-  for (let t = 0.3; t <= 0.801; t += 0.05) {
+  for (let t = 0.3; t <= 0.951; t += 0.05) {
     const r = evaluate(createEngine({ knowledge, threshold: t }), set);
     print(`${t.toFixed(2).padStart(9)}  ${pct(r.inScope.accuracy).padStart(14)}  ${pct(r.outOfScope.accuracy).padStart(20)}`);
   }

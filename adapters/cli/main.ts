@@ -23,6 +23,7 @@ const OPTIONS = {
   conversation: { type: "boolean" },
   sweep: { type: "boolean" },
   clinc150: { type: "boolean" },
+  coverage: { type: "boolean" },
   knowledge: { type: "string" },
   source: { type: "string" },
   facts: { type: "string" },
@@ -74,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
       return ask(engine(), rest.join(" "), values.json ?? false, values.explain ?? false, values.conversation ?? false);
     case "check": {
       const { runCheck } = await import("./check.js");
-      return runCheck(rest[0] ?? knowledgePath, values.source, print);
+      return runCheck(rest[0] ?? knowledgePath, values.source, print, values.coverage ?? false);
     }
     case "eval": {
       if (values.clinc150) {

@@ -36,7 +36,9 @@ export function renderTopics(topics: Topic[], colour = false): string {
 
 /** One ranked fact and why: "europe-offices (p 0.97, covers 100%, missed 0, terms europ offic)". */
 function evidence(x: NonNullable<Explanation["matched"]>): string {
-  const flags = [x.shapeMissed ? "lacks the asked shape" : "", x.specific ? `${x.specific} name(s)/number(s) unexplained` : ""].filter(Boolean);
+  const flags = [x.shapeMissed ? "lacks the asked shape" : "", x.specific ? `${x.specific} name(s)/number(s) unexplained` : ""].filter(
+    Boolean,
+  );
   return `${x.factId} (probability ${x.probability}, covers ${Math.round(x.coverage * 100)}%, missed ${x.missed}${flags.length ? `, ${flags.join(", ")}` : ""}; terms ${x.terms.join(" ") || "none"})`;
 }
 

@@ -4,7 +4,7 @@ import { normalise } from "../match/normalise.js";
 import type { Knowledge } from "./schema.js";
 
 /** Loose comparison, as the quote checker does: NFKC, quotes, dashes, white space, case. */
-const loose = (s: string) =>
+export const looseText = (s: string): string =>
   s
     .normalize("NFKC")
     .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
@@ -16,9 +16,9 @@ const loose = (s: string) =>
 
 /** True when every part of the quote (split at `[…]` elisions) appears in the source, in order. */
 export function quoteInSource(quote: string, source: string): boolean {
-  const text = loose(source);
+  const text = looseText(source);
   let at = 0;
-  for (const part of loose(quote)
+  for (const part of looseText(quote)
     .split(/\[?(?:\.\.\.|…)\]?/)
     .map((p) => p.trim())
     .filter(Boolean)) {
@@ -31,7 +31,8 @@ export function quoteInSource(quote: string, source: string): boolean {
 
 /**
  * Curator's lint, beyond the schema: a phrasing listed under two facts, a fact that its own
- * questions do not retrieve, a quote that is not verbatim in the source text (when given).
+ * questions do not retrieve, a curated refusal that is answered (or is a fact's own phrasing), a
+ * quote that is not verbatim in the source text (when given).
  */
 export function lintKnowledge(knowledge: Knowledge, file: string, sourceText?: string): Problem[] {
   const problems: Problem[] = [];
@@ -56,6 +57,16 @@ export function lintKnowledge(knowledge: Knowledge, file: string, sourceText?: s
       });
     if (sourceText !== undefined && !quoteInSource(fact.quote, sourceText))
       problems.push({ file, path: `$.facts[${i}].quote`, message: "the quote is not verbatim in the source text" });
+  });
+  // A curated refusal must be refused, and must not be one of a fact's own phrasings.
+  (knowledge.refusals ?? []).forEach((r, i) => {
+    const answered = engine.answer(r).factIds[0];
+    const key = normalise(r).terms.join(" ");
+    const own = owner.get(key);
+    if (own)
+      problems.push({ file, path: `$.refusals[${i}]`, message: `"${r}" is also a question of fact "${own}": a refusal cannot be both` });
+    else if (answered)
+      problems.push({ file, path: `$.refusals[${i}]`, message: `"${r}" is listed as a refusal but answered with fact "${answered}"` });
   });
   return problems;
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { formatProblem, type Problem, RoadmapBotError } from "../errors.js";
-import { type Knowledge, KnowledgeSchema } from "./schema.js";
+import { jsonErrorOffset, lineAndColumn } from "./json-position.js";
+import { crossReferenceIssues, type Knowledge, KnowledgeShape } from "./schema.js";
 
 /** The curated knowledge file that ships with the bot. */
 export const DEFAULT_KNOWLEDGE_PATH = fileURLToPath(new URL("../../knowledge/alibaba-2016.json", import.meta.url))
@@ -15,11 +16,14 @@ export function jsonPath(path: readonly PropertyKey[]): string {
 
 /** Validates parsed JSON; returns the knowledge or every problem found (not only the first). */
 export function validateKnowledge(data: unknown, file: string): { knowledge?: Knowledge; problems: Problem[] } {
-  const result = KnowledgeSchema.safeParse(data);
-  if (result.success) return { knowledge: result.data, problems: [] };
-  return {
-    problems: result.error.issues.map((issue) => ({ file, path: jsonPath(issue.path), message: issue.message })),
-  };
+  // Shape and cross-references in one run: a missing field, a duplicate id and an unknown source
+  // in the same file are all reported at once.
+  const result = KnowledgeShape.safeParse(data);
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((issue) => ({ file, path: jsonPath(issue.path), message: issue.message }))),
+    ...crossReferenceIssues(data).map((issue) => ({ file, path: jsonPath(issue.path), message: issue.message })),
+  ];
+  return result.success && !problems.length ? { knowledge: result.data, problems } : { problems };
 }
 
 /** Parses and validates knowledge text; throws a RoadmapBotError listing every problem. */
@@ -28,7 +32,8 @@ export function parseKnowledge(text: string, file: string): Knowledge {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    const problem = { file, path: "$", message: `not valid JSON: ${(err as Error).message}` };
+    const why = (err as Error).message.replace(/\s*\(line \d+ column \d+\)/, "").replace(/\s+/g, " ");
+    const problem = { file, path: "$", message: `not valid JSON${lineAndColumn(text, jsonErrorOffset(text))}: ${why.slice(0, 120)}` };
     throw new RoadmapBotError("KNOWLEDGE_INVALID_JSON", formatProblem(problem), [problem]);
   }
   const { knowledge, problems } = validateKnowledge(data, file);

@@ -35,12 +35,17 @@ export const FactSchema = z
   })
   .strict();
 
-export const KnowledgeSchema = z
+/** The shape of a knowledge file, field by field. */
+export const KnowledgeShape = z
   .object({
     $schema: z.string().optional(),
     sources: z.array(SourceSchema).min(1, "must list at least one source"),
     topics: z.array(TopicSchema).optional(),
     facts: z.array(FactSchema).min(1, "must list at least one fact"),
+    left_out: z
+      .array(z.object({ text, reason: text }).strict())
+      .optional()
+      .describe("Sentences of the source that no fact quotes on purpose (an ad, the comment prompt), each with the reason."),
     refusals: z
       .array(text)
       .optional()
@@ -48,34 +53,52 @@ export const KnowledgeSchema = z
         "Curated refusals: near-miss questions the source does not answer (any language). The engine learns to refuse their like; `check` fails when one of a fact's own phrasings would be refused as one of them.",
       ),
   })
-  .strict()
-  .superRefine((k, ctx) => {
-    const dupes = (items: { id: string }[], path: string) => {
-      const seen = new Set<string>();
-      items.forEach((item, i) => {
-        if (seen.has(item.id)) ctx.addIssue({ code: "custom", path: [path, i, "id"], message: `duplicate id "${item.id}"` });
-        seen.add(item.id);
-      });
-    };
-    dupes(k.sources, "sources");
-    dupes(k.facts, "facts");
-    dupes(k.topics ?? [], "topics");
-    const sources = new Set(k.sources.map((s) => s.id));
-    const facts = new Set(k.facts.map((f) => f.id));
-    const topics = new Set((k.topics ?? []).map((t) => t.id));
-    k.facts.forEach((f, i) => {
-      if (!sources.has(f.source))
-        ctx.addIssue({ code: "custom", path: ["facts", i, "source"], message: `cites unknown source "${f.source}"` });
-      if (f.topic && k.topics && !topics.has(f.topic))
-        ctx.addIssue({ code: "custom", path: ["facts", i, "topic"], message: `unknown topic "${f.topic}"` });
-      (f.related ?? []).forEach((r, j) => {
-        if (!facts.has(r))
-          ctx.addIssue({ code: "custom", path: ["facts", i, "related", j], message: `related fact "${r}" does not exist` });
-        else if (r === f.id)
-          ctx.addIssue({ code: "custom", path: ["facts", i, "related", j], message: "a fact cannot be related to itself" });
-      });
+  .strict();
+
+type Issue = { path: (string | number)[]; message: string };
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
+const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+const idOf = (x: unknown): string | undefined => (isObj(x) && typeof x.id === "string" ? x.id : undefined);
+
+/**
+ * The checks across entries (duplicate ids, unknown sources, topics and related facts), done on
+ * the raw JSON so that they are reported in the same run as shape problems, not after them.
+ */
+export function crossReferenceIssues(data: unknown): Issue[] {
+  if (!isObj(data)) return [];
+  const issues: Issue[] = [];
+  const ids = (key: string) => {
+    const seen = new Set<string>();
+    list(data[key]).forEach((item, i) => {
+      const id = idOf(item);
+      if (id === undefined) return;
+      if (seen.has(id)) issues.push({ path: [key, i, "id"], message: `duplicate id "${id}"` });
+      seen.add(id);
+    });
+    return seen;
+  };
+  const sources = ids("sources");
+  const facts = ids("facts");
+  const topics = ids("topics");
+  list(data.facts).forEach((f, i) => {
+    if (!isObj(f)) return;
+    if (typeof f.source === "string" && !sources.has(f.source))
+      issues.push({ path: ["facts", i, "source"], message: `cites unknown source "${f.source}"` });
+    if (typeof f.topic === "string" && Array.isArray(data.topics) && !topics.has(f.topic))
+      issues.push({ path: ["facts", i, "topic"], message: `unknown topic "${f.topic}"` });
+    list(f.related).forEach((r, j) => {
+      if (typeof r !== "string") return;
+      if (!facts.has(r)) issues.push({ path: ["facts", i, "related", j], message: `related fact "${r}" does not exist` });
+      else if (r === f.id) issues.push({ path: ["facts", i, "related", j], message: "a fact cannot be related to itself" });
     });
   });
+  return issues;
+}
+
+/** The whole check: shape, then cross-references (see `validateKnowledge` for both at once). */
+export const KnowledgeSchema = KnowledgeShape.superRefine((k, ctx) => {
+  for (const issue of crossReferenceIssues(k)) ctx.addIssue({ code: "custom", ...issue });
+});
 
 export type Knowledge = z.infer<typeof KnowledgeSchema>;
 export type Fact = z.infer<typeof FactSchema>;

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -77,12 +77,24 @@ describe("roadmap-bot CLI (the compiled binary)", () => {
     const k = rawKnowledge();
     k.facts[1].id = k.facts[0].id;
     k.facts[2].source = "nowhere";
+    delete k.facts[3].answer;
     const file = join(dir, "broken.json");
     writeFileSync(file, JSON.stringify(k));
     const r = await run(["check", file]);
     expect(r.code).toBe(1);
+    // A missing field, a duplicate id and an unknown source: all three in one run.
+    expect(r.stdout).toContain("$.facts[3].answer");
     expect(r.stdout).toContain("duplicate id");
     expect(r.stdout).toContain('unknown source "nowhere"');
+  });
+
+  it("check gives the line and column of a JSON syntax error", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rb-"));
+    const file = join(dir, "syntax.json");
+    writeFileSync(file, '{\n  "sources": [,\n]}');
+    const r = await run(["check", file]);
+    expect(r.code).toBe(1);
+    expect(`${r.stdout}${r.stderr}`).toContain("at line 2, column 15");
   });
 
   it("check passes the curated file against the source article", async () => {
@@ -90,6 +102,25 @@ describe("roadmap-bot CLI (the compiled binary)", () => {
     const r = await run(["check", new URL("../../knowledge/alibaba-2016.json", import.meta.url).pathname, "--source", source]);
     expect(r.stdout).toMatch(/OK/);
     expect(r.code).toBe(0);
+  });
+
+  it("check --coverage passes on the real file and names the sentences a removed fact leaves uncovered", async () => {
+    const real = new URL("../../knowledge/alibaba-2016.json", import.meta.url).pathname;
+    const ok = await run(["check", real, "--coverage"]);
+    expect(ok.stdout).toContain("every sentence of the source is quoted or deliberately left out");
+    expect(ok.code).toBe(0);
+
+    const k = JSON.parse(readFileSync(real, "utf8"));
+    k.facts = k.facts
+      .filter((f: { id: string }) => f.id !== "village-centers")
+      .map((f: { related?: string[] }) => ({ ...f, related: (f.related ?? []).filter((r) => r !== "village-centers") }));
+    k.sources[0].text = new URL("../../knowledge/sources/alibaba-2016-plans.txt", import.meta.url).pathname;
+    const dir = mkdtempSync(join(tmpdir(), "roadmap-coverage-"));
+    const file = join(dir, "k.json");
+    writeFileSync(file, JSON.stringify(k));
+    const r = await run(["check", file, "--coverage"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("The firm has already built 10,000 village-level service centers across 20 provinces");
   });
 
   it("--version and --help", async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate, parseLabelledSet } from "../../src/eval.js";
 import { engine } from "../helpers/knowledge.js";
 
-const load = (name: string) => parseLabelledSet(readFileSync(new URL(`../questions/${name}`, import.meta.url), "utf8"), name);
+const load = (name: string) => parseLabelledSet(readFileSync(new URL(`../questions/floors/${name}`, import.meta.url), "utf8"), name);
 
 /**
  * Accuracy floors on the labelled sets (written from the article by someone who had not seen the
@@ -32,6 +32,17 @@ describe("labelled question sets", () => {
     ["zh-dev2.jsonl", 0.85, 0.7],
   ])("%s stays above its floors", (name, inFloor, outFloor) => {
     const set = load(name);
+    const r = evaluate(e, set);
+    expect(r.inScope.accuracy).toBeGreaterThanOrEqual(inFloor);
+    expect(r.outOfScope.accuracy).toBeGreaterThanOrEqual(outFloor);
+  });
+
+  // The persona dev sets (written blind, tuned on): floors a little under what they measure.
+  it.each([
+    ["en-dev.jsonl", 0.87, 0.9],
+    ["zh-dev.jsonl", 0.72, 0.9],
+  ])("persona %s stays above its floors", (name, inFloor, outFloor) => {
+    const set = parseLabelledSet(readFileSync(new URL(`../questions/persona/${name}`, import.meta.url), "utf8"), name);
     const r = evaluate(e, set);
     expect(r.inScope.accuracy).toBeGreaterThanOrEqual(inFloor);
     expect(r.outOfScope.accuracy).toBeGreaterThanOrEqual(outFloor);

@@ -43,7 +43,7 @@ describe("typo robustness", () => {
   // word: the engine must still find the same fact for nearly all of them.
   it("one typo in the longest word keeps at least 95% of right answers right", () => {
     const e = engine();
-    const set = parseLabelledSet(readFileSync(new URL("../questions/en.jsonl", import.meta.url), "utf8")).filter(
+    const set = parseLabelledSet(readFileSync(new URL("../questions/floors/en.jsonl", import.meta.url), "utf8")).filter(
       (q) => q.fact && q.category !== "typo",
     );
     const rnd = random(42);
