@@ -17,7 +17,7 @@ export interface About {
  * The answer engine. Adapters hold one and call it; it never throws for any question text.
  *
  * @example
- * const engine = createEngine({ knowledge: loadKnowledgeFile("knowledge/alibaba-2016.json") });
+ * const engine = createEngine({ knowledge: loadKnowledgeFile("knowledge/my-article.json") });
  * engine.answer("who leads the international strategy?", { conversationId: "C1:1700000000.0001", platform: "slack" });
  */
 export interface Engine {
@@ -25,7 +25,7 @@ export interface Engine {
   answer(text: string, options?: AskOptions): Answer;
   /** Up to `limit` (default 25) questions the knowledge answers that best match a partial question, for autocomplete. */
   complete(partial: string, limit?: number): string[];
-  /** The three battlefields (and the article) with example questions. */
+  /** The knowledge's topics, with example questions. */
   topics(): Topic[];
   /** The source and what the bot can and cannot do. */
   about(): About;

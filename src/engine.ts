@@ -7,9 +7,9 @@ import type { Fact, Knowledge } from "./knowledge/schema.js";
 import { readChat } from "./match/chat.js";
 import { answerProbability } from "./match/decide.js";
 import { createMatcher, type Matcher, type MatchResult, type Scored } from "./match/fuse-matcher.js";
-import { lacksAskedShape } from "./match/intent.js";
+import { lacksAskedShape, type NameFacts, shapesAskedBy } from "./match/intent.js";
 import { INTENT_WORDS, normalise } from "./match/normalise.js";
-import { CAPABILITIES, MESSAGES } from "./messages.js";
+import { GENERIC_CAPABILITIES, messagesFor } from "./messages.js";
 import type { Answer, AskOptions, Evidence, Explanation, Topic } from "./types.js";
 
 /** Defaults, frozen in one place. The threshold is calibrated on the labelled set (see README). */
@@ -43,6 +43,7 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
 
   function index(knowledge: Knowledge) {
     const facts = knowledge.facts;
+    const prepare = synonymPass(knowledge.synonyms);
     const docs = (withChinese: boolean) =>
       facts.map((f) => ({
         id: f.id,
@@ -57,9 +58,10 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     const english = createMatcher(
       docs(false),
       refusals.filter((r) => !CJK.test(r)),
+      prepare,
     );
     let full: Matcher | undefined;
-    const chinese = (): Matcher => (full ??= createMatcher(docs(true), refusals));
+    const chinese = (): Matcher => (full ??= createMatcher(docs(true), refusals, prepare));
     let completer: Fuse<string> | undefined;
     const complete = (): Fuse<string> =>
       (completer ??= new Fuse(
@@ -69,7 +71,15 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
         { includeScore: true, ignoreLocation: true, threshold: 0.45 },
       ));
     const byId = new Map(facts.map((f) => [f.id, f]));
-    return { knowledge, facts, english, chinese, byId, complete };
+    const source = knowledge.sources[0];
+    const say = messagesFor({
+      subject: knowledge.bot?.subject,
+      intro: knowledge.bot?.intro,
+      publisher: source?.publisher,
+      date: source?.date,
+    });
+    const asked = facts.map((f) => shapesAskedBy(f.questions));
+    return { knowledge, facts, english, chinese, byId, complete, say, names: nameFacts(knowledge), asked, prepare };
   }
 
   type Responded = { answer: Answer; explanation?: Explanation; facts: Fact[] };
@@ -90,16 +100,16 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     // Checked before any work: a 100,000-character message costs nothing.
     if (text.length > settings.maxQuestionLength) {
       const lang = normalise(text.slice(0, 200)).chinese ? "zh" : "en";
-      return { answer: reply(lang, "too-long", MESSAGES[lang].tooLong(settings.maxQuestionLength)), facts: [] };
+      return { answer: reply(lang, "too-long", state.say[lang].tooLong(settings.maxQuestionLength)), facts: [] };
     }
     const reading = readChat(text);
-    const n = normalise(reading.text);
+    const n = normalise(reading.text, state.prepare);
     const lang = n.chinese ? "zh" : "en";
-    const say = MESSAGES[lang];
+    const say = state.say[lang];
     const threshold = settings.threshold;
     const ctx = opts.conversationId ? conversations.get(opts.conversationId) : undefined;
     const rank = (q: typeof n, standalone = true, asked = reading.text) =>
-      penaliseShape(asked, (q.chinese ? state.chinese() : state.english).match(q, 8, standalone), state.facts);
+      penaliseShape(asked, (q.chinese ? state.chinese() : state.english).match(q, 8, standalone), state);
     /** How likely answering with `r` is right, given the rest of the ranking. */
     const rightness = (m: MatchResult, r: Scored | undefined, other?: Scored): number =>
       r
@@ -127,15 +137,15 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
       if (one && a.answer.factIds[0] !== b.answer.factIds[0])
         return { ...one, answer: { ...one.answer, answer: `${say.partly}${one.answer.answer}` } };
     }
-    const followUp = resolveFollowUp(text, n, ctx, state, rank);
+    const followUp = resolveFollowUp(text, n, ctx, { ...state, places: state.names.places }, rank);
     // Inside a conversation a one-word question ("the third?") is a normal follow-up.
     const standalone = !ctx?.lastFactIds.length;
     let result: MatchResult = followUp?.result ?? rank(n, standalone);
     // The lead-in clause or the sentence of context may be what names the subject: "As a rural
-    // buyer, what is Alibaba promising me?". Try the fuller readings when the focused one fails.
+    // buyer, what is the company promising me?". Try the fuller readings when the focused one fails.
     if (!followUp && !decide(result))
       for (const alt of reading.alternatives.filter((a) => a.length <= SHORT_MESSAGE)) {
-        const r = rank(normalise(alt), standalone, alt);
+        const r = rank(normalise(alt, state.prepare), standalone, alt);
         if (decide(r)) {
           result = r;
           break;
@@ -156,13 +166,13 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
       decision: round(rightness(result, top, second)),
       ...(followUp && { context: followUp.why }),
     };
-    // "Europe or Beijing?": each side answered by a different fact is a question of which was meant
+    // "Europe or Asia?": each side answered by a different fact is a question of which was meant
     // (an explicit choice, so it wins over the conversation's context).
     const sides = !short ? [] : reading.text.split(/\s+(?:or|vs\.?|versus)\s+|还是|或者/i);
     if (sides.length === 2) {
-      const [ra, rb] = sides.map((side) => rank(normalise(side), true, side));
+      const [ra, rb] = sides.map((side) => rank(normalise(side, state.prepare), true, side));
       const [a, b] = [ra?.ranked[0], rb?.ranked[0]];
-      // "…fresh food on Taobao or Tmall?" lists two names inside one question: when the whole
+      // "…fresh food from France or Italy?" lists two names inside one question: when the whole
       // question confidently picks one side's fact, that is the answer, not a choice.
       const [longer, shorter] = ra && rb && ra.terms.length >= rb.terms.length ? [a, rb] : [b, ra];
       const listed =
@@ -191,15 +201,16 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     }
     let fact = state.facts[top.factIndex] as Fact;
     const other = second && (state.facts[second.factIndex] as Fact);
-    // A battlefield and the overview that contains it are not two meanings: answer the specific one.
-    if (other && top.score - (second?.score ?? 0) < settings.ambiguityMargin && isParentOf(fact, other)) fact = other;
+    // A part and the overview that lists it are not two meanings: answer the specific one.
+    if (other && top.score - (second?.score ?? 0) < settings.ambiguityMargin && isParentOf(fact, other, state.knowledge.bot?.overview))
+      fact = other;
     else if (
       second &&
       other &&
       top.score - second.score < settings.ambiguityMargin &&
       second.coverage >= 0.5 &&
       !followUp &&
-      !isParentOf(other, fact)
+      !isParentOf(other, fact, state.knowledge.bot?.overview)
     )
       return { answer: clarify(lang, [fact, other], top.score), explanation, facts: [] };
     const body = lang === "zh" && fact.answer_zh ? fact.answer_zh : fact.answer;
@@ -210,7 +221,7 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
       citations: [citationFor(state.knowledge, fact)],
       confidence: round(followUp ? Math.min(1, top.score) : rightness(result, top, second)),
       suggestions: related.slice(0, 3).map((f) => questionOf(f, lang)),
-      kind: fact.id === "overview" ? "overview" : "fact",
+      kind: fact.id === state.knowledge.bot?.overview ? "overview" : "fact",
       factIds: [fact.id],
       language: lang,
     };
@@ -223,7 +234,7 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     const answer = reply(
       lang,
       "clarify",
-      MESSAGES[lang].clarify,
+      state.say[lang].clarify,
       choices.map((c) => c.question),
       confidence,
     );
@@ -266,7 +277,7 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
   }
 
   function defaultSuggestions(lang: "en" | "zh" = "en"): string[] {
-    const ids = ["overview", "global-imports", "big-cities", "rural"];
+    const ids = state.knowledge.bot?.suggestions ?? [];
     const picks = ids.map((id) => state.byId.get(id)).filter((f): f is Fact => !!f);
     return (picks.length ? picks : state.facts.slice(0, 4)).map((f) => questionOf(f, lang));
   }
@@ -331,7 +342,8 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
         author: s?.author ?? "",
         date: s?.date ?? "",
         url: s?.url ?? "",
-        ...CAPABILITIES,
+        can: state.knowledge.bot?.can ?? GENERIC_CAPABILITIES.can,
+        cannot: state.knowledge.bot?.cannot ?? GENERIC_CAPABILITIES.cannot,
       };
     },
     explain(conversationId?: string): Explanation | undefined {
@@ -364,21 +376,50 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
   };
 }
 
+/**
+ * The knowledge file's own synonyms ("new york times" → nytimes), applied by the normaliser to
+ * questions and phrasings alike (lower-case, punctuation gone), before its general table.
+ */
+function synonymPass(synonyms: Record<string, string> | undefined): (text: string) => string {
+  const entries = Object.entries(synonyms ?? {}).sort(([a], [b]) => b.length - a.length);
+  if (!entries.length) return (text) => text;
+  const map = new Map(entries.map(([from, to]) => [from.toLowerCase(), to]));
+  const re = new RegExp(`\\b(${entries.map(([from]) => from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\\b`, "gi");
+  return (text) => text.replace(re, (m) => map.get(m.toLowerCase()) ?? m);
+}
+
+/** The knowledge's people (for "who" answers), places (for "where" follow-ups) and common names. */
+function nameFacts(knowledge: Knowledge): NameFacts & { places?: RegExp } {
+  const names = knowledge.names ?? [];
+  const pattern = (kind: string) => {
+    const forms = names.filter((n) => n.kind === kind).flatMap((n) => [n.name, ...(n.zh ? [n.zh] : [])]);
+    return forms.length ? new RegExp(forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) : undefined;
+  };
+  const common = new Set(names.filter((n) => n.common).flatMap((n) => n.name.toLowerCase().split(/\s+/)));
+  const people = pattern("person");
+  const places = pattern("place");
+  return { common, ...(people && { people }), ...(places && { places }) };
+}
+
 /** How many of each fact's questions (per language) autocomplete offers. */
 const COMPLETION_PER_FACT = 6;
 
-/** True when `general` is the overview and `specific` one of the battlefields it lists as related. */
-function isParentOf(general: Fact, specific: Fact): boolean {
-  return general.id === "overview" && (general.related ?? []).includes(specific.id);
+/** True when `general` is the knowledge's overview fact and `specific` one of the parts it lists as related. */
+function isParentOf(general: Fact, specific: Fact, overview: string | undefined): boolean {
+  return general.id === overview && (general.related ?? []).includes(specific.id);
 }
 
 /** Facts whose answer lacks the shape the question asks for ("how many" → a number) drop down. */
-function penaliseShape(question: string, result: MatchResult, facts: Fact[]): MatchResult {
+function penaliseShape(
+  question: string,
+  result: MatchResult,
+  { facts, names, asked }: { facts: Fact[]; names: NameFacts; asked: Set<string>[] },
+): MatchResult {
   const ranked = result.ranked
     .map((r) => {
       const f = facts[r.factIndex] as Fact;
       const answer = result.normalised.chinese ? (f.answer_zh ?? f.answer) : f.answer;
-      return lacksAskedShape(question, result.terms, answer, f.questions)
+      return lacksAskedShape(question, result.terms, answer, asked[r.factIndex], names)
         ? { ...r, score: r.score * SHAPE_PENALTY, prob: r.prob * SHAPE_PENALTY, shapeMissed: true }
         : r;
     })
@@ -399,4 +440,4 @@ function definedOnly<T extends object>(o: T): Partial<T> {
 }
 
 /** What follow-up resolution may read of the engine's current knowledge. */
-export type EngineState = { facts: Fact[]; byId: Map<string, Fact> };
+export type EngineState = { facts: Fact[]; byId: Map<string, Fact>; places?: RegExp | undefined };

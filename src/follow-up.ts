@@ -9,10 +9,11 @@ const MORE =
   /^\s*(and\s*)?(tell me more|more|more please|go on|continue|keep going|elaborate|more details?|details?|what else|anything else|and|then what|and then|more info|say more|展开说说|详细(说说|一点|点)?|还有(呢|吗|什么)?|更多|继续|然后呢)\s*[?？!.。]*\s*$/i;
 const WHY = /^\s*(and\s*)?(why|how come|why so|why is that|what for|为什么|为啥|为何)\s*[?？!.。]*\s*$/i;
 /** Words that point back at what was just discussed. */
-// Not "there" ("is there…?"), "they" (mostly Alibaba itself) nor "this" ("who wrote this?": the article).
+// Not "there" ("is there…?"), "they" (mostly the company itself) nor "this" ("who wrote this?": the article).
 const ANAPHORA =
   /\b(it|its|he|him|his|she|her)\b|\b(that|these|those)\b(?=\s*([?.!]|$|(is|was|are|were|does|did|do|has|have|mean|about|for)\b))|它|他|她|这个|那个|这些|那些|其/i;
-const WHERE = /\b(in|at|outside|on) (its |the )?[A-Z]|blog|北京|杭州|欧洲|法国|德国|博客/;
+/** An answer that says where: "in Paris", a blog; the knowledge's own places are added per file. */
+const WHERE = /\b(in|at|outside|on) (its |the )?[A-Z]|blog|博客/;
 /** How strong a match must be for a question with a pronoun to stand alone. */
 const STANDALONE_SCORE = 0.8;
 /** The boost a fact gets for being related to (or on the same topic as) the last answer. */
@@ -47,8 +48,10 @@ export function resolveFollowUp(
     // "how many?", "who?": the last fact or a related one whose answer has that shape.
     const intent = n.terms.find((t) => INTENT_SHAPES[t]) ?? (n.terms.includes("where") ? "where" : undefined);
     const shape = intent === "where" ? WHERE : intent ? INTENT_SHAPES[intent] : undefined;
+    const places = intent === "where" ? state.places : undefined;
     const candidates = [last.id, ...related].map((id) => state.byId.get(id)).filter((f): f is Fact => !!f);
-    const hit = shape ? candidates.find((f) => shape.test(f.answer)) : undefined;
+    const says = (f: Fact) => !!shape && (shape.test(f.answer) || !!places?.test(f.answer) || !!places?.test(f.answer_zh ?? ""));
+    const hit = candidates.find(says);
     return hit ? only(state, n, hit.id, `"${text.trim()}" after ${last.id}`) : undefined;
   }
   // "who leads that effort?": the noun after "that" names what was just discussed; leave it out.
@@ -68,7 +71,7 @@ export function resolveFollowUp(
     })
     .sort((a, b) => b.score - a.score);
   if (!pronoun && boosted[0]?.factIndex === base.ranked[0]?.factIndex && boosted[0]?.score === base.ranked[0]?.score) return undefined;
-  // "Is it true Alibaba is fighting fake goods?": a pronoun, but the question names its subject in
+  // "Is it true the company is fighting fake goods?": a pronoun, but the question names its subject in
   // full. When a fact elsewhere matches two or more of its words strongly, it stands alone.
   const alone = base.ranked[0];
   if (

@@ -2,7 +2,7 @@
 export { createEngine, DEFAULTS, type EngineOptions } from "./engine.js";
 export type { About, ConversationSnapshot, Engine } from "./engine-api.js";
 export { formatProblem, type Problem, RoadmapBotError } from "./errors.js";
-export { DEFAULT_KNOWLEDGE_PATH, loadKnowledgeFile, parseKnowledge, validateKnowledge } from "./knowledge/load.js";
+export { loadKnowledgeFile, parseKnowledge, validateKnowledge } from "./knowledge/load.js";
 export type { Fact, Knowledge, Source } from "./knowledge/schema.js";
 export { createLogger, type Logger, type LogLevel, parseLogLevel } from "./logger.js";
 export { createTokenBucket, RATE_LIMIT_DEFAULTS, type RateDecision, type RateLimiter, rateLimiterFromEnv } from "./rate-limit.js";

@@ -6,37 +6,46 @@ function zhDate(date: string): string {
   return m && month ? `${m[2]} 年 ${month} 月` : date;
 }
 
-/** Every sentence the engine says on its own behalf, in one place (English and Chinese). */
-export const MESSAGES = {
-  en: {
-    outOfScope: "The source doesn't cover that. I only know what Tech in Asia reported about Alibaba's 2016 roadmap (January 2016).",
-    empty:
-      "Ask me about Alibaba's 2016 roadmap: the three key battlefields (global imports, China's biggest cities, rural e-commerce) that CEO Daniel Zhang set out.",
-    tooLong: (max: number) =>
-      `That message is too long (over ${max} characters). Please ask one short question about Alibaba's 2016 roadmap.`,
-    asOf: (date: string | undefined) => (date ? `As of the article (${date}): ` : "As of the article: "),
-    clarify: "That could mean more than one thing. Which did you mean?",
-    partly: "I can answer only part of that. ",
-  },
-  zh: {
-    outOfScope: "资料中没有涉及这个问题。我只了解 Tech in Asia 关于阿里巴巴 2016 年路线图的报道（2016 年 1 月）。",
-    empty: "可以问我阿里巴巴 2016 年的路线图：CEO 张勇提出的三大主战场（全球进口、中国一线城市、农村电商）。",
-    tooLong: (max: number) => `消息太长（超过 ${max} 个字符）。请就阿里巴巴 2016 年路线图问一个简短的问题。`,
-    asOf: (date: string | undefined) => (date ? `截至该文章发表时（${zhDate(date)}）：` : "截至该文章发表时："),
-    clarify: "这个问题可能有几种意思，你指的是哪一个？",
-    partly: "这个问题我只能回答一部分。",
-  },
-} as const;
+/** What the knowledge file says about its subject (see `bot` in the knowledge schema). */
+export interface Voice {
+  subject?: { en: string; zh?: string | undefined };
+  intro?: { en: string; zh?: string | undefined };
+  publisher?: string;
+  date?: string | undefined;
+}
 
-/** What the bot can and cannot do, for /about, App Home and `:help`. */
-export const CAPABILITIES = {
-  can: [
-    "Answer questions about Alibaba's 2016 roadmap as reported by Tech in Asia, each with a verbatim quote and a link to it",
-    "Explain the three key battlefields: global imports, China's biggest cities, rural e-commerce",
-    'Understand typos, synonyms, follow-ups ("tell me more") and questions in Chinese',
-  ],
-  cannot: [
-    "Answer anything the article does not say (no news after January 2016, no other companies, no guesses)",
-    "Generate text: every answer is curated and cited",
-  ],
+/**
+ * Every sentence the engine says on its own behalf, in one place (English and Chinese). The subject,
+ * publisher and date come from the knowledge file: the engine itself knows no article.
+ */
+export function messagesFor(voice: Voice) {
+  const subject = voice.subject?.en ?? "what the source says";
+  const subjectZh = voice.subject?.zh ?? subject;
+  const from = voice.publisher ? `what ${voice.publisher} reported about ${subject}` : `the source on ${subject}`;
+  const fromZh = voice.publisher ? `${voice.publisher} 关于${subjectZh}的报道` : `关于${subjectZh}的资料`;
+  return {
+    en: {
+      outOfScope: `The source doesn't cover that. I only know ${from}${voice.date ? ` (${voice.date})` : ""}.`,
+      empty: voice.intro?.en ?? `Ask me about ${subject}.`,
+      tooLong: (max: number) => `That message is too long (over ${max} characters). Please ask one short question about ${subject}.`,
+      asOf: (date: string | undefined) => (date ? `As of the article (${date}): ` : "As of the article: "),
+      clarify: "That could mean more than one thing. Which did you mean?",
+      partly: "I can answer only part of that. ",
+    },
+    zh: {
+      outOfScope: `资料中没有涉及这个问题。我只了解${fromZh}${voice.date ? `（${zhDate(voice.date)}）` : ""}。`,
+      empty: voice.intro?.zh ?? voice.intro?.en ?? `可以问我${subjectZh}。`,
+      tooLong: (max: number) => `消息太长（超过 ${max} 个字符）。请就${subjectZh}问一个简短的问题。`,
+      asOf: (date: string | undefined) => (date ? `截至该文章发表时（${zhDate(date)}）：` : "截至该文章发表时："),
+      clarify: "这个问题可能有几种意思，你指的是哪一个？",
+      partly: "这个问题我只能回答一部分。",
+    },
+  } as const;
+}
+export type Messages = ReturnType<typeof messagesFor>;
+
+/** What the bot can and cannot do when the knowledge file does not say (its `bot.can` / `bot.cannot`). */
+export const GENERIC_CAPABILITIES = {
+  can: ["Answer questions about the source, each with a verbatim quote and a link to it"],
+  cannot: ["Answer anything the source does not say", "Generate text: every answer is curated and cited"],
 };

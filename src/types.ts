@@ -23,11 +23,11 @@ export interface Citation {
   factId: string;
   /** The supporting sentence, copied verbatim from the source (`[…]` marks an elision). */
   quote: string;
-  /** Source title, e.g. "Alibaba boss maps out '3 key battlefields' in 2016". */
+  /** Source title, e.g. "Our plans for 2016". */
   title: string;
-  /** Source publisher, e.g. "Tech in Asia". */
+  /** Source publisher, e.g. "The Daily Planet". */
   publisher: string;
-  /** Source author, e.g. "Steven Millward". */
+  /** Source author, e.g. "Lois Lane". */
   author: string;
   /** When the source was published, as people say it, e.g. "January 2016". */
   date: string;
@@ -44,7 +44,7 @@ export interface Citation {
 export type AnswerKind =
   /** One fact (or a few) from the knowledge answered the question. */
   | "fact"
-  /** The three battlefields together, for "what's the big picture?". */
+  /** The overview fact (the knowledge's `bot.overview`), for "what's the big picture?". */
   | "overview"
   /** Two facts matched about equally: the bot asks which was meant (see `choices`). */
   | "clarify"
@@ -60,8 +60,8 @@ export type AnswerKind =
  * own idiom.
  *
  * @example
- * const a = engine.answer("Where did Alibaba open offices in Europe?");
- * // a.answered === true; a.citations[0].quote starts "Alibaba last month cemented…"
+ * const a = engine.answer("Where did the company open offices in Europe?");
+ * // a.answered === true; a.citations[0].quote is the sentence that says so
  */
 export interface Answer {
   /** True only when `answer` states facts from the knowledge. */
@@ -94,7 +94,7 @@ export interface Choice {
   question: string;
 }
 
-/** A topic the bot can talk about (the three battlefields, the article itself…). */
+/** A topic the bot can talk about (a section of the source, the source itself…). */
 export interface Topic {
   id: string;
   title: string;

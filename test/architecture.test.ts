@@ -33,4 +33,18 @@ describe("architecture", () => {
       }
     }
   });
+
+  it("no word of the article lives in src/: the engine knows only what holds for any English or Chinese text", () => {
+    // The article's names, places and firms, in both scripts. They belong in knowledge/.
+    const ARTICLE =
+      /alibaba|daniel zhang|\bzhang\b|tech ?in ?asia|goldman|beijing|hangzhou|shanghai|taobao|tmall|millward|malavika|velayanikal|michael evans|battlefield|阿里|张勇|張勇|高盛|淘宝|天猫|杭州|北京|战场/i;
+    const found = files("src").flatMap((f) =>
+      readFileSync(join(ROOT, f), "utf8")
+        .split("\n")
+        .map((line, i) => [line, i + 1] as const)
+        .filter(([line]) => ARTICLE.test(line))
+        .map(([line, n]) => `${f}:${n}: ${line.trim()}`),
+    );
+    expect(found).toEqual([]);
+  });
 });

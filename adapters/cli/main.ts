@@ -4,7 +4,6 @@ import { config as loadDotenv } from "dotenv";
 import { parseCoreConfig } from "../../src/config.js";
 import {
   createLogger,
-  DEFAULT_KNOWLEDGE_PATH,
   type Engine,
   formatProblem,
   type Knowledge,
@@ -14,6 +13,7 @@ import {
 } from "../../src/index.js";
 import { renderAnswer, renderExplanation } from "../repl/render.js";
 import { runRepl } from "../repl/repl.js";
+import { DEFAULT_KNOWLEDGE_PATH } from "./knowledge-path.js";
 import { createRuntime } from "./runtime.js";
 import { USAGE, VERSION } from "./usage.js";
 

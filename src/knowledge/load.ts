@@ -1,13 +1,7 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { formatProblem, type Problem, RoadmapBotError } from "../errors.js";
 import { jsonErrorOffset, lineAndColumn } from "./json-position.js";
 import { crossReferenceIssues, type Knowledge, KnowledgeShape } from "./schema.js";
-
-/** The curated knowledge file that ships with the bot. */
-export const DEFAULT_KNOWLEDGE_PATH = fileURLToPath(new URL("../../knowledge/alibaba-2016.json", import.meta.url))
-  // Compiled code lives one folder deeper (dist/src/knowledge) than the source (src/knowledge).
-  .replace(/\/dist\/knowledge\//, "/knowledge/");
 
 /** Renders a zod path as a JSON path: `$.facts[3].related[0]`. */
 export function jsonPath(path: readonly PropertyKey[]): string {

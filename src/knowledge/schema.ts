@@ -18,6 +18,35 @@ export const SourceSchema = z
   })
   .describe("A source article that quotes are copied from.");
 
+const inLanguages = z
+  .object({ en: text, zh: text.optional() })
+  .strict()
+  .describe("A sentence in English, and optionally in Simplified Chinese.");
+
+export const BotSchema = z
+  .object({
+    subject: inLanguages.describe(
+      'What the knowledge is about, as a phrase: "the 2016 product roadmap". Used in the refusal and "too long" replies.',
+    ),
+    intro: inLanguages.describe("The help reply: what to ask about."),
+    can: z.array(text).describe("Short lines: what the bot can do (/about, App Home, :help)."),
+    cannot: z.array(text).describe("Short lines: what it cannot do."),
+    overview: id.optional().describe("The fact that gives the big picture: its reply is an overview, and its related facts are its parts."),
+    suggestions: z.array(id).optional().describe("Facts whose first question is offered when nothing else fits."),
+  })
+  .strict()
+  .describe("What the bot says about itself and its subject.");
+
+export const NameSchema = z
+  .object({
+    name: text.describe("The name as written in English."),
+    zh: text.optional().describe("The name in Chinese."),
+    kind: z.enum(["person", "place", "organisation"]),
+    common: z.boolean().optional().describe("Named so often (the subject itself) that it never counts as the name a question asks for."),
+  })
+  .strict()
+  .describe("A person, place or organisation the source names.");
+
 export const TopicSchema = z.object({ id, title: text }).describe("A heading that facts are grouped under.");
 
 export const FactSchema = z
@@ -42,6 +71,12 @@ export const KnowledgeShape = z
     sources: z.array(SourceSchema).min(1, "must list at least one source"),
     topics: z.array(TopicSchema).optional(),
     facts: z.array(FactSchema).min(1, "must list at least one fact"),
+    bot: BotSchema.optional(),
+    names: z.array(NameSchema).optional(),
+    synonyms: z
+      .record(z.string(), text)
+      .optional()
+      .describe('Domain words and phrases people type, and the word the knowledge uses: { "new york times": "nytimes" }.'),
     left_out: z
       .array(z.object({ text, reason: text }).strict())
       .optional()
@@ -103,3 +138,5 @@ export const KnowledgeSchema = KnowledgeShape.superRefine((k, ctx) => {
 export type Knowledge = z.infer<typeof KnowledgeSchema>;
 export type Fact = z.infer<typeof FactSchema>;
 export type Source = z.infer<typeof SourceSchema>;
+export type Bot = z.infer<typeof BotSchema>;
+export type Name = z.infer<typeof NameSchema>;

@@ -93,7 +93,7 @@ export function readChat(input: string): ChatReading {
 
 function splitSentences(text: string): string[] {
   // A sentence ends at ? ! . followed by a space (not inside numbers like 1.5), or at a newline, or
-  // where a capitalised question word follows a lower-case one ("…strategy What did Zhang say").
+  // where a capitalised question word follows a lower-case one ("…strategy What did the CEO say").
   return text
     .split(
       /(?<=[?？!！。])\s*|(?<=[\p{L}\p{N})"'”]\.)\s+|\n+|(?<=[a-z]{2}) (?=(?:What|Who|When|Where|Why|How|Which|Can|Could|Is|Are|Does|Did|Do)\b)/u,
@@ -109,7 +109,7 @@ function dropPleasantries(sentence: string): string {
   return /[\p{L}\p{N}]/u.test(s) ? s : "";
 }
 
-/** "I'm writing a deck for Q1, so what are the three battlefields?" → "what are the three battlefields?" */
+/** "I'm writing a deck for Q1, so what are the three priorities?" → "what are the three priorities?" */
 function focusQuestion(sentence: string): string {
   const m = QUESTION_START.exec(sentence);
   if (!m || !SCENE.test(sentence.slice(0, m.index).trim())) return sentence;

@@ -46,7 +46,7 @@ type ConvertFn = (text: string) => string;
 let toSimplified: ConvertFn | undefined;
 /**
  * Traditional characters (Taiwan and Hong Kong forms) to Simplified, with OpenCC's tables
- * (opencc-js), loaded on the first Chinese text: 張勇 → 张勇, 總部 → 总部, 網購 → 网购.
+ * (opencc-js), loaded on the first Chinese text: 總部 → 总部, 會議 → 会议, 網購 → 网购.
  */
 export function simplified(text: string): string {
   toSimplified ??= (createRequire(import.meta.url)("opencc-js") as { Converter: (o: { from: string; to: string }) => ConvertFn }).Converter(

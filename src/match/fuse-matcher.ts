@@ -34,7 +34,7 @@ export interface Scored {
   /**
    * The heaviest question word this fact leaves unexplained, over the heaviest it explains: at 1 or
    * more, the question's most specific word (a name, a number, a word the knowledge never uses) is
-   * about something else. "Michael Evans's salary" explains his name, not the salary.
+   * about something else. "the new CFO's salary" explains the CFO, not the salary.
    */
   missed: number;
   /** How many names or numbers of the question this fact does not mention. */
@@ -72,6 +72,8 @@ const MAX_POSTINGS = 800;
 const MAX_CANDIDATES = 200;
 const CHINESE_SEAM = 0.3;
 const CHINESE_WORD = 0.3;
+/** With a classifier, the likeliest facts whose phrasings are compared with the question. */
+const PHRASED_FACTS = 3;
 /** The most distinct terms of one question that are matched. */
 const MAX_TERMS = 40;
 /** How many unknown words of one question typo correction looks at (cached words are free). */
@@ -81,10 +83,10 @@ const UNKNOWN_FACTOR = 1.5;
 
 /**
  * The matcher: an inverted index of normalised terms with IDF weights, and fuse.js over the
- * knowledge's own vocabulary so that misspelt words ("Goldmann", "provinses") find the word the
+ * knowledge's own vocabulary so that misspelt words ("provinses", "headqaurters") find the word the
  * curators wrote. Scores are 0..1, higher is better (Fuse's 0 = perfect is converted here, once).
  */
-export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []) {
+export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = [], prepare?: (spaced: string) => string) {
   const phrasings: Phrasing[] = [];
   const examples: Example[] = [];
   const bareWordings = new Map<string, number[]>();
@@ -94,7 +96,7 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
 
   docs.forEach((doc, factIndex) => {
     const add = (text: string, weight: number) => {
-      const n = normalise(text);
+      const n = normalise(text, prepare);
       for (const w of n.words) vocabulary.set(w, stem(w));
       for (const t of n.terms) {
         stems.add(t);
@@ -102,10 +104,11 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
         bag.set(t, Math.max(bag.get(t) ?? 0, weight));
       }
       if (n.terms.length) phrasings.push({ factIndex, terms: [...new Set(n.terms)], weight });
-      if (n.terms.length) examples.push({ label: factIndex, terms: n.terms, tokens: n.tokens, weight: weight === 1 ? 1 : 0.5 });
-      // A phrasing of function words only ("i don't know"): the exact words are its only evidence.
-      else if (n.tokens.length && weight === 1) {
-        examples.push({ label: factIndex, terms: n.terms, tokens: n.tokens, weight: 1 });
+      if (n.terms.length || (n.tokens.length && weight === 1))
+        examples.push({ label: factIndex, terms: n.terms, tokens: n.tokens, weight: weight === 1 ? 1 : 0.5 });
+      // A phrasing of function words only ("i don't know", "where is it made?"): its exact words
+      // are its only evidence.
+      if (weight === 1 && n.tokens.length && n.terms.every((t) => INTENT_WORDS.has(t))) {
         const key = n.tokens.join(" ");
         bareWordings.set(key, [...(bareWordings.get(key) ?? []), factIndex]);
       }
@@ -139,9 +142,13 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
   // Curated refusals are one more class: questions near the facts' words that the source does not
   // answer (the role of negative examples in Dialogflow's fallback intent). They add no vocabulary.
   for (const r of refusals) {
-    const n = normalise(r);
+    const n = normalise(r, prepare);
     if (n.terms.length) examples.push({ label: docs.length, terms: n.terms, tokens: n.tokens, weight: 1 });
   }
+  const phrasingsOf: number[][] = docs.map(() => []);
+  phrasings.forEach((p, i) => {
+    phrasingsOf[p.factIndex]?.push(i);
+  });
   const classifier: Classifier | undefined = trainClassifier(examples, docs.length + (refusals.length ? 1 : 0));
 
   const postings = new Map<string, number[]>();
@@ -223,7 +230,7 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
 
   /**
    * Corrects misspelt words, then normalises again so that phrases and synonyms apply to the
-   * corrected words ("battefield 2" → "battlefield 2" → the second battlefield).
+   * corrected words ("head qaurters" → "head quarters" → headquarters).
    */
   function correctTerms(normalised: Normalised): string[] {
     let changed = false;
@@ -239,13 +246,13 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
       return hit;
     });
     if (!changed) return normalised.terms;
-    const again = normalise(fixed.filter(Boolean).join(" "));
+    const again = normalise(fixed.filter(Boolean).join(" "), prepare);
     return [...again.terms, ...normalised.terms.filter(isChineseTerm)];
   }
 
   /** `standalone: false` for follow-ups, where one word ("who leads it?", "the third?") is normal. */
   function match(question: string | Normalised, limit = 5, standalone = true): MatchResult {
-    const normalised = typeof question === "string" ? normalise(question) : question;
+    const normalised = typeof question === "string" ? normalise(question, prepare) : question;
     const terms = correctTerms(normalised);
     // No question has more than a few dozen words that matter: past MAX_TERMS a message is prose,
     // and its cost must not grow with its length.
@@ -262,37 +269,46 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
 
     // Best phrasing per fact: weighted Jaccard between the question and one way of asking.
     const best = new Map<number, number>();
-    const seen = new Set<number>();
-    // Candidates come from the rarer terms first; a term shared by thousands of phrasings (or a
-    // question word) still counts in every score but does not pull in candidates once rarer
-    // terms have, which keeps a 10,000-fact file fast.
-    const byRarity = unique.filter((t) => postings.has(t)).sort((a, b) => (postings.get(a)?.length ?? 0) - (postings.get(b)?.length ?? 0));
-    for (const t of byRarity) {
-      const list = postings.get(t) as number[];
-      // A question word or a word in thousands of phrasings never brings in candidates, even
-      // first: "what does confrontation mean" must not score every phrasing with "what".
-      if (INTENT_WORDS.has(t)) continue;
-      if (list.length > MAX_POSTINGS || seen.size >= MAX_CANDIDATES) break;
-      for (const i of list) seen.add(i);
-    }
-    for (const i of seen) {
-      const p = phrasings[i] as Phrasing;
-      let inter = 0;
-      for (const t of p.terms) {
-        const wt = weights.get(t);
-        if (wt !== undefined) inter += wt;
+    /** The best phrasing's similarity (weighted Jaccard) for each listed phrasing. */
+    const score = (indexes: Iterable<number>) => {
+      for (const i of indexes) {
+        const p = phrasings[i] as Phrasing;
+        let inter = 0;
+        for (const t of p.terms) {
+          const wt = weights.get(t);
+          if (wt !== undefined) inter += wt;
+        }
+        const union = total + (phraseTotal[i] as number) - inter;
+        const sim = (inter / union) * (p.weight === 1 ? 1 : BODY_WEIGHT + 0.2);
+        if (sim > (best.get(p.factIndex) ?? 0)) best.set(p.factIndex, sim);
       }
-      const union = total + (phraseTotal[i] as number) - inter;
-      const sim = (inter / union) * (p.weight === 1 ? 1 : BODY_WEIGHT + 0.2);
-      if (sim > (best.get(p.factIndex) ?? 0)) best.set(p.factIndex, sim);
-    }
-
+    };
     const probs = classifier?.predict(unique, normalised.tokens.slice(0, 2 * MAX_TERMS));
     if (probs) {
-      // The classifier's likeliest facts are candidates too, even with no phrasing in common.
+      // The classifier ranks; phrasings are compared only for its likeliest facts, where the
+      // nearest phrasing is evidence (a one-word question must nearly be one of them).
       const top = [...Array(docs.length).keys()].sort((a, b) => (probs[b] as number) - (probs[a] as number)).slice(0, limit);
-      for (const f of top) if (!best.has(f)) best.set(f, 0);
+      for (const f of top) best.set(f, 0);
+      score(top.slice(0, PHRASED_FACTS).flatMap((f) => phrasingsOf[f] ?? []));
+    } else {
+      // Candidates come from the rarer terms first; a term shared by thousands of phrasings (or a
+      // question word) still counts in every score but does not pull in candidates once rarer
+      // terms have, which keeps a 10,000-fact file fast.
+      const seen = new Set<number>();
+      const byRarity = unique
+        .filter((t) => postings.has(t))
+        .sort((a, b) => (postings.get(a)?.length ?? 0) - (postings.get(b)?.length ?? 0));
+      for (const t of byRarity) {
+        const list = postings.get(t) as number[];
+        // A question word or a word in thousands of phrasings never brings in candidates, even
+        // first: "what does confrontation mean" must not score every phrasing with "what".
+        if (INTENT_WORDS.has(t)) continue;
+        if (list.length > MAX_POSTINGS || seen.size >= MAX_CANDIDATES) break;
+        for (const i of list) seen.add(i);
+      }
+      score(seen);
     }
+
     const ranked: Scored[] = [];
     for (const [factIndex, phraseSim] of best) {
       const bag = factBags[factIndex] as Map<string, number>;
@@ -321,7 +337,7 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
         ((contentTerms === 1 && phraseSim < 0.75) ||
           (contentTerms === 0 && !bareWordings.get(normalised.tokens.join(" "))?.includes(factIndex)));
       const score = (0.6 * coverage + 0.4 * phraseSim) * (loneWord ? SINGLE_WORD_PENALTY : 1);
-      // The question's most specific word is not explained by this fact: "Daniel Zhang's salary"
+      // The question's most specific word is not explained by this fact: "the CFO's salary"
       // matches his name, but the point of the question is the salary.
       const index = heaviestMissed >= heaviestMatched ? score * MISSING_PENALTY : score;
       const prob = probs ? (probs[factIndex] as number) : index;

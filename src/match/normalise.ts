@@ -22,7 +22,7 @@ export const STOP_WORDS = new Set(
   ).split(/\s+/),
 );
 
-/** Question words: kept as tokens (they separate "where is the HQ?" from "why a Beijing HQ?") but weigh little. */
+/** Question words: kept as tokens (they separate "where is the HQ?" from "why a Paris HQ?") but weigh little. */
 export const INTENT_WORDS = new Set(["who", "what", "where", "when", "why", "how", "which", "many", "much"]);
 
 /** Words that ask about the present; the answer is framed as of the article. */
@@ -82,7 +82,7 @@ export function cleanText(input: string): string {
 }
 
 /** Turns a question (or a curated phrasing) into matching terms. Never throws. */
-export function normalise(input: string): Normalised {
+export function normalise(input: string, synonyms?: (spaced: string) => string): Normalised {
   let text = cleanText(input);
   const tokens = text
     .replace(CJK_RUN, " ")
@@ -98,7 +98,8 @@ export function normalise(input: string): Normalised {
     return " ";
   });
   const spaced = text.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-  const phrased = spaced.replace(PHRASE_RE, (p) => PHRASES[p] ?? p);
+  // The knowledge file's own synonyms first, then the general table.
+  const phrased = (synonyms ? synonyms(spaced) : spaced).replace(PHRASE_RE, (p) => PHRASES[p] ?? p);
   const words: string[] = [];
   for (const typed of phrased.split(" ")) {
     const raw = SHORTHAND[typed] ?? typed;

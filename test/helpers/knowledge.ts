@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { createEngine, DEFAULT_KNOWLEDGE_PATH, type Knowledge, loadKnowledgeFile } from "../../src/index.js";
+import { DEFAULT_KNOWLEDGE_PATH } from "../../adapters/cli/knowledge-path.js";
+import { createEngine, type Knowledge, loadKnowledgeFile } from "../../src/index.js";
 
 export const knowledge = (): Knowledge => loadKnowledgeFile(DEFAULT_KNOWLEDGE_PATH);
 export const engine = () => createEngine({ knowledge: knowledge() });

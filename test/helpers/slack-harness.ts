@@ -1,7 +1,9 @@
 /** Starts the real Slack adapter (real Bolt, real engine) against the loopback fake Slack. */
+
+import { DEFAULT_KNOWLEDGE_PATH } from "../../adapters/cli/knowledge-path.js";
 import { type SlackHandle, startSlack } from "../../adapters/slack/index.js";
 import type { Engine } from "../../src/engine-api.js";
-import { createEngine, DEFAULT_KNOWLEDGE_PATH, loadKnowledgeFile, type RateLimiter } from "../../src/index.js";
+import { createEngine, loadKnowledgeFile, type RateLimiter } from "../../src/index.js";
 import { createLogger, type Logger } from "../../src/logger.js";
 import { type FakeSlack, startFakeSlack } from "./slack-fake.js";
 

@@ -4,7 +4,8 @@
  * the engine's length limit get the engine's short "too long" reply.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEngine, DEFAULT_KNOWLEDGE_PATH, DEFAULTS, loadKnowledgeFile } from "../../../src/index.js";
+import { DEFAULT_KNOWLEDGE_PATH } from "../../../adapters/cli/knowledge-path.js";
+import { createEngine, DEFAULTS, loadKnowledgeFile } from "../../../src/index.js";
 import { IN_SCOPE } from "../../helpers/discord-engine.js";
 import type { RecordedRequest } from "../../helpers/discord-fake.js";
 import { BOT, type Harness, isCallbackFor, startHarness } from "../../helpers/discord-harness.js";
