@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
@@ -106,6 +107,16 @@ async function main(argv: string[]): Promise<number> {
     case "doctor": {
       const { runDoctor } = await import("./doctor.js");
       return runDoctor(process.env, knowledgePath, print);
+    }
+    case "curate": {
+      const { runCurate } = await import("./curate.js");
+      const labelled = ["test/questions/persona/en-dev.jsonl", "test/questions/persona/zh-dev.jsonl"].filter((f) => existsSync(f));
+      return runCurate(knowledgePath, rest[0] ?? (process.env.UNANSWERED_LOG || "unanswered.jsonl"), labelled, process.stdin, print);
+    }
+    case "feedback": {
+      if (!rest.length) throw new UsageError("feedback needs the bots' log files (JSON lines), e.g. roadmap-bot feedback bot.log");
+      const { runFeedback } = await import("./feedback.js");
+      return runFeedback(rest, print);
     }
     case "unanswered": {
       const { runUnanswered } = await import("./unanswered.js");

@@ -123,6 +123,45 @@ describe("roadmap-bot CLI (the compiled binary)", () => {
     expect(r.stdout).toContain("The firm has already built 10,000 village-level service centers across 20 provinces");
   });
 
+  it("curate adds an unanswered question as a phrasing end to end: asked again, it is answered", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rb-curate-"));
+    const file = join(dir, "k.json");
+    writeFileSync(file, readFileSync(new URL("../../knowledge/alibaba-2016.json", import.meta.url), "utf8"));
+    const question = "which outfit put out the story";
+    const before = await run(["ask", "--json", "--knowledge", file, question]);
+    expect(JSON.parse(before.stdout).answered).toBe(false);
+    const log = join(dir, "unanswered.jsonl");
+    const entry = { time: "2026-11-30T00:00:00Z", platform: "slack", question, kind: "out-of-scope" };
+    writeFileSync(log, `${JSON.stringify(entry)}\n${JSON.stringify(entry)}\n`);
+
+    const r = await run(["curate", "--knowledge", file, log], "f article\n");
+    expect(r.stdout).toContain("asked 2×");
+    expect(r.stdout).toContain("→ a phrasing of article");
+    expect(r.stdout).toMatch(/Saved 1 change/);
+    expect(r.code).toBe(0);
+
+    const after = JSON.parse((await run(["ask", "--json", "--knowledge", file, question])).stdout);
+    expect(after.factIds).toEqual(["article"]);
+    // The file stays valid and keeps its formatting: two-space JSON, one trailing newline.
+    expect(readFileSync(file, "utf8")).toMatch(/^\{\n {2}"\$schema"[\s\S]*\}\n$/);
+  });
+
+  it("feedback reports thumbs per fact from the bots' logs, weakest first", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rb-feedback-"));
+    const log = join(dir, "bot.log");
+    const line = (outcome: string, factIds: string[]) =>
+      JSON.stringify({ level: "info", msg: "slack feedback", platform: "slack", outcome, factIds });
+    writeFileSync(
+      log,
+      [line("helpful", ["rural"]), line("not-helpful", ["editor"]), line("not-helpful", ["editor"]), "not json", ""].join("\n"),
+    );
+    const r = await run(["feedback", log]);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.split("\n").filter((l) => /^(rural|editor)\s/.test(l));
+    expect(rows[0]).toMatch(/^editor\s+0\s+2\s+0%/);
+    expect(rows[1]).toMatch(/^rural\s+1\s+0\s+100%/);
+  });
+
   it("--version and --help", async () => {
     expect((await run(["--version"])).stdout).toMatch(/^roadmap-bot \d+\.\d+\.\d+/);
     expect((await run(["--help"])).stdout).toContain("roadmap-bot ask");
