@@ -50,11 +50,10 @@ export async function runCurate(
     const why = engine.explain(`curate:${i}`);
     const near = [why?.matched, why?.runnerUp].filter((e): e is NonNullable<typeof e> => !!e);
     print(`\n${i + 1}/${groups.length}  asked ${g.count}×: ${JSON.stringify(g.question)}`);
-    near.forEach((e, n) =>
-      print(
-        `  ${n + 1}. ${e.factId}  (probability ${e.probability}, covers ${Math.round(e.coverage * 100)}%; decision ${why?.decision ?? 0})`,
-      ),
-    );
+    for (const [n, e] of near.entries()) {
+      const evidence = `probability ${e.probability}, covers ${Math.round(e.coverage * 100)}%; decision ${why?.decision ?? 0}`;
+      print(`  ${n + 1}. ${e.factId}  (${evidence})`);
+    }
     print("  [number] add as a phrasing of that fact · f ID: of any fact · r: curated refusal · s: skip · q: save and stop");
     const choice = await ask();
     if (choice === "q") break;
