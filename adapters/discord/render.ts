@@ -47,7 +47,7 @@ function citationEmbed(citation: Citation, frame: Frame, description?: string): 
     // Already carries `#:~:text=…`, so the link opens on the quoted passage itself.
     url: citation.url,
     fields: [],
-    footer: { text: truncate(`${citation.title} — ${citation.publisher}, ${citation.date}`, 2048) },
+    footer: { text: truncate(`${citation.title} — ${[citation.publisher, citation.date].filter(Boolean).join(", ")}`, 2048) },
   };
   // `>>>` quotes everything after it, so a quote stays verbatim even if it spans lines.
   const quote = `>>> ${citation.quote}`;
@@ -59,7 +59,10 @@ function citationEmbed(citation: Citation, frame: Frame, description?: string): 
   }
   embed.fields?.push({
     name: frame.sourceHeading,
-    value: truncate(`[${citation.publisher}: ${citation.title}](${citation.url}) · ${citation.author} · ${citation.date}`, 1024),
+    value: truncate(
+      `[${citation.publisher}: ${citation.title}](${citation.url}) · ${[citation.author, citation.date].filter(Boolean).join(" · ")}`,
+      1024,
+    ),
   });
   return embed;
 }
@@ -164,12 +167,12 @@ export function renderAbout(about: About): DiscordReply {
     color: COLOR,
     title: truncate(about.title, 256),
     url: about.url,
-    description: truncate(`${TEXT.aboutIntro}\n${about.publisher} · ${about.author} · ${about.date}`, 4096),
+    description: truncate(`${TEXT.aboutIntro}\n${[about.publisher, about.author, about.date].filter(Boolean).join(" · ")}`, 4096),
     fields: [
       { name: TEXT.canHeading, value: bullets(about.can) },
       { name: TEXT.cannotHeading, value: bullets(about.cannot) },
     ],
-    footer: { text: truncate(`${about.title} — ${about.publisher}, ${about.date}`, 2048) },
+    footer: { text: truncate(`${about.title} — ${[about.publisher, about.date].filter(Boolean).join(", ")}`, 2048) },
   });
   return reply;
 }

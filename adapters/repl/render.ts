@@ -17,7 +17,7 @@ export function renderAnswer(a: Answer, colour = false): string {
     lines.push(
       "",
       `  ${s.cyan(`“${safe(c.quote)}”`)}`,
-      `  ${s.dim(`— ${c.author}, ${c.publisher}, “${c.title}” (${c.date})`)}`,
+      `  ${s.dim(`— ${c.author}, ${c.publisher}, “${c.title}”${c.date ? ` (${c.date})` : ""}`)}`,
       `  ${s.dim(c.url)}`,
     );
   }

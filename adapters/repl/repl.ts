@@ -26,7 +26,7 @@ export function runRepl(engine: Engine, io = { input: process.stdin, output: pro
       else if (text === ":topics") print(renderTopics(engine.topics(), colour));
       else if (text === ":sources") {
         const a = engine.about();
-        print(`${a.title}\n${a.author}, ${a.publisher} (${a.date})\n${a.url}`);
+        print(`${a.title}\n${a.author}, ${a.publisher}${a.date ? ` (${a.date})` : ""}\n${a.url}`);
       } else if (text === ":why") print(renderExplanation(engine.explain(conversationId)));
       else if (text.startsWith(":")) print(`Unknown command ${text.slice(0, 20)}. Type :help.`);
       else if (text) print(`${renderAnswer(engine.answer(text, { conversationId, platform: "repl" }), colour)}\n`);

@@ -8,7 +8,7 @@ const bullets = (lines: string[]) => lines.map((l) => `• ${escapeText(l)}`).jo
 
 function aboutBlocks(about: About): types.KnownBlock[] {
   const title = `<${escapeUrl(about.url)}|${escapeText(about.title)}>`;
-  const source = `${escapeText(about.publisher)}, ${escapeText(about.author)}, ${escapeText(about.date)}`;
+  const source = [about.publisher, about.author, about.date].filter(Boolean).map(escapeText).join(", ");
   const blocks: types.KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text: `${MESSAGES.helpIntro(title)}\n${source}` } }];
   if (about.can.length > 0) {
     blocks.push({ type: "section", text: { type: "mrkdwn", text: `${MESSAGES.helpCan}\n${bullets(about.can)}` } });

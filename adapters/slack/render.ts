@@ -58,7 +58,9 @@ const mrkdwn = (text: string) => ({ type: "mrkdwn" as const, text: truncate(text
 
 /** "“quote” — <link|Title>, Publisher, Date": the verbatim quote with its source. */
 export function citationBlock(c: Citation): types.ContextBlock {
-  const source = `<${escapeUrl(c.url)}|${escapeText(c.title)}>, ${escapeText(c.publisher)}, ${escapeText(c.date)}`;
+  const source = [`<${escapeUrl(c.url)}|${escapeText(c.title)}>`, escapeText(c.publisher), ...(c.date ? [escapeText(c.date)] : [])].join(
+    ", ",
+  );
   return { type: "context", elements: [mrkdwn(`“${escapeText(c.quote)}”\n${MESSAGES.sourcePrefix} ${source}`)] };
 }
 
@@ -144,7 +146,7 @@ export function render(answer: Answer, options: RenderOptions = {}): SlackMessag
 /** The notification text: the answer and its first quote with source, escaped the same way. */
 export function fallbackText(answer: Answer): string {
   const c = answer.citations[0];
-  const cite = c ? `\n“${c.quote}” (${c.title}, ${c.publisher}, ${c.date}) ${c.url}` : "";
+  const cite = c ? `\n“${c.quote}” (${[c.title, c.publisher, c.date].filter(Boolean).join(", ")}) ${c.url}` : "";
   return truncate(escapeText(`${answer.answer}${cite}`), TEXT_MAX);
 }
 

@@ -35,6 +35,11 @@ describe("a second knowledge file (the Skylark kettle FAQ)", () => {
     expect(a.answer).not.toMatch(/alibaba|tech in asia|阿里/i);
   });
 
+  it("a source without a date: answers about now say 'as of the article' without one", () => {
+    expect(knowledge.sources[0]?.date).toBeUndefined();
+    expect(engine.answer("is the heating element still covered right now?").answer).toMatch(/^As of the article: Every Skylark/);
+  });
+
   it("speaks about its own subject", () => {
     expect(engine.answer("hello").answer).toContain("Skylark kettle");
     expect(engine.about().can.join(" ")).toContain("Skylark FAQ");
