@@ -14,6 +14,14 @@ export function quoteLink(url: string, quote: string): string {
   return `${url.split("#")[0]}#:~:text=${fragment}`;
 }
 
+/**
+ * The quote between quotation marks, for display: a quote that opens with its own mark (a speaker's
+ * words, `“We will grow,” she said.`) is shown as it is, not as `““We will grow…`.
+ */
+export function inQuotationMarks(quote: string): string {
+  return /^["“]/.test(quote.trim()) ? quote : `“${quote}”`;
+}
+
 export function citationFor(knowledge: Knowledge, fact: Fact): Citation {
   const source = knowledge.sources.find((s) => s.id === fact.source);
   // The schema guarantees the source exists; fall back to empty strings rather than throw.

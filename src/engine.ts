@@ -4,7 +4,7 @@ import { type ConversationStoreOptions, createConversationStore } from "./conver
 import type { About, Engine } from "./engine-api.js";
 import { resolveFollowUp } from "./follow-up.js";
 import type { Fact, Knowledge } from "./knowledge/schema.js";
-import { readChat } from "./match/chat.js";
+import { readChat, stripMarkup } from "./match/chat.js";
 import { answerProbability } from "./match/decide.js";
 import { createMatcher, type Matcher, type MatchResult, type Scored } from "./match/fuse-matcher.js";
 import { lacksAskedShape, type NameFacts, shapesAskedBy } from "./match/intent.js";
@@ -62,13 +62,18 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     );
     let full: Matcher | undefined;
     const chinese = (): Matcher => (full ??= createMatcher(docs(true), refusals, prepare));
-    let completer: Fuse<string> | undefined;
-    const complete = (): Fuse<string> =>
+    let completer: Fuse<{ q: string; id: string }> | undefined;
+    const complete = (): Fuse<{ q: string; id: string }> =>
       (completer ??= new Fuse(
         // The first questions of each fact are its canonical wordings; later ones are variants
         // (broken English, jargon) that help matching but read oddly as suggestions.
-        facts.flatMap((f) => [...f.questions.slice(0, COMPLETION_PER_FACT), ...(f.questions_zh ?? []).slice(0, COMPLETION_PER_FACT)]),
-        { includeScore: true, ignoreLocation: true, threshold: 0.45 },
+        facts.flatMap((f) =>
+          [...f.questions.slice(0, COMPLETION_PER_FACT), ...(f.questions_zh ?? []).slice(0, COMPLETION_PER_FACT)].map((q) => ({
+            q,
+            id: f.id,
+          })),
+        ),
+        { keys: ["q"], includeScore: true, ignoreLocation: true, threshold: 0.45 },
       ));
     const byId = new Map(facts.map((f) => [f.id, f]));
     const source = knowledge.sources[0];
@@ -296,7 +301,8 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
       const { answer, explanation, facts } = respond(safe, opts);
       if (!answer.answered && (answer.kind === "out-of-scope" || answer.kind === "clarify"))
         options.onUnanswered?.({
-          question: safe.slice(0, settings.maxQuestionLength),
+          // Markup gone: no user, channel or role id reaches the curator's log, even inside the text.
+          question: stripMarkup(safe.slice(0, settings.maxQuestionLength)).replace(/\s+/g, " "),
           platform: opts.platform ?? "unknown",
           kind: answer.kind,
         });
@@ -319,10 +325,17 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
         .slice(0, 200)
         .trim();
       if (!text) return [...defaultSuggestions(), ...state.facts.map((f) => questionOf(f, "en"))].filter(unique).slice(0, max);
-      return state
-        .complete()
-        .search(text, { limit: max })
-        .map((r) => r.item);
+      // One suggestion per fact, its best-matching wording, best fact first: 25 slots show 25
+      // different answers, not four wordings of each of six.
+      const seen = new Set<string>();
+      const out: string[] = [];
+      for (const r of state.complete().search(text)) {
+        if (out.length >= max) break;
+        if (seen.has(r.item.id)) continue;
+        seen.add(r.item.id);
+        out.push(r.item.q);
+      }
+      return out;
     },
     topics(): Topic[] {
       return (state.knowledge.topics ?? []).map((t) => ({

@@ -1,4 +1,6 @@
 /** The platform-free core of roadmap-bot: everything adapters may import. */
+
+export { inQuotationMarks } from "./citation.js";
 export { createEngine, DEFAULTS, type EngineOptions } from "./engine.js";
 export type { About, ConversationSnapshot, Engine } from "./engine-api.js";
 export { formatProblem, type Problem, RoadmapBotError } from "./errors.js";

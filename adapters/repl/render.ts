@@ -1,4 +1,4 @@
-import type { Answer, Explanation, Topic } from "../../src/index.js";
+import { type Answer, type Explanation, inQuotationMarks, type Topic } from "../../src/index.js";
 
 /** ANSI styles, or nothing when the output is not a terminal. */
 export function styles(colour: boolean) {
@@ -16,7 +16,7 @@ export function renderAnswer(a: Answer, colour = false): string {
   for (const c of a.citations) {
     lines.push(
       "",
-      `  ${s.cyan(`“${safe(c.quote)}”`)}`,
+      `  ${s.cyan(inQuotationMarks(safe(c.quote)))}`,
       `  ${s.dim(`— ${c.author}, ${c.publisher}, “${c.title}”${c.date ? ` (${c.date})` : ""}`)}`,
       `  ${s.dim(c.url)}`,
     );

@@ -1,4 +1,5 @@
 import type { types } from "@slack/bolt";
+import { inQuotationMarks } from "../../src/index.js";
 import type { Answer, Citation } from "../../src/types.js";
 import { IDS, MESSAGES } from "./messages.js";
 
@@ -61,7 +62,7 @@ export function citationBlock(c: Citation): types.ContextBlock {
   const source = [`<${escapeUrl(c.url)}|${escapeText(c.title)}>`, escapeText(c.publisher), ...(c.date ? [escapeText(c.date)] : [])].join(
     ", ",
   );
-  return { type: "context", elements: [mrkdwn(`“${escapeText(c.quote)}”\n${MESSAGES.sourcePrefix} ${source}`)] };
+  return { type: "context", elements: [mrkdwn(`${inQuotationMarks(escapeText(c.quote))}\n${MESSAGES.sourcePrefix} ${source}`)] };
 }
 
 /** A row of buttons that each ask a question (suggestions, choices, examples). */
@@ -146,7 +147,7 @@ export function render(answer: Answer, options: RenderOptions = {}): SlackMessag
 /** The notification text: the answer and its first quote with source, escaped the same way. */
 export function fallbackText(answer: Answer): string {
   const c = answer.citations[0];
-  const cite = c ? `\n“${c.quote}” (${[c.title, c.publisher, c.date].filter(Boolean).join(", ")}) ${c.url}` : "";
+  const cite = c ? `\n${inQuotationMarks(c.quote)} (${[c.title, c.publisher, c.date].filter(Boolean).join(", ")}) ${c.url}` : "";
   return truncate(escapeText(`${answer.answer}${cite}`), TEXT_MAX);
 }
 

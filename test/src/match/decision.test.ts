@@ -78,3 +78,23 @@ describe("the decision", () => {
       expect(e.answer(q).answered, q).toBe(false);
   });
 });
+
+describe("autocomplete", () => {
+  it("offers one wording per fact, so 25 slots show 25 different answers", () => {
+    const e = engine();
+    for (const typed of ["where", "阿里", "who"]) {
+      const got = e.complete(typed, 25);
+      const facts = got.map((q) => e.answer(q).factIds[0] ?? q);
+      expect(got.length, typed).toBeGreaterThan(3);
+      expect(new Set(facts).size, `${typed}: ${got.join(" | ")}`).toBeGreaterThanOrEqual(got.length - 1);
+    }
+  });
+});
+
+describe("quotation marks", () => {
+  it("a quote that opens with its own mark is not wrapped twice", async () => {
+    const { inQuotationMarks } = await import("../../../src/index.js");
+    expect(inQuotationMarks("“In 2016, we are going…” said Zhang.")).toBe("“In 2016, we are going…” said Zhang.");
+    expect(inQuotationMarks("Alibaba has 386 million active shoppers.")).toBe("“Alibaba has 386 million active shoppers.”");
+  });
+});
