@@ -58,7 +58,8 @@ export function resolveFollowUp(
   const pointer = text.match(
     /\b(that|this|these|those)\s+(?!(article|piece|story|post|report|news|source|year)\b)[\p{L}-]+\s*[?？.!。]*\s*$/iu,
   );
-  const pronoun = ANAPHORA.test(text) || Boolean(pointer);
+  // Chinese drops the pronoun ("谁负责？" is "who leads it?"): a one-word Chinese question points back too.
+  const pronoun = ANAPHORA.test(text) || Boolean(pointer) || (n.chinese && contentTerms.filter((t) => !t.includes("_")).length <= 1);
   if (!pronoun && contentTerms.length > 2) return undefined;
   const base = pointer ? rank(normalise(text.slice(0, pointer.index)), false) : rank(n, false);
   const isNear = (f: Fact) => f.id === last.id || related.includes(f.id) || (f.topic !== undefined && f.topic === last.topic);
@@ -78,7 +79,7 @@ export function resolveFollowUp(
     pronoun &&
     alone &&
     alone.score >= STANDALONE_SCORE &&
-    alone.matched.filter((t) => !INTENT_WORDS.has(t)).length >= 2 &&
+    alone.matched.filter((t) => !INTENT_WORDS.has(t) && !t.includes("_")).length >= 2 &&
     !boosted.some((r) => r.score >= alone.score)
   )
     return undefined;

@@ -37,10 +37,13 @@ describe("labelled question sets", () => {
     expect(r.outOfScope.accuracy).toBeGreaterThanOrEqual(outFloor);
   });
 
-  // The persona dev sets (written blind, tuned on): floors a little under what they measure.
+  // The persona sets (written blind; dev tuned on, test measured once and a floor since): floors a
+  // little under what they measure.
   it.each([
-    ["en-dev.jsonl", 0.87, 0.9],
-    ["zh-dev.jsonl", 0.72, 0.9],
+    ["en-dev.jsonl", 0.89, 0.9],
+    ["zh-dev.jsonl", 0.82, 0.9],
+    ["en-test.jsonl", 0.89, 0.86],
+    ["zh-test.jsonl", 0.75, 0.85],
   ])("persona %s stays above its floors", (name, inFloor, outFloor) => {
     const set = parseLabelledSet(readFileSync(new URL(`../questions/persona/${name}`, import.meta.url), "utf8"), name);
     const r = evaluate(e, set);
