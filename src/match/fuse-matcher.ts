@@ -70,7 +70,9 @@ const MISSING_PENALTY = 0.7;
 const MAX_POSTINGS = 800;
 /** Once the rarer terms have brought in this many phrasings, commoner terms only score. */
 const MAX_CANDIDATES = 200;
+/** An unknown Chinese bigram (mostly the seam between two words) weighs this share of an unknown word. */
 const CHINESE_SEAM = 0.3;
+/** An unknown whole Chinese word (ICU's segment) weighs this share: colloquial words are common. */
 const CHINESE_WORD = 0.3;
 /** With a classifier, the likeliest facts whose phrasings are compared with the question. */
 const PHRASED_FACTS = 3;
