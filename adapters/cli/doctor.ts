@@ -16,7 +16,8 @@ export async function runDoctor(
   const report = (ok: boolean, what: string, problems: string[] = []) => {
     print(`${ok ? "ok  " : "FAIL"} ${what}`);
     for (const p of problems) print(`       - ${p}`);
-    if (!ok) bad++;
+    // Every problem counts, not every failing part: two Slack problems are "2 problems found".
+    if (!ok) bad += Math.max(problems.length, 1);
   };
 
   const core = parseCoreConfig(env);

@@ -48,7 +48,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError(`${(err as Error).message.split("\n")[0]} (see roadmap-bot --help)`);
+    // Node's message quotes the flag oddly ("… as in '-- "--bogus"): name the flag plainly instead.
+    const flag = (err as Error).message.match(/'(-[^']*)'/)?.[1];
+    throw new UsageError(flag ? `unknown option ${flag} (see roadmap-bot --help)` : `${(err as Error).message.split("\n")[0]} (see roadmap-bot --help)`);
   }
   const { values, positionals } = parsed;
   if (values.version || values.help) {

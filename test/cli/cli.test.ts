@@ -162,6 +162,18 @@ describe("roadmap-bot CLI (the compiled binary)", () => {
     expect(rows[1]).toMatch(/^rural\s+1\s+0\s+100%/);
   });
 
+  it("a wrong flag is named plainly, with balanced quotes", async () => {
+    const r = await run(["ask", "--nope", "x"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe("roadmap-bot: unknown option --nope (see roadmap-bot --help)");
+  });
+
+  it("bench rejects a bad --facts at once, in one line", async () => {
+    const r = await run(["bench", "--facts", "abc"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--facts takes a whole number from 100 to 100000 (got "abc")');
+  });
+
   it("--version and --help", async () => {
     expect((await run(["--version"])).stdout).toMatch(/^roadmap-bot \d+\.\d+\.\d+/);
     expect((await run(["--help"])).stdout).toContain("roadmap-bot ask");
@@ -197,6 +209,9 @@ describe("roadmap-bot doctor and configuration", () => {
     expect(out).toContain("DISCORD_APPLICATION_ID");
     expect(out).not.toContain("zq9tokenvalue");
     expect(out).not.toContain("dq7.discord");
+    // Every problem is counted, not every failing part.
+    const listed = out.split("\n").filter((l) => l.startsWith("       - ")).length;
+    expect(out).toContain(`${listed} problems found`);
   });
 
   it("doctor passes with no platform configured", async () => {
