@@ -50,7 +50,9 @@ async function main(argv: string[]): Promise<number> {
   } catch (err) {
     // Node's message quotes the flag oddly ("… as in '-- "--bogus"): name the flag plainly instead.
     const flag = (err as Error).message.match(/'(-[^']*)'/)?.[1];
-    throw new UsageError(flag ? `unknown option ${flag} (see roadmap-bot --help)` : `${(err as Error).message.split("\n")[0]} (see roadmap-bot --help)`);
+    throw new UsageError(
+      flag ? `unknown option ${flag} (see roadmap-bot --help)` : `${(err as Error).message.split("\n")[0]} (see roadmap-bot --help)`,
+    );
   }
   const { values, positionals } = parsed;
   if (values.version || values.help) {
