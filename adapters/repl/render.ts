@@ -23,7 +23,8 @@ export function renderAnswer(a: Answer, colour = false): string {
   }
   if (a.choices?.length) lines.push(...a.choices.map((c, i) => `  ${s.yellow(`${i + 1}.`)} ${safe(c.question)}`));
   else if (a.suggestions.length) {
-    lines.push("", s.dim(a.answered ? "Related:" : "You could ask:"));
+    const heading = a.language === "zh" ? (a.answered ? "相关问题：" : "你可以问：") : a.answered ? "Related:" : "You could ask:";
+    lines.push("", s.dim(heading));
     for (const q of a.suggestions) lines.push(`  • ${safe(q)}`);
   }
   return lines.join("\n");

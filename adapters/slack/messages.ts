@@ -10,7 +10,6 @@ export const MESSAGES = {
   homeTopics: "*What I know about*",
   relatedLabel: "Related questions:",
   suggestionsLabel: "Questions I can answer:",
-  choicesLabel: "Which did you mean?",
   helpful: "👍 Helpful",
   notHelpful: "👎 Not helpful",
   feedbackThanks: "Thanks for the feedback.",

@@ -125,7 +125,7 @@ export function render(answer: Answer, options: RenderOptions = {}): SlackMessag
   for (const c of citations) blocks.push(citationBlock(c));
 
   if (answer.kind === "clarify" && answer.choices && answer.choices.length > 0) {
-    blocks.push({ type: "context", elements: [mrkdwn(MESSAGES.choicesLabel)] });
+    // The answer already asks "Which did you mean?": a label would say it twice.
     blocks.push(
       questionButtons(
         IDS.choice,

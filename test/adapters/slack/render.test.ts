@@ -111,6 +111,8 @@ describe("render", () => {
       ["roadmap_choice_0", "Who leads it?"],
       ["roadmap_choice_1", "Where is HQ?"],
     ]);
+    // The answer asks the question once; no label repeats it.
+    expect(JSON.stringify(m.blocks).match(/[Ww]hich did you mean|Did you mean/g)).toHaveLength(1);
   });
 
   it("adds helpful / not-helpful buttons carrying the fact ids, and a post button when asked", () => {
