@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
 import { parseCoreConfig } from "../../src/config.js";
 import {
+  createEngine,
   createLogger,
   type Engine,
   formatProblem,
@@ -90,7 +91,8 @@ async function main(argv: string[]): Promise<number> {
       const { runEval, runSweep } = await import("./eval.js");
       if (values.sweep && rest.length) return runSweep(load(), rest, print);
       if (!rest[0]) throw new UsageError("eval needs a labelled question file (JSON lines), e.g. roadmap-bot eval test/questions/en.jsonl");
-      return runEval(engine(), rest[0], values.json ?? false, print);
+      // An evaluation is the team's own run: it never writes to the curator's unanswered log.
+      return runEval(createEngine({ knowledge: load() }), rest[0], values.json ?? false, print);
     }
     case "bench": {
       const facts = values.facts === undefined ? 10_000 : Number(values.facts);

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -160,6 +160,17 @@ describe("roadmap-bot CLI (the compiled binary)", () => {
     const rows = r.stdout.split("\n").filter((l) => /^(rural|editor)\s/.test(l));
     expect(rows[0]).toMatch(/^editor\s+0\s+2\s+0%/);
     expect(rows[1]).toMatch(/^rural\s+1\s+0\s+100%/);
+  });
+
+  it("eval never writes to the curator's unanswered log", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rb-eval-"));
+    const set = join(dir, "set.jsonl");
+    writeFileSync(set, `${JSON.stringify({ q: "What is the population of Germany?", fact: null })}\n`);
+    const log = join(dir, "unanswered.jsonl");
+    const child = spawn(process.execPath, [BIN, "eval", set], { env: { ...ENV, UNANSWERED_LOG: log }, cwd: dir });
+    const code = await new Promise((r) => child.on("close", r));
+    expect(code).toBe(0);
+    expect(existsSync(log)).toBe(false);
   });
 
   it("a wrong flag is named plainly, with balanced quotes", async () => {
