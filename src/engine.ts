@@ -8,7 +8,7 @@ import { readChat, stripMarkup } from "./match/chat.js";
 import { answerProbability } from "./match/decide.js";
 import { createMatcher, type Matcher, type MatchResult, type Scored } from "./match/fuse-matcher.js";
 import { lacksAskedShape, type NameFacts, shapesAskedBy } from "./match/intent.js";
-import { INTENT_WORDS, normalise } from "./match/normalise.js";
+import { escapeRegExp, INTENT_WORDS, normalise } from "./match/normalise.js";
 import { GENERIC_CAPABILITIES, messagesFor } from "./messages.js";
 import type { Answer, AskOptions, Evidence, Explanation, Topic } from "./types.js";
 
@@ -119,8 +119,8 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     const rightness = (m: MatchResult, r: Scored | undefined, other?: Scored): number =>
       r
         ? answerProbability({
-            probability: r.prob,
-            runnerUp: other?.prob ?? 0,
+            probability: r.score,
+            runnerUp: other?.score ?? 0,
             coverage: r.coverage,
             missed: r.missed,
             refusal: m.refusal,
@@ -262,8 +262,7 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
   function evidenceOf(r: Scored): Evidence {
     return {
       factId: state.facts[r.factIndex]?.id ?? "",
-      score: round(r.score),
-      probability: round(r.prob),
+      probability: round(r.score),
       coverage: round(r.coverage),
       similarity: round(r.index),
       specific: r.specific,
@@ -397,7 +396,7 @@ function synonymPass(synonyms: Record<string, string> | undefined): (text: strin
   const entries = Object.entries(synonyms ?? {}).sort(([a], [b]) => b.length - a.length);
   if (!entries.length) return (text) => text;
   const map = new Map(entries.map(([from, to]) => [from.toLowerCase(), to]));
-  const re = new RegExp(`\\b(${entries.map(([from]) => from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\\b`, "gi");
+  const re = new RegExp(`\\b(${entries.map(([from]) => escapeRegExp(from)).join("|")})\\b`, "gi");
   return (text) => text.replace(re, (m) => map.get(m.toLowerCase()) ?? m);
 }
 
@@ -406,7 +405,7 @@ function nameFacts(knowledge: Knowledge): NameFacts & { places?: RegExp } {
   const names = knowledge.names ?? [];
   const pattern = (kind: string) => {
     const forms = names.filter((n) => n.kind === kind).flatMap((n) => [n.name, ...(n.zh ? [n.zh] : [])]);
-    return forms.length ? new RegExp(forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) : undefined;
+    return forms.length ? new RegExp(forms.map(escapeRegExp).join("|")) : undefined;
   };
   const common = new Set(names.filter((n) => n.common).flatMap((n) => n.name.toLowerCase().split(/\s+/)));
   const people = pattern("person");
@@ -433,7 +432,7 @@ function penaliseShape(
       const f = facts[r.factIndex] as Fact;
       const answer = result.normalised.chinese ? (f.answer_zh ?? f.answer) : f.answer;
       return lacksAskedShape(question, result.terms, answer, asked[r.factIndex], names)
-        ? { ...r, score: r.score * SHAPE_PENALTY, prob: r.prob * SHAPE_PENALTY, shapeMissed: true }
+        ? { ...r, score: r.score * SHAPE_PENALTY, shapeMissed: true }
         : r;
     })
     .sort((a, b) => b.score - a.score);

@@ -68,7 +68,7 @@ export function resolveFollowUp(
     .filter((r) => !pronoun || isNear(state.facts[r.factIndex] as Fact))
     .map((r): Scored => {
       const boost = isNear(state.facts[r.factIndex] as Fact) ? CONTEXT_BOOST : 0;
-      return { ...r, score: r.score + boost, prob: r.prob + boost };
+      return { ...r, score: r.score + boost };
     })
     .sort((a, b) => b.score - a.score);
   if (!pronoun && boosted[0]?.factIndex === base.ranked[0]?.factIndex && boosted[0]?.score === base.ranked[0]?.score) return undefined;
@@ -92,7 +92,7 @@ function only(state: EngineState, n: Normalised, id: string, why: string): { res
     result: {
       normalised: n,
       terms: n.terms,
-      ranked: [{ factIndex, score: 1, matched: [], prob: 1, index: 1, coverage: 1, missed: 0, specific: 0, loneWord: false }],
+      ranked: [{ factIndex, score: 1, matched: [], index: 1, coverage: 1, missed: 0, specific: 0, loneWord: false }],
       refusal: 0,
     },
     why,

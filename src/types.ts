@@ -105,9 +105,7 @@ export interface Topic {
 /** Why a fact ranked where it did. */
 export interface Evidence {
   factId: string;
-  /** The ranking score (the classifier's probability, after shape checks). */
-  score: number;
-  /** The classifier's probability for this fact. */
+  /** The classifier's probability for this fact (after the shape check); the ranking's score. */
   probability: number;
   /** Share of the question's weight that this fact's words explain (unknown words weigh most). */
   coverage: number;

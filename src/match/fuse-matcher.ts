@@ -22,11 +22,13 @@ export interface MatchDoc {
 /** A scored fact, with its evidence. */
 export interface Scored {
   factIndex: number;
+  /**
+   * The classifier's probability for this fact (the index score when no classifier was trained),
+   * after the engine's shape check and a follow-up's context boost.
+   */
   score: number;
   /** Query terms that this fact contains. */
   matched: string[];
-  /** The classifier's probability for this fact (the index score when no classifier was trained). */
-  prob: number;
   /** The nearest-phrasing and coverage score of the inverted index, 0..1. */
   index: number;
   /** Share of the question's weight (unknown words weigh most) that this fact's words explain. */
@@ -342,12 +344,10 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
       // The question's most specific word is not explained by this fact: "the CFO's salary"
       // matches his name, but the point of the question is the salary.
       const index = heaviestMissed >= heaviestMatched ? score * MISSING_PENALTY : score;
-      const prob = probs ? (probs[factIndex] as number) : index;
       ranked.push({
         factIndex,
-        score: prob,
+        score: probs ? (probs[factIndex] as number) : index,
         matched,
-        prob,
         index,
         coverage,
         missed: heaviestMissed / (heaviestMatched || 1e-9),

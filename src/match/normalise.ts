@@ -33,7 +33,10 @@ const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 
 const phraseList = Object.keys(PHRASES).sort((a, b) => b.length - a.length);
-const PHRASE_RE = new RegExp(`\\b(${phraseList.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})\\b`, "g");
+/** Text made safe to match literally inside a regular expression. */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+const PHRASE_RE = new RegExp(`\\b(${phraseList.map(escapeRegExp).join("|")})\\b`, "g");
 
 /** The result of normalising a question. */
 export interface Normalised {
