@@ -18,22 +18,15 @@ export function runCheck(file: string, sourceArg: string | undefined, print: (li
       `${file}: cannot read the knowledge file (${(err as NodeJS.ErrnoException).code ?? "error"})`,
     );
   }
-  let source: string | undefined;
-  const sourceFile = sourceArg ?? sourceTextPath(text, file);
-  if (sourceFile) {
-    try {
-      source = readFileSync(sourceFile, "utf8");
-    } catch {
-      throw new RoadmapBotError("KNOWLEDGE_NOT_FOUND", `${sourceFile}: cannot read the source text`);
-    }
-  }
   let problems: Problem[];
   let k: Knowledge | undefined;
+  let source: string | undefined;
   try {
     k = parseKnowledge(text, file);
+    source = readSource(sourceArg ?? sourceTextPath(k, file));
     problems = lintKnowledge(k, file, source);
   } catch (err) {
-    if (!(err instanceof RoadmapBotError)) throw err;
+    if (!(err instanceof RoadmapBotError) || err.code === "KNOWLEDGE_NOT_FOUND") throw err;
     problems = err.problems;
   }
   if (coverage && k) {
@@ -62,13 +55,18 @@ export function runCheck(file: string, sourceArg: string | undefined, print: (li
   return 1;
 }
 
-/** The first source's `text`, resolved against the knowledge file's folder (undefined when absent or unparsable). */
-function sourceTextPath(json: string, file: string): string | undefined {
+/** The first source's `text`, resolved against the knowledge file's folder (undefined when absent or missing). */
+function sourceTextPath(k: Knowledge, file: string): string | undefined {
+  const text = k.sources[0]?.text;
+  const path = text === undefined ? undefined : resolve(dirname(file), text);
+  return path && existsSync(path) ? path : undefined;
+}
+
+function readSource(path: string | undefined): string | undefined {
+  if (!path) return undefined;
   try {
-    const text = (JSON.parse(json) as { sources?: { text?: unknown }[] }).sources?.[0]?.text;
-    const path = typeof text === "string" ? resolve(dirname(file), text) : undefined;
-    return path && existsSync(path) ? path : undefined;
+    return readFileSync(path, "utf8");
   } catch {
-    return undefined;
+    throw new RoadmapBotError("KNOWLEDGE_NOT_FOUND", `${path}: cannot read the source text`);
   }
 }

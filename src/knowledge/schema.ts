@@ -10,6 +10,7 @@ export const SourceSchema = z
     publisher: text,
     author: text,
     url: z.url({ message: "must be an absolute http(s) URL" }),
+    text: text.optional().describe("The source's text in the repo, relative to the knowledge file: `check --coverage` reads it."),
     date: text
       .optional()
       .describe(
