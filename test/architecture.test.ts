@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, normalize } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = new URL("..", import.meta.url).pathname;
@@ -14,22 +14,71 @@ function files(dir: string): string[] {
 const importsOf = (file: string) =>
   [...readFileSync(join(ROOT, file), "utf8").matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)].map((m) => m[1] as string);
 
-/** Dependencies point one way: adapters → src. Each platform library stays inside its adapter. */
+/** A relative import as a path from the project root (`src/index.ts`), or undefined for a package. */
+const target = (file: string, spec: string) =>
+  spec.startsWith(".") ? normalize(join(dirname(file), spec)).replace(/\.js$/, ".ts") : undefined;
+const layer = (path: string) => path.split("/")[0] as string;
+const PRODUCTION = ["src", "chat", "adapters", "app"];
+
+/**
+ * The layers, and which way they may point (DESIGN.md draws them):
+ *   app → adapters → chat → src
+ * src/ is the engine (pure: no I/O, no state, no environment); chat/ the platform-free runtime;
+ * adapters/ translate one platform each; app/ composes them and holds the curator's commands.
+ */
 describe("architecture", () => {
-  it("the core in src/ imports no adapter, platform library or dotenv", () => {
-    for (const f of files("src"))
+  it("each layer points inward only: src imports no other layer, chat only src, adapters only chat and src", () => {
+    const allowed: Record<string, string[]> = {
+      src: ["src"],
+      chat: ["chat", "src"],
+      adapters: ["adapters", "chat", "src"],
+      app: PRODUCTION,
+    };
+    for (const layerName of PRODUCTION)
+      for (const f of files(layerName))
+        for (const spec of importsOf(f)) {
+          const to = target(f, spec);
+          if (to) expect(allowed[layerName], `${f} imports ${spec}`).toContain(layer(to));
+        }
+  });
+
+  it("outside src/ and chat/, code enters them only through their index.ts (no deep imports)", () => {
+    for (const f of PRODUCTION.flatMap(files))
       for (const spec of importsOf(f)) {
-        expect(spec, `${f} imports ${spec}`).not.toMatch(/adapters\/|^discord\.js|^@slack\/|^dotenv|^redis/);
+        const to = target(f, spec);
+        if (!to) continue;
+        for (const door of ["src", "chat"])
+          if (layer(to) === door && layer(f) !== door) expect(to, `${f} imports ${spec}`).toBe(`${door}/index.ts`);
       }
   });
 
-  it("only adapters/slack imports @slack/*, only adapters/discord imports discord.js, only adapters/shared imports redis", () => {
-    for (const f of files("adapters")) {
-      const rel = relative("adapters", f);
+  it("an adapter never imports another adapter, and app/ starts adapters only through their index.ts", () => {
+    for (const f of PRODUCTION.flatMap(files))
       for (const spec of importsOf(f)) {
-        if (/^@slack\//.test(spec)) expect(rel, `${f} imports ${spec}`).toMatch(/^slack\//);
-        if (/^discord\.js|^@discordjs\//.test(spec)) expect(rel, `${f} imports ${spec}`).toMatch(/^discord\//);
-        if (/^redis$|^@redis\//.test(spec)) expect(rel, `${f} imports ${spec}`).toMatch(/^shared\//);
+        const to = target(f, spec);
+        if (!to || layer(to) !== "adapters") continue;
+        const platform = to.split("/")[1];
+        if (layer(f) === "adapters") expect(f.split("/")[1], `${f} imports ${spec}`).toBe(platform);
+        if (layer(f) === "app") expect(to, `${f} imports ${spec}`).toBe(`adapters/${platform}/index.ts`);
+      }
+  });
+
+  it("the engine does no I/O and reads no environment", () => {
+    for (const f of files("src")) {
+      for (const spec of importsOf(f))
+        expect(spec, `${f} imports ${spec}`).not.toMatch(
+          /^node:(fs|net|http|https|child_process|worker_threads)$|^dotenv|^redis|^@slack\/|^discord\.js/,
+        );
+      expect(readFileSync(join(ROOT, f), "utf8"), `${f} reads process.env`).not.toMatch(/process\.env/);
+    }
+  });
+
+  it("only adapters/slack imports @slack/*, only adapters/discord imports discord.js, only chat/ imports redis", () => {
+    for (const f of PRODUCTION.flatMap(files)) {
+      for (const spec of importsOf(f)) {
+        if (/^@slack\//.test(spec)) expect(f, `${f} imports ${spec}`).toMatch(/^adapters\/slack\//);
+        if (/^discord\.js|^@discordjs\//.test(spec)) expect(f, `${f} imports ${spec}`).toMatch(/^adapters\/discord\//);
+        if (/^redis$|^@redis\//.test(spec)) expect(f, `${f} imports ${spec}`).toMatch(/^chat\//);
       }
     }
   });

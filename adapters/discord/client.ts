@@ -1,7 +1,6 @@
 import { Client, Events, GatewayIntentBits, type GatewayMessageCreateDispatchData, Options, Partials } from "discord.js";
-import type { Engine } from "../../src/engine-api.js";
-import type { RateLimiter } from "../../src/index.js";
-import type { Logger } from "../../src/logger.js";
+import type { Logger, RateLimiter } from "../../chat/index.js";
+import type { Engine } from "../../src/index.js";
 import type { DiscordConfig } from "./config.js";
 import type { FeedbackCounts, HandlerContext } from "./context.js";
 import { handleInteraction } from "./interactions.js";

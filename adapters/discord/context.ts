@@ -1,6 +1,5 @@
-import type { Engine } from "../../src/engine-api.js";
-import type { RateLimiter } from "../../src/index.js";
-import type { Logger } from "../../src/logger.js";
+import type { Logger, RateLimiter } from "../../chat/index.js";
+import type { Engine } from "../../src/index.js";
 import type { QuestionMemory } from "./question-memory.js";
 
 /** Helpful / not-helpful presses since start, recorded like the Slack adapter's. */

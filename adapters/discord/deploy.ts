@@ -1,5 +1,5 @@
 import { OAuth2Scopes, PermissionFlagsBits, REST, Routes } from "discord.js";
-import type { Logger } from "../../src/logger.js";
+import type { Logger } from "../../chat/index.js";
 import { commandDefinitions } from "./commands.js";
 import { parseDiscordConfig } from "./config.js";
 import { restOptions } from "./rest-options.js";

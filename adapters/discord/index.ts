@@ -3,9 +3,10 @@
  * discord deploy`, `npm start`). Both parse the environment first and throw a `DiscordConfigError`
  * naming every missing or malformed variable before anything connects.
  */
-import type { Engine } from "../../src/engine-api.js";
-import { type RateLimiter, rateLimiterFromEnv } from "../../src/index.js";
-import type { Logger } from "../../src/logger.js";
+
+import type { Logger } from "../../chat/index.js";
+import { type RateLimiter, rateLimiterFromEnv } from "../../chat/index.js";
+import type { Engine } from "../../src/index.js";
 import { createDiscordBot } from "./client.js";
 import { parseDiscordConfig } from "./config.js";
 import { deployCommands, inviteUrl } from "./deploy.js";

@@ -5,7 +5,7 @@ import {
   type Interaction,
   MessageFlags,
 } from "discord.js";
-import type { Answer } from "../../src/types.js";
+import type { Answer } from "../../src/index.js";
 import { COMMAND, OPTION } from "./commands.js";
 import { conversationId, type HandlerContext, since } from "./context.js";
 import { logRateLimited, rateVerdict } from "./rate-gate.js";

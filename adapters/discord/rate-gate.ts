@@ -1,4 +1,4 @@
-import type { Logger, RateLimiter } from "../../src/index.js";
+import type { Logger, RateLimiter } from "../../chat/index.js";
 
 /** What to do with one user's message or interaction. */
 export type RateVerdict = "serve" | "tell" | "hush";

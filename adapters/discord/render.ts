@@ -7,8 +7,7 @@ import {
   ComponentType,
   MessageFlags,
 } from "discord.js";
-import type { About } from "../../src/engine-api.js";
-import type { Answer, Citation, Topic } from "../../src/types.js";
+import type { About, Answer, Citation, Topic } from "../../src/index.js";
 import { FRAME, type Frame, TEXT } from "./wording.js";
 
 /** A reply in discord.js's message-option shape, plus what the buttons in it stand for. */

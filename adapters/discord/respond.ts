@@ -1,5 +1,5 @@
 import { type ButtonInteraction, type ChatInputCommandInteraction, MessageFlags } from "discord.js";
-import type { Logger } from "../../src/logger.js";
+import type { Logger } from "../../chat/index.js";
 import { type DiscordReply, messageOptions, renderText } from "./render.js";
 import { TEXT } from "./wording.js";
 

@@ -1,7 +1,6 @@
 import type { App, BlockAction, ButtonAction, RespondFn, types } from "@slack/bolt";
-import type { Engine } from "../../src/engine-api.js";
-import type { Logger } from "../../src/logger.js";
-import type { EventDedup } from "../shared/stores.js";
+import type { EventDedup, Logger } from "../../chat/index.js";
+import type { Engine } from "../../src/index.js";
 import { IDS, MESSAGES } from "./messages.js";
 import { plainMessage, type SlackMessage, withFeedbackThanks } from "./render.js";
 import { renderHome } from "./render-help.js";

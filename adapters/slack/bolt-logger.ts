@@ -1,5 +1,5 @@
 import { type Logger as BoltLogger, LogLevel } from "@slack/bolt";
-import type { Logger } from "../../src/logger.js";
+import type { Logger } from "../../chat/index.js";
 
 const TO_BOLT: Record<string, LogLevel> = {
   debug: LogLevel.DEBUG,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { redisSecrets, sharedConfigProblems } from "../shared/stores.js";
+import { redisSecrets, sharedConfigProblems } from "../../chat/index.js";
 
 /** The Slack adapter's configuration, parsed from the environment by `parseSlackConfig`. */
 export interface SlackConfig {

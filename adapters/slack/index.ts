@@ -1,9 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { App, SocketModeReceiver } from "@slack/bolt";
-import type { Engine } from "../../src/engine-api.js";
-import type { RateLimiter } from "../../src/index.js";
-import type { Logger } from "../../src/logger.js";
-import { storesFromEnv } from "../shared/stores.js";
+import type { Logger, RateLimiter } from "../../chat/index.js";
+import { storesFromEnv } from "../../chat/index.js";
+import type { Engine } from "../../src/index.js";
 import { wireSlackApp } from "./app.js";
 import { toBoltLogger } from "./bolt-logger.js";
 import { parseSlackConfig, type SlackConfig, SlackConfigError, slackSecrets } from "./config.js";

@@ -1,6 +1,5 @@
 import type { types } from "@slack/bolt";
-import type { About } from "../../src/engine-api.js";
-import type { Topic } from "../../src/types.js";
+import type { About, Topic } from "../../src/index.js";
 import { IDS, MESSAGES } from "./messages.js";
 import { escapeText, escapeUrl, questionButtons, type SlackMessage, truncate } from "./render.js";
 

@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
+import type { Answer, Citation } from "../../src/index.js";
 import { inQuotationMarks } from "../../src/index.js";
-import type { Answer, Citation } from "../../src/types.js";
 import { IDS, MESSAGES } from "./messages.js";
 
 /** A message ready for chat.postMessage / chat.postEphemeral / response_url (spread it in). */

@@ -1,7 +1,5 @@
-import type { Engine } from "../../src/engine-api.js";
-import type { RateDecision, RateLimiter } from "../../src/index.js";
-import type { Logger } from "../../src/logger.js";
-import type { ContextStore } from "../shared/stores.js";
+import type { ContextStore, Logger, RateDecision, RateLimiter } from "../../chat/index.js";
+import type { Engine } from "../../src/index.js";
 import { MESSAGES, slowDown } from "./messages.js";
 import { plainMessage, type RenderOptions, render, type SlackMessage } from "./render.js";
 import { renderHelp } from "./render-help.js";

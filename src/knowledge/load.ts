@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { formatProblem, type Problem, RoadmapBotError } from "../errors.js";
 import { jsonErrorOffset, lineAndColumn } from "./json-position.js";
 import { crossReferenceIssues, type Knowledge, KnowledgeShape } from "./schema.js";
@@ -36,17 +35,4 @@ export function parseKnowledge(text: string, file: string): Knowledge {
     throw new RoadmapBotError("KNOWLEDGE_INVALID", [head, ...problems.map((p) => `  ${formatProblem(p)}`)].join("\n"), problems);
   }
   return knowledge;
-}
-
-/** Reads, parses and validates a knowledge file. */
-export function loadKnowledgeFile(file: string): Knowledge {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    const why = (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (err as Error).message;
-    const problem = { file, path: "$", message: `cannot read the knowledge file (${why})` };
-    throw new RoadmapBotError("KNOWLEDGE_NOT_FOUND", formatProblem(problem), [problem]);
-  }
-  return parseKnowledge(text, file);
 }

@@ -1,8 +1,9 @@
 /** The real engine over the real knowledge file, as the end-to-end Discord tests use it. */
 
-import { DEFAULT_KNOWLEDGE_PATH } from "../../adapters/cli/knowledge-path.js";
+import { loadKnowledgeFile } from "../../app/knowledge-file.js";
+import { DEFAULT_KNOWLEDGE_PATH } from "../../app/knowledge-path.js";
 import type { Engine } from "../../src/engine-api.js";
-import { createEngine, loadKnowledgeFile } from "../../src/index.js";
+import { createEngine } from "../../src/index.js";
 
 export function realEngine(): Engine {
   return createEngine({ knowledge: loadKnowledgeFile(DEFAULT_KNOWLEDGE_PATH) });

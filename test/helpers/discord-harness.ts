@@ -3,9 +3,9 @@
  * discord.js client) and offers helpers to send events and wait for what the bot did.
  */
 import { startDiscord } from "../../adapters/discord/index.js";
+import { createLogger, type Logger } from "../../chat/logger.js";
+import type { RateLimiter } from "../../chat/rate-limit.js";
 import type { Engine } from "../../src/engine-api.js";
-import { createLogger, type Logger } from "../../src/logger.js";
-import type { RateLimiter } from "../../src/rate-limit.js";
 import { FakeDiscord, type RecordedRequest, waitFor } from "./discord-fake.js";
 import { type FakeUser, fakeUser, messageCreate } from "./discord-payloads.js";
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
-import { DEFAULT_KNOWLEDGE_PATH } from "../../adapters/cli/knowledge-path.js";
-import { createEngine, type Knowledge, loadKnowledgeFile } from "../../src/index.js";
+import { loadKnowledgeFile } from "../../app/knowledge-file.js";
+import { DEFAULT_KNOWLEDGE_PATH } from "../../app/knowledge-path.js";
+import { createEngine, type Knowledge } from "../../src/index.js";
 
 export const knowledge = (): Knowledge => loadKnowledgeFile(DEFAULT_KNOWLEDGE_PATH);
 export const engine = () => createEngine({ knowledge: knowledge() });

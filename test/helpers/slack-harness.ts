@@ -1,10 +1,12 @@
 /** Starts the real Slack adapter (real Bolt, real engine) against the loopback fake Slack. */
 
-import { DEFAULT_KNOWLEDGE_PATH } from "../../adapters/cli/knowledge-path.js";
 import { type SlackHandle, startSlack } from "../../adapters/slack/index.js";
+import { loadKnowledgeFile } from "../../app/knowledge-file.js";
+import { DEFAULT_KNOWLEDGE_PATH } from "../../app/knowledge-path.js";
+import type { RateLimiter } from "../../chat/index.js";
+import { createLogger, type Logger } from "../../chat/logger.js";
 import type { Engine } from "../../src/engine-api.js";
-import { createEngine, loadKnowledgeFile, type RateLimiter } from "../../src/index.js";
-import { createLogger, type Logger } from "../../src/logger.js";
+import { createEngine } from "../../src/index.js";
 import { type FakeSlack, startFakeSlack } from "./slack-fake.js";
 
 /** Recognisable fake secrets: a test greps every log line and reply for them. */

@@ -4,7 +4,8 @@
  * that nothing about the article lives in the engine.
  */
 import { describe, expect, it } from "vitest";
-import { createEngine, loadKnowledgeFile } from "../../src/index.js";
+import { loadKnowledgeFile } from "../../app/knowledge-file.js";
+import { createEngine } from "../../src/index.js";
 
 const knowledge = loadKnowledgeFile(new URL("../../knowledge/examples/skylark-kettle.json", import.meta.url).pathname);
 const engine = createEngine({ knowledge });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { evaluateConversations, parseConversations } from "../../app/curator/evaluate.js";
 import { createConversationStore } from "../../src/conversation.js";
-import { evaluateConversations, parseConversations } from "../../src/eval.js";
 import { createEngine } from "../../src/index.js";
 import { engine, knowledge } from "../helpers/knowledge.js";
 

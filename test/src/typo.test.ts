@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseLabelledSet } from "../../src/eval.js";
+import { parseLabelledSet } from "../../app/curator/evaluate.js";
 import { editDistance, plausibleTypo } from "../../src/match/fuse-matcher.js";
 import { engine } from "../helpers/knowledge.js";
 

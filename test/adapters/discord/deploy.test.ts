@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { commandDefinitions } from "../../../adapters/discord/commands.js";
 import { DiscordConfigError, deployDiscord, inviteUrl } from "../../../adapters/discord/index.js";
-import { createLogger } from "../../../src/logger.js";
+import { createLogger } from "../../../chat/logger.js";
 import { FakeDiscord } from "../../helpers/discord-fake.js";
 import { APP_ID, BOT, CHANNEL_ID, FAKE_TOKEN, GUILD_ID } from "../../helpers/discord-harness.js";
 

@@ -6,8 +6,9 @@
  */
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_KNOWLEDGE_PATH } from "../../../adapters/cli/knowledge-path.js";
-import { createEngine, loadKnowledgeFile } from "../../../src/index.js";
+import { loadKnowledgeFile } from "../../../app/knowledge-file.js";
+import { DEFAULT_KNOWLEDGE_PATH } from "../../../app/knowledge-path.js";
+import { createEngine } from "../../../src/index.js";
 import type { RecordedRequest } from "../../helpers/discord-fake.js";
 import { ALICE, BOB, BOT, type Harness, isCallbackFor, startHarness } from "../../helpers/discord-harness.js";
 import { autocomplete, buttonPress, fakeMessage, fakeUser, nextId, slashCommand } from "../../helpers/discord-payloads.js";

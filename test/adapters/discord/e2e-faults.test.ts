@@ -1,7 +1,7 @@
 /** Platform errors, bad configuration and secrets, through the real discord.js client. */
 import { afterEach, describe, expect, it } from "vitest";
 import { DiscordConfigError, startDiscord } from "../../../adapters/discord/index.js";
-import { createLogger } from "../../../src/logger.js";
+import { createLogger } from "../../../chat/logger.js";
 import { IN_SCOPE, realEngine } from "../../helpers/discord-engine.js";
 import { type RecordedRequest, waitFor } from "../../helpers/discord-fake.js";
 import {

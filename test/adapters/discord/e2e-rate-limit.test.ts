@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { TEXT } from "../../../adapters/discord/wording.js";
-import { RATE_LIMIT_DEFAULTS, type RateDecision, type RateLimiter } from "../../../src/index.js";
+import { RATE_LIMIT_DEFAULTS, type RateDecision, type RateLimiter } from "../../../chat/index.js";
 import { IN_SCOPE, realEngine } from "../../helpers/discord-engine.js";
 import type { RecordedRequest } from "../../helpers/discord-fake.js";
 import { BOT, type Harness, isCallbackFor, startHarness } from "../../helpers/discord-harness.js";

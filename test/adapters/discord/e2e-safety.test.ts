@@ -4,8 +4,9 @@
  * the engine's length limit get the engine's short "too long" reply.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_KNOWLEDGE_PATH } from "../../../adapters/cli/knowledge-path.js";
-import { createEngine, DEFAULTS, loadKnowledgeFile } from "../../../src/index.js";
+import { loadKnowledgeFile } from "../../../app/knowledge-file.js";
+import { DEFAULT_KNOWLEDGE_PATH } from "../../../app/knowledge-path.js";
+import { createEngine, DEFAULTS } from "../../../src/index.js";
 import { IN_SCOPE } from "../../helpers/discord-engine.js";
 import type { RecordedRequest } from "../../helpers/discord-fake.js";
 import { BOT, type Harness, isCallbackFor, startHarness } from "../../helpers/discord-harness.js";

@@ -4,7 +4,7 @@
  * messages, and user text that must never ping or link.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { createTokenBucket } from "../../../src/index.js";
+import { createTokenBucket } from "../../../chat/index.js";
 import { type ApiCall, waitFor } from "../../helpers/slack-fake.js";
 import { type Harness, realEngine, SECRETS, startHarness } from "../../helpers/slack-harness.js";
 import { command, mention, message } from "../../helpers/slack-payloads.js";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { evaluate, type LabelledQuestion } from "../../src/eval.js";
 import { createEngine, type Knowledge } from "../../src/index.js";
+import { evaluate, type LabelledQuestion } from "../curator/evaluate.js";
 
 /**
  * CLINC150 (Larson et al., EMNLP 2019; CC BY 3.0, see benchmarks/clinc150/): intent matching with

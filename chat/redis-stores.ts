@@ -8,7 +8,9 @@
  * answered by two processes while Redis is down), rather than going silent.
  */
 import { createClient } from "redis";
-import type { ConversationSnapshot, Logger, RateDecision, RateLimiter } from "../../src/index.js";
+import type { ConversationSnapshot } from "../src/index.js";
+import type { Logger } from "./logger.js";
+import type { RateDecision, RateLimiter } from "./rate-limit.js";
 import type { ContextStore, EventDedup, RateSettings, SharedStores } from "./stores.js";
 
 // Sets every key that is not set yet; 1 when none was set before (a first sighting), else 0.

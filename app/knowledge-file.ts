@@ -1,8 +1,19 @@
 import { type FSWatcher, readFileSync, watch } from "node:fs";
 import { basename, dirname } from "node:path";
-import { RoadmapBotError } from "../errors.js";
-import { parseKnowledge } from "./load.js";
-import type { Knowledge } from "./schema.js";
+import { formatProblem, type Knowledge, parseKnowledge, RoadmapBotError } from "../src/index.js";
+
+/** Reads, parses and validates a knowledge file. */
+export function loadKnowledgeFile(file: string): Knowledge {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (err as Error).message;
+    const problem = { file, path: "$", message: `cannot read the knowledge file (${why})` };
+    throw new RoadmapBotError("KNOWLEDGE_NOT_FOUND", formatProblem(problem), [problem]);
+  }
+  return parseKnowledge(text, file);
+}
 
 export interface WatchEvents {
   /** A valid edit: serve this knowledge from now on. */

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 
 const pkg = JSON.parse(
-  readFileSync(new URL("../../../package.json", import.meta.url).pathname.replace("/dist/package.json", "/package.json"), "utf8"),
+  readFileSync(new URL("../package.json", import.meta.url).pathname.replace("/dist/package.json", "/package.json"), "utf8"),
 ) as { version: string };
 export const VERSION = `roadmap-bot ${pkg.version}`;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseCoreConfig } from "../../src/config.js";
-import { createTokenBucket } from "../../src/rate-limit.js";
+import { parseCoreConfig } from "../../app/config.js";
+import { createTokenBucket } from "../../chat/rate-limit.js";
 
 describe("core configuration", () => {
   it("accepts an empty environment and the empty values of a copied .env.example", () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { evaluate, evaluateConversations, isConversationFile, parseConversations, parseLabelledSet } from "../../src/eval.js";
 import { createEngine, type Engine, type Knowledge } from "../../src/index.js";
+import { evaluate, evaluateConversations, isConversationFile, parseConversations, parseLabelledSet } from "../curator/evaluate.js";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 

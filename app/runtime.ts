@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
-import { createEngine, type Engine, formatProblem, type Logger, loadKnowledgeFile } from "../../src/index.js";
-import { watchKnowledge } from "../../src/knowledge/watch.js";
-import { createUnansweredLog } from "../../src/unanswered.js";
+import type { Logger } from "../chat/index.js";
+import { createEngine, type Engine, formatProblem } from "../src/index.js";
+import { loadKnowledgeFile, watchKnowledge } from "./knowledge-file.js";
+import { createUnansweredLog } from "./unanswered-log.js";
 
 export interface Runtime {
   engine: Engine;

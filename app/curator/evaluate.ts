@@ -1,4 +1,4 @@
-import type { Engine } from "./engine-api.js";
+import type { Engine } from "../../src/index.js";
 
 /** One labelled question: the fact that must answer it, or null when the bot must refuse. */
 export interface LabelledQuestion {

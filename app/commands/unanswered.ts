@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { readUnanswered } from "../../src/unanswered.js";
+import { readUnanswered } from "../unanswered-log.js";
 
 /** `roadmap-bot unanswered [LOG]`: what people asked that the knowledge lacks, grouped, most frequent first. */
 export function runUnanswered(path: string, json: boolean, print: (line: string) => void): number {

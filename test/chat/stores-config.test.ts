@@ -1,8 +1,8 @@
 /** REDIS_URL and RATE_LIMIT_* checks: every problem named by variable, never by value. */
 import { describe, expect, it } from "vitest";
-import { rateSettingsFromEnv, redisSecrets, sharedConfigProblems } from "../../../adapters/shared/stores.js";
-import { parseSlackConfig, slackSecrets } from "../../../adapters/slack/config.js";
-import { RATE_LIMIT_DEFAULTS } from "../../../src/index.js";
+import { parseSlackConfig, slackSecrets } from "../../adapters/slack/config.js";
+import { RATE_LIMIT_DEFAULTS } from "../../chat/index.js";
+import { rateSettingsFromEnv, redisSecrets, sharedConfigProblems } from "../../chat/stores.js";
 
 describe("shared configuration", () => {
   it("accepts good values and nothing at all", () => {

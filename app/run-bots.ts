@@ -1,5 +1,5 @@
-import { createLogger, parseLogLevel } from "../../src/index.js";
-import { runRepl } from "../repl/repl.js";
+import { runRepl } from "../adapters/repl/index.js";
+import { createLogger, parseLogLevel } from "../chat/index.js";
 import type { Runtime } from "./runtime.js";
 
 interface Running {
@@ -22,7 +22,7 @@ export async function runBots(
   logger.redact(env.SLACK_BOT_TOKEN, env.SLACK_APP_TOKEN, env.SLACK_SIGNING_SECRET, env.DISCORD_TOKEN);
 
   if (command === "discord" && rest[0] === "deploy") {
-    const { deployDiscord } = await import("../discord/index.js");
+    const { deployDiscord } = await import("../adapters/discord/index.js");
     await deployDiscord({ env, logger, print });
     return 0;
   }
@@ -47,7 +47,7 @@ export async function runBots(
   }
   async function startAdapters() {
     if (wantSlack) {
-      const { startSlack } = await import("../slack/index.js");
+      const { startSlack } = await import("../adapters/slack/index.js");
       const slack = await startSlack({
         engine,
         env,
@@ -57,7 +57,7 @@ export async function runBots(
       running.push({ name: "slack", stop: () => slack.stop() });
     }
     if (wantDiscord) {
-      const { startDiscord } = await import("../discord/index.js");
+      const { startDiscord } = await import("../adapters/discord/index.js");
       const discord = await startDiscord({ engine, env, logger });
       running.push({ name: "discord", stop: () => discord.stop() });
     }

@@ -4,11 +4,11 @@
  * memory when Redis goes away, so the bot keeps serving.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectRedisStores, describeUrl, type RedisStoresOptions } from "../../../adapters/shared/redis-stores.js";
-import { type SharedStores, storesFromEnv } from "../../../adapters/shared/stores.js";
-import { createDedup } from "../../../adapters/slack/dedup.js";
-import { createLogger, createTokenBucket } from "../../../src/index.js";
-import { HAS_REDIS, NO_REDIS_MESSAGE, type RedisServer, startRedisServer } from "../../helpers/redis-server.js";
+import { createDedup } from "../../adapters/slack/dedup.js";
+import { createLogger, createTokenBucket } from "../../chat/index.js";
+import { connectRedisStores, describeUrl, type RedisStoresOptions } from "../../chat/redis-stores.js";
+import { type SharedStores, storesFromEnv } from "../../chat/stores.js";
+import { HAS_REDIS, NO_REDIS_MESSAGE, type RedisServer, startRedisServer } from "../helpers/redis-server.js";
 
 if (!HAS_REDIS) console.warn(NO_REDIS_MESSAGE);
 

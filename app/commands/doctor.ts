@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
-import { parseCoreConfig } from "../../src/config.js";
 import { formatProblem, parseKnowledge, RoadmapBotError } from "../../src/index.js";
-import { lintKnowledge } from "../../src/knowledge/lint.js";
+import { parseCoreConfig } from "../config.js";
+import { lintKnowledge } from "../curator/lint.js";
 
 /**
  * `roadmap-bot doctor`: checks the configuration and the knowledge file without connecting to
@@ -40,7 +40,7 @@ export async function runDoctor(
 
   const set = (name: string) => (env[name] ?? "").trim() !== "";
   if (["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"].some(set)) {
-    const { parseSlackConfig } = await import("../slack/config.js");
+    const { parseSlackConfig } = await import("../../adapters/slack/index.js");
     const r = parseSlackConfig(env);
     report(
       r.ok,
@@ -50,7 +50,7 @@ export async function runDoctor(
   } else print("--   Slack: not configured (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET or SLACK_APP_TOKEN)");
 
   if (["DISCORD_TOKEN", "DISCORD_APPLICATION_ID"].some(set)) {
-    const { parseDiscordConfig } = await import("../discord/config.js");
+    const { parseDiscordConfig } = await import("../../adapters/discord/index.js");
     try {
       parseDiscordConfig(env);
       report(true, "Discord");

@@ -1,8 +1,8 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { evaluate, type LabelledQuestion, parseLabelledSet } from "../../src/eval.js";
 import { createEngine, type Knowledge, parseKnowledge, validateKnowledge } from "../../src/index.js";
-import { readUnanswered } from "../../src/unanswered.js";
+import { evaluate, type LabelledQuestion, parseLabelledSet } from "../curator/evaluate.js";
+import { readUnanswered } from "../unanswered-log.js";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { evaluate, parseLabelledSet } from "../../src/eval.js";
-import { engine } from "../helpers/knowledge.js";
+import { evaluate, parseLabelledSet } from "../../../app/curator/evaluate.js";
+import { engine } from "../../helpers/knowledge.js";
 
 const load = (name: string) => parseLabelledSet(readFileSync(new URL(`../questions/floors/${name}`, import.meta.url), "utf8"), name);
 

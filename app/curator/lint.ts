@@ -1,7 +1,5 @@
-import { createEngine } from "../engine.js";
-import type { Problem } from "../errors.js";
-import { normalise } from "../match/normalise.js";
-import type { Knowledge } from "./schema.js";
+import type { Knowledge, Problem } from "../../src/index.js";
+import { createEngine, normalise } from "../../src/index.js";
 
 /** Loose comparison, as the quote checker does: NFKC, quotes, dashes, white space, case. */
 export const looseText = (s: string): string =>

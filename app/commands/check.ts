@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { formatProblem, type Knowledge, type Problem, parseKnowledge, RoadmapBotError } from "../../src/index.js";
-import { uncoveredSentences } from "../../src/knowledge/coverage.js";
-import { lintKnowledge } from "../../src/knowledge/lint.js";
+import { uncoveredSentences } from "../curator/coverage.js";
+import { lintKnowledge } from "../curator/lint.js";
 
 /**
  * `roadmap-bot check [FILE] [--source TEXT] [--coverage]`: exit 0, or 1 with every problem listed.

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { watchKnowledge } from "../../app/knowledge-file.js";
+import { createUnansweredLog, groupUnanswered } from "../../app/unanswered-log.js";
 import { createEngine } from "../../src/index.js";
-import { watchKnowledge } from "../../src/knowledge/watch.js";
-import { createUnansweredLog, groupUnanswered } from "../../src/unanswered.js";
 import { knowledge, rawKnowledge } from "../helpers/knowledge.js";
 
 describe("unanswered log", () => {

@@ -2,19 +2,11 @@ import { existsSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
-import { parseCoreConfig } from "../../src/config.js";
-import {
-  createEngine,
-  createLogger,
-  type Engine,
-  formatProblem,
-  type Knowledge,
-  loadKnowledgeFile,
-  parseLogLevel,
-  RoadmapBotError,
-} from "../../src/index.js";
-import { renderAnswer, renderExplanation } from "../repl/render.js";
-import { runRepl } from "../repl/repl.js";
+import { renderAnswer, renderExplanation, runRepl } from "../adapters/repl/index.js";
+import { createLogger, parseLogLevel } from "../chat/index.js";
+import { createEngine, type Engine, formatProblem, type Knowledge, RoadmapBotError } from "../src/index.js";
+import { parseCoreConfig } from "./config.js";
+import { loadKnowledgeFile } from "./knowledge-file.js";
 import { DEFAULT_KNOWLEDGE_PATH } from "./knowledge-path.js";
 import { createRuntime } from "./runtime.js";
 import { USAGE, VERSION } from "./usage.js";
@@ -80,15 +72,15 @@ async function main(argv: string[]): Promise<number> {
     case "ask":
       return ask(engine(), rest.join(" "), values.json ?? false, values.explain ?? false, values.conversation ?? false);
     case "check": {
-      const { runCheck } = await import("./check.js");
+      const { runCheck } = await import("./commands/check.js");
       return runCheck(rest[0] ?? knowledgePath, values.source, print, values.coverage ?? false);
     }
     case "eval": {
       if (values.clinc150) {
-        const { runClinc } = await import("./clinc150.js");
+        const { runClinc } = await import("./commands/clinc150.js");
         return runClinc(rest[0], print);
       }
-      const { runEval, runSweep } = await import("./eval.js");
+      const { runEval, runSweep } = await import("./commands/eval.js");
       if (values.sweep && rest.length) return runSweep(load(), rest, print);
       if (!rest[0]) throw new UsageError("eval needs a labelled question file (JSON lines), e.g. roadmap-bot eval test/questions/en.jsonl");
       // An evaluation is the team's own run: it never writes to the curator's unanswered log.
@@ -98,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
       const facts = values.facts === undefined ? 10_000 : Number(values.facts);
       if (!Number.isInteger(facts) || facts < 100 || facts > 100_000)
         throw new UsageError(`--facts takes a whole number from 100 to 100000 (got "${String(values.facts).slice(0, 20)}")`);
-      const { runBenchCommand } = await import("./bench.js");
+      const { runBenchCommand } = await import("./commands/bench.js");
       const progress = (line: string) => {
         if (process.stderr.isTTY) process.stderr.write(`${line}\n`);
       };
@@ -111,21 +103,21 @@ async function main(argv: string[]): Promise<number> {
       return runBots(command, rest, () => runtime(true), print);
     }
     case "doctor": {
-      const { runDoctor } = await import("./doctor.js");
+      const { runDoctor } = await import("./commands/doctor.js");
       return runDoctor(process.env, knowledgePath, print);
     }
     case "curate": {
-      const { runCurate } = await import("./curate.js");
+      const { runCurate } = await import("./commands/curate.js");
       const labelled = ["test/questions/persona/en-dev.jsonl", "test/questions/persona/zh-dev.jsonl"].filter((f) => existsSync(f));
       return runCurate(knowledgePath, rest[0] ?? (process.env.UNANSWERED_LOG || "unanswered.jsonl"), labelled, process.stdin, print);
     }
     case "feedback": {
       if (!rest.length) throw new UsageError("feedback needs the bots' log files (JSON lines), e.g. roadmap-bot feedback bot.log");
-      const { runFeedback } = await import("./feedback.js");
+      const { runFeedback } = await import("./commands/feedback.js");
       return runFeedback(rest, print);
     }
     case "unanswered": {
-      const { runUnanswered } = await import("./unanswered.js");
+      const { runUnanswered } = await import("./commands/unanswered.js");
       return runUnanswered(rest[0] ?? (process.env.UNANSWERED_LOG || "unanswered.jsonl"), values.json ?? false, print);
     }
     default:

@@ -4,9 +4,10 @@
  * Redis when REDIS_URL is set (see redis-stores.ts), so several processes behind one load balancer
  * answer each event once and a follow-up can land on any of them.
  */
-import type { ConversationSnapshot, Logger, RateLimiter } from "../../src/index.js";
-import { rateLimiterFromEnv } from "../../src/index.js";
-import { RATE_LIMIT_DEFAULTS } from "../../src/rate-limit.js";
+import type { ConversationSnapshot } from "../src/index.js";
+import type { Logger } from "./logger.js";
+import type { RateLimiter } from "./rate-limit.js";
+import { RATE_LIMIT_DEFAULTS, rateLimiterFromEnv } from "./rate-limit.js";
 
 /** Remembers event keys: true the first time any of `keys` is seen (all are recorded). */
 export interface EventDedup {

@@ -1,6 +1,6 @@
 import { appendFileSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { normalise } from "./match/normalise.js";
+import { normalise } from "../src/index.js";
 
 /** One line of the unanswered log. User ids are written only when the operator opts in. */
 export interface UnansweredEntry {

@@ -1,5 +1,5 @@
+import type { Knowledge } from "../../src/index.js";
 import { looseText } from "./lint.js";
-import type { Knowledge } from "./schema.js";
 
 /** The source's sentences, paragraph by paragraph (a line is a paragraph, as on the page). */
 export function sentencesOf(source: string): string[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { lintKnowledge } from "../../src/knowledge/lint.js";
-import type { Knowledge } from "../../src/knowledge/schema.js";
-import { rawKnowledge } from "../helpers/knowledge.js";
+import { lintKnowledge } from "../../../app/curator/lint.js";
+import type { Knowledge } from "../../../src/knowledge/schema.js";
+import { rawKnowledge } from "../../helpers/knowledge.js";
 
 describe("curated refusals in the curator's lint", () => {
   it("the shipped file's refusals are all refused", () => {
