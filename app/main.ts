@@ -4,11 +4,21 @@ import { parseArgs } from "node:util";
 import { config as loadDotenv } from "dotenv";
 import { renderAnswer, renderExplanation, runRepl } from "../adapters/repl/index.js";
 import { createLogger, parseLogLevel } from "../chat/index.js";
-import { createEngine, type Engine, formatProblem, type Knowledge, RoadmapBotError } from "../src/index.js";
-import { parseCoreConfig } from "./config.js";
+import {
+  type Answer,
+  configError,
+  createEngine,
+  type Engine,
+  formatProblem,
+  isFactAnswer,
+  type Knowledge,
+  RoadmapBotError,
+  type Turn,
+} from "../src/index.js";
+import { composeBot } from "./compose.js";
+import { parseConfig, parseCoreConfig, secretsIn } from "./config.js";
 import { loadKnowledgeFile } from "./knowledge-file.js";
 import { DEFAULT_KNOWLEDGE_PATH } from "./knowledge-path.js";
-import { createRuntime } from "./runtime.js";
 import { USAGE, VERSION } from "./usage.js";
 
 const OPTIONS = {
@@ -25,15 +35,8 @@ const OPTIONS = {
   version: { type: "boolean", short: "v" },
 } as const;
 
-/** A one-line error and a non-zero exit: what is wrong and what to do. */
-class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 2,
-  ) {
-    super(message);
-  }
-}
+/** A one-line error and exit status 2: what is wrong on the command line and what to do. */
+const usage = (message: string) => new RoadmapBotError("USAGE", message);
 
 async function main(argv: string[]): Promise<number> {
   loadDotenv({ quiet: true });
@@ -43,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (err) {
     // Node's message quotes the flag oddly ("… as in '-- "--bogus"): name the flag plainly instead.
     const flag = (err as Error).message.match(/'(-[^']*)'/)?.[1];
-    throw new UsageError(
+    throw usage(
       flag ? `unknown option ${flag} (see roadmap-bot --help)` : `${(err as Error).message.split("\n")[0]} (see roadmap-bot --help)`,
     );
   }
@@ -55,18 +58,20 @@ async function main(argv: string[]): Promise<number> {
   const [command = "repl", ...rest] = positionals;
   // The core settings are checked before anything runs (doctor reports them itself).
   const core = parseCoreConfig(process.env);
-  if (!core.ok && command !== "doctor") throw new UsageError(`invalid configuration: ${core.problems.join("; ")} (see .env.example)`, 1);
+  if (!core.ok && command !== "doctor") throw configError(core.problems);
   const knowledgePath = values.knowledge || process.env.KNOWLEDGE_PATH || DEFAULT_KNOWLEDGE_PATH;
   const load = (): Knowledge => loadKnowledgeFile(knowledgePath);
   const logger = createLogger({ level: parseLogLevel(process.env.LOG_LEVEL) });
-  const runtime = (watch: boolean) => createRuntime({ knowledgePath, env: process.env, logger, watch });
-  const engine = (): Engine => runtime(false).engine;
+  const engine = (): Engine =>
+    createEngine({ knowledge: load(), maxQuestionLength: core.ok ? core.config.MAX_QUESTION_LENGTH : undefined });
 
   switch (command) {
     case "repl": {
-      const rt = runtime(true);
-      await runRepl(rt.engine);
-      rt.close();
+      const parsed = parseConfig(process.env);
+      if (!parsed.ok) throw configError(parsed.problems);
+      const bot = await composeBot({ knowledgePath, config: parsed.config, logger, watch: true });
+      await runRepl(bot);
+      await bot.close();
       return 0;
     }
     case "ask":
@@ -82,14 +87,14 @@ async function main(argv: string[]): Promise<number> {
       }
       const { runEval, runSweep } = await import("./commands/eval.js");
       if (values.sweep && rest.length) return runSweep(load(), rest, print);
-      if (!rest[0]) throw new UsageError("eval needs a labelled question file (JSON lines), e.g. roadmap-bot eval test/questions/en.jsonl");
+      if (!rest[0]) throw usage("eval needs a labelled question file (JSON lines), e.g. roadmap-bot eval test/questions/en.jsonl");
       // An evaluation is the team's own run: it never writes to the curator's unanswered log.
       return runEval(createEngine({ knowledge: load() }), rest[0], values.json ?? false, print);
     }
     case "bench": {
       const facts = values.facts === undefined ? 10_000 : Number(values.facts);
       if (!Number.isInteger(facts) || facts < 100 || facts > 100_000)
-        throw new UsageError(`--facts takes a whole number from 100 to 100000 (got "${String(values.facts).slice(0, 20)}")`);
+        throw usage(`--facts takes a whole number from 100 to 100000 (got "${String(values.facts).slice(0, 20)}")`);
       const { runBenchCommand } = await import("./commands/bench.js");
       const progress = (line: string) => {
         if (process.stderr.isTTY) process.stderr.write(`${line}\n`);
@@ -100,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
     case "slack":
     case "discord": {
       const { runBots } = await import("./run-bots.js");
-      return runBots(command, rest, () => runtime(true), print);
+      return runBots(command, rest, knowledgePath, print);
     }
     case "doctor": {
       const { runDoctor } = await import("./commands/doctor.js");
@@ -112,7 +117,7 @@ async function main(argv: string[]): Promise<number> {
       return runCurate(knowledgePath, rest[0] ?? (process.env.UNANSWERED_LOG || "unanswered.jsonl"), labelled, process.stdin, print);
     }
     case "feedback": {
-      if (!rest.length) throw new UsageError("feedback needs the bots' log files (JSON lines), e.g. roadmap-bot feedback bot.log");
+      if (!rest.length) throw usage("feedback needs the bots' log files (JSON lines), e.g. roadmap-bot feedback bot.log");
       const { runFeedback } = await import("./commands/feedback.js");
       return runFeedback(rest, print);
     }
@@ -121,19 +126,19 @@ async function main(argv: string[]): Promise<number> {
       return runUnanswered(rest[0] ?? (process.env.UNANSWERED_LOG || "unanswered.jsonl"), values.json ?? false, print);
     }
     default:
-      throw new UsageError(`unknown command "${command.slice(0, 40)}" (see roadmap-bot --help)`);
+      throw usage(`unknown command "${command.slice(0, 40)}" (see roadmap-bot --help)`);
   }
 }
 
 /** One question from the arguments, or a batch from standard input: one JSON object per line, in order. */
 async function ask(engine: Engine, question: string, json: boolean, explain: boolean, conversation: boolean): Promise<number> {
   // --conversation: the batch is one conversation, so follow-ups resolve against earlier lines.
-  const conversationId = conversation ? `cli:${process.pid}` : undefined;
+  let turn: Turn | undefined;
   const one = (q: string) => {
-    const answer = engine.answer(q, { platform: "cli", conversationId });
-    const why = engine.explain(conversationId);
-    if (json) print(JSON.stringify(explain ? { ...answer, explanation: why } : answer));
-    else print(`${renderAnswer(answer, Boolean(process.stdout.isTTY))}${explain ? `\n\n${renderExplanation(why)}` : ""}`);
+    const r = engine.answer(q, conversation ? turn : undefined);
+    turn = r.turn;
+    if (json) print(JSON.stringify(jsonLine(r.answer, explain)));
+    else print(`${renderAnswer(r.answer, Boolean(process.stdout.isTTY))}${explain ? `\n\n${renderExplanation(r.answer.evidence)}` : ""}`);
   };
   if (question.trim()) {
     one(question);
@@ -143,6 +148,27 @@ async function ask(engine: Engine, question: string, json: boolean, explain: boo
   for await (const line of rl) if (line.trim()) one(line);
   return 0;
 }
+
+/**
+ * One answer as a JSON line for `ask --json`. Scripts read these fields, so they keep the shape they
+ * have always had (`answered`, `answer`, `factIds`, `citations`, `suggestions`…) beside the Answer's
+ * own (`text`, `related`); `--explain` adds the evidence.
+ */
+function jsonLine(a: Answer, explain: boolean): Record<string, unknown> {
+  const fact = isFactAnswer(a);
+  const { evidence, ...rest } = a;
+  return {
+    ...rest,
+    answered: fact,
+    answer: a.text,
+    citations: fact ? a.citations : [],
+    factIds: fact ? a.factIds : [],
+    confidence: fact ? a.confidence : round(evidence.decision ?? 0),
+    suggestions: fact ? a.related : a.kind === "clarify" ? a.choices.map((c) => c.question) : "suggestions" in a ? a.suggestions : [],
+    ...(explain ? { explanation: evidence } : {}),
+  };
+}
+const round = (x: number) => Math.round(x * 1000) / 1000;
 
 function print(text: string): void {
   process.stdout.write(`${text}\n`);
@@ -160,13 +186,14 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     const logger = createLogger({ level: parseLogLevel(process.env.LOG_LEVEL) });
-    logger.redact(process.env.SLACK_BOT_TOKEN, process.env.SLACK_APP_TOKEN, process.env.SLACK_SIGNING_SECRET, process.env.DISCORD_TOKEN);
-    if (err instanceof UsageError) process.stderr.write(`roadmap-bot: ${err.message}\n`);
+    logger.redact(...secretsIn(process.env));
+    if (err instanceof RoadmapBotError && (err.code === "USAGE" || err.code === "CONFIG_INVALID"))
+      process.stderr.write(`roadmap-bot: ${logger.scrub(err.message)}\n`);
     else if (err instanceof RoadmapBotError)
       process.stderr.write(
         `roadmap-bot: ${logger.scrub(err.problems.length > 1 ? err.message : (err.problems.map(formatProblem)[0] ?? err.message))}\n`,
       );
     else process.stderr.write(`roadmap-bot: ${logger.scrub((err as Error)?.message ?? String(err))}\n`);
-    process.exitCode = err instanceof UsageError ? err.exitCode : 1;
+    process.exitCode = err instanceof RoadmapBotError ? err.exitCode : 1;
   },
 );

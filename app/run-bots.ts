@@ -1,6 +1,8 @@
 import { runRepl } from "../adapters/repl/index.js";
 import { createLogger, parseLogLevel } from "../chat/index.js";
-import type { Runtime } from "./runtime.js";
+import { configError } from "../src/index.js";
+import { composeBot } from "./compose.js";
+import { parseConfig } from "./config.js";
 
 interface Running {
   name: string;
@@ -8,78 +10,77 @@ interface Running {
 }
 
 /**
- * `start`, `slack`, `discord`, `discord deploy`: parse each adapter's configuration before
- * connecting anywhere, start them, and shut down cleanly on SIGINT/SIGTERM (exit 0 within 5 s).
+ * `start`, `slack`, `discord`, `discord deploy`: parse the whole configuration before connecting
+ * anywhere, compose the bot once, start the adapters on it, and shut down cleanly on SIGINT/SIGTERM
+ * (finishing the questions in flight within the budget, exit 0 within 5 s).
  */
 export async function runBots(
   command: "start" | "slack" | "discord",
   rest: string[],
-  makeRuntime: () => Runtime,
+  knowledgePath: string,
   print: (line: string) => void,
 ): Promise<number> {
   const env = process.env;
+  const wantSlack = command === "slack" || (command === "start" && Boolean(env.SLACK_BOT_TOKEN || env.SLACK_APP_TOKEN));
+  const wantDiscord = command === "discord" || (command === "start" && Boolean(env.DISCORD_TOKEN));
+  const parsed = parseConfig(env, { slack: wantSlack, discord: wantDiscord });
   const logger = createLogger({ level: parseLogLevel(env.LOG_LEVEL) });
-  logger.redact(env.SLACK_BOT_TOKEN, env.SLACK_APP_TOKEN, env.SLACK_SIGNING_SECRET, env.DISCORD_TOKEN);
+  logger.redact(...parsed.secrets);
+  if (!parsed.ok) throw configError(parsed.problems);
+  const config = parsed.config;
 
   if (command === "discord" && rest[0] === "deploy") {
     const { deployDiscord } = await import("../adapters/discord/index.js");
     await deployDiscord({ env, logger, print });
     return 0;
   }
-  const wantSlack = command === "slack" || (command === "start" && Boolean(env.SLACK_BOT_TOKEN || env.SLACK_APP_TOKEN));
-  const wantDiscord = command === "discord" || (command === "start" && Boolean(env.DISCORD_TOKEN));
   if (!wantSlack && !wantDiscord) {
     print("No Slack or Discord credentials are configured (see .env.example): opening the local REPL.");
-    const rt = makeRuntime();
-    await runRepl(rt.engine);
-    rt.close();
+    const bot = await composeBot({ knowledgePath, config, logger: createLogger({ level: "warn" }), watch: true });
+    await runRepl(bot);
+    await bot.close();
     return 0;
   }
-  const rt = makeRuntime();
-  const engine = rt.engine;
+  const bot = await composeBot({ knowledgePath, config, logger, watch: true });
   const running: Running[] = [];
   try {
-    await startAdapters();
-  } catch (err) {
-    rt.close();
-    await Promise.allSettled(running.map((r) => r.stop()));
-    throw err;
-  }
-  async function startAdapters() {
-    if (wantSlack) {
+    if (config.slack) {
       const { startSlack } = await import("../adapters/slack/index.js");
       const slack = await startSlack({
-        engine,
-        env,
+        pipeline: bot.pipeline,
+        engine: bot.engine,
+        config: config.slack,
         logger,
-        health: () => ({ loadedAt: rt.loadedAt() }),
+        health: () => ({ loadedAt: bot.loadedAt() }),
       });
       running.push({ name: "slack", stop: () => slack.stop() });
     }
-    if (wantDiscord) {
+    if (config.discord) {
       const { startDiscord } = await import("../adapters/discord/index.js");
-      const discord = await startDiscord({ engine, env, logger });
+      const discord = await startDiscord({ pipeline: bot.pipeline, engine: bot.engine, config: config.discord, logger });
       running.push({ name: "discord", stop: () => discord.stop() });
     }
+  } catch (err) {
+    await Promise.allSettled(running.map((r) => r.stop()));
+    await bot.close();
+    throw err;
   }
-  logger.info("roadmap-bot started", {
-    adapters: running.map((r) => r.name),
-    facts: engine.factCount,
-  });
+  logger.info("roadmap-bot started", { adapters: running.map((r) => r.name), facts: bot.engine().factCount, store: bot.store.kind });
 
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {
       logger.info("shutting down", { signal });
       const deadline = setTimeout(() => {
-        logger.warn("shutdown took too long; exiting");
+        logger.warn("shutdown took too long; exiting", { inFlight: bot.pipeline.inFlight });
         resolve();
       }, 4500);
       deadline.unref();
-      rt.close();
-      Promise.allSettled(running.map((r) => r.stop())).then(() => {
-        clearTimeout(deadline);
-        resolve();
-      });
+      Promise.allSettled(running.map((r) => r.stop()))
+        .then(() => bot.close())
+        .then(() => {
+          clearTimeout(deadline);
+          resolve();
+        });
     };
     process.once("SIGINT", () => shutdown("SIGINT"));
     process.once("SIGTERM", () => shutdown("SIGTERM"));

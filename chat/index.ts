@@ -1,5 +1,20 @@
-/** The bot runtime, platform-free: what adapters and the app may import from chat/. */
+/** The bot runtime, platform-free: the one pipeline of a question and the state it keeps. */
 
 export { createLogger, type Logger, type LogLevel, parseLogLevel } from "./logger.js";
-export { createTokenBucket, RATE_LIMIT_DEFAULTS, type RateDecision, type RateLimiter, rateLimiterFromEnv } from "./rate-limit.js";
-export { type ContextStore, type EventDedup, redisSecrets, type SharedStores, sharedConfigProblems, storesFromEnv } from "./stores.js";
+export {
+  conversationKey,
+  createPipeline,
+  describe,
+  type Pipeline,
+  type PipelineOptions,
+  type PipelineStats,
+  type Place,
+  type Platform,
+  type Question,
+  type Reply,
+} from "./pipeline.js";
+export { createTokenBucket, RATE_LIMIT_DEFAULTS, type RateDecision, type RateLimiter } from "./rate-limit.js";
+export { connectRedisStore, describeRedisUrl, type RedisStoreOptions, within } from "./redis-store.js";
+export { createMemoryStore, STORE_DEFAULTS, type StateStore, type StoreLimits } from "./state-store.js";
+export { createTurnQueue } from "./turn-queue.js";
+export { languageOf, type Notice, say, WORDING } from "./wording.js";

@@ -1,3 +1,5 @@
+import { LRUCache } from "lru-cache";
+
 /** The outcome of asking for one message's worth of a user's budget. */
 export interface RateDecision {
   allowed: boolean;
@@ -35,12 +37,11 @@ export function createTokenBucket(options: TokenBucketOptions = {}): RateLimiter
   const refill = options.refillPerSecond ?? RATE_LIMIT_DEFAULTS.perSecond;
   const maxKeys = options.maxKeys ?? 50_000;
   const now = options.now ?? Date.now;
-  const buckets = new Map<string, { tokens: number; at: number; denied: boolean }>();
+  const buckets = new LRUCache<string, { tokens: number; at: number; denied: boolean }>({ max: maxKeys });
   return {
     async take(key: string): Promise<RateDecision> {
       const t = now();
       const b = buckets.get(key) ?? { tokens: capacity, at: t, denied: false };
-      buckets.delete(key);
       b.tokens = Math.min(capacity, b.tokens + ((t - b.at) / 1000) * refill);
       b.at = t;
       let decision: RateDecision;
@@ -53,11 +54,6 @@ export function createTokenBucket(options: TokenBucketOptions = {}): RateLimiter
         b.denied = true;
       }
       buckets.set(key, b);
-      while (buckets.size > maxKeys) {
-        const oldest = buckets.keys().next().value;
-        if (oldest === undefined) break;
-        buckets.delete(oldest);
-      }
       return decision;
     },
     size: () => buckets.size,

@@ -1,5 +1,5 @@
+import type { Citation } from "./contract.js";
 import type { Fact, Knowledge } from "./knowledge/schema.js";
-import type { Citation } from "./types.js";
 
 /**
  * A link that scrolls to and highlights the quote: `url#:~:text=start,end`. Elided quotes (`[…]`)

@@ -1,5 +1,4 @@
-import type { ConversationState } from "./conversation.js";
-import type { EngineState } from "./engine.js";
+import type { Turn } from "./contract.js";
 import type { Fact } from "./knowledge/schema.js";
 import type { MatchResult, Scored } from "./match/fuse-matcher.js";
 import { INTENT_SHAPES } from "./match/intent.js";
@@ -19,6 +18,17 @@ const STANDALONE_SCORE = 0.8;
 /** The boost a fact gets for being related to (or on the same topic as) the last answer. */
 const CONTEXT_BOOST = 0.15;
 
+/** What follow-up resolution reads of the knowledge. */
+export interface FollowUpView {
+  facts: Fact[];
+  byId: Map<string, Fact>;
+  /** The knowledge's place names, for "where?" after an answer. */
+  places?: RegExp | undefined;
+}
+
+/** Ranks a normalised question against the knowledge (`standalone` false: inside a conversation). */
+export type Ranker = (n: Normalised, standalone?: boolean) => MatchResult;
+
 /**
  * Resolves a follow-up ("tell me more", "why?", "who leads it?", "how many?", a number picking one
  * of the offered choices) against the conversation; undefined when the question stands alone.
@@ -26,9 +36,9 @@ const CONTEXT_BOOST = 0.15;
 export function resolveFollowUp(
   text: string,
   n: Normalised,
-  ctx: ConversationState | undefined,
-  state: EngineState,
-  rank: (n: Normalised, standalone?: boolean) => MatchResult,
+  ctx: Turn | undefined,
+  state: FollowUpView,
+  rank: Ranker,
 ): { result: MatchResult; why: string } | undefined {
   if (!ctx) return undefined;
   const pick = text.trim().match(/^#?(\d{1,2})[.)]?$/);
@@ -86,7 +96,7 @@ export function resolveFollowUp(
   return { result: { ...base, ranked: boosted }, why: `${pronoun ? "a pronoun refers to" : "boosted facts related to"} ${last.id}` };
 }
 
-function only(state: EngineState, n: Normalised, id: string, why: string): { result: MatchResult; why: string } {
+function only(state: FollowUpView, n: Normalised, id: string, why: string): { result: MatchResult; why: string } {
   const factIndex = state.facts.findIndex((f) => f.id === id);
   return {
     result: {

@@ -1,19 +1,18 @@
 import { Client, Events, GatewayIntentBits, type GatewayMessageCreateDispatchData, Options, Partials } from "discord.js";
-import type { Logger, RateLimiter } from "../../chat/index.js";
+import { LRUCache } from "lru-cache";
+import type { Logger, Pipeline } from "../../chat/index.js";
 import type { Engine } from "../../src/index.js";
 import type { DiscordConfig } from "./config.js";
-import type { FeedbackCounts, HandlerContext } from "./context.js";
+import type { HandlerContext } from "./context.js";
 import { handleInteraction } from "./interactions.js";
 import { answerMessage, fromMessage, fromRaw, replyTo, replyToRaw } from "./messages.js";
 import { patchDispatch } from "./packets.js";
 import { QuestionMemory } from "./question-memory.js";
 import { restOptions } from "./rest-options.js";
-import { createTurnQueue } from "./turn-queue.js";
 
 /** A running Discord bot. */
 export interface DiscordBot {
   readonly client: Client;
-  readonly feedback: Readonly<FeedbackCounts>;
   /** Connects and resolves once the gateway session is established (READY). */
   start(): Promise<void>;
   /** Stops taking events, lets replies in flight finish (bounded), then disconnects. */
@@ -21,13 +20,13 @@ export interface DiscordBot {
 }
 
 export interface DiscordBotOptions {
-  engine: Engine;
+  pipeline: Pipeline;
+  /** The engine in use, for autocomplete, /topics and /about (a function: hot reload swaps it). */
+  engine: () => Engine;
   config: DiscordConfig;
   logger: Logger;
   /** Defer interactions whose answer takes longer than this (ms); Discord allows 3 s. */
   deferAfterMs?: number;
-  /** Per-user rate limit for questions and commands; none means unlimited. */
-  rateLimiter?: RateLimiter;
 }
 
 // The CLI allows 5 s for a graceful exit; leave room for the disconnect after draining.
@@ -49,12 +48,11 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 10 }),
   });
   const ctx: HandlerContext = {
+    pipeline: options.pipeline,
     engine: options.engine,
     logger,
     questions: new QuestionMemory(),
-    feedback: { helpful: 0, notHelpful: 0 },
     deferAfterMs: options.deferAfterMs ?? 1_500,
-    ...(options.rateLimiter ? { limiter: options.rateLimiter } : {}),
   };
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
@@ -64,16 +62,14 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     void p.finally(() => inFlight.delete(p));
   };
 
-  const enqueue = createTurnQueue();
   client.on(Events.InteractionCreate, (interaction) => {
-    if (!stopping) track(enqueue(() => handleInteraction(ctx, interaction)));
+    if (!stopping) track(handleInteraction(ctx, interaction));
   });
   // Message ids discord.js delivered, so the raw fallback below never answers one twice.
-  const delivered = new Set<string>();
+  const delivered = new LRUCache<string, true>({ max: 1000 });
   client.on(Events.MessageCreate, (message) => {
     const botId = client.user?.id;
-    delivered.add(message.id);
-    if (delivered.size > 1000) delivered.delete(delivered.values().next().value ?? "");
+    delivered.set(message.id, true);
     if (!stopping && botId) track(answerMessage(ctx, fromMessage(message, botId), botId, replyTo(message)).then(() => undefined));
   });
   // discord.js drops a MESSAGE_CREATE whose channel it cannot build (a DM without channel_type, a
@@ -103,7 +99,6 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
 
   return {
     client,
-    feedback: ctx.feedback,
     async start() {
       try {
         await client.login(config.token);

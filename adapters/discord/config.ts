@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { configError } from "../../src/index.js";
 
 /** The Discord adapter's settings, parsed once from the environment. */
 export interface DiscordConfig {
@@ -10,15 +11,6 @@ export interface DiscordConfig {
   guildId?: string;
   /** REST base URL without the `/v10` suffix (discord.js adds it), e.g. a REST proxy. */
   apiUrl?: string;
-}
-
-/** Thrown before anything connects; `problems` names each bad variable, never its value. */
-export class DiscordConfigError extends Error {
-  readonly code = "DISCORD_CONFIG";
-  constructor(readonly problems: string[]) {
-    super(`Discord configuration is invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    this.name = "DiscordConfigError";
-  }
 }
 
 // Empty strings come from `.env` lines like `DISCORD_GUILD_ID=`: treat them as unset.
@@ -61,14 +53,14 @@ const schema = z.object({
  * Parses the Discord settings from an environment, reporting every problem at once.
  *
  * @example
- * const config = parseDiscordConfig(process.env); // throws DiscordConfigError listing bad variables
+ * const config = parseDiscordConfig(process.env); // throws a CONFIG_INVALID RoadmapBotError listing bad variables
  */
 export function parseDiscordConfig(env: Record<string, string | undefined>): DiscordConfig {
   const result = schema.safeParse(env);
   if (!result.success) {
     // Messages are ours (zod's defaults may quote input); only the variable name is added.
     const problems = result.error.issues.map((issue) => `${String(issue.path[0] ?? "environment")} ${issue.message}`);
-    throw new DiscordConfigError([...new Set(problems)]);
+    throw configError([...new Set(problems)], "Discord configuration is invalid");
   }
   const d = result.data;
   return {

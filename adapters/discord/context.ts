@@ -1,28 +1,25 @@
-import type { Logger, RateLimiter } from "../../chat/index.js";
+import type { Logger, Pipeline, Reply } from "../../chat/index.js";
 import type { Engine } from "../../src/index.js";
 import type { QuestionMemory } from "./question-memory.js";
-
-/** Helpful / not-helpful presses since start, recorded like the Slack adapter's. */
-export interface FeedbackCounts {
-  helpful: number;
-  notHelpful: number;
-}
+import { type DiscordReply, renderAnswer, renderText } from "./render.js";
 
 /** What every Discord handler needs; built once in client.ts and passed in (no singletons). */
 export interface HandlerContext {
-  engine: Engine;
+  pipeline: Pipeline;
+  /** The engine in use, for autocomplete, /topics and /about (a function: hot reload swaps it). */
+  engine: () => Engine;
   logger: Logger;
   questions: QuestionMemory;
-  feedback: FeedbackCounts;
   /** Interactions not answered within this many ms are deferred (Discord allows 3 s). */
   deferAfterMs: number;
-  /** Per-user budget for questions and commands (not autocomplete); none means no limit. */
-  limiter?: RateLimiter;
 }
 
-/** The engine's conversation id for a Discord user in a channel (or DM). */
-export function conversationId(channelId: string | null, userId: string): string {
-  return `discord:${channelId ?? "unknown"}:${userId}`;
+/** A pipeline reply in Discord's idiom; the buttons' questions are remembered for their presses. */
+export function toDiscord(ctx: HandlerContext, reply: Reply): DiscordReply {
+  if (reply.type === "notice") return renderText(reply.text);
+  const rendered = renderAnswer(reply.answer);
+  ctx.questions.remember(rendered.questions);
+  return rendered;
 }
 
 /** Milliseconds since `start` (from performance.now()), rounded for logs. */

@@ -36,7 +36,7 @@ export function inviteUrl(applicationId: string): string {
 /**
  * Registers the slash commands with one bulk overwrite: to `DISCORD_GUILD_ID` when set (appears
  * at once, for development), globally otherwise (may take a while to reach every client).
- * Throws `DiscordConfigError` before any request when the environment is incomplete.
+ * Throws a CONFIG_INVALID `RoadmapBotError` before any request when the environment is incomplete.
  */
 export async function deployCommands(env: Record<string, string | undefined>, logger: Logger): Promise<DeployResult> {
   const config = parseDiscordConfig(env);

@@ -1,39 +1,45 @@
 /**
  * The Discord adapter's entry points, called by the CLI (`roadmap-bot discord`, `roadmap-bot
- * discord deploy`, `npm start`). Both parse the environment first and throw a `DiscordConfigError`
+ * discord deploy`, `npm start`). Both parse the environment first and throw a CONFIG_INVALID `RoadmapBotError`
  * naming every missing or malformed variable before anything connects.
  */
 
-import type { Logger } from "../../chat/index.js";
-import { type RateLimiter, rateLimiterFromEnv } from "../../chat/index.js";
+import type { Logger, Pipeline } from "../../chat/index.js";
 import type { Engine } from "../../src/index.js";
 import { createDiscordBot } from "./client.js";
-import { parseDiscordConfig } from "./config.js";
+import { type DiscordConfig, parseDiscordConfig } from "./config.js";
 import { deployCommands, inviteUrl } from "./deploy.js";
 
-export { DiscordConfigError, parseDiscordConfig } from "./config.js";
+export { parseDiscordConfig } from "./config.js";
 export { inviteUrl } from "./deploy.js";
 
 /**
- * Connects the bot to Discord and serves until `stop()`. Each user's questions and commands go
- * through a token bucket: `rateLimiter` when given (a shared Redis one, say; `null` for none),
- * otherwise one built from RATE_LIMIT_BURST and RATE_LIMIT_PER_SECOND ("off" disables it).
+ * Connects the bot to Discord and serves until `stop()`. Every question goes through `pipeline`
+ * (dedup, the per-user rate limit, conversation state, the engine, logging).
  *
  * @example
- * const bot = await startDiscord({ engine, env: process.env, logger });
+ * const bot = await startDiscord({ pipeline, engine: () => engine, config, logger });
  * process.once("SIGTERM", () => void bot.stop());
  */
 export async function startDiscord(options: {
-  engine: Engine;
-  env: Record<string, string | undefined>;
+  pipeline: Pipeline;
+  engine: () => Engine;
+  /** The parsed Discord settings (app/config.ts), or an environment to parse them from. */
+  config?: DiscordConfig;
+  env?: Record<string, string | undefined>;
   logger: Logger;
-  rateLimiter?: RateLimiter | null;
-}): Promise<{ stop(): Promise<void>; readonly feedback: { helpful: number; notHelpful: number } }> {
-  const config = parseDiscordConfig(options.env);
-  const rateLimiter = options.rateLimiter === undefined ? rateLimiterFromEnv(options.env) : (options.rateLimiter ?? undefined);
-  const bot = createDiscordBot({ engine: options.engine, config, logger: options.logger, ...(rateLimiter ? { rateLimiter } : {}) });
+  deferAfterMs?: number;
+}): Promise<{ stop(): Promise<void> }> {
+  const config = options.config ?? parseDiscordConfig(options.env ?? {});
+  const bot = createDiscordBot({
+    pipeline: options.pipeline,
+    engine: options.engine,
+    config,
+    logger: options.logger,
+    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+  });
   await bot.start();
-  return { stop: () => bot.stop(), feedback: bot.feedback };
+  return { stop: () => bot.stop() };
 }
 
 /**

@@ -1,9 +1,7 @@
 import { type Client, type GatewayMessageCreateDispatchData, type Message, MessageType, Routes } from "discord.js";
-import { conversationId, type HandlerContext, since } from "./context.js";
-import { logRateLimited, rateVerdict } from "./rate-gate.js";
-import { type DiscordReply, messageOptions, renderAnswer, renderText } from "./render.js";
-import { mentionsBot, toQuestion } from "./to-question.js";
-import { TEXT } from "./wording.js";
+import { type HandlerContext, toDiscord } from "./context.js";
+import { type DiscordReply, messageOptions } from "./render.js";
+import { discordQuestion, mentionsBot, toQuestion } from "./to-question.js";
 
 /** The parts of a message that decide whether and what the bot answers. */
 export interface IncomingMessage {
@@ -19,9 +17,10 @@ export interface IncomingMessage {
 }
 
 /**
- * Answers a message that mentions the bot (or any message in a DM) as a reply to it. Guild
- * messages that do not mention the bot arrive with empty content (no Message Content intent) and
- * are ignored, as are bots and the bot itself. Returns false when the message was not for the bot.
+ * Answers a message that mentions the bot (or any message in a DM) as a reply to it, through the
+ * pipeline. Guild messages that do not mention the bot arrive with empty content (no Message
+ * Content intent) and are ignored, as are bots and the bot itself. Returns false when the message
+ * was not for the bot.
  */
 export async function answerMessage(
   ctx: HandlerContext,
@@ -32,47 +31,14 @@ export async function answerMessage(
   if (message.fromBot || message.authorId === botId) return false;
   const inDm = message.guildId === null;
   if (!inDm && !message.mentioned && !mentionsBot(message.content, botId)) return false;
-
-  const start = performance.now();
-  const source = inDm ? "dm" : "mention";
-  const verdict = await rateVerdict(ctx.limiter, message.authorId, ctx.logger);
-  if (verdict !== "serve") {
-    // Told once, as a reply; later refusals get nothing (a channel message cannot be private).
-    if (verdict === "tell") {
-      await send(renderText(TEXT.rateLimited)).catch((e: unknown) =>
-        ctx.logger.warn("discord rate-limit note failed", { error: ctx.logger.scrub(e instanceof Error ? e.message : String(e)) }),
-      );
-    }
-    logRateLimited(ctx.logger, source, verdict, since(start));
-    return true;
-  }
-  const question = toQuestion(message.content, botId);
-  // A bare mention gets the engine's help reply (kind "help"): what the bot can answer.
-  const answer = ctx.engine.answer(question.text, {
-    conversationId: conversationId(message.channelId, message.authorId),
-    platform: "discord",
+  const question = discordQuestion({
+    source: inDm ? "dm" : "mention",
+    text: toQuestion(message.content, botId).text,
+    user: message.authorId,
+    channel: message.channelId,
+    deliveries: [`discord:message:${message.id}`],
   });
-  const reply = renderAnswer(answer);
-  ctx.questions.remember(reply.questions);
-  try {
-    await send(reply);
-    ctx.logger.info("discord answer", {
-      platform: "discord",
-      source,
-      kind: answer.kind,
-      answered: answer.answered,
-      latencyMs: since(start),
-      outcome: "replied",
-    });
-    ctx.logger.debug("discord question", { platform: "discord", question: question.text });
-  } catch (err) {
-    const error = ctx.logger.scrub(err instanceof Error ? err.message : String(err));
-    ctx.logger.error("discord reply failed", { platform: "discord", source, latencyMs: since(start), outcome: "error", error });
-    // One short apology; if the channel refuses messages altogether this fails too, and is logged.
-    await send(renderText(TEXT.apology)).catch((e: unknown) =>
-      ctx.logger.warn("discord apology failed", { error: ctx.logger.scrub(e instanceof Error ? e.message : String(e)) }),
-    );
-  }
+  await ctx.pipeline.ask(question, (reply) => send(toDiscord(ctx, reply)));
   return true;
 }
 

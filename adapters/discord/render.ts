@@ -7,7 +7,7 @@ import {
   ComponentType,
   MessageFlags,
 } from "discord.js";
-import type { About, Answer, Citation, Topic } from "../../src/index.js";
+import { type About, type Answer, type Citation, type FactAnswer, isFactAnswer, type Topic } from "../../src/index.js";
 import { FRAME, type Frame, TEXT } from "./wording.js";
 
 /** A reply in discord.js's message-option shape, plus what the buttons in it stand for. */
@@ -84,7 +84,7 @@ function questionButtons(questions: string[], style: ButtonStyle.Primary | Butto
   return rows;
 }
 
-function feedbackRow(answer: Answer, frame: Frame): APIActionRowComponent<APIButtonComponentWithCustomId> {
+function feedbackRow(answer: FactAnswer, frame: Frame): APIActionRowComponent<APIButtonComponentWithCustomId> {
   // The fact ids ride along so the feedback log says which facts were judged; cut to fit 100 chars.
   const ids = answer.factIds.join(",");
   const id = (prefix: string) => truncate(`${prefix}${ids}`, 100).replace(/…$/, "");
@@ -123,20 +123,20 @@ function base(questions = new Map<string, string>()): DiscordReply {
  */
 export function renderAnswer(answer: Answer): DiscordReply {
   const reply = base();
-  if (answer.answered && answer.citations.length > 0) {
+  if (isFactAnswer(answer) && answer.citations.length > 0) {
     // A Chinese answer gets a Chinese frame; the quote itself stays the English source text.
     const frame = FRAME[answer.language] ?? FRAME.en;
     const [first, ...rest] = answer.citations.slice(0, 10);
-    if (first) reply.embeds.push(citationEmbed(first, frame, answer.answer));
+    if (first) reply.embeds.push(citationEmbed(first, frame, answer.text));
     for (const citation of rest) reply.embeds.push(citationEmbed(citation, frame));
     // Related questions (if any) fit in three rows; the feedback row comes last (five rows at most).
-    reply.components.push(...questionButtons(answer.suggestions.slice(0, 5), ButtonStyle.Secondary, reply.questions));
+    reply.components.push(...questionButtons(answer.related.slice(0, 5), ButtonStyle.Secondary, reply.questions));
     reply.components.push(feedbackRow(answer, frame));
     return reply;
   }
-  reply.content = truncate(answer.answer || TEXT.fallback, 2000);
+  reply.content = truncate(answer.text || TEXT.fallback, 2000);
   reply.flags = MessageFlags.SuppressEmbeds;
-  const asks = answer.kind === "clarify" && answer.choices?.length ? answer.choices.map((c) => c.question) : answer.suggestions;
+  const asks = answer.kind === "clarify" ? answer.choices.map((c) => c.question) : "suggestions" in answer ? answer.suggestions : [];
   reply.components.push(...questionButtons(asks.slice(0, answer.kind === "clarify" ? 10 : 5), ButtonStyle.Primary, reply.questions));
   return reply;
 }

@@ -1,3 +1,5 @@
+import type { Question } from "../../chat/index.js";
+
 /** What a Discord message asks, once the bot's own mention is removed. */
 export interface DiscordQuestion {
   /** The question text, trimmed; "" when the message only mentioned the bot. */
@@ -23,4 +25,30 @@ export function toQuestion(content: string, botId: string): DiscordQuestion {
 /** True when the content mentions the bot (used alongside the gateway's `mentions` list). */
 export function mentionsBot(content: string, botId: string): boolean {
   return content.includes(`<@${botId}>`) || content.includes(`<@!${botId}>`);
+}
+
+/**
+ * A Discord message or command as the pipeline's Question: each user has their own conversation
+ * in a channel (as with slash commands, whose replies only the asker may see). Pure.
+ *
+ * @example
+ * discordQuestion({ source: "mention", text: "who leads it?", user: "42", channel: "7", deliveries: ["msg:99"] })
+ */
+export function discordQuestion(o: {
+  source: string;
+  text: string;
+  user: string;
+  channel: string | null;
+  deliveries?: string[];
+  mustReply?: boolean;
+}): Question {
+  return {
+    platform: "discord",
+    source: o.source,
+    text: o.text,
+    user: o.user,
+    where: { space: o.channel ?? "unknown", user: o.user },
+    ...(o.deliveries ? { deliveries: o.deliveries } : {}),
+    ...(o.mustReply ? { mustReply: true } : {}),
+  };
 }

@@ -1,4 +1,4 @@
-import { type Answer, type Explanation, inQuotationMarks, type Topic } from "../../src/index.js";
+import { type Answer, type Evidence, inQuotationMarks, isFactAnswer, type RankedFact, type Topic } from "../../src/index.js";
 
 /** ANSI styles, or nothing when the output is not a terminal. */
 export function styles(colour: boolean) {
@@ -12,8 +12,9 @@ const safe = (s: string) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]
 /** An answer laid out for a terminal: the reply, then each citation (quote, source, link). */
 export function renderAnswer(a: Answer, colour = false): string {
   const s = styles(colour);
-  const lines = [a.answered ? s.bold(safe(a.answer)) : safe(a.answer)];
-  for (const c of a.citations) {
+  const answered = isFactAnswer(a);
+  const lines = [answered ? s.bold(safe(a.text)) : safe(a.text)];
+  for (const c of answered ? a.citations : []) {
     lines.push(
       "",
       `  ${s.cyan(inQuotationMarks(safe(c.quote)))}`,
@@ -21,11 +22,12 @@ export function renderAnswer(a: Answer, colour = false): string {
       `  ${s.dim(c.url)}`,
     );
   }
-  if (a.choices?.length) lines.push(...a.choices.map((c, i) => `  ${s.yellow(`${i + 1}.`)} ${safe(c.question)}`));
-  else if (a.suggestions.length) {
-    const heading = a.language === "zh" ? (a.answered ? "相关问题：" : "你可以问：") : a.answered ? "Related:" : "You could ask:";
+  const asks = answered ? a.related : "suggestions" in a ? a.suggestions : [];
+  if (a.kind === "clarify") lines.push(...a.choices.map((c, i) => `  ${s.yellow(`${i + 1}.`)} ${safe(c.question)}`));
+  else if (asks.length) {
+    const heading = a.language === "zh" ? (answered ? "相关问题：" : "你可以问：") : answered ? "Related:" : "You could ask:";
     lines.push("", s.dim(heading));
-    for (const q of a.suggestions) lines.push(`  • ${safe(q)}`);
+    for (const q of asks) lines.push(`  • ${safe(q)}`);
   }
   return lines.join("\n");
 }
@@ -36,19 +38,19 @@ export function renderTopics(topics: Topic[], colour = false): string {
 }
 
 /** One ranked fact and why: "europe-offices (p 0.97, covers 100%, missed 0, terms europ offic)". */
-function evidence(x: NonNullable<Explanation["matched"]>): string {
+function evidence(x: RankedFact): string {
   const flags = [x.shapeMissed ? "lacks the asked shape" : "", x.specific ? `${x.specific} name(s)/number(s) unexplained` : ""].filter(
     Boolean,
   );
   return `${x.factId} (probability ${x.probability}, covers ${Math.round(x.coverage * 100)}%, missed ${x.missed}${flags.length ? `, ${flags.join(", ")}` : ""}; terms ${x.terms.join(" ") || "none"})`;
 }
 
-export function renderExplanation(e: Explanation | undefined): string {
+export function renderExplanation(e: Evidence | undefined): string {
   if (!e) return "Nothing asked yet.";
   return [
     `question:   ${safe(e.question)}`,
-    `normalised: ${e.normalised.join(" ")}`,
-    `matched:    ${e.matched ? evidence(e.matched) : "none"}`,
+    `normalised: ${e.terms.join(" ")}`,
+    `matched:    ${e.top ? evidence(e.top) : "none"}`,
     `runner-up:  ${e.runnerUp ? evidence(e.runnerUp) : "none"}`,
     `refusal:    ${e.refusal ?? 0} (how much it looks like a curated refusal)`,
     `decision:   ${e.decision ?? 0} (estimated probability that the top fact is right; answers at ${e.threshold} or above)`,

@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline";
-import type { Engine } from "../../src/index.js";
+import type { Pipeline } from "../../chat/index.js";
+import type { Answer, Engine } from "../../src/index.js";
 import { renderAnswer, renderExplanation, renderTopics, styles } from "./render.js";
 
 const HELP = `Ask a question about Alibaba's 2016 roadmap, or:
@@ -9,33 +10,56 @@ const HELP = `Ask a question about Alibaba's 2016 roadmap, or:
   :why      how the last answer was chosen
   :quit     leave (Ctrl-D and Ctrl-C work too)`;
 
-/** The interactive terminal: one conversation per session, colour only on a TTY. */
-export function runRepl(engine: Engine, io = { input: process.stdin, output: process.stdout }): Promise<void> {
+/**
+ * The interactive terminal: a real adapter that runs every question through the same pipeline as
+ * Slack and Discord (one conversation per session), with colour only on a TTY.
+ */
+export function runRepl(
+  bot: { pipeline: Pipeline; engine: () => Engine },
+  io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream } = { input: process.stdin, output: process.stdout },
+): Promise<void> {
   const colour = Boolean((io.output as NodeJS.WriteStream).isTTY) && !process.env.NO_COLOR;
   const s = styles(colour);
-  const conversationId = `repl:${process.pid}:${Date.now()}`;
+  const session = `${process.pid}:${Date.now()}`;
+  let last: Answer | undefined;
+  const ask = (text: string) =>
+    bot.pipeline.ask({ platform: "repl", source: "line", text, user: "local", where: { space: session } }, async (reply) => {
+      if (reply.type === "answer") last = reply.answer;
+      print(`${reply.type === "answer" ? renderAnswer(reply.answer, colour) : reply.text}\n`);
+    });
   const rl = createInterface({ input: io.input, output: io.output, prompt: s.green("roadmap-bot> "), terminal: colour });
   const print = (text: string) => io.output.write(`${text}\n`);
-  print(s.dim(`roadmap-bot: ${engine.factCount} facts about Alibaba's 2016 roadmap. Type :help for commands, :quit to leave.`));
+  print(s.dim(`roadmap-bot: ${bot.engine().factCount} facts about Alibaba's 2016 roadmap. Type :help for commands, :quit to leave.`));
   rl.prompt();
+  // Lines are handled one at a time, in order, even when a whole file is piped in at once.
+  let chain = Promise.resolve();
+  const handle = async (line: string): Promise<boolean> => {
+    const text = line.trim();
+    const engine = bot.engine();
+    if (text === ":quit" || text === ":q" || text === ":exit") return false;
+    if (text === ":help") print(HELP);
+    else if (text === ":topics") print(renderTopics(engine.topics(), colour));
+    else if (text === ":sources") {
+      const a = engine.about();
+      print(`${a.title}\n${a.author}, ${a.publisher}${a.date ? ` (${a.date})` : ""}\n${a.url}`);
+    } else if (text === ":why") print(renderExplanation(last?.evidence));
+    else if (text.startsWith(":")) print(`Unknown command ${text.slice(0, 20)}. Type :help.`);
+    else if (text) await ask(text);
+    return true;
+  };
   return new Promise((resolve) => {
     rl.on("line", (line) => {
-      const text = line.trim();
-      if (text === ":quit" || text === ":q" || text === ":exit") return rl.close();
-      if (text === ":help") print(HELP);
-      else if (text === ":topics") print(renderTopics(engine.topics(), colour));
-      else if (text === ":sources") {
-        const a = engine.about();
-        print(`${a.title}\n${a.author}, ${a.publisher}${a.date ? ` (${a.date})` : ""}\n${a.url}`);
-      } else if (text === ":why") print(renderExplanation(engine.explain(conversationId)));
-      else if (text.startsWith(":")) print(`Unknown command ${text.slice(0, 20)}. Type :help.`);
-      else if (text) print(`${renderAnswer(engine.answer(text, { conversationId, platform: "repl" }), colour)}\n`);
-      rl.prompt();
+      chain = chain.then(async () => {
+        if (await handle(line)) rl.prompt();
+        else rl.close();
+      });
     });
     rl.on("SIGINT", () => rl.close());
     rl.on("close", () => {
-      print("");
-      resolve();
+      void chain.then(() => {
+        print("");
+        resolve();
+      });
     });
   });
 }

@@ -1,27 +1,19 @@
-import type { App, BlockAction, ButtonAction, RespondFn, types } from "@slack/bolt";
-import type { EventDedup, Logger } from "../../chat/index.js";
+import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
+import { describe, type Logger, type Pipeline, type Reply } from "../../chat/index.js";
 import type { Engine } from "../../src/index.js";
-import { IDS, MESSAGES } from "./messages.js";
-import { plainMessage, type SlackMessage, withFeedbackThanks } from "./render.js";
+import { IDS } from "./messages.js";
+import { plainMessage, type RenderOptions, render, type SlackMessage } from "./render.js";
 import { renderHome } from "./render-help.js";
-import { createReplier, describe, type QuestionJob, type ReplierStores, type SlackStats } from "./reply.js";
+import { type SlackOrigin, slackQuestion } from "./to-question.js";
 
 export interface WiringDeps {
-  engine: Engine;
+  pipeline: Pipeline;
+  /** For App Home (what the bot can answer). */
+  engine: () => Engine;
   logger: Logger;
-  /** In memory, or shared between processes (Redis). */
-  dedup: EventDedup;
-  /** Rate limiter and shared conversation context, when configured. */
-  stores?: ReplierStores;
-  stats: SlackStats;
   /** Runs listener work so that stop() can wait for replies in flight. */
   track: <T>(work: Promise<T>) => Promise<T>;
 }
-
-// DM channel ids start with D; a DM is one conversation, a channel thread is one conversation.
-const isDm = (channel: string) => channel.startsWith("D");
-const conversation = (team: string, channel: string, threadTs?: string) =>
-  isDm(channel) || !threadTs ? `slack:${team}:${channel}` : `slack:${team}:${channel}:${threadTs}`;
 
 interface ActionContainer {
   is_ephemeral?: boolean;
@@ -29,63 +21,55 @@ interface ActionContainer {
   thread_ts?: string;
 }
 
+const isDm = (channel: string) => channel.startsWith("D");
+
 /**
  * Registers every listener on a Bolt app: mentions, DMs, /roadmap, button presses and App Home.
- * Events are acknowledged by Bolt before these run; commands and actions call ack() first.
+ * Each turns its event into a Question and hands it to the pipeline with a `send` that renders the
+ * reply in Block Kit and posts it where the question was asked. Events are acknowledged by Bolt
+ * before these run; commands and actions call ack() first.
  */
 export function wireSlackApp(app: App, deps: WiringDeps): void {
-  const { engine, logger, dedup, stats, track } = deps;
-  const reply = createReplier(engine, logger, stats, deps.stores);
-  const userKey = (team: string, user: string) => `${team}:${user}`;
+  const { pipeline, logger, track } = deps;
+  const ask = (origin: SlackOrigin, post: (m: SlackMessage) => Promise<unknown>, options: RenderOptions = {}) =>
+    track(pipeline.ask(slackQuestion(origin), (reply) => post(toMessage(reply, options))));
 
   app.event("app_mention", async ({ event, body, client, context }) => {
     // Bots (ourselves included) never get an answer: that is how reply loops start.
     if (event.bot_id || event.subtype || !event.user || event.user === context.botUserId) return;
-    // A mention also arrives as a `message` event (DMs), and Slack retries unacknowledged events.
-    const user = event.user;
     const threadTs = isDm(event.channel) ? event.thread_ts : (event.thread_ts ?? event.ts);
     const team = body.team_id ?? event.team ?? "unknown";
-    await track(
-      once([body.event_id, `post:${event.channel}:${event.ts}`], () => ({
-        source: "mention",
-        text: event.text,
-        user: userKey(team, user),
-        conversationId: conversation(team, event.channel, threadTs),
-        deliver: (m) => client.chat.postMessage({ channel: event.channel, ...thread(threadTs), ...m }),
-      })),
+    // A mention in a DM also arrives as a `message` event: both carry the post's channel and ts.
+    const deliveries = [body.event_id, `post:${event.channel}:${event.ts}`];
+    await ask({ source: "mention", text: event.text, team, user: event.user, channel: event.channel, threadTs, deliveries }, (m) =>
+      client.chat.postMessage({ channel: event.channel, ...thread(threadTs), ...m }),
     );
   });
 
   app.message(async ({ message, body, client, context }) => {
     if (message.channel_type !== "im" || message.subtype !== undefined) return;
     if (message.bot_id || !message.user || message.user === context.botUserId) return;
-    const threadTs = message.thread_ts;
     const team = body.team_id ?? "unknown";
-    const user = message.user;
-    await track(
-      once([body.event_id, `post:${message.channel}:${message.ts}`], () => ({
-        source: "dm",
-        text: message.text ?? "",
-        user: userKey(team, user),
-        conversationId: conversation(team, message.channel),
-        deliver: (m) => client.chat.postMessage({ channel: message.channel, ...thread(threadTs), ...m }),
-      })),
+    const deliveries = [body.event_id, `post:${message.channel}:${message.ts}`];
+    await ask({ source: "dm", text: message.text ?? "", team, user: message.user, channel: message.channel, deliveries }, (m) =>
+      client.chat.postMessage({ channel: message.channel, ...thread(message.thread_ts), ...m }),
     );
   });
 
   app.command("/roadmap", async ({ command, ack, respond, client }) => {
     await ack();
-    await track(
-      reply({
-        source: "command",
-        text: command.text,
-        user: userKey(command.team_id, command.user_id),
-        conversationId: `slack:${command.team_id}:${command.channel_id}:user:${command.user_id}`,
-        echo: true,
-        postButton: true,
-        deliver: (m) =>
-          ephemeral(respond, m, () => client.chat.postEphemeral({ channel: command.channel_id, user: command.user_id, ...m })),
-      }),
+    const origin = {
+      source: "command",
+      text: command.text,
+      team: command.team_id,
+      user: command.user_id,
+      channel: command.channel_id,
+      perUser: true,
+    };
+    await ask(
+      origin,
+      (m) => ephemeral(respond, m, () => client.chat.postEphemeral({ channel: command.channel_id, user: command.user_id, ...m })),
+      { question: command.text, asker: command.user_id, postButton: true },
     );
   });
 
@@ -96,82 +80,58 @@ export function wireSlackApp(app: App, deps: WiringDeps): void {
     const team = body.team?.id ?? body.user.team_id ?? "unknown";
     const container = (body as { container?: ActionContainer }).container ?? {};
     const source = action.action_id.startsWith(IDS.choice) ? "choice" : "suggestion";
+    const text = action.value ?? "";
     if (!channel || container.is_ephemeral || !body.message) {
-      await track(
-        reply({
-          source,
-          text: action.value ?? "",
-          user: userKey(team, body.user.id),
-          conversationId: `slack:${team}:${channel ?? "none"}:user:${body.user.id}`,
-          echo: true,
-          postButton: true,
-          deliver: (m) => respond({ response_type: "ephemeral", replace_original: false, ...m }),
-        }),
+      await ask(
+        { source, text, team, user: body.user.id, channel: channel ?? "none", perUser: true },
+        (m) => respond({ response_type: "ephemeral", replace_original: false, ...m }),
+        { question: text, asker: body.user.id, postButton: true },
       );
       return;
     }
     const message = body.message;
     const threadTs = isDm(channel) ? message.thread_ts : (message.thread_ts ?? message.ts);
-    await track(
-      reply({
-        source,
-        text: action.value ?? "",
-        user: userKey(team, body.user.id),
-        conversationId: conversation(team, channel, threadTs),
-        deliver: (m) => client.chat.postMessage({ channel, ...thread(threadTs), ...m }),
-      }),
+    await ask({ source, text, team, user: body.user.id, channel, threadTs }, (m) =>
+      client.chat.postMessage({ channel, ...thread(threadTs), ...m }),
     );
   });
 
-  // "Post to channel" under an ephemeral /roadmap answer: ask again and post for everyone.
+  // "Post to channel" under an ephemeral /roadmap answer: ask again and post for everyone, crediting the asker.
   app.action<BlockAction<ButtonAction>>(IDS.post, async ({ ack, body, action, respond, client }) => {
     await ack();
     const channel = body.channel?.id;
     const team = body.team?.id ?? body.user.team_id ?? "unknown";
-    await track(
-      reply({
-        source: "post",
-        text: action.value ?? "",
-        user: userKey(team, body.user.id),
-        conversationId: `slack:${team}:${channel ?? "none"}:user:${body.user.id}`,
-        echo: true,
-        deliver: async (m) => {
-          await toChannel(client, respond, channel, m);
-          // The ephemeral copy has served its purpose; failing to delete it is harmless.
-          await respond({ delete_original: true }).catch(() => undefined);
-        },
-      }),
+    const text = action.value ?? "";
+    await ask(
+      { source: "post", text, team, user: body.user.id, channel: channel ?? "none", perUser: true },
+      async (m) => {
+        await toChannel(client, respond, channel, m);
+        // The ephemeral copy has served its purpose; failing to delete it is harmless.
+        await respond({ delete_original: true }).catch(() => undefined);
+      },
+      { question: text, asker: body.user.id },
     );
   });
 
-  app.action<BlockAction<ButtonAction>>(/^roadmap_feedback_/, async ({ ack, body, action, respond, client }) => {
+  // Feedback is thanked privately: the message everyone sees stays as it is.
+  app.action<BlockAction<ButtonAction>>(/^roadmap_feedback_/, async ({ ack, action, respond }) => {
     await ack();
-    const helpful = action.action_id === IDS.helpful;
-    if (helpful) stats.helpful += 1;
-    else stats.notHelpful += 1;
-    // Only what identifies the answer: no user id, no question text.
-    logger.info("slack feedback", {
+    const thanks = pipeline.feedback({
       platform: "slack",
-      outcome: helpful ? "helpful" : "not-helpful",
+      helpful: action.action_id === IDS.helpful,
       factIds: (action.value ?? "").split(",").filter((f) => f && f !== "none"),
     });
-    const channel = body.channel?.id;
-    const message = body.message;
     try {
-      if (channel && message && Array.isArray(message.blocks)) {
-        const blocks = withFeedbackThanks(message.blocks as types.KnownBlock[]);
-        await track(client.chat.update({ channel, ts: message.ts, text: message.text ?? "", blocks }));
-      } else {
-        await track(respond({ response_type: "ephemeral", replace_original: false, ...plainMessage(MESSAGES.feedbackThanks) }));
-      }
+      await track(respond({ response_type: "ephemeral", replace_original: false, ...plainMessage(thanks) }));
     } catch (error) {
-      logger.warn("slack feedback update failed", { platform: "slack", error: describe(error, logger) });
+      logger.warn("slack feedback thanks failed", { platform: "slack", error: describe(error, logger) });
     }
   });
 
-  app.event("app_home_opened", async ({ event, body, client }) => {
-    if (event.tab !== "home" || !(await dedup.firstTime(body.event_id))) return;
+  app.event("app_home_opened", async ({ event, client }) => {
+    if (event.tab !== "home") return;
     try {
+      const engine = deps.engine();
       await track(client.views.publish({ user_id: event.user, view: renderHome(engine.about(), engine.topics()) }));
     } catch (error) {
       logger.error("slack home publish failed", { platform: "slack", error: describe(error, logger) });
@@ -182,11 +142,11 @@ export function wireSlackApp(app: App, deps: WiringDeps): void {
   app.error(async (error) => {
     logger.error("slack listener error", { platform: "slack", error: describe(error, logger) });
   });
+}
 
-  /** Answers an event unless any of its keys was seen (a retry, or the same post as another event). */
-  async function once(keys: (string | undefined)[], job: () => QuestionJob): Promise<void> {
-    if (await dedup.firstTime(...keys)) await reply(job());
-  }
+/** A pipeline reply as a Slack message: an answer in Block Kit, a notice as one plain line. */
+function toMessage(reply: Reply, options: RenderOptions): SlackMessage {
+  return reply.type === "answer" ? render(reply.answer, options) : plainMessage(reply.text);
 }
 
 const thread = (threadTs: string | undefined) => (threadTs ? { thread_ts: threadTs } : {});

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { redisSecrets, sharedConfigProblems } from "../../chat/index.js";
 
 /** The Slack adapter's configuration, parsed from the environment by `parseSlackConfig`. */
 export interface SlackConfig {
@@ -11,15 +10,6 @@ export interface SlackConfig {
   /** Web API base URL (GovSlack, a proxy, a test fake); Socket Mode's handshake goes there too. */
   apiUrl?: string;
   mode: "socket" | "http";
-}
-
-/** Thrown by startSlack before anything connects; `problems` names each bad variable, never its value. */
-export class SlackConfigError extends Error {
-  readonly code = "SLACK_CONFIG";
-  constructor(readonly problems: string[]) {
-    super(`Slack configuration is invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    this.name = "SlackConfigError";
-  }
 }
 
 export type SlackConfigResult = { ok: true; config: SlackConfig } | { ok: false; problems: string[] };
@@ -68,7 +58,6 @@ export function parseSlackConfig(env: Record<string, string | undefined>): Slack
   if (!present("SLACK_APP_TOKEN") && !present("SLACK_SIGNING_SECRET")) {
     problems.push("SLACK_SIGNING_SECRET is missing (needed in HTTP mode; or set SLACK_APP_TOKEN, xapp-…, for Socket Mode)");
   }
-  problems.push(...sharedConfigProblems(env));
   if (problems.length > 0 || !parsed.success) return { ok: false, problems };
   const d = parsed.data;
   const config: SlackConfig = {
@@ -86,6 +75,5 @@ export function parseSlackConfig(env: Record<string, string | undefined>): Slack
 export function slackSecrets(env: Record<string, string | undefined>): string[] {
   return ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"]
     .map((k) => env[k]?.trim())
-    .filter((v): v is string => typeof v === "string" && v.length > 0)
-    .concat(redisSecrets(env));
+    .filter((v): v is string => typeof v === "string" && v.length > 0);
 }

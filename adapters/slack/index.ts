@@ -1,32 +1,28 @@
 import type { AddressInfo } from "node:net";
 import { App, SocketModeReceiver } from "@slack/bolt";
-import type { Logger, RateLimiter } from "../../chat/index.js";
-import { storesFromEnv } from "../../chat/index.js";
+import type { Logger, Pipeline } from "../../chat/index.js";
 import type { Engine } from "../../src/index.js";
+import { configError } from "../../src/index.js";
 import { wireSlackApp } from "./app.js";
 import { toBoltLogger } from "./bolt-logger.js";
-import { parseSlackConfig, type SlackConfig, SlackConfigError, slackSecrets } from "./config.js";
-import { createDedup } from "./dedup.js";
+import { parseSlackConfig, type SlackConfig, slackSecrets } from "./config.js";
 import { createDeadlineFetch } from "./http-fetch.js";
-import type { SlackStats } from "./reply.js";
 
-export { parseSlackConfig, type SlackConfig, SlackConfigError } from "./config.js";
+export { parseSlackConfig, type SlackConfig } from "./config.js";
 
 export interface StartSlackOptions {
-  engine: Engine;
-  /**
-   * The process environment (or a test's): SLACK_BOT_TOKEN, SLACK_APP_TOKEN, SLACK_SIGNING_SECRET,
-   * SLACK_PORT, SLACK_API_URL; RATE_LIMIT_BURST ("off" disables), RATE_LIMIT_PER_SECOND; REDIS_URL
-   * (dedup, rate limits and conversation context shared between processes).
-   */
-  env: Record<string, string | undefined>;
+  /** The one question pipeline (dedup, rate limit, conversation state, engine, logging). */
+  pipeline: Pipeline;
+  /** The engine in use, for App Home (a function: hot reload swaps it). */
+  engine: () => Engine;
+  /** The parsed Slack settings (app/config.ts), or an environment to parse them from. */
+  config?: SlackConfig;
+  env?: Record<string, string | undefined>;
   logger: Logger;
   /** Interface for the HTTP server (HTTP mode); all interfaces when unset. Tests pass 127.0.0.1. */
   host?: string;
   /** Extra fields for GET /healthz (e.g. the knowledge load time). */
   health?: () => Record<string, unknown>;
-  /** Per-user rate limiter; defaults to RATE_LIMIT_* (in Redis with REDIS_URL); null: no limit. */
-  rateLimiter?: RateLimiter | null;
 }
 
 export interface SlackHandle {
@@ -54,13 +50,11 @@ const STOP_BUDGET_MS = 4_000;
  * process.once("SIGTERM", () => slack.stop());
  */
 export async function startSlack(options: StartSlackOptions): Promise<SlackHandle> {
-  const { engine, env, logger } = options;
-  logger.redact(...slackSecrets(env));
-  const parsed = parseSlackConfig(env);
-  if (!parsed.ok) throw new SlackConfigError(parsed.problems);
-  const config = parsed.config;
+  const { pipeline, logger } = options;
+  if (options.env) logger.redact(...slackSecrets(options.env));
+  const config = options.config ?? configFrom(options.env ?? {});
+  logger.redact(config.botToken, config.appToken, config.signingSecret);
   const boltLogger = toBoltLogger(logger);
-  const stats: SlackStats = { replies: 0, errors: 0, helpful: 0, notHelpful: 0, limited: 0 };
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>): Promise<T> => {
     inFlight.add(work);
@@ -107,7 +101,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
               path: "/healthz",
               method: ["GET"],
               handler: (_req, res) => {
-                const body = { ok: true, platform: "slack", factCount: engine.factCount, startedAt, ...stats };
+                const body = { ok: true, platform: "slack", factCount: options.engine().factCount, startedAt, ...pipeline.stats };
                 res.writeHead(200, { "content-type": "application/json" });
                 res.end(JSON.stringify({ ...body, ...options.health?.() }));
               },
@@ -115,20 +109,12 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
           ],
         }),
   });
-  const stores = await storesFromEnv({
-    env,
-    logger,
-    memoryDedup: createDedup(),
-    prefix: "roadmap-bot:slack:",
-    ...(options.rateLimiter !== undefined ? { limiter: options.rateLimiter } : {}),
-  });
-  wireSlackApp(app, { engine, logger, dedup: stores.dedup, stores: { limiter: stores.limiter, context: stores.context }, stats, track });
+  wireSlackApp(app, { pipeline, engine: options.engine, logger, track });
 
   try {
     // auth.test: checks the bot token and learns our own user id (to ignore our own messages).
     await app.init();
   } catch (error) {
-    await stores.close();
     const platform = (error as { data?: { error?: string } }).data?.error;
     const api = config.apiUrl ?? "https://slack.com/api/";
     throw new Error(
@@ -142,17 +128,13 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   if (receiver) {
     await bounded(app.start(), START_TIMEOUT_MS, "Socket Mode did not connect").catch(async (error) => {
       await bounded(receiver.client.disconnect(), STOP_BUDGET_MS, "").catch(() => undefined);
-      await stores.close();
       throw new Error(`Slack Socket Mode failed to start: ${short(error, logger)}`);
     });
   } else {
-    const server = await app.start({ port: config.port, ...(options.host ? { host: options.host } : {}) }).catch(async (error: unknown) => {
-      await stores.close();
-      throw error;
-    });
+    const server = await app.start({ port: config.port, ...(options.host ? { host: options.host } : {}) });
     port = (server.address() as AddressInfo).port;
   }
-  logger.info("slack adapter started", { ...describeStart(config, port), stores: stores.kind, rateLimit: Boolean(stores.limiter) });
+  logger.info("slack adapter started", describeStart(config, port));
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -164,13 +146,18 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
       const closing = receiver ? receiver.client.disconnect() : app.stop();
       await bounded(closing, left() / 2, "").catch(() => undefined);
       await bounded(Promise.allSettled([...inFlight]), left(), "").catch(() => undefined);
-      await bounded(stores.close(), left(), "").catch(() => undefined);
       httpFetch.close();
-      logger.info("slack adapter stopped", { platform: "slack", inFlight: inFlight.size, ...stats });
+      logger.info("slack adapter stopped", { platform: "slack", inFlight: inFlight.size, ...pipeline.stats });
     })();
     return stopping;
   };
   return port === undefined ? { stop } : { stop, port };
+}
+
+function configFrom(env: Record<string, string | undefined>): SlackConfig {
+  const parsed = parseSlackConfig(env);
+  if (!parsed.ok) throw configError(parsed.problems, "Slack configuration is invalid");
+  return parsed.config;
 }
 
 function describeStart(config: SlackConfig, port: number | undefined): Record<string, unknown> {

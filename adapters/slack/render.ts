@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
-import type { Answer, Citation } from "../../src/index.js";
-import { inQuotationMarks } from "../../src/index.js";
+import type { Answer, Citation, FactAnswer } from "../../src/index.js";
+import { inQuotationMarks, isFactAnswer } from "../../src/index.js";
 import { IDS, MESSAGES } from "./messages.js";
 
 /** A message ready for chat.postMessage / chat.postEphemeral / response_url (spread it in). */
@@ -16,6 +16,8 @@ export interface SlackMessage {
 export interface RenderOptions {
   /** Echo the question above the answer (for ephemeral and shared answers, which have no thread). */
   question?: string;
+  /** The asker's user id, credited when the answer is posted to the channel. */
+  asker?: string;
   /** Add a "Post to channel" button carrying the question (slash command answers). */
   postButton?: boolean;
 }
@@ -77,7 +79,7 @@ export function questionButtons(actionPrefix: string, questions: string[], block
   return { type: "actions", ...(blockId ? { block_id: blockId } : {}), elements };
 }
 
-function feedbackBlock(answer: Answer): types.ActionsBlock {
+function feedbackBlock(answer: FactAnswer): types.ActionsBlock {
   const value = truncate(answer.factIds.join(",") || "none", VALUE_MAX);
   const button = (action_id: string, text: string): types.Button => ({
     type: "button",
@@ -120,11 +122,12 @@ export function render(answer: Answer, options: RenderOptions = {}): SlackMessag
   if (options.question) {
     blocks.push({ type: "context", elements: [mrkdwn(escapeText(MESSAGES.askedBy(options.question)))] });
   }
-  blocks.push({ type: "section", text: mrkdwn(escapeText(answer.answer)) });
-  const citations = answer.citations.slice(0, MAX_CITATIONS);
+  blocks.push({ type: "section", text: mrkdwn(escapeText(answer.text)) });
+  const citations = isFactAnswer(answer) ? answer.citations.slice(0, MAX_CITATIONS) : [];
   for (const c of citations) blocks.push(citationBlock(c));
+  const asks = isFactAnswer(answer) ? answer.related : "suggestions" in answer ? answer.suggestions : [];
 
-  if (answer.kind === "clarify" && answer.choices && answer.choices.length > 0) {
+  if (answer.kind === "clarify" && answer.choices.length > 0) {
     // The answer already asks "Which did you mean?": a label would say it twice.
     blocks.push(
       questionButtons(
@@ -133,12 +136,12 @@ export function render(answer: Answer, options: RenderOptions = {}): SlackMessag
         IDS.choice,
       ),
     );
-  } else if (answer.suggestions.length > 0) {
-    const label = answer.answered ? MESSAGES.relatedLabel : MESSAGES.suggestionsLabel;
+  } else if (asks.length > 0) {
+    const label = isFactAnswer(answer) ? MESSAGES.relatedLabel : MESSAGES.suggestionsLabel;
     blocks.push({ type: "context", elements: [mrkdwn(label)] });
-    blocks.push(questionButtons(IDS.suggest, answer.suggestions, IDS.suggest));
+    blocks.push(questionButtons(IDS.suggest, asks, IDS.suggest));
   }
-  if (answer.answered) blocks.push(feedbackBlock(answer));
+  if (isFactAnswer(answer)) blocks.push(feedbackBlock(answer));
   if (options.postButton && options.question) blocks.push(postBlock(options.question));
 
   return { text: fallbackText(answer), blocks, unfurl_links: false, unfurl_media: false };
@@ -146,9 +149,9 @@ export function render(answer: Answer, options: RenderOptions = {}): SlackMessag
 
 /** The notification text: the answer and its first quote with source, escaped the same way. */
 export function fallbackText(answer: Answer): string {
-  const c = answer.citations[0];
+  const c = isFactAnswer(answer) ? answer.citations[0] : undefined;
   const cite = c ? `\n${inQuotationMarks(c.quote)} (${[c.title, c.publisher, c.date].filter(Boolean).join(", ")}) ${c.url}` : "";
-  return truncate(escapeText(`${answer.answer}${cite}`), TEXT_MAX);
+  return truncate(escapeText(`${answer.text}${cite}`), TEXT_MAX);
 }
 
 /** A plain one-line message (apologies, acknowledgements). */

@@ -1,3 +1,5 @@
+import type { Question } from "../../chat/index.js";
+
 /** A Slack message turned into the question text the engine sees. */
 export interface SlackQuestion {
   /** Plain text: mentions and Slack markup removed, entities decoded, whitespace collapsed. */
@@ -40,4 +42,44 @@ export function toQuestion(raw: string | undefined | null): SlackQuestion {
 /** Slack escapes exactly these three in message text; &amp; last so "&amp;lt;" stays "&lt;". */
 export function decodeEntities(text: string): string {
   return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+/** Where a Slack message or press came from: enough to tell its conversation and its asker apart. */
+export interface SlackOrigin {
+  source: string;
+  /** Raw Slack text, or a button's question. */
+  text: string;
+  team: string;
+  user: string;
+  channel: string;
+  /** The thread the reply goes to (a DM's replies share one conversation, threaded or not). */
+  threadTs?: string | undefined;
+  /** Each user has a conversation of their own here (slash commands and their buttons). */
+  perUser?: boolean;
+  /** Ids of this delivery (event id, channel+ts). */
+  deliveries?: string[];
+}
+
+/**
+ * A Slack event as the pipeline's Question: the text without mentions or markup, the asker's budget
+ * key (user ids are per workspace), and the place its conversation lives. Pure.
+ *
+ * @example
+ * slackQuestion({ source: "mention", text: "<@U0BOT> who leads it?", team: "T1", user: "U1", channel: "C1", threadTs: "1.2" })
+ * // { platform: "slack", text: "who leads it?", user: "T1:U1", where: { space: "T1:C1", thread: "1.2" }, … }
+ */
+export function slackQuestion(o: SlackOrigin): Question {
+  const dm = o.channel.startsWith("D");
+  return {
+    platform: "slack",
+    source: o.source,
+    text: toQuestion(o.text).text,
+    user: `${o.team}:${o.user}`,
+    where: {
+      space: `${o.team}:${o.channel}`,
+      ...(!dm && o.threadTs ? { thread: o.threadTs } : {}),
+      ...(o.perUser ? { user: o.user } : {}),
+    },
+    ...(o.deliveries ? { deliveries: o.deliveries } : {}),
+  };
 }

@@ -46,12 +46,11 @@ export async function runCurate(
   };
   let changes = 0;
   for (const [i, g] of groups.entries()) {
-    engine.answer(g.question, { conversationId: `curate:${i}` });
-    const why = engine.explain(`curate:${i}`);
-    const near = [why?.matched, why?.runnerUp].filter((e): e is NonNullable<typeof e> => !!e);
+    const why = engine.answer(g.question).answer.evidence;
+    const near = [why.top, why.runnerUp].filter((e): e is NonNullable<typeof e> => !!e);
     print(`\n${i + 1}/${groups.length}  asked ${g.count}×: ${JSON.stringify(g.question)}`);
     for (const [n, e] of near.entries()) {
-      const evidence = `probability ${e.probability}, covers ${Math.round(e.coverage * 100)}%; decision ${why?.decision ?? 0}`;
+      const evidence = `probability ${e.probability}, covers ${Math.round(e.coverage * 100)}%; decision ${why.decision ?? 0}`;
       print(`  ${n + 1}. ${e.factId}  (${evidence})`);
     }
     print("  [number] add as a phrasing of that fact · f ID: of any fact · r: curated refusal · s: skip · q: save and stop");

@@ -1,4 +1,4 @@
-import type { Engine } from "../../src/index.js";
+import { type Engine, isFactAnswer, type Turn } from "../../src/index.js";
 
 /** One labelled question: the fact that must answer it, or null when the bot must refuse. */
 export interface LabelledQuestion {
@@ -57,13 +57,14 @@ export function evaluate(engine: Engine, set: LabelledQuestion[]): EvalReport {
   const failures: EvalReport["failures"] = [];
   const scope = { in: { total: 0, correct: 0 }, out: { total: 0, correct: 0 } };
   for (const item of set) {
-    const a = engine.answer(item.q, { platform: "test" });
-    const got = a.answered ? (a.factIds[0] ?? null) : null;
-    const ok = item.fact === null ? !a.answered : a.answered && a.factIds.includes(item.fact) && a.citations.length > 0;
+    const a = engine.answer(item.q).answer;
+    const stated = isFactAnswer(a) ? a.factIds : [];
+    const got = stated[0] ?? null;
+    const ok = item.fact === null ? !isFactAnswer(a) : isFactAnswer(a) && stated.includes(item.fact) && a.citations.length > 0;
     const bucket = item.fact === null ? scope.out : scope.in;
     bucket.total++;
     if (ok) bucket.correct++;
-    else failures.push({ q: item.q, expected: item.fact, got, confidence: a.confidence });
+    else failures.push({ q: item.q, expected: item.fact, got, confidence: isFactAnswer(a) ? a.confidence : (a.evidence.decision ?? 0) });
     const cat = item.category ?? "uncategorised";
     const row = rows.get(cat) ?? { category: cat, total: 0, correct: 0 };
     row.total++;
@@ -102,16 +103,19 @@ export function evaluateConversations(engine: Engine, conversations: LabelledCon
   const failures: ConversationReport["failures"] = [];
   let total = 0;
   let correct = 0;
-  conversations.forEach((c, n) => {
-    const conversationId = `eval:${n}:${c.id}`;
+  for (const c of conversations) {
+    let turn: Turn | undefined;
     c.turns.forEach((t, i) => {
-      const a = engine.answer(t.q, { conversationId, platform: "test" });
-      const factOk = t.fact === null ? !a.answered : a.answered && a.factIds.includes(t.fact);
-      const textOk = !t.contains || a.answer.toLowerCase().includes(t.contains.toLowerCase());
+      const r = engine.answer(t.q, turn);
+      turn = r.turn;
+      const a = r.answer;
+      const stated = isFactAnswer(a) ? a.factIds : [];
+      const factOk = t.fact === null ? !isFactAnswer(a) : stated.includes(t.fact);
+      const textOk = !t.contains || a.text.toLowerCase().includes(t.contains.toLowerCase());
       total++;
       if (factOk && textOk) correct++;
-      else failures.push({ id: c.id, turn: i + 1, q: t.q, expected: t.fact, got: a.factIds[0] ?? null, reply: a.answer });
+      else failures.push({ id: c.id, turn: i + 1, q: t.q, expected: t.fact, got: stated[0] ?? null, reply: a.text });
     });
-  });
+  }
   return { conversations: conversations.length, turns: { total, correct, accuracy: total ? correct / total : 1 }, failures };
 }

@@ -1,5 +1,5 @@
 import type { Knowledge, Problem } from "../../src/index.js";
-import { createEngine, normalise } from "../../src/index.js";
+import { createEngine, isFactAnswer, normalise } from "../../src/index.js";
 
 /** Loose comparison, as the quote checker does: NFKC, quotes, dashes, white space, case. */
 export const looseText = (s: string): string =>
@@ -45,20 +45,24 @@ export function lintKnowledge(knowledge: Knowledge, file: string, sourceText?: s
     });
   });
   const engine = createEngine({ knowledge });
+  const stated = (q: string) => {
+    const a = engine.answer(q).answer;
+    return isFactAnswer(a) ? a.factIds : [];
+  };
   knowledge.facts.forEach((fact, i) => {
-    const misses = fact.questions.filter((q) => !engine.answer(q).factIds.includes(fact.id));
+    const misses = fact.questions.filter((q) => !stated(q).includes(fact.id));
     for (const q of misses)
       problems.push({
         file,
         path: `$.facts[${i}].questions[${fact.questions.indexOf(q)}]`,
-        message: `"${q}" does not retrieve its own fact "${fact.id}" (${engine.answer(q).factIds[0] ?? "refused"})`,
+        message: `"${q}" does not retrieve its own fact "${fact.id}" (${stated(q)[0] ?? "refused"})`,
       });
     if (sourceText !== undefined && !quoteInSource(fact.quote, sourceText))
       problems.push({ file, path: `$.facts[${i}].quote`, message: "the quote is not verbatim in the source text" });
   });
   // A curated refusal must be refused, and must not be one of a fact's own phrasings.
   (knowledge.refusals ?? []).forEach((r, i) => {
-    const answered = engine.answer(r).factIds[0];
+    const answered = stated(r)[0];
     const key = normalise(r).terms.join(" ");
     const own = owner.get(key);
     if (own)

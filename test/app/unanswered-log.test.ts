@@ -4,19 +4,21 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { watchKnowledge } from "../../app/knowledge-file.js";
 import { createUnansweredLog, groupUnanswered } from "../../app/unanswered-log.js";
+import { createLogger, createMemoryStore, createPipeline, STORE_DEFAULTS } from "../../chat/index.js";
 import { createEngine } from "../../src/index.js";
 import { knowledge, rawKnowledge } from "../helpers/knowledge.js";
 
 describe("unanswered log", () => {
-  it("records what the engine could not answer, without user ids", () => {
+  it("records what the engine could not answer, without user ids", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "rb-")), "logs", "unanswered.jsonl");
     const log = createUnansweredLog(file);
-    const e = createEngine({
-      knowledge: knowledge(),
-      onUnanswered: (x) => log({ platform: x.platform, question: x.question, kind: x.kind }),
-    });
-    e.answer("Who is Alibaba's chairman?", { platform: "slack" });
-    e.answer("Where is Alibaba's second headquarters?", { platform: "slack" });
+    const store = createMemoryStore({ ...STORE_DEFAULTS, rate: undefined });
+    const engine = createEngine({ knowledge: knowledge() });
+    const p = createPipeline({ engine: () => engine, store, logger: createLogger({ level: "silent" }), onUnanswered: log });
+    const ask = (text: string) =>
+      p.ask({ platform: "slack", source: "dm", text, user: "U1", where: { space: "D1" } }, async () => undefined);
+    await ask("Who is Alibaba's chairman?");
+    await ask("Where is Alibaba's second headquarters?");
     const lines = readFileSync(file, "utf8")
       .trim()
       .split("\n")
@@ -57,14 +59,14 @@ describe("hot reload", () => {
     const file = join(dir, "k.json");
     const k = rawKnowledge();
     writeFileSync(file, JSON.stringify(k));
-    const e = createEngine({ knowledge: knowledge() });
+    let e = createEngine({ knowledge: knowledge() });
     const invalid: string[][] = [];
     let reloads = 0;
     const stop = watchKnowledge(
       file,
       {
         onReload: (next) => {
-          e.replaceKnowledge(next);
+          e = createEngine({ knowledge: next });
           reloads++;
         },
         onInvalid: (err) => invalid.push(err.problems.map((p) => p.message)),
@@ -75,7 +77,7 @@ describe("hot reload", () => {
       const evans = k.facts.find((f: { id: string }) => f.id === "michael-evans");
       evans.answer = "EDITED: Michael Evans leads the international strategy.";
       writeFileSync(file, JSON.stringify(k));
-      await expect.poll(() => e.answer("Who is Michael Evans?").answer, { timeout: 5000 }).toMatch(/^EDITED/);
+      await expect.poll(() => e.answer("Who is Michael Evans?").answer.text, { timeout: 5000 }).toMatch(/^EDITED/);
 
       const broken = rawKnowledge();
       broken.facts[0].related = ["nope"];
@@ -83,7 +85,7 @@ describe("hot reload", () => {
       writeFileSync(file, JSON.stringify(broken));
       await expect.poll(() => invalid.length, { timeout: 5000 }).toBe(1);
       expect(invalid[0]?.length).toBeGreaterThanOrEqual(2);
-      expect(e.answer("Who is Michael Evans?").answer).toMatch(/^EDITED/);
+      expect(e.answer("Who is Michael Evans?").answer.text).toMatch(/^EDITED/);
       expect(reloads).toBe(1);
     } finally {
       stop();

@@ -2,8 +2,7 @@
 
 import { loadKnowledgeFile } from "../../app/knowledge-file.js";
 import { DEFAULT_KNOWLEDGE_PATH } from "../../app/knowledge-path.js";
-import type { Engine } from "../../src/engine-api.js";
-import { createEngine } from "../../src/index.js";
+import { createEngine, type Engine } from "../../src/index.js";
 
 export function realEngine(): Engine {
   return createEngine({ knowledge: loadKnowledgeFile(DEFAULT_KNOWLEDGE_PATH) });

@@ -2,8 +2,8 @@
  * A tiny hand-written Engine for unit tests of the Discord adapter's wiring; end-to-end tests use
  * the real engine and knowledge file.
  */
-import type { Engine } from "../../src/engine-api.js";
-import type { Answer, Citation } from "../../src/types.js";
+import type { Answer, Citation, Engine } from "../../src/index.js";
+import { type AnswerFields, answerOf } from "./answers.js";
 
 export const FAKE_CITATION: Citation = {
   factId: "europe-offices",
@@ -17,47 +17,43 @@ export const FAKE_CITATION: Citation = {
 };
 
 const QUESTIONS = ["Where did Alibaba open offices in Europe?", "Who leads the international strategy?"];
+const EVIDENCE = { question: "", terms: [], threshold: 0.75 };
 
-export function fakeAnswer(overrides: Partial<Answer> = {}): Answer {
-  return {
-    answered: true,
+export function fakeAnswer(overrides: AnswerFields = {}): Answer {
+  return answerOf({
+    kind: "fact",
     answer: "Alibaba opened offices in Paris and Milan.",
     citations: [FAKE_CITATION],
     confidence: 0.9,
-    suggestions: [],
-    kind: "fact",
     factIds: ["europe-offices"],
-    language: "en",
     ...overrides,
-  };
+  });
 }
 
-export function fakeEngine(): Engine & { asked: { text: string; conversationId?: string }[] } {
-  const asked: { text: string; conversationId?: string }[] = [];
+export function fakeEngine(): Engine & { asked: { text: string }[] } {
+  const asked: { text: string }[] = [];
+  const turn = { lastFactIds: [], shown: [], choices: [] };
+  const reply = (answer: Answer) => ({ answer, turn });
   return {
     asked,
     factCount: 2,
-    answer(text, options) {
-      asked.push({ text, ...(options?.conversationId ? { conversationId: options.conversationId } : {}) });
-      if (!text.trim()) {
-        return fakeAnswer({
-          answered: false,
-          answer: "Ask me about Alibaba's 2016 roadmap.",
-          citations: [],
+    answer(text) {
+      asked.push({ text });
+      if (!text.trim())
+        return reply({
           kind: "help",
-          factIds: [],
+          text: "Ask me about Alibaba's 2016 roadmap.",
           suggestions: QUESTIONS,
+          language: "en",
+          evidence: EVIDENCE,
         });
-      }
-      if (/europe/i.test(text)) return fakeAnswer();
-      return fakeAnswer({
-        answered: false,
-        answer: "The source doesn't cover that.",
-        citations: [],
+      if (/europe/i.test(text)) return reply(fakeAnswer());
+      return reply({
         kind: "out-of-scope",
-        factIds: [],
-        confidence: 0,
+        text: "The source doesn't cover that.",
         suggestions: QUESTIONS,
+        language: "en",
+        evidence: EVIDENCE,
       });
     },
     complete(partial, limit = 25) {
@@ -73,6 +69,6 @@ export function fakeEngine(): Engine & { asked: { text: string; conversationId?:
       can: ["Answer with quotes"],
       cannot: ["Anything else"],
     }),
-    explain: () => undefined,
+    warm() {},
   };
 }

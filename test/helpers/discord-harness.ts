@@ -3,9 +3,10 @@
  * discord.js client) and offers helpers to send events and wait for what the bot did.
  */
 import { startDiscord } from "../../adapters/discord/index.js";
+import type { PipelineOptions, RateLimiter } from "../../chat/index.js";
 import { createLogger, type Logger } from "../../chat/logger.js";
-import type { RateLimiter } from "../../chat/rate-limit.js";
-import type { Engine } from "../../src/engine-api.js";
+import type { Engine } from "../../src/index.js";
+import { testPipeline } from "./bot.js";
 import { FakeDiscord, type RecordedRequest, waitFor } from "./discord-fake.js";
 import { type FakeUser, fakeUser, messageCreate } from "./discord-payloads.js";
 
@@ -46,19 +47,23 @@ export function startFakeDiscord(token = FAKE_TOKEN): Promise<FakeDiscord> {
 export async function startHarness(
   engine: Engine,
   env: Record<string, string | undefined> = {},
-  extra: { rateLimiter?: RateLimiter } = {},
+  extra: { rateLimiter?: RateLimiter; onUnanswered?: PipelineOptions["onUnanswered"] } = {},
 ): Promise<Harness> {
   const fake = await startFakeDiscord();
   const logs: string[] = [];
   const logger = createLogger({ level: "debug", write: (line) => logs.push(line) });
   let bot: Awaited<ReturnType<typeof startDiscord>> | undefined;
   try {
-    bot = await startDiscord({
-      engine,
-      logger,
-      env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl, RATE_LIMIT_BURST: "off", ...env },
-      ...extra,
-    });
+    const fullEnv = {
+      DISCORD_TOKEN: FAKE_TOKEN,
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: fake.apiUrl,
+      RATE_LIMIT_BURST: "off",
+      ...env,
+    };
+    const { pipeline, store } = await testPipeline(engine, fullEnv, logger, extra.rateLimiter, extra.onUnanswered);
+    const started = await startDiscord({ pipeline, engine: () => engine, logger, env: fullEnv });
+    bot = { stop: async () => (await started.stop(), await store.close()) };
     // Events before ClientReady would be queued by discord.js anyway; waiting keeps failures clear.
     await waitFor(() => logs.some((l) => l.includes('"discord ready"')), "discord.js to become ready");
   } catch (err) {

@@ -16,6 +16,8 @@ export interface RedisServer {
   port: number;
   /** Stops the server (SIGTERM, then SIGKILL after a bound) and waits for it to exit. */
   stop(): Promise<void>;
+  /** Freezes the server (SIGSTOP) for `ms`: it still accepts TCP connections, and answers nothing. */
+  pause(ms: number): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -81,7 +83,11 @@ export async function startRedisServer(): Promise<RedisServer> {
     };
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline && child.exitCode === null) {
-      if (await ping(port)) return { url: `redis://127.0.0.1:${port}`, port, stop };
+      const pause = async (ms: number) => {
+        child.kill("SIGSTOP");
+        setTimeout(() => child.kill("SIGCONT"), ms).unref();
+      };
+      if (await ping(port)) return { url: `redis://127.0.0.1:${port}`, port, stop, pause };
       await new Promise((r) => setTimeout(r, 50));
     }
     await stop();

@@ -3,10 +3,10 @@
 import { type SlackHandle, startSlack } from "../../adapters/slack/index.js";
 import { loadKnowledgeFile } from "../../app/knowledge-file.js";
 import { DEFAULT_KNOWLEDGE_PATH } from "../../app/knowledge-path.js";
-import type { RateLimiter } from "../../chat/index.js";
+import type { PipelineOptions, RateLimiter } from "../../chat/index.js";
 import { createLogger, type Logger } from "../../chat/logger.js";
-import type { Engine } from "../../src/engine-api.js";
-import { createEngine } from "../../src/index.js";
+import { createEngine, type Engine } from "../../src/index.js";
+import { testPipeline } from "./bot.js";
 import { type FakeSlack, startFakeSlack } from "./slack-fake.js";
 
 /** Recognisable fake secrets: a test greps every log line and reply for them. */
@@ -44,7 +44,7 @@ export async function startHarness(
   mode: "http" | "socket",
   extraEnv: Record<string, string> = {},
   engine: Engine = realEngine(),
-  options: { rateLimiter?: RateLimiter | null } = {},
+  options: { rateLimiter?: RateLimiter | null; onUnanswered?: PipelineOptions["onUnanswered"] } = {},
 ): Promise<Harness> {
   const fake = await startFakeSlack();
   const { logger, lines } = captureLogger();
@@ -56,7 +56,9 @@ export async function startHarness(
     ...extraEnv,
   };
   try {
-    const bot = await startSlack({ engine, env, logger, host: "127.0.0.1", ...options });
+    const { pipeline, store } = await testPipeline(engine, env, logger, options.rateLimiter, options.onUnanswered);
+    const started = await startSlack({ pipeline, engine: () => engine, env, logger, host: "127.0.0.1" });
+    const bot = { ...started, stop: async () => (await started.stop(), await store.close()) };
     const base = bot.port !== undefined ? `http://127.0.0.1:${bot.port}` : undefined;
     return {
       fake,
@@ -93,6 +95,8 @@ export async function startBotOn(fake: FakeSlack, extraEnv: Record<string, strin
     SLACK_API_URL: fake.apiUrl,
     ...extraEnv,
   };
-  const bot = await startSlack({ engine, env, logger, host: "127.0.0.1" });
+  const { pipeline, store } = await testPipeline(engine, env, logger);
+  const started = await startSlack({ pipeline, engine: () => engine, env, logger, host: "127.0.0.1" });
+  const bot = { ...started, stop: async () => (await started.stop(), await store.close()) };
   return { bot, lines, events: `http://127.0.0.1:${bot.port}/slack/events` };
 }

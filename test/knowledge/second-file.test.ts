@@ -3,9 +3,11 @@
  * knowledge/examples/): the engine answers its questions and refuses the article's, which shows
  * that nothing about the article lives in the engine.
  */
+
 import { describe, expect, it } from "vitest";
 import { loadKnowledgeFile } from "../../app/knowledge-file.js";
 import { createEngine } from "../../src/index.js";
+import { ask } from "../helpers/knowledge.js";
 
 const knowledge = loadKnowledgeFile(new URL("../../knowledge/examples/skylark-kettle.json", import.meta.url).pathname);
 const engine = createEngine({ knowledge });
@@ -20,7 +22,7 @@ describe("a second knowledge file (the Skylark kettle FAQ)", () => {
     ["will it turn itself off if it runs dry?", "safety"],
     ["how quickly does a full kettle boil", "boil-time"],
   ])("answers %j with %s, citing the FAQ", (q, fact) => {
-    const a = engine.answer(q);
+    const a = ask(engine, q);
     expect(a.factIds).toEqual([fact]);
     expect(a.citations[0]?.title).toBe("Skylark Kettle: frequently asked questions");
   });
@@ -31,18 +33,18 @@ describe("a second knowledge file (the Skylark kettle FAQ)", () => {
     "where is the second headquarters?",
     "阿里巴巴的三大战场是什么？",
   ])("refuses the article's question %j, in the file's own words", (q) => {
-    const a = engine.answer(q);
+    const a = ask(engine, q);
     expect(a.answered).toBe(false);
     expect(a.answer).not.toMatch(/alibaba|tech in asia|阿里/i);
   });
 
   it("a source without a date: answers about now say 'as of the article' without one", () => {
     expect(knowledge.sources[0]?.date).toBeUndefined();
-    expect(engine.answer("is the heating element still covered right now?").answer).toMatch(/^As of the article: Every Skylark/);
+    expect(ask(engine, "is the heating element still covered right now?").answer).toMatch(/^As of the article: Every Skylark/);
   });
 
   it("speaks about its own subject", () => {
-    expect(engine.answer("hello").answer).toContain("Skylark kettle");
+    expect(ask(engine, "hello").answer).toContain("Skylark kettle");
     expect(engine.about().can.join(" ")).toContain("Skylark FAQ");
   });
 });

@@ -1,14 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createEngine } from "../../src/index.js";
-import { knowledge } from "../helpers/knowledge.js";
+import { ask, knowledge } from "../helpers/knowledge.js";
 
 const e = createEngine({ knowledge: knowledge(), maxQuestionLength: 2000 });
 const KINDS = ["fact", "overview", "clarify", "out-of-scope", "help", "too-long"];
 
 /** Whatever the text, the engine answers with a well-formed Answer and does not throw. */
 function wellFormed(text: string) {
-  const a = e.answer(text, { conversationId: "prop", platform: "test" });
+  const a = ask(e, text, { lastFactIds: [], shown: [], choices: [] });
   expect(KINDS).toContain(a.kind);
   expect(a.confidence).toBeGreaterThanOrEqual(0);
   expect(a.confidence).toBeLessThanOrEqual(1);
@@ -57,6 +57,6 @@ describe("engine properties (fast-check)", () => {
   it("empty, blank and huge strings", () => {
     for (const s of ["", " ", "\n\t", "?", "a".repeat(2001), "阿".repeat(100_000), "🙂".repeat(50_000), "\uD800".repeat(100_000)])
       wellFormed(s);
-    expect(e.answer("a".repeat(100_000)).kind).toBe("too-long");
+    expect(ask(e, "a".repeat(100_000)).kind).toBe("too-long");
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseLabelledSet } from "../../app/curator/evaluate.js";
 import { editDistance, plausibleTypo } from "../../src/match/fuse-matcher.js";
-import { engine } from "../helpers/knowledge.js";
+import { ask, engine } from "../helpers/knowledge.js";
 
 /** A repeatable pseudo-random sequence, so the typos are the same on every run. */
 function random(seed: number) {
@@ -47,7 +47,7 @@ describe("typo robustness", () => {
       (q) => q.fact && q.category !== "typo",
     );
     const rnd = random(42);
-    const right = (q: string, fact: string) => e.answer(q).factIds.includes(fact);
+    const right = (q: string, fact: string) => ask(e, q).factIds.includes(fact);
     let base = 0;
     let kept = 0;
     for (const { q, fact } of set) {

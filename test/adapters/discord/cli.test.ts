@@ -33,7 +33,7 @@ describe("roadmap-bot discord (the compiled binary)", () => {
     ]);
     f.dispatch("INTERACTION_CREATE", interaction);
     const callback = await waitFor(() => f.requests.find(isCallbackFor(interaction.id)), "the /ask callback", 30_000);
-    expect(callback.body.data.embeds[0].description).toBe(realEngine().answer(IN_SCOPE).answer);
+    expect(callback.body.data.embeds[0].description).toBe(realEngine().answer(IN_SCOPE).answer.text);
     running.child.kill("SIGTERM");
     expect(await running.exited).toBe(0);
     expect(running.output()).not.toContain(FAKE_TOKEN);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DiscordConfigError, parseDiscordConfig } from "../../../adapters/discord/config.js";
+import { parseDiscordConfig } from "../../../adapters/discord/config.js";
+import { formatProblem, RoadmapBotError } from "../../../src/index.js";
 
 const TOKEN = "FAKE.DISCORD.TOKEN-SECRET";
 
@@ -7,11 +8,11 @@ function problemsOf(env: Record<string, string | undefined>): string[] {
   try {
     parseDiscordConfig(env);
   } catch (err) {
-    expect(err).toBeInstanceOf(DiscordConfigError);
+    expect(err).toBeInstanceOf(RoadmapBotError);
     expect((err as Error).message).not.toContain(TOKEN);
-    return (err as DiscordConfigError).problems;
+    return (err as RoadmapBotError).problems.map(formatProblem);
   }
-  throw new Error("expected a DiscordConfigError");
+  throw new Error("expected a RoadmapBotError");
 }
 
 describe("parseDiscordConfig", () => {

@@ -1,8 +1,9 @@
 /** `deployDiscord` against the loopback REST fake, and the invite URL. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { commandDefinitions } from "../../../adapters/discord/commands.js";
-import { DiscordConfigError, deployDiscord, inviteUrl } from "../../../adapters/discord/index.js";
+import { deployDiscord, inviteUrl } from "../../../adapters/discord/index.js";
 import { createLogger } from "../../../chat/logger.js";
+import { RoadmapBotError } from "../../../src/index.js";
 import { FakeDiscord } from "../../helpers/discord-fake.js";
 import { APP_ID, BOT, CHANNEL_ID, FAKE_TOKEN, GUILD_ID } from "../../helpers/discord-harness.js";
 
@@ -54,8 +55,8 @@ describe("deployDiscord", () => {
 
   it("lists configuration problems before any request", async () => {
     const error = await deploy({ DISCORD_TOKEN: "", DISCORD_APPLICATION_ID: "" }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DiscordConfigError);
-    expect((error as DiscordConfigError).problems.map((p) => p.split(" ")[0])).toEqual(["DISCORD_TOKEN", "DISCORD_APPLICATION_ID"]);
+    expect(error).toBeInstanceOf(RoadmapBotError);
+    expect((error as RoadmapBotError).problems.map((p) => p.path)).toEqual(["DISCORD_TOKEN", "DISCORD_APPLICATION_ID"]);
     expect(fake.requests).toEqual([]);
   });
 });

@@ -1,9 +1,11 @@
 /** /ask, autocomplete, buttons, /topics and /about through the real discord.js client and engine. */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CUSTOM_ID } from "../../../adapters/discord/render.js";
 import { IN_SCOPE, OUT_OF_SCOPE, realEngine } from "../../helpers/discord-engine.js";
 import { BOT, FAKE_TOKEN, type Harness, isCallbackFor, startHarness } from "../../helpers/discord-harness.js";
 import { autocomplete, buttonPress, fakeMessage, slashCommand } from "../../helpers/discord-payloads.js";
+import { ask } from "../../helpers/knowledge.js";
 
 const EPHEMERAL = 64;
 const expected = realEngine(); // a second engine: what the bot should say, computed, not hard-coded
@@ -30,7 +32,7 @@ const question = (value: string) => ({ name: "question", type: 3, value });
 
 describe("/ask", () => {
   it("answers with an embed: answer, verbatim quote, source linked to the passage, no mentions", async () => {
-    const want = expected.answer(IN_SCOPE);
+    const want = ask(expected, IN_SCOPE);
     expect(want.answered).toBe(true);
     const body = await slash("ask", [question(IN_SCOPE)]);
     expect(body.type).toBe(4);
@@ -55,7 +57,7 @@ describe("/ask", () => {
 
   it("works in a DM with the bot", async () => {
     const body = await slash("ask", [question(IN_SCOPE)], h.inDm);
-    expect(body.data.embeds[0].description).toBe(expected.answer(IN_SCOPE).answer);
+    expect(body.data.embeds[0].description).toBe(ask(expected, IN_SCOPE).answer);
   });
 
   it("autocompletes with at most 25 choices the knowledge answers", async () => {
@@ -72,7 +74,7 @@ describe("/ask", () => {
   });
 
   it("says out-of-scope briefly with suggestion buttons, and a press answers the suggestion", async () => {
-    const want = expected.answer(OUT_OF_SCOPE);
+    const want = ask(expected, OUT_OF_SCOPE);
     expect(want.kind).toBe("out-of-scope");
     const body = await slash("ask", [question(OUT_OF_SCOPE)]);
     expect(body.data.content).toBe(want.answer);
@@ -86,7 +88,7 @@ describe("/ask", () => {
     const press = buttonPress(h.inGuild, first.custom_id, message);
     h.fake.dispatch("INTERACTION_CREATE", press);
     const answered = (await h.waitForRequest(isCallbackFor(press.id), "button callback")).body;
-    const suggested = expected.answer(first.label);
+    const suggested = ask(expected, first.label);
     expect(suggested.answered).toBe(true);
     expect(answered.data.embeds[0].description).toBe(suggested.answer);
     expect(answered.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
@@ -98,7 +100,7 @@ describe("/ask", () => {
     const { message: _omitted, ...press } = buttonPress(h.inGuild, first.custom_id, undefined);
     h.fake.dispatch("INTERACTION_CREATE", press);
     const answered = (await h.waitForRequest(isCallbackFor(press.id), "callback without message")).body;
-    expect(answered.data.embeds[0].description).toBe(expected.answer(first.label).answer);
+    expect(answered.data.embeds[0].description).toBe(ask(expected, first.label).answer);
   });
 
   it("tells the presser privately when a button's question is unknown", async () => {
@@ -128,7 +130,7 @@ describe("/ask", () => {
     expect(line).toBeDefined();
     expect(JSON.parse(line ?? "{}")).toMatchObject({
       outcome: "helpful",
-      factIds: expected.answer(IN_SCOPE).factIds,
+      factIds: ask(expected, IN_SCOPE).factIds,
       totals: { helpful: 1, notHelpful: 0 },
     });
   });

@@ -4,6 +4,7 @@
  * are answered in Chinese with the English quote, and unanswered questions reach the curator's log
  * with platform "discord".
  */
+
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadKnowledgeFile } from "../../../app/knowledge-file.js";
@@ -12,6 +13,7 @@ import { createEngine } from "../../../src/index.js";
 import type { RecordedRequest } from "../../helpers/discord-fake.js";
 import { ALICE, BOB, BOT, type Harness, isCallbackFor, startHarness } from "../../helpers/discord-harness.js";
 import { autocomplete, buttonPress, fakeMessage, fakeUser, nextId, slashCommand } from "../../helpers/discord-payloads.js";
+import { ask as askOf } from "../../helpers/knowledge.js";
 
 type Unanswered = { question: string; platform: string; kind: string };
 const unanswered: Unanswered[] = [];
@@ -22,7 +24,7 @@ const expected = () => createEngine({ knowledge });
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness(createEngine({ knowledge, onUnanswered: (e) => unanswered.push(e) }));
+  h = await startHarness(createEngine({ knowledge }), {}, { onUnanswered: (e) => unanswered.push(e) });
 });
 afterAll(async () => {
   await h?.stop();
@@ -57,7 +59,7 @@ const buttonsOf = (data: { components: { components: { label: string; custom_id:
 describe("follow-ups keep context per channel and user", () => {
   it('/ask then /ask "who leads it?" answers about the first battlefield\'s leader', async () => {
     const first = await ask("What is the first battlefield?");
-    expect(first.embeds[0].description).toBe(expected().answer("What is the first battlefield?").answer);
+    expect(first.embeds[0].description).toBe(askOf(expected(), "What is the first battlefield?").answer);
     const followUp = await ask("who leads it?");
     expect(followUp.embeds[0].description).toContain("Michael Evans");
   });
@@ -73,7 +75,7 @@ describe("follow-ups keep context per channel and user", () => {
     const bobs = await ask("who leads it?", BOB);
     expect(JSON.stringify(bobs)).not.toContain("Michael Evans");
     // What Bob gets is what a fresh conversation gets.
-    const fresh = expected().answer("who leads it?", { conversationId: "fresh" });
+    const fresh = askOf(expected(), "who leads it?");
     expect(bobs.embeds[0]?.description ?? bobs.content).toBe(fresh.answer);
     // And Alice's context is still hers.
     const alices = await mention("who leads it?", ALICE);
@@ -95,7 +97,7 @@ function ambiguousQuestion(): string {
     .filter((c) => /^\d$/.test(c.turns[1]?.q ?? ""))
     .map((c) => c.turns[0]?.q ?? "");
   const candidates = [...new Set([...labelled, "headquarters and offices", "europe or beijing", "offices or headquarters?"])];
-  const found = candidates.find((q) => expected().answer(q).kind === "clarify");
+  const found = candidates.find((q) => askOf(expected(), q).kind === "clarify");
   if (!found) throw new Error(`no question among ${JSON.stringify(candidates)} gets a clarify from the engine any more`);
   return found;
 }
@@ -107,7 +109,7 @@ describe("clarifying questions", () => {
   });
 
   it("renders the choices as buttons, and pressing one answers it", async () => {
-    const want = expected().answer(AMBIGUOUS);
+    const want = askOf(expected(), AMBIGUOUS);
     expect(want.kind).toBe("clarify");
     const carol = newcomer();
     const data = await ask(AMBIGUOUS, carol);
@@ -120,18 +122,18 @@ describe("clarifying questions", () => {
     const chosen = want.choices?.[1];
     expect(second && chosen).toBeTruthy();
     const answered = await press(second?.custom_id ?? "", data, carol);
-    const direct = expected().answer(chosen?.question ?? "");
+    const direct = askOf(expected(), chosen?.question ?? "");
     expect(direct.factIds).toEqual([chosen?.factId]);
     expect(answered.embeds[0].description).toBe(direct.answer);
   });
 
   it("typing the option's number in the same channel picks it", async () => {
-    const want = expected().answer(AMBIGUOUS);
+    const want = askOf(expected(), AMBIGUOUS);
     const dave = newcomer();
     await ask(AMBIGUOUS, dave);
     const reply = await mention("1", dave);
     const chosen = want.choices?.[0];
-    expect(reply.embeds[0].description).toBe(expected().answer(chosen?.question ?? "").answer);
+    expect(reply.embeds[0].description).toBe(askOf(expected(), chosen?.question ?? "").answer);
   });
 });
 
@@ -139,7 +141,7 @@ describe("Chinese", () => {
   const ZH = "阿里巴巴在欧洲开了哪些办公室？";
 
   it("answers a Chinese question in Chinese, citing the English quote", async () => {
-    const want = expected().answer(ZH);
+    const want = askOf(expected(), ZH);
     expect(want.language).toBe("zh");
     expect(want.answered).toBe(true);
     const data = await ask(ZH);
@@ -155,7 +157,7 @@ describe("Chinese", () => {
 
   it("answers a Chinese mention in Chinese", async () => {
     const reply = await mention("生鲜进口");
-    expect(reply.embeds[0].description).toBe(expected().answer("生鲜进口").answer);
+    expect(reply.embeds[0].description).toBe(askOf(expected(), "生鲜进口").answer);
   });
 
   it("autocompletes a Chinese partial question", async () => {

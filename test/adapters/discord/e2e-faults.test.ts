@@ -1,7 +1,10 @@
 /** Platform errors, bad configuration and secrets, through the real discord.js client. */
+
 import { afterEach, describe, expect, it } from "vitest";
-import { DiscordConfigError, startDiscord } from "../../../adapters/discord/index.js";
+import { startDiscord } from "../../../adapters/discord/index.js";
 import { createLogger } from "../../../chat/logger.js";
+import { RoadmapBotError } from "../../../src/index.js";
+import { botParts } from "../../helpers/bot.js";
 import { IN_SCOPE, realEngine } from "../../helpers/discord-engine.js";
 import { type RecordedRequest, waitFor } from "../../helpers/discord-fake.js";
 import {
@@ -87,11 +90,11 @@ describe("configuration", () => {
     const logs: string[] = [];
     try {
       const error = await startDiscord({
-        engine: realEngine(),
+        ...botParts(realEngine()),
         logger: createLogger({ write: (l) => logs.push(l) }),
         env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: "not-a-snowflake", DISCORD_API_URL: "::nope::" },
       }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(DiscordConfigError);
+      expect(error).toBeInstanceOf(RoadmapBotError);
       const message = (error as Error).message;
       expect(message).toContain("DISCORD_APPLICATION_ID");
       expect(message).toContain("DISCORD_API_URL");
@@ -107,7 +110,7 @@ describe("configuration", () => {
     const logs: string[] = [];
     try {
       const error = await startDiscord({
-        engine: realEngine(),
+        ...botParts(realEngine()),
         logger: createLogger({ level: "debug", write: (l) => logs.push(l) }),
         env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: fake.apiUrl },
       }).catch((e: unknown) => e);

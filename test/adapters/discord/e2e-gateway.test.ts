@@ -34,9 +34,9 @@ describe("gateway disconnects", () => {
     expect(harness.fake.resumes).toHaveLength(1);
     expect(harness.fake.identifies).toHaveLength(1);
     const replayed = await harness.waitForRequest(isCallbackFor(missed.id), "the replayed interaction's callback");
-    expect(replayed.body.data.embeds[0].description).toBe(expected.answer(IN_SCOPE).answer);
+    expect(replayed.body.data.embeds[0].description).toBe(expected.answer(IN_SCOPE).answer.text);
     const after = await askAndWait(harness, "an answer after resuming");
-    expect(after.embeds[0].description).toBe(expected.answer(IN_SCOPE).answer);
+    expect(after.embeds[0].description).toBe(expected.answer(IN_SCOPE).answer.text);
     await waitFor(() => harness.logs.some((l) => l.includes('"discord gateway resumed"')), "the resume to be logged");
     // The token goes in the RESUME payload (as it must), and nowhere in the logs.
     expect(harness.logs.join("")).not.toContain("TOKEN-SECRET");
@@ -50,7 +50,7 @@ describe("gateway disconnects", () => {
     await waitFor(() => harness.fake.identifies.length === 2 && harness.fake.identified, "a fresh identify", 20_000);
     expect(harness.fake.resumes).toHaveLength(1);
     const after = await askAndWait(harness, "an answer after re-identifying");
-    expect(after.embeds[0].description).toBe(expected.answer(IN_SCOPE).answer);
+    expect(after.embeds[0].description).toBe(expected.answer(IN_SCOPE).answer.text);
   }, 30_000);
 
   it("reconnects after a normal close (1000) and still answers", async () => {
@@ -59,6 +59,6 @@ describe("gateway disconnects", () => {
     harness.fake.closeGateway(1000);
     await waitFor(() => harness.fake.identifies.length === 2 && harness.fake.identified, "a fresh identify", 20_000);
     const after = await askAndWait(harness, "an answer after reconnecting");
-    expect(after.embeds[0].description).toBe(expected.answer(IN_SCOPE).answer);
+    expect(after.embeds[0].description).toBe(expected.answer(IN_SCOPE).answer.text);
   }, 30_000);
 });

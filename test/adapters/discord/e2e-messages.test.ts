@@ -23,7 +23,7 @@ describe("mentions", () => {
     const sent = h.mention(`<@${BOT.id}> ${IN_SCOPE}`);
     const reply = await h.waitForRequest(replyTo(sent.id), "reply to the mention");
     expect(reply.path).toBe(`/channels/${CHANNEL_ID}/messages`);
-    expect(reply.body.embeds[0].description).toBe(expected.answer(IN_SCOPE).answer);
+    expect(reply.body.embeds[0].description).toBe(expected.answer(IN_SCOPE).answer.text);
     expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(reply.body.message_reference.fail_if_not_exists).toBe(false);
   });
@@ -31,7 +31,7 @@ describe("mentions", () => {
   it("answers a bare mention with the engine's help", async () => {
     const sent = h.mention(`<@!${BOT.id}>`);
     const reply = await h.waitForRequest(replyTo(sent.id), "help reply");
-    expect(reply.body.content).toBe(expected.answer("").answer);
+    expect(reply.body.content).toBe(expected.answer("").answer.text);
   });
 
   it("never pings anyone, whatever the question contains", async () => {
@@ -73,7 +73,7 @@ describe("direct messages", () => {
     h.fake.dispatch("MESSAGE_CREATE", dm);
     const reply = await h.waitForRequest(replyTo(dm.id), "DM reply");
     expect(reply.path).toBe(`/channels/${DM_CHANNEL_ID}/messages`);
-    expect(reply.body.embeds[0].description).toBe(expected.answer(IN_SCOPE).answer);
+    expect(reply.body.embeds[0].description).toBe(expected.answer(IN_SCOPE).answer.text);
   });
 
   it("answers a DM even when the dispatch lacks channel_type (discord.js would drop it)", async () => {

@@ -3,6 +3,7 @@
  * carries allowed_mentions that parse nothing, and user text is never echoed), and messages over
  * the engine's length limit get the engine's short "too long" reply.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadKnowledgeFile } from "../../../app/knowledge-file.js";
 import { DEFAULT_KNOWLEDGE_PATH } from "../../../app/knowledge-path.js";
@@ -11,6 +12,7 @@ import { IN_SCOPE } from "../../helpers/discord-engine.js";
 import type { RecordedRequest } from "../../helpers/discord-fake.js";
 import { BOT, type Harness, isCallbackFor, startHarness } from "../../helpers/discord-harness.js";
 import { buttonPress, fakeMessage, slashCommand } from "../../helpers/discord-payloads.js";
+import { ask } from "../../helpers/knowledge.js";
 
 const knowledge = loadKnowledgeFile(DEFAULT_KNOWLEDGE_PATH);
 const expected = createEngine({ knowledge });
@@ -81,7 +83,7 @@ describe("messages over the engine's length limit", () => {
   const tooLong = `${IN_SCOPE} ${"@everyone ".repeat(Math.ceil(DEFAULTS.maxQuestionLength / 10) + 5)}`;
 
   it("a long mention gets the engine's too-long reply", async () => {
-    const want = expected.answer(tooLong);
+    const want = ask(expected, tooLong);
     expect(want.kind).toBe("too-long");
     const body = await mention(tooLong);
     expect(body.content).toBe(want.answer);
@@ -90,7 +92,7 @@ describe("messages over the engine's length limit", () => {
 
   it("a long /ask (Discord caps the option, but a client may not) gets the same reply", async () => {
     const data = await slash(tooLong);
-    expect(data.content).toBe(expected.answer(tooLong).answer);
+    expect(data.content).toBe(ask(expected, tooLong).answer);
     expect(data.allowed_mentions).toEqual(NO_MENTIONS);
   });
 });

@@ -2,8 +2,10 @@
  * The compiled `roadmap-bot slack` (built by `npm test` before vitest runs) against the loopback
  * fake Slack, given only the variables an operator sets: both transports, forged requests, SIGTERM.
  */
+
 import { existsSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
+import { ask } from "../../helpers/knowledge.js";
 import { type Run, runCli, stopCli } from "../../helpers/run-cli.js";
 import { type FakeSlack, startFakeSlack, waitFor } from "../../helpers/slack-fake.js";
 import { realEngine, SECRETS } from "../../helpers/slack-harness.js";
@@ -56,7 +58,7 @@ describe.skipIf(!BUILT)("roadmap-bot slack (the compiled binary)", () => {
     expect((await sendEvent(events, ev, { secret: SECRETS.signing })).status).toBe(200);
     const reply = await waitFor(() => f.callsTo("chat.postMessage")[0], "the threaded reply", 30_000);
     expect(reply.args.thread_ts).toBe(ev.event.ts);
-    expect(JSON.stringify(reply.args.blocks)).toContain(realEngine().answer(IN_SCOPE).citations[0]?.quote ?? "missing");
+    expect(JSON.stringify(reply.args.blocks)).toContain(ask(realEngine(), IN_SCOPE).citations[0]?.quote ?? "missing");
     await sendCommand(events, command(IN_SCOPE, `${f.responseBase}cli`), { secret: SECRETS.signing });
     await waitFor(() => f.responses.find((x) => x.id === "cli"), "the ephemeral answer", 30_000);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);

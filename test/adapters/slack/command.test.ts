@@ -1,5 +1,7 @@
 /** /roadmap and the buttons on its answers, end to end over HTTP through the real Bolt and engine. */
+
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ask } from "../../helpers/knowledge.js";
 import { type ResponseUrlPost, waitFor } from "../../helpers/slack-fake.js";
 import { type Harness, realEngine, SECRETS, startHarness } from "../../helpers/slack-harness.js";
 import { buttonPress, command } from "../../helpers/slack-payloads.js";
@@ -22,7 +24,7 @@ const buttonsIn = (r: ResponseUrlPost): Element[] =>
 
 describe("/roadmap", () => {
   it("answers ephemerally with the quote, then posts to the channel when asked", async () => {
-    const expected = realEngine().answer(IN_SCOPE);
+    const expected = ask(realEngine(), IN_SCOPE);
     const res = await sendCommand(h.events, command(IN_SCOPE, `${h.fake.responseBase}cmd1`), signed);
     expect(res.status).toBe(200);
     const eph = await waitFor(() => h.fake.responses.find((r) => r.id === "cmd1"), "ephemeral answer");
@@ -51,7 +53,7 @@ describe("/roadmap", () => {
       () => h.fake.responses.find((r) => r.id === "p2" && r.body.response_type === "in_channel"),
       "in_channel post",
     );
-    expect(JSON.stringify(shared.body.blocks)).toContain(realEngine().answer(IN_SCOPE).citations[0]?.quote ?? "missing");
+    expect(JSON.stringify(shared.body.blocks)).toContain(ask(realEngine(), IN_SCOPE).citations[0]?.quote ?? "missing");
   });
 
   it("falls back to chat.postEphemeral when the response_url fails", async () => {
@@ -81,7 +83,7 @@ describe("/roadmap", () => {
     await sendInteraction(h.events, press, signed);
     const eph = await waitFor(() => h.fake.responses.find((r) => r.id === "eph"), "ephemeral answer");
     expect(eph.body.response_type).toBe("ephemeral");
-    expect(JSON.stringify(eph.body)).toContain(realEngine().answer(question).answer.slice(0, 30));
+    expect(JSON.stringify(eph.body)).toContain(ask(realEngine(), question).answer.slice(0, 30));
   });
 
   it("records helpful / not-helpful feedback and thanks in place", async () => {

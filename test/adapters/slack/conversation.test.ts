@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../../../src/index.js";
-import { knowledge } from "../../helpers/knowledge.js";
+import { ask as askOf, knowledge } from "../../helpers/knowledge.js";
 import { type ApiCall, waitFor } from "../../helpers/slack-fake.js";
 import { type Harness, SECRETS, startHarness } from "../../helpers/slack-harness.js";
 import { buttonPress, command, mention, message } from "../../helpers/slack-payloads.js";
@@ -30,8 +30,8 @@ async function start(
   onUnanswered?: (e: Unanswered) => void,
   extra: { ambiguityMargin?: number } = {},
 ): Promise<{ h: Harness; engine: Engine }> {
-  const engine = createEngine({ knowledge: knowledge(), ...extra, ...(onUnanswered ? { onUnanswered } : {}) });
-  h = await startHarness("http", {}, engine);
+  const engine = createEngine({ knowledge: knowledge(), ...extra });
+  h = await startHarness("http", {}, engine, onUnanswered ? { onUnanswered } : {});
   return { h, engine };
 }
 
@@ -84,7 +84,7 @@ describe("Slack follow-ups", () => {
 describe("Slack 'which did you mean?'", () => {
   it("renders the choices as buttons, and pressing one answers it in the thread", async () => {
     const { h, engine } = await start(undefined, CLARIFYING);
-    const expected = clarifyingEngine().answer(AMBIGUOUS, { conversationId: "probe" });
+    const expected = askOf(clarifyingEngine(), AMBIGUOUS);
     expect(expected.kind).toBe("clarify");
     const choices = expected.choices ?? [];
     expect(choices).toHaveLength(2);
@@ -101,8 +101,8 @@ describe("Slack 'which did you mean?'", () => {
     // (with the margin forced wide, another could clarify again); probed on a twin engine.
     const pickable = choices.findIndex((c) => {
       const twin = clarifyingEngine();
-      twin.answer(AMBIGUOUS, { conversationId: "twin" });
-      return twin.answer(c.question, { conversationId: "twin" }).factIds[0] === c.factId;
+      const after = twin.answer(AMBIGUOUS).turn;
+      return askOf(twin, c.question, after).factIds[0] === c.factId;
     });
     expect(pickable, "no choice is answered as its own fact after the clarifying reply").toBeGreaterThanOrEqual(0);
     const button = shown[pickable];
@@ -122,12 +122,11 @@ describe("Slack 'which did you mean?'", () => {
     expect(quote).toBeTruthy();
     expect(contextText(picked)).toContain(quote);
     expect(JSON.stringify(picked.args.blocks)).toContain(`"value":"${chosen.factId}"`);
-    expect(engine.explain(`slack:T0TEAM01:C0CHOICE:${ev.event.ts}`)?.matched?.factId).toBe(chosen.factId);
   });
 
   it("picks a choice typed as its number in the same thread", async () => {
     const { h } = await start(undefined, CLARIFYING);
-    const probe = clarifyingEngine().answer(AMBIGUOUS, { conversationId: "probe" });
+    const probe = askOf(clarifyingEngine(), AMBIGUOUS);
     const chosen = probe.choices?.[1];
     if (!chosen) throw new Error("expected two choices");
     const ev = mention({ text: AMBIGUOUS, channel: "C0NUMBER" });
@@ -143,7 +142,7 @@ describe("Slack in Chinese", () => {
   it("answers a Chinese question in Chinese, citing the English quote", async () => {
     const { h } = await start();
     const q = "阿里巴巴在欧洲开了哪些办公室？";
-    const expected = createEngine({ knowledge: knowledge() }).answer(q);
+    const expected = askOf(createEngine({ knowledge: knowledge() }), q);
     expect(expected.language).toBe("zh");
     const cite = expected.citations[0];
     if (!cite) throw new Error("expected a citation");

@@ -1,6 +1,9 @@
 /** Platform errors while replying, and secrets that must never show up anywhere. */
+
 import { afterEach, describe, expect, it } from "vitest";
-import { SlackConfigError, startSlack } from "../../../adapters/slack/index.js";
+import { startSlack } from "../../../adapters/slack/index.js";
+import { RoadmapBotError } from "../../../src/index.js";
+import { botParts } from "../../helpers/bot.js";
 import { startFakeSlack, waitFor } from "../../helpers/slack-fake.js";
 import { captureLogger, type Harness, realEngine, SECRETS, startHarness } from "../../helpers/slack-harness.js";
 import { buttonPress, command, mention, message } from "../../helpers/slack-payloads.js";
@@ -102,7 +105,7 @@ describe("secrets", () => {
     fake.failNext("auth.test", { status: 200, error: "invalid_auth" });
     try {
       const env = { SLACK_BOT_TOKEN: SECRETS.bot, SLACK_SIGNING_SECRET: SECRETS.signing, SLACK_PORT: "0", SLACK_API_URL: fake.apiUrl };
-      const started = startSlack({ engine: realEngine(), env, logger, host: "127.0.0.1" });
+      const started = startSlack({ ...botParts(realEngine()), env, logger, host: "127.0.0.1" });
       await expect(started).rejects.toThrow(/invalid_auth/);
       const error = await started.catch((e: Error) => e.message);
       for (const secret of Object.values(SECRETS)) {
@@ -117,9 +120,9 @@ describe("secrets", () => {
   it("are not in the configuration error, which names every bad variable", async () => {
     const { logger, lines } = captureLogger();
     const env = { SLACK_BOT_TOKEN: "xapp-WRONG-KIND-SECRET-42", SLACK_PORT: "http", SLACK_API_URL: "not a url" };
-    const thrown = await startSlack({ engine: realEngine(), env, logger }).catch((e: unknown) => e);
-    expect(thrown).toBeInstanceOf(SlackConfigError);
-    expect((thrown as SlackConfigError).code).toBe("SLACK_CONFIG");
+    const thrown = await startSlack({ ...botParts(realEngine()), env, logger }).catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(RoadmapBotError);
+    expect((thrown as RoadmapBotError).code).toBe("CONFIG_INVALID");
     const error = (thrown as Error).message;
     expect(error).toMatch(/SLACK_BOT_TOKEN/);
     expect(error).toMatch(/SLACK_SIGNING_SECRET/);

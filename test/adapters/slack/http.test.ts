@@ -2,8 +2,9 @@
  * End to end over HTTP: signed Events API, slash command and interaction requests go through the
  * real @slack/bolt to the real engine; replies are read back from the loopback fake Slack.
  */
+
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Engine } from "../../../src/engine-api.js";
+import { ask } from "../../helpers/knowledge.js";
 import { type ApiCall, BOT_ID, BOT_USER_ID, TEAM_ID, waitFor } from "../../helpers/slack-fake.js";
 import { type Harness, realEngine, SECRETS, startHarness } from "../../helpers/slack-harness.js";
 import { buttonPress, command, homeOpened, mention, message, newTs } from "../../helpers/slack-payloads.js";
@@ -40,7 +41,7 @@ async function settle(channel = "C0SENTINEL") {
 
 describe("Slack over HTTP (Events API)", () => {
   it("answers a mention in a thread under it, with the verbatim quote and a link to it", async () => {
-    const expected = realEngine().answer(IN_SCOPE);
+    const expected = ask(realEngine(), IN_SCOPE);
     const ev = mention({ text: IN_SCOPE });
     const res = await sendEvent(h.events, ev, signed);
     expect(res.status).toBe(200);
@@ -76,11 +77,11 @@ describe("Slack over HTTP (Events API)", () => {
     const reply = await waitFor(() => posts()[0], "DM reply");
     expect(reply.args.channel).toBe("D0DIRECT1");
     expect(reply.args.thread_ts).toBeUndefined();
-    expect(json(reply)).toContain(realEngine().answer(IN_SCOPE).citations[0]?.quote ?? "missing");
+    expect(json(reply)).toContain(ask(realEngine(), IN_SCOPE).citations[0]?.quote ?? "missing");
   });
 
   it("says the source doesn't cover an out-of-scope question, offers suggestions, and answers a pressed one in the thread", async () => {
-    const expected = realEngine().answer(OUT_OF_SCOPE);
+    const expected = ask(realEngine(), OUT_OF_SCOPE);
     expect(expected.answered).toBe(false);
     const ev = mention({ text: OUT_OF_SCOPE });
     await sendEvent(h.events, ev, signed);
@@ -105,7 +106,7 @@ describe("Slack over HTTP (Events API)", () => {
     expect((await sendInteraction(h.events, press, signed)).status).toBe(200);
     const answer = await waitFor(() => posts()[1], "answer to the suggestion");
     expect(answer.args.thread_ts).toBe(ev.event.ts);
-    const suggested = realEngine().answer(pressed.value);
+    const suggested = ask(realEngine(), pressed.value);
     expect(json(answer)).toContain(JSON.stringify(suggested.answer).slice(1, 40));
   });
 
@@ -193,31 +194,5 @@ describe("Slack over HTTP (Events API)", () => {
     expect((await sendEvent(h.events, mention({ text: IN_SCOPE, channel: "C0LATE" }), signed)).status).toBe(200);
     await h.bot.stop();
     expect(posts().map((c) => c.args.channel)).toEqual(["C0LATE"]);
-  });
-
-  it("gives the engine one conversation per channel thread and per DM", async () => {
-    await h.stop();
-    const seen: (string | undefined)[] = [];
-    const real = realEngine();
-    const spy: Engine = {
-      ...real,
-      factCount: real.factCount,
-      answer: (text, options) => {
-        seen.push(options?.conversationId);
-        expect(options?.platform).toBe("slack");
-        return real.answer(text, options);
-      },
-    };
-    h = await startHarness("http", {}, spy);
-    const top = mention({ text: IN_SCOPE, channel: "C0CONV" });
-    const inThread = mention({ text: IN_SCOPE, channel: "C0CONV", thread_ts: top.event.ts });
-    await sendEvent(h.events, top, signed);
-    await waitFor(() => posts().length === 1, "first reply");
-    await sendEvent(h.events, inThread, signed);
-    await waitFor(() => posts().length === 2, "reply in the thread");
-    await sendEvent(h.events, message({ text: IN_SCOPE, channel: "D0CONV" }), signed);
-    await waitFor(() => posts().length === 3, "DM reply");
-    const thread = `slack:${TEAM_ID}:C0CONV:${top.event.ts}`;
-    expect(seen).toEqual([thread, thread, `slack:${TEAM_ID}:D0CONV`]);
   });
 });

@@ -3,8 +3,10 @@
  * (told once, then silence until the bucket refills; others keep being served), over-long
  * messages, and user text that must never ping or link.
  */
+
 import { afterEach, describe, expect, it } from "vitest";
 import { createTokenBucket } from "../../../chat/index.js";
+import { ask } from "../../helpers/knowledge.js";
 import { type ApiCall, waitFor } from "../../helpers/slack-fake.js";
 import { type Harness, realEngine, SECRETS, startHarness } from "../../helpers/slack-harness.js";
 import { command, mention, message } from "../../helpers/slack-payloads.js";
@@ -86,7 +88,7 @@ describe("Slack per-user rate limiting", () => {
     const hh = h;
     await waitFor(() => replyLines(hh).length >= 2, "two handled");
     expect(posts(h)).toHaveLength(2);
-    expect(posts(h).filter((c) => String(c.args.text).startsWith(realEngine().answer(q).answer))).toHaveLength(1);
+    expect(posts(h).filter((c) => String(c.args.text).startsWith(ask(realEngine(), q).answer))).toHaveLength(1);
     expect(posts(h).filter((c) => /太快/.test(String(c.args.text)))).toHaveLength(1);
   });
 
@@ -124,7 +126,7 @@ describe("Slack and hostile text", () => {
   it("gives a message over the engine's limit the engine's short too-long reply", async () => {
     h = await startHarness("http");
     const long = `${IN_SCOPE} ${"and more ".repeat(200)}`;
-    const expected = realEngine().answer(long);
+    const expected = ask(realEngine(), long);
     expect(expected.kind).toBe("too-long");
     await sendEvent(h.events, mention({ text: long, channel: "C0LONG" }), signed);
     const hh = h;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { escapeText, escapeUrl, render, withFeedbackThanks } from "../../../adapters/slack/render.js";
 import { exampleQuestions, renderHelp, renderHome } from "../../../adapters/slack/render-help.js";
-import type { About } from "../../../src/engine-api.js";
-import type { Answer, Citation, Topic } from "../../../src/types.js";
+import type { About, Answer, Citation, Topic } from "../../../src/index.js";
+import { type AnswerFields, answerOf } from "../../helpers/answers.js";
 
 const citation: Citation = {
   factId: "europe-offices",
@@ -15,17 +15,15 @@ const citation: Citation = {
   sourceUrl: "https://example.test/a",
 };
 
-const answer = (over: Partial<Answer> = {}): Answer => ({
-  answered: true,
-  answer: "Two offices: France and Germany.",
-  citations: [citation],
-  confidence: 1,
-  suggestions: [],
-  kind: "fact",
-  factIds: ["europe-offices"],
-  language: "en",
-  ...over,
-});
+const answer = (over: AnswerFields = {}): Answer =>
+  answerOf({
+    answer: "Two offices: France and Germany.",
+    citations: [citation],
+    confidence: 1,
+    kind: "fact",
+    factIds: ["europe-offices"],
+    ...over,
+  });
 
 type AnyBlock = {
   type: string;

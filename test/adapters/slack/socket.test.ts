@@ -2,7 +2,9 @@
  * Socket Mode end to end: the real Bolt asks the fake's apps.connections.open (through
  * SLACK_API_URL) for a WebSocket URL on 127.0.0.1, receives envelopes there and acknowledges them.
  */
+
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ask } from "../../helpers/knowledge.js";
 import { BOT_USER_ID, waitFor } from "../../helpers/slack-fake.js";
 import { type Harness, realEngine, SECRETS, startHarness } from "../../helpers/slack-harness.js";
 import { buttonPress, command, mention, message, newTs } from "../../helpers/slack-payloads.js";
@@ -34,7 +36,7 @@ describe("Slack over Socket Mode", () => {
     const reply = await waitFor(() => h.fake.callsTo("chat.postMessage")[0], "threaded reply");
     expect(reply.args.thread_ts).toBe(ev.event.ts);
     expect(reply.token).toBe(SECRETS.bot);
-    expect(JSON.stringify(reply.args.blocks)).toContain(realEngine().answer(IN_SCOPE).citations[0]?.quote ?? "missing");
+    expect(JSON.stringify(reply.args.blocks)).toContain(ask(realEngine(), IN_SCOPE).citations[0]?.quote ?? "missing");
   });
 
   it("answers a redelivered envelope and a message+mention pair once", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeEntities, toQuestion } from "../../../adapters/slack/to-question.js";
+import { decodeEntities, slackQuestion, toQuestion } from "../../../adapters/slack/to-question.js";
+import { conversationKey } from "../../../chat/index.js";
 
 describe("toQuestion", () => {
   it("strips the bot mention, wherever it is", () => {
@@ -34,5 +35,23 @@ describe("toQuestion", () => {
 
   it("collapses whitespace and newlines", () => {
     expect(toQuestion("<@U0BOT>\n  who\tleads\n\nit?  ").text).toBe("who leads it?");
+  });
+});
+
+describe("slackQuestion", () => {
+  it("gives one conversation per channel thread and per DM, and one per user for slash commands", () => {
+    const key = (o: Parameters<typeof slackQuestion>[0]) => {
+      const q = slackQuestion(o);
+      return conversationKey(q.platform, q.where);
+    };
+    const base = { source: "mention", text: "<@U0BOT> hi", team: "T1", user: "U1" };
+    const top = key({ ...base, channel: "C1", threadTs: "1.1" });
+    expect(key({ ...base, channel: "C1", threadTs: "1.1" })).toBe(top);
+    expect(key({ ...base, channel: "C1", threadTs: "2.2" })).not.toBe(top);
+    // A DM is one conversation, threaded or not.
+    expect(key({ ...base, channel: "D1", threadTs: "1.1" })).toBe(key({ ...base, channel: "D1" }));
+    expect(key({ ...base, channel: "C1", perUser: true })).not.toBe(key({ ...base, user: "U2", channel: "C1", perUser: true }));
+    expect(slackQuestion({ ...base, channel: "C1" }).text).toBe("hi");
+    expect(slackQuestion({ ...base, channel: "C1" }).user).toBe("T1:U1");
   });
 });

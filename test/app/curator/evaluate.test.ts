@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate, parseLabelledSet } from "../../../app/curator/evaluate.js";
 import { engine } from "../../helpers/knowledge.js";
 
-const load = (name: string) => parseLabelledSet(readFileSync(new URL(`../questions/floors/${name}`, import.meta.url), "utf8"), name);
+const load = (name: string) => parseLabelledSet(readFileSync(new URL(`../../questions/floors/${name}`, import.meta.url), "utf8"), name);
 
 /**
  * Accuracy floors on the labelled sets (written from the article by someone who had not seen the
@@ -45,7 +45,7 @@ describe("labelled question sets", () => {
     ["en-test.jsonl", 0.89, 0.86],
     ["zh-test.jsonl", 0.75, 0.85],
   ])("persona %s stays above its floors", (name, inFloor, outFloor) => {
-    const set = parseLabelledSet(readFileSync(new URL(`../questions/persona/${name}`, import.meta.url), "utf8"), name);
+    const set = parseLabelledSet(readFileSync(new URL(`../../questions/persona/${name}`, import.meta.url), "utf8"), name);
     const r = evaluate(e, set);
     expect(r.inScope.accuracy).toBeGreaterThanOrEqual(inFloor);
     expect(r.outOfScope.accuracy).toBeGreaterThanOrEqual(outFloor);

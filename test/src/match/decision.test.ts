@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { trainClassifier } from "../../../src/match/classifier.js";
 import { answerProbability, type DecisionEvidence } from "../../../src/match/decide.js";
-import { engine } from "../../helpers/knowledge.js";
+import { ask, engine } from "../../helpers/knowledge.js";
 
 const evidence = (over: Partial<DecisionEvidence>): DecisionEvidence => ({
   probability: 0.95,
@@ -46,36 +46,36 @@ describe("the decision", () => {
 
   it("greetings, thanks and markup around a question change nothing", () => {
     const e = engine();
-    const plain = e.answer("When did Alibaba bring Michael Evans on board?");
+    const plain = ask(e, "When did Alibaba bring Michael Evans on board?");
     expect(plain.factIds).toEqual(["michael-evans"]);
     for (const wrapped of [
       "Morning all! When did Alibaba bring Michael Evans on board?",
       "<@U024BE7LH> quick question for the team: when did alibaba bring michael evans on board? :pray: thx",
       "hey <@!80351110224678912>, for a class presentation, when did Alibaba bring *Michael Evans* on board? 🙏",
     ])
-      expect(e.answer(wrapped).factIds, wrapped).toEqual(["michael-evans"]);
+      expect(ask(e, wrapped).factIds, wrapped).toEqual(["michael-evans"]);
   });
 
   it("a two-part question gets both answers, each cited", () => {
-    const a = engine().answer("what are they doing about counterfeits, and who is leading the overseas push?");
+    const a = ask(engine(), "what are they doing about counterfeits, and who is leading the overseas push?");
     expect(a.factIds).toEqual(["fake-goods", "michael-evans"]);
     expect(a.citations).toHaveLength(2);
   });
 
   it("typos people make on phones: short words, run-together words", () => {
     const e = engine();
-    expect(e.answer("wen did alibaba open the europe offices").factIds).toEqual(["europe-offices"]);
-    expect(e.answer("hw r they dealing w fakegoods").factIds).toEqual(["fake-goods"]);
+    expect(ask(e, "wen did alibaba open the europe offices").factIds).toEqual(["europe-offices"]);
+    expect(ask(e, "hw r they dealing w fakegoods").factIds).toEqual(["fake-goods"]);
   });
 
   it("Traditional characters and Cantonese particles read as Simplified", () => {
-    expect(engine().answer("阿里巴巴的執行長是誰？").factIds).toEqual(["ceo-daniel-zhang"]);
+    expect(ask(engine(), "阿里巴巴的執行長是誰？").factIds).toEqual(["ceo-daniel-zhang"]);
   });
 
   it("noise is never answered", () => {
     const e = engine();
     for (const q of ["???", "🎉🎉🎉", "Z̴̡̛a̷l̸g̵o̶ ̷t̸e̶x̵t̸", "ḁ̸̛̺̮͖l̴̩̈́i̶̻͋b̷̛̞a̵b̶a̶", "asdf qwer zxcv", "yes", "why", ":wave: <@U1>", "\u202e abc"])
-      expect(e.answer(q).answered, q).toBe(false);
+      expect(ask(e, q).answered, q).toBe(false);
   });
 });
 
@@ -84,7 +84,7 @@ describe("autocomplete", () => {
     const e = engine();
     for (const typed of ["where", "阿里", "who"]) {
       const got = e.complete(typed, 25);
-      const facts = got.map((q) => e.answer(q).factIds[0] ?? q);
+      const facts = got.map((q) => ask(e, q).factIds[0] ?? q);
       expect(got.length, typed).toBeGreaterThan(3);
       expect(new Set(facts).size, `${typed}: ${got.join(" | ")}`).toBeGreaterThanOrEqual(got.length - 1);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTurnQueue } from "../../../adapters/discord/turn-queue.js";
+import { createTurnQueue } from "../../chat/turn-queue.js";
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 

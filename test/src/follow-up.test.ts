@@ -1,14 +1,17 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { evaluateConversations, parseConversations } from "../../app/curator/evaluate.js";
-import { createConversationStore } from "../../src/conversation.js";
-import { createEngine } from "../../src/index.js";
+import { type Answer, createEngine, type Engine, isFactAnswer, type Turn } from "../../src/index.js";
 import { engine, knowledge } from "../helpers/knowledge.js";
 
-/** The conversation harness: ask, then follow up in the same conversation. */
-function chat(id = "c1") {
-  const e = engine();
-  return (q: string) => e.answer(q, { conversationId: id, platform: "test" });
+/** The conversation harness: ask, then follow up, each question given the turn the last one returned. */
+function chat(e: Engine = engine()) {
+  let turn: Turn | undefined;
+  return (q: string): Answer & { factIds: string[]; answered: boolean } => {
+    const r = e.answer(q, turn);
+    turn = r.turn;
+    return { ...r.answer, factIds: isFactAnswer(r.answer) ? r.answer.factIds : [], answered: isFactAnswer(r.answer) };
+  };
 }
 
 describe("follow-ups", () => {
@@ -62,18 +65,26 @@ describe("follow-ups", () => {
 
   it("conversations do not leak into each other", () => {
     const e = engine();
-    e.answer("What is the first battlefield?", { conversationId: "a" });
-    expect(e.answer("who leads it?", { conversationId: "b" }).factIds).not.toEqual(["michael-evans"]);
+    chat(e)("What is the first battlefield?");
+    expect(chat(e)("who leads it?").factIds).not.toEqual(["michael-evans"]);
   });
 
   it("picking a numbered option answers it", () => {
-    const e = createEngine({ knowledge: knowledge() });
-    const a = e.answer("offices or headquarters?", { conversationId: "pick" });
-    expect(a.kind).toBe("clarify");
-    expect(a.choices?.length).toBe(2);
-    const picked = e.answer("2", { conversationId: "pick" });
+    const ask = chat(createEngine({ knowledge: knowledge() }));
+    const a = ask("offices or headquarters?");
+    if (a.kind !== "clarify") throw new Error(`expected clarify, got ${a.kind}`);
+    expect(a.choices.length).toBe(2);
+    const picked = ask("2");
     expect(picked.answered).toBe(true);
-    expect(picked.factIds).toEqual([a.choices?.[1]?.factId]);
+    expect(picked.factIds).toEqual([a.choices[1]?.factId]);
+  });
+
+  it("a turn from elsewhere holds only known facts: unknown ids and junk are ignored", () => {
+    const e = engine();
+    const junk = { lastFactIds: ["no-such-fact", 7], shown: "x", choices: null } as unknown as Turn;
+    const r = e.answer("tell me more", junk);
+    expect(r.answer.kind).not.toBe("fact");
+    expect(r.turn).toEqual({ lastFactIds: [], shown: [], choices: [] });
   });
 
   it("the labelled conversations replay turn by turn", () => {
@@ -82,25 +93,5 @@ describe("follow-ups", () => {
     expect(set.length).toBeGreaterThanOrEqual(30);
     const r = evaluateConversations(engine(), set);
     expect(r.failures).toEqual([]);
-  });
-});
-
-describe("conversation store", () => {
-  it("forgets a conversation after the idle time", () => {
-    let now = 0;
-    const store = createConversationStore({ idleMs: 1000, now: () => now });
-    store.set("a", { lastFactIds: ["x"], shown: [], choices: [] });
-    now = 999;
-    expect(store.get("a")).toBeDefined();
-    now = 2100;
-    expect(store.get("a")).toBeUndefined();
-  });
-
-  it("is bounded: a million conversations keep at most the configured number", () => {
-    const store = createConversationStore({ maxConversations: 1000 });
-    for (let i = 0; i < 1_000_000; i++) store.set(`c${i}`, { lastFactIds: [], shown: [], choices: [] });
-    expect(store.size).toBe(1000);
-    expect(store.get("c999999")).toBeDefined();
-    expect(store.get("c0")).toBeUndefined();
   });
 });

@@ -1,0 +1,182 @@
+/**
+ * The one path of a question, for every platform:
+ *
+ *   dedup → rate limit → load the conversation's turn → engine → save the turn → send → log
+ *
+ * An adapter turns a platform event into a `Question` (its pure `toQuestion`), calls `ask` with a
+ * `send` that renders and posts a `Reply` in its idiom, and does nothing else. Every accepted
+ * question ends in an answer or an apology the user sees, or, when even that cannot be posted, in a
+ * logged error: nothing is dropped silently.
+ */
+import type { Answer, Engine, Language } from "../src/index.js";
+import { stripMarkup } from "../src/index.js";
+import type { Logger } from "./logger.js";
+import type { StateStore } from "./state-store.js";
+import { createTurnQueue } from "./turn-queue.js";
+import { languageOf, type Notice, say } from "./wording.js";
+
+export type Platform = "slack" | "discord" | "repl";
+
+/** Where a conversation lives: a place, a thread in it, and whether each user has their own. */
+export interface Place {
+  /** The channel, DM or session (with its workspace), e.g. "T1:C1". */
+  space: string;
+  /** A thread inside it, when replies are threaded. */
+  thread?: string | undefined;
+  /** Set when each user has a conversation of their own in the space (slash commands, Discord). */
+  user?: string | undefined;
+}
+
+/** One question, as an adapter's `toQuestion` hands it over. */
+export interface Question {
+  platform: Platform;
+  /** What delivered it, for logs: "mention", "dm", "command", "button"… */
+  source: string;
+  /** The text as typed (platform markup included: the engine reads chat). */
+  text: string;
+  /** Whose rate budget it spends (a platform user id, with the workspace where ids are per workspace). */
+  user: string;
+  where: Place;
+  /** Ids of this delivery (event id, message id): a repeat of any of them is not answered again. */
+  deliveries?: string[];
+  /** A refusal must still be answered (Discord interactions fail visibly when left unanswered). */
+  mustReply?: boolean;
+}
+
+/** What the pipeline asks an adapter to send: the engine's answer, or one of the bot's own notices. */
+export type Reply = { type: "answer"; answer: Answer } | { type: "notice"; notice: Notice; text: string; language: Language };
+
+export interface PipelineStats {
+  questions: number;
+  replies: number;
+  errors: number;
+  limited: number;
+  duplicates: number;
+  helpful: number;
+  notHelpful: number;
+}
+
+export interface PipelineOptions {
+  /** The engine in use (a function: hot reload swaps it). */
+  engine: () => Engine;
+  store: StateStore;
+  logger: Logger;
+  /** Every question the engine refused or found ambiguous, markup removed: the curator's log. */
+  onUnanswered?: (event: { platform: Platform; question: string; kind: Answer["kind"] }) => void;
+}
+
+export interface Pipeline {
+  /** Answers one question through `send`. Never throws. */
+  ask(question: Question, send: (reply: Reply) => Promise<unknown>): Promise<void>;
+  /** Records a helpful / not-helpful press; returns the thanks to show the presser. */
+  feedback(event: { platform: Platform; helpful: boolean; factIds: string[]; language?: Language }): string;
+  readonly stats: Readonly<PipelineStats>;
+  /** Questions being answered right now. */
+  readonly inFlight: number;
+  /** Waits (at most `budgetMs`) for the questions in flight to finish. */
+  drain(budgetMs: number): Promise<void>;
+}
+
+/** The conversation key of a place: one home for how conversations are told apart. */
+export function conversationKey(platform: Platform, where: Place): string {
+  return [platform, where.space, ...(where.thread ? [where.thread] : []), ...(where.user ? ["user", where.user] : [])].join(":");
+}
+
+export function createPipeline(options: PipelineOptions): Pipeline {
+  const { store, logger } = options;
+  const stats: PipelineStats = { questions: 0, replies: 0, errors: 0, limited: 0, duplicates: 0, helpful: 0, notHelpful: 0 };
+  const working = new Set<Promise<void>>();
+  // One engine job per event-loop turn: acknowledgements and other users' I/O run in between.
+  const enqueue = createTurnQueue(1);
+
+  async function answer(q: Question, send: (reply: Reply) => Promise<unknown>): Promise<void> {
+    const started = performance.now();
+    const log = (outcome: string, extra: Record<string, unknown> = {}) =>
+      logger.info("question", { platform: q.platform, source: q.source, outcome, latencyMs: ms(started), ...extra });
+    const notice = (n: Notice): Reply => {
+      const language = languageOf(q.text);
+      return { type: "notice", notice: n, text: say(n, language), language };
+    };
+    try {
+      if (q.deliveries?.length && !(await store.firstTime(q.deliveries))) {
+        stats.duplicates += 1;
+        return log("duplicate");
+      }
+      stats.questions += 1;
+      const budget = await store.take(`${q.platform}:${q.user}`);
+      if (!budget.allowed) {
+        stats.limited += 1;
+        // Told once per run of refusals; after that silence, unless the platform needs a reply.
+        if (budget.firstDenial) await send(notice("rateLimited"));
+        else if (q.mustReply) await send(notice("stillRateLimited"));
+        return log("rate-limited", { told: budget.firstDenial });
+      }
+      const key = conversationKey(q.platform, q.where);
+      const previous = await store.load(key);
+      const { answer: reply, turn } = await enqueue(async () => options.engine().answer(q.text, previous));
+      await store.save(key, turn);
+      if (reply.kind === "out-of-scope" || reply.kind === "clarify")
+        options.onUnanswered?.({
+          platform: q.platform,
+          // Markup gone: no user, channel or role id reaches the curator's log, even inside the text.
+          question: stripMarkup(q.text.slice(0, 2000)).replace(/\s+/g, " ").trim(),
+          kind: reply.kind,
+        });
+      await send({ type: "answer", answer: reply });
+      stats.replies += 1;
+      log(reply.kind);
+      logger.debug("question text", { platform: q.platform, question: q.text });
+    } catch (error) {
+      stats.errors += 1;
+      logger.error("question failed", {
+        platform: q.platform,
+        source: q.source,
+        outcome: "error",
+        latencyMs: ms(started),
+        error: describe(error, logger),
+      });
+      try {
+        await send(notice("apology"));
+      } catch (again) {
+        logger.error("apology failed", { platform: q.platform, source: q.source, error: describe(again, logger) });
+      }
+    }
+  }
+
+  return {
+    ask(q, send) {
+      const work = answer(q, send);
+      working.add(work);
+      void work.finally(() => working.delete(work));
+      return work;
+    },
+    feedback({ platform, helpful, factIds, language }) {
+      if (helpful) stats.helpful += 1;
+      else stats.notHelpful += 1;
+      // Only what identifies the answer: no user id, no question text.
+      logger.info("feedback", { platform, outcome: helpful ? "helpful" : "not-helpful", factIds });
+      return say("feedbackThanks", language);
+    },
+    stats,
+    get inFlight() {
+      return working.size;
+    },
+    async drain(budgetMs) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, budgetMs);
+      });
+      await Promise.race([Promise.allSettled([...working]), late]);
+      clearTimeout(timer);
+    },
+  };
+}
+
+const ms = (since: number) => Math.round((performance.now() - since) * 10) / 10;
+
+/** An error as a short, scrubbed string: platform errors can carry request details. */
+export function describe(error: unknown, logger: Logger): string {
+  const e = error as { message?: unknown; code?: unknown; data?: { error?: unknown } };
+  const parts = [e?.code, e?.data?.error, e?.message ?? String(error)].filter((p) => p !== undefined && p !== "");
+  return logger.scrub(parts.map(String).join(": ")).slice(0, 500);
+}

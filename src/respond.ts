@@ -1,0 +1,268 @@
+import { citationFor } from "./citation.js";
+import type { Answer, ClarifyAnswer, Evidence, FactAnswer, Language, RankedFact, Turn } from "./contract.js";
+import { resolveFollowUp } from "./follow-up.js";
+import type { Fact } from "./knowledge/schema.js";
+import type { KnowledgeIndex } from "./knowledge-index.js";
+import { readChat } from "./match/chat.js";
+import { answerProbability } from "./match/decide.js";
+import type { MatchResult, Scored } from "./match/fuse-matcher.js";
+import { lacksAskedShape, type NameFacts } from "./match/intent.js";
+import { INTENT_WORDS, normalise } from "./match/normalise.js";
+
+/** The decision's settings (see DEFAULTS in engine.ts). */
+export interface Settings {
+  threshold: number;
+  ambiguityMargin: number;
+  maxQuestionLength: number;
+}
+
+/** An answer and the facts it stated (for the next turn). */
+interface Responded {
+  answer: Answer;
+  facts: Fact[];
+}
+
+/**
+ * Reads one question (and the conversation's previous turn) and decides what to say: rank the facts,
+ * then answer, ask which was meant, or refuse. Pure: the same input always gives the same answer.
+ */
+export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ctx: Turn | undefined, noSplit = false): Responded {
+  // Checked before any work: a 100,000-character message costs nothing.
+  if (text.length > settings.maxQuestionLength) {
+    const lang = normalise(text.slice(0, 200)).chinese ? "zh" : "en";
+    const evidence = { question: text.slice(0, 200), terms: [], threshold: settings.threshold };
+    const tooLong = ix.say[lang].tooLong(settings.maxQuestionLength);
+    return { answer: { kind: "too-long", text: tooLong, language: lang, limit: settings.maxQuestionLength, evidence }, facts: [] };
+  }
+  const reading = readChat(text);
+  const n = normalise(reading.text, ix.prepare);
+  const lang: Language = n.chinese ? "zh" : "en";
+  const say = ix.say[lang];
+  const threshold = settings.threshold;
+  const rank = (q: typeof n, standalone = true, asked = reading.text) =>
+    penaliseShape(asked, (q.chinese ? ix.chinese() : ix.english).match(q, 8, standalone), ix);
+  /** How likely answering with `r` is right, given the rest of the ranking. */
+  const rightness = (m: MatchResult, r: Scored | undefined, other?: Scored): number =>
+    r
+      ? answerProbability({
+          probability: r.score,
+          runnerUp: other?.score ?? 0,
+          coverage: r.coverage,
+          missed: r.missed,
+          refusal: m.refusal,
+          specific: r.specific,
+          shapeMissed: r.shapeMissed ?? false,
+          chinese: m.normalised.chinese,
+        })
+      : 0;
+  const decide = (m: MatchResult): boolean => !m.ranked[0]?.loneWord && rightness(m, m.ranked[0], m.ranked[1]) >= threshold;
+  // A long message is prose: it is read once, as a whole. Splitting it into parts or trying other
+  // readings would multiply the cost of the longest messages, and real two-part questions are short.
+  const short = reading.text.length <= SHORT_MESSAGE;
+  if (short && reading.parts.length === 2 && !noSplit) {
+    const [a, b] = reading.parts.map((part) => respond(ix, settings, part, undefined, true)) as [Responded, Responded];
+    const [fa, fb] = [asFact(a.answer), asFact(b.answer)];
+    if (fa && fb && fa.factIds[0] !== fb.factIds[0]) return { answer: combine(fa, fb), facts: [...a.facts, ...b.facts] };
+    const one = fa ? { fact: fa, facts: a.facts } : fb ? { fact: fb, facts: b.facts } : undefined;
+    if (one && fa?.factIds[0] !== fb?.factIds[0])
+      return { answer: { ...one.fact, text: `${say.partly}${one.fact.text}` }, facts: one.facts };
+  }
+  const followUp = resolveFollowUp(text, n, ctx, { ...ix, places: ix.names.places }, rank);
+  // Inside a conversation a one-word question ("the third?") is a normal follow-up.
+  const standalone = !ctx?.lastFactIds.length;
+  let result: MatchResult = followUp?.result ?? rank(n, standalone);
+  // The lead-in clause or the sentence of context may be what names the subject: "As a rural
+  // buyer, what is the company promising me?". Try the fuller readings when the focused one fails.
+  if (!followUp && !decide(result))
+    for (const alt of reading.alternatives.filter((a) => a.length <= SHORT_MESSAGE)) {
+      const r = rank(normalise(alt, ix.prepare), standalone, alt);
+      if (decide(r)) {
+        result = r;
+        break;
+      }
+    }
+  const [top, second] = result.ranked;
+  const evidence: Evidence = {
+    question: text,
+    terms: result.terms,
+    threshold,
+    ...(top && { top: rankedFact(ix, top) }),
+    ...(second && { runnerUp: rankedFact(ix, second) }),
+    refusal: round(result.refusal),
+    decision: round(rightness(result, top, second)),
+    ...(followUp && { context: followUp.why }),
+  };
+  // A greeting, "help", or words that say nothing: what the bot can do, unless the knowledge
+  // itself answers exactly that (a file of chat intents has facts for "hi" and "thanks").
+  if (!followUp && (n.terms.every((t) => INTENT_WORDS.has(t)) || ABOUT_THE_BOT.test(reading.text)) && !decide(result))
+    return { answer: { kind: "help", text: say.empty, suggestions: defaultSuggestions(ix, lang), language: lang, evidence }, facts: [] };
+  // "Europe or Asia?": each side answered by a different fact is a question of which was meant
+  // (an explicit choice, so it wins over the conversation's context).
+  const sides = !short ? [] : reading.text.split(/\s+(?:or|vs\.?|versus)\s+|还是|或者/i);
+  if (sides.length === 2) {
+    const [ra, rb] = sides.map((side) => rank(normalise(side, ix.prepare), true, side));
+    const [a, b] = [ra?.ranked[0], rb?.ranked[0]];
+    // "…fresh food from France or Italy?" lists two names inside one question: when the whole
+    // question confidently picks one side's fact, that is the answer, not a choice.
+    const [longer, shorter] = ra && rb && ra.terms.length >= rb.terms.length ? [a, rb] : [b, ra];
+    const listed =
+      !followUp &&
+      decide(result) &&
+      result.ranked[0]?.factIndex === longer?.factIndex &&
+      (shorter?.terms.length ?? 0) <= 1 &&
+      ((longer === a ? ra : rb)?.terms.length ?? 0) >= 3;
+    if (a && b && ra && rb && a.factIndex !== b.factIndex && decide(ra) && decide(rb) && !listed)
+      return {
+        answer: clarify(
+          ix,
+          lang,
+          [a, b].map((r) => ix.facts[r.factIndex] as Fact),
+          evidence,
+        ),
+        facts: [],
+      };
+  }
+  // A follow-up's candidates are already narrowed to what was just discussed: its pick stands
+  // unless the words themselves say it is about something else.
+  const answerable = followUp ? !!top && top.coverage >= 0.5 && top.missed < 1.5 && !top.shapeMissed : decide(result);
+  if (!top || !answerable)
+    return {
+      answer: {
+        kind: "out-of-scope",
+        text: say.outOfScope,
+        suggestions: suggestionsFrom(ix, settings, result, lang),
+        language: lang,
+        evidence,
+      },
+      facts: [],
+    };
+  let fact = ix.facts[top.factIndex] as Fact;
+  const other = second && (ix.facts[second.factIndex] as Fact);
+  const overview = ix.knowledge.bot?.overview;
+  // A part and the overview that lists it are not two meanings: answer the specific one.
+  if (other && top.score - (second?.score ?? 0) < settings.ambiguityMargin && isParentOf(fact, other, overview)) fact = other;
+  else if (
+    second &&
+    other &&
+    top.score - second.score < settings.ambiguityMargin &&
+    second.coverage >= 0.5 &&
+    !followUp &&
+    !isParentOf(other, fact, overview)
+  )
+    return { answer: clarify(ix, lang, [fact, other], evidence), facts: [] };
+  const body = lang === "zh" && fact.answer_zh ? fact.answer_zh : fact.answer;
+  const related = (fact.related ?? []).map((id) => ix.byId.get(id)).filter((f): f is Fact => !!f);
+  const date = ix.knowledge.sources.find((s) => s.id === fact.source)?.date;
+  const answer: FactAnswer = {
+    kind: fact.id === overview ? "overview" : "fact",
+    text: (n.asksAboutNow ? say.asOf(date) : "") + body,
+    citations: [citationFor(ix.knowledge, fact)],
+    factIds: [fact.id],
+    confidence: round(followUp ? Math.min(1, top.score) : rightness(result, top, second)),
+    related: related.slice(0, 3).map((f) => questionOf(f, lang)),
+    language: lang,
+    evidence,
+  };
+  return { answer, facts: [fact] };
+}
+
+/** The conversation's next turn: what was stated now, on top of what was shown before. */
+export function nextTurn(previous: Turn | undefined, answer: Answer, facts: Fact[]): Turn {
+  return {
+    lastFactIds: facts.length ? facts.map((f) => f.id) : (previous?.lastFactIds ?? []),
+    shown: [...new Set([...(previous?.shown ?? []), ...facts.map((f) => f.id)])].slice(-MAX_TURN_IDS),
+    choices: answer.kind === "clarify" ? answer.choices.map((c) => c.factId) : [],
+  };
+}
+
+/** A turn from elsewhere (another process, Redis) holds only ids of facts this knowledge has. */
+export function cleanTurn(ix: KnowledgeIndex, turn: Turn | undefined): Turn | undefined {
+  if (!turn || typeof turn !== "object") return undefined;
+  const ids = (xs: unknown) =>
+    Array.isArray(xs) ? xs.filter((x): x is string => typeof x === "string" && ix.byId.has(x)).slice(-MAX_TURN_IDS) : [];
+  return { lastFactIds: ids(turn.lastFactIds), shown: ids(turn.shown), choices: ids(turn.choices) };
+}
+
+/** Two answers to a two-part question, each with its own citation. */
+function combine(a: FactAnswer, b: FactAnswer): FactAnswer {
+  return {
+    ...a,
+    kind: "fact",
+    text: `${a.text}\n\n${b.text}`,
+    citations: [...a.citations, ...b.citations],
+    confidence: Math.min(a.confidence, b.confidence),
+    factIds: [...a.factIds, ...b.factIds],
+    related: [],
+  };
+}
+
+const asFact = (a: Answer): FactAnswer | undefined => (a.kind === "fact" || a.kind === "overview" ? a : undefined);
+
+/** "Which did you mean?", with each fact's first question as the way to pick it. */
+function clarify(ix: KnowledgeIndex, lang: Language, facts: Fact[], evidence: Evidence): ClarifyAnswer {
+  const choices = facts.map((f) => ({ factId: f.id, question: questionOf(f, lang) }));
+  return { kind: "clarify", text: ix.say[lang].clarify, choices, language: lang, evidence };
+}
+
+function rankedFact(ix: KnowledgeIndex, r: Scored): RankedFact {
+  return {
+    factId: ix.facts[r.factIndex]?.id ?? "",
+    probability: round(r.score),
+    coverage: round(r.coverage),
+    similarity: round(r.index),
+    specific: r.specific,
+    shapeMissed: r.shapeMissed ?? false,
+    missed: round(Math.min(r.missed, 99)),
+    terms: r.matched,
+  };
+}
+
+export function questionOf(f: Fact, lang: Language): string {
+  return (lang === "zh" ? f.questions_zh?.[0] : undefined) ?? (f.questions[0] as string);
+}
+
+/** The knowledge's chosen starting questions (its `bot.suggestions`), or its first facts. */
+export function defaultSuggestions(ix: KnowledgeIndex, lang: Language = "en"): string[] {
+  const ids = ix.knowledge.bot?.suggestions ?? [];
+  const picks = ids.map((id) => ix.byId.get(id)).filter((f): f is Fact => !!f);
+  return (picks.length ? picks : ix.facts.slice(0, 4)).map((f) => questionOf(f, lang));
+}
+
+/** Near misses first (facts that shared some words), then the big picture. */
+function suggestionsFrom(ix: KnowledgeIndex, settings: Settings, result: MatchResult, lang: Language): string[] {
+  const near = result.ranked.filter((r) => r.score >= settings.threshold / 2).map((r) => questionOf(ix.facts[r.factIndex] as Fact, lang));
+  return [...new Set([...near, ...defaultSuggestions(ix, lang)])].slice(0, 4);
+}
+
+/** True when `general` is the knowledge's overview fact and `specific` one of the parts it lists as related. */
+function isParentOf(general: Fact, specific: Fact, overview: string | undefined): boolean {
+  return general.id === overview && (general.related ?? []).includes(specific.id);
+}
+
+/** Facts whose answer lacks the shape the question asks for ("how many" → a number) drop down. */
+function penaliseShape(
+  question: string,
+  result: MatchResult,
+  { facts, names, asked }: { facts: Fact[]; names: NameFacts; asked: Set<string>[] },
+): MatchResult {
+  const ranked = result.ranked
+    .map((r) => {
+      const f = facts[r.factIndex] as Fact;
+      const answer = result.normalised.chinese ? (f.answer_zh ?? f.answer) : f.answer;
+      return lacksAskedShape(question, result.terms, answer, asked[r.factIndex], names)
+        ? { ...r, score: r.score * SHAPE_PENALTY, shapeMissed: true }
+        : r;
+    })
+    .sort((a, b) => b.score - a.score);
+  return { ...result, ranked };
+}
+
+const SHAPE_PENALTY = 0.5;
+/** A turn remembers at most this many fact ids per list: a long conversation stays small. */
+const MAX_TURN_IDS = 50;
+/** Questions about the bot itself get the help reply, not a fact that shares a word ("your name"). */
+const ABOUT_THE_BOT =
+  /^\W*(hey\W+|hi\W+|hello\W+)?(bot\W+)?(help|what can you do|what do you know|who are you|what are you|what('?s| is) (your|ur) name|(your|ur) name|how are you( doing)?|are (you|u) (a |an )?(bot|robot|human|real|ai)|你是谁|你能做什么|帮助)\W*(today)?\W*$/i;
+/** Messages up to this many characters may be split into two questions or read more than one way. */
+const SHORT_MESSAGE = 300;
+const round = (x: number) => Math.round(x * 1000) / 1000;
