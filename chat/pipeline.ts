@@ -63,6 +63,8 @@ export interface PipelineOptions {
   logger: Logger;
   /** Every question the engine refused or found ambiguous, markup removed: the curator's log. */
   onUnanswered?: (event: { platform: Platform; question: string; kind: Answer["kind"] }) => void;
+  /** Deadline for one store call (default 1000 ms). */
+  storeDeadlineMs?: number;
 }
 
 export interface Pipeline {
@@ -89,6 +91,27 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   // One engine job per event-loop turn: acknowledgements and other users' I/O run in between.
   const enqueue = createTurnQueue(1);
 
+  /**
+   * A store call with a deadline kept by our own timer. A store that fails or does not answer in
+   * time must not silence the bot: the question goes on with `fallback`, and a warning is logged.
+   */
+  async function bounded<T>(what: string, work: Promise<T>, fallback: T): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<"late">((resolve) => {
+      timer = setTimeout(() => resolve("late"), options.storeDeadlineMs ?? STORE_DEADLINE_MS);
+    });
+    try {
+      const result = await Promise.race([work, late]);
+      if (result !== "late") return result;
+      logger.warn(`${what} did not answer in time; going on without it`, { deadlineMs: options.storeDeadlineMs ?? STORE_DEADLINE_MS });
+    } catch (error) {
+      logger.warn(`${what} failed; going on without it`, { error: describe(error, logger) });
+    } finally {
+      clearTimeout(timer);
+    }
+    return fallback;
+  }
+
   async function answer(q: Question, send: (reply: Reply) => Promise<unknown>): Promise<void> {
     const started = performance.now();
     const log = (outcome: string, extra: Record<string, unknown> = {}) =>
@@ -103,7 +126,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         return log("duplicate");
       }
       stats.questions += 1;
-      const budget = await store.take(`${q.platform}:${q.user}`);
+      const budget = await bounded("rate limit", store.take(`${q.platform}:${q.user}`), SERVE_ANYWAY);
       if (!budget.allowed) {
         stats.limited += 1;
         // Told once per run of refusals; after that silence, unless the platform needs a reply.
@@ -112,9 +135,9 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         return log("rate-limited", { told: budget.firstDenial });
       }
       const key = conversationKey(q.platform, q.where);
-      const previous = await store.load(key);
+      const previous = await bounded("context load", store.load(key), undefined);
       const { answer: reply, turn } = await enqueue(async () => options.engine().answer(q.text, previous));
-      await store.save(key, turn);
+      await bounded("context save", store.save(key, turn), undefined);
       if (reply.kind === "out-of-scope" || reply.kind === "clarify")
         options.onUnanswered?.({
           platform: q.platform,
@@ -171,6 +194,10 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     },
   };
 }
+
+/** How long a store call may take before the question goes on without it (the Redis store has its own, shorter). */
+const STORE_DEADLINE_MS = 1000;
+const SERVE_ANYWAY = Object.freeze({ allowed: true, firstDenial: false });
 
 const ms = (since: number) => Math.round((performance.now() - since) * 10) / 10;
 

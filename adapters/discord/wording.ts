@@ -13,13 +13,6 @@ export const TEXT = Object.freeze({
   aboutIntro: "I answer questions about Alibaba's 2016 roadmap with verbatim quotes from this source:",
   canHeading: "What I can do",
   cannotHeading: "What I can't do",
-  thanks: "Thanks for the feedback!",
-  expired: "That button has expired. Ask again with /ask.",
-  apology: "Sorry, something went wrong while answering. Please try again.",
-  unknownCommand: "I don't know that command. Try /ask, /topics or /about.",
-  rateLimited: "You're asking faster than I can keep up with. Please wait a few seconds, then ask again.",
-  /** Later refusals in the same run: interactions must be answered, so say as little as possible. */
-  stillRateLimited: "Still too fast; try again in a moment.",
 });
 
 /** The words around an answer: embed headings and feedback buttons. */

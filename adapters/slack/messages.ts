@@ -1,6 +1,5 @@
 /** Every piece of Slack reply wording, in one place. */
 export const MESSAGES = {
-  apology: "Sorry, something went wrong on my side while answering. Please try again in a moment.",
   helpIntro: (title: string) => `I answer questions about *${title}*, quoting the source word for word.`,
   helpCan: "*I can:*",
   helpCannot: "*I can't:*",
@@ -12,18 +11,10 @@ export const MESSAGES = {
   suggestionsLabel: "Questions I can answer:",
   helpful: "👍 Helpful",
   notHelpful: "👎 Not helpful",
-  feedbackThanks: "Thanks for the feedback.",
   postToChannel: "Post to channel",
   askedBy: (question: string) => `Asked: ${question}`,
   sourcePrefix: "Source:",
 } as const;
-
-/** The one reply a rate-limited user gets, in the language they asked in. */
-export function slowDown(question: string): string {
-  return /[\u3400-\u9fff]/.test(question)
-    ? "你发消息太快了，请稍等片刻再问。"
-    : "You're sending questions faster than I can answer them. Please wait a moment and ask again.";
-}
 
 /** Block and action ids: the wiring in app.ts routes button presses by these. */
 export const IDS = {

@@ -159,8 +159,3 @@ export function plainMessage(text: string): SlackMessage {
   const safe = escapeText(text);
   return { text: safe, blocks: [{ type: "section", text: mrkdwn(safe) }], unfurl_links: false, unfurl_media: false };
 }
-
-/** Replaces the feedback buttons of a posted message with a thank-you, keeping everything else. */
-export function withFeedbackThanks(blocks: types.KnownBlock[]): types.KnownBlock[] {
-  return blocks.map((b) => (b.block_id === IDS.feedbackBlock ? { type: "context", elements: [mrkdwn(MESSAGES.feedbackThanks)] } : b));
-}

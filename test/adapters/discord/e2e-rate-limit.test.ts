@@ -4,8 +4,7 @@
  * others keep being served and autocomplete is never limited.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { TEXT } from "../../../adapters/discord/wording.js";
-import { RATE_LIMIT_DEFAULTS, type RateDecision, type RateLimiter } from "../../../chat/index.js";
+import { RATE_LIMIT_DEFAULTS, type RateDecision, type RateLimiter, say } from "../../../chat/index.js";
 import { IN_SCOPE, realEngine } from "../../helpers/discord-engine.js";
 import type { RecordedRequest } from "../../helpers/discord-fake.js";
 import { BOT, type Harness, isCallbackFor, startHarness } from "../../helpers/discord-harness.js";
@@ -44,15 +43,15 @@ describe("interactions", () => {
       expect(s.data.flags & EPHEMERAL).toBe(0);
     }
     const told = await ask(h, alice);
-    expect(told.data.content).toBe(TEXT.rateLimited);
+    expect(told.data.content).toBe(say("rateLimited"));
     expect(told.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(told.data.embeds).toEqual([]);
     expect(told.data.allowed_mentions).toEqual(NO_MENTIONS);
 
     const later = [await ask(h, alice), await ask(h, alice)];
     for (const l of later) {
-      expect(l.data.content).toBe(TEXT.stillRateLimited);
-      expect(l.data.content.length).toBeLessThan(TEXT.rateLimited.length);
+      expect(l.data.content).toBe(say("stillRateLimited"));
+      expect(l.data.content.length).toBeLessThan(say("rateLimited").length);
       expect(l.data.flags & EPHEMERAL).toBe(EPHEMERAL);
       expect(l.data.allowed_mentions).toEqual(NO_MENTIONS);
     }
@@ -80,7 +79,7 @@ describe("interactions", () => {
     );
     h.fake.dispatch("INTERACTION_CREATE", press);
     const pressed = (await h.waitForRequest(isCallbackFor(press.id), "limited button callback")).body.data;
-    expect(pressed.content).toBe(TEXT.rateLimited);
+    expect(pressed.content).toBe(say("rateLimited"));
     expect(pressed.flags & EPHEMERAL).toBe(EPHEMERAL);
 
     for (let n = 0; n < 5; n++) {
@@ -103,7 +102,7 @@ describe("interactions", () => {
     for (const i of sent) harness.fake.dispatch("INTERACTION_CREATE", i);
     const replies = await Promise.all(sent.map((i) => harness.waitForRequest(isCallbackFor(i.id), "a callback")));
     const contents = replies.map((r) => (r.body.data.embeds.length ? "answer" : r.body.data.content));
-    expect(contents).toEqual([...Array(RATE_LIMIT_DEFAULTS.burst).fill("answer"), TEXT.rateLimited]);
+    expect(contents).toEqual([...Array(RATE_LIMIT_DEFAULTS.burst).fill("answer"), say("rateLimited")]);
   });
 
   it("RATE_LIMIT_BURST=off serves every question", async () => {
@@ -122,7 +121,7 @@ describe("interactions", () => {
       },
     };
     h = await startHarness(realEngine(), { RATE_LIMIT_BURST: "off" }, { rateLimiter: limiter });
-    expect((await ask(h, erin)).data.content).toBe(TEXT.rateLimited);
+    expect((await ask(h, erin)).data.content).toBe(say("rateLimited"));
     expect(keys).toEqual([`discord:${erin.id}`]);
     expect((await ask(h, someone("frank"))).data.embeds).toHaveLength(1);
   });
@@ -156,7 +155,7 @@ describe("mentions", () => {
     }
     const third = mention(hana);
     const told = await harness.waitForRequest(replyTo(third.id), "the rate-limit reply");
-    expect(told.body.content).toBe(TEXT.rateLimited);
+    expect(told.body.content).toBe(say("rateLimited"));
     expect(told.body.allowed_mentions).toEqual(NO_MENTIONS);
     const fourth = mention(hana);
     const fifth = mention(hana);
@@ -174,6 +173,6 @@ describe("mentions", () => {
     await ask(harness, jo);
     await ask(harness, jo);
     const sent = harness.mention(`<@${BOT.id}> ${IN_SCOPE}`, jo);
-    expect((await harness.waitForRequest(replyTo(sent.id), "the rate-limit reply")).body.content).toBe(TEXT.rateLimited);
+    expect((await harness.waitForRequest(replyTo(sent.id), "the rate-limit reply")).body.content).toBe(say("rateLimited"));
   });
 });
