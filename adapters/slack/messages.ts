@@ -1,7 +1,11 @@
-/** Every piece of Slack reply wording, in one place. */
+/**
+ * Every piece of Slack reply wording, in one place. Plain text that may use mrkdwn's `*bold*` and
+ * `` `code` ``; `&`, `<` and `>` show as typed, because the renderers escape all of it (mrkdwn.ts).
+ * `{name}` marks a slot the renderer fills (a link, a mention).
+ */
 export const MESSAGES = {
   apology: "Sorry, something went wrong on my side while answering. Please try again in a moment.",
-  helpIntro: (title: string) => `I answer questions about *${title}*, quoting the source word for word.`,
+  helpIntro: "I answer questions about *{title}*, quoting the source word for word.",
   helpCan: "*I can:*",
   helpCannot: "*I can't:*",
   helpTry: "Try one of these:",
@@ -14,7 +18,8 @@ export const MESSAGES = {
   notHelpful: "👎 Not helpful",
   feedbackThanks: "Thanks for the feedback.",
   postToChannel: "Post to channel",
-  askedBy: (question: string) => `Asked: ${question}`,
+  askedBy: "{user} asked:",
+  youAsked: "You asked:",
   sourcePrefix: "Source:",
 } as const;
 
