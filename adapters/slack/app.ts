@@ -1,8 +1,8 @@
-import type { App, BlockAction, ButtonAction, RespondFn, types } from "@slack/bolt";
+import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
 import type { EventDedup, Logger } from "../../chat/index.js";
 import type { Engine } from "../../src/index.js";
 import { IDS, MESSAGES } from "./messages.js";
-import { plainMessage, type SlackMessage, withFeedbackThanks } from "./render.js";
+import { plainMessage, type SlackMessage } from "./render.js";
 import { renderHome } from "./render-help.js";
 import { createReplier, describe, type QuestionJob, type ReplierStores, type SlackStats } from "./reply.js";
 
@@ -135,6 +135,7 @@ export function wireSlackApp(app: App, deps: WiringDeps): void {
         user: userKey(team, body.user.id),
         conversationId: `slack:${team}:${channel ?? "none"}:user:${body.user.id}`,
         echo: true,
+        asker: body.user.id,
         deliver: async (m) => {
           await toChannel(client, respond, channel, m);
           // The ephemeral copy has served its purpose; failing to delete it is harmless.
@@ -144,7 +145,7 @@ export function wireSlackApp(app: App, deps: WiringDeps): void {
     );
   });
 
-  app.action<BlockAction<ButtonAction>>(/^roadmap_feedback_/, async ({ ack, body, action, respond, client }) => {
+  app.action<BlockAction<ButtonAction>>(/^roadmap_feedback_/, async ({ ack, action, respond }) => {
     await ack();
     const helpful = action.action_id === IDS.helpful;
     if (helpful) stats.helpful += 1;
@@ -155,17 +156,11 @@ export function wireSlackApp(app: App, deps: WiringDeps): void {
       outcome: helpful ? "helpful" : "not-helpful",
       factIds: (action.value ?? "").split(",").filter((f) => f && f !== "none"),
     });
-    const channel = body.channel?.id;
-    const message = body.message;
+    // Thanks go to the presser alone; the message, and its buttons, stay as everyone sees them.
     try {
-      if (channel && message && Array.isArray(message.blocks)) {
-        const blocks = withFeedbackThanks(message.blocks as types.KnownBlock[]);
-        await track(client.chat.update({ channel, ts: message.ts, text: message.text ?? "", blocks }));
-      } else {
-        await track(respond({ response_type: "ephemeral", replace_original: false, ...plainMessage(MESSAGES.feedbackThanks) }));
-      }
+      await track(respond({ response_type: "ephemeral", replace_original: false, ...plainMessage(MESSAGES.feedbackThanks) }));
     } catch (error) {
-      logger.warn("slack feedback update failed", { platform: "slack", error: describe(error, logger) });
+      logger.warn("slack feedback thanks failed", { platform: "slack", error: describe(error, logger) });
     }
   });
 

@@ -19,6 +19,8 @@ export interface QuestionJob {
   echo?: boolean;
   /** Offer a "Post to channel" button (ephemeral slash command replies). */
   postButton?: boolean;
+  /** The asker's Slack user id, credited above an echoed question that everyone sees. */
+  asker?: string;
   /** Sends the reply; called again with an apology if answering or sending fails. */
   deliver: (message: SlackMessage) => Promise<unknown>;
 }
@@ -86,7 +88,7 @@ export function createReplier(engine: Engine, logger: Logger, stats: SlackStats,
       } else {
         const answered = await answer(q.text, job.conversationId);
         outcome = answered.kind;
-        const options: RenderOptions = job.echo ? { question: q.text, postButton: job.postButton === true } : {};
+        const options: RenderOptions = job.echo ? { question: q.text, postButton: job.postButton === true, asker: job.asker } : {};
         message = render(answered, options);
       }
       await job.deliver(message);
