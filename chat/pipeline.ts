@@ -41,6 +41,8 @@ export interface Question {
   deliveries?: string[];
   /** A refusal must still be answered (Discord interactions fail visibly when left unanswered). */
   mustReply?: boolean;
+  /** Answer on its own, without the conversation's context (and leave that context as it was). */
+  standalone?: boolean;
 }
 
 /** What the pipeline asks an adapter to send: the engine's answer, or one of the bot's own notices. */
@@ -135,9 +137,9 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         return log("rate-limited", { told: budget.firstDenial });
       }
       const key = conversationKey(q.platform, q.where);
-      const previous = await bounded("context load", store.load(key), undefined);
+      const previous = q.standalone ? undefined : await bounded("context load", store.load(key), undefined);
       const { answer: reply, turn } = await enqueue(async () => options.engine().answer(q.text, previous));
-      await bounded("context save", store.save(key, turn), undefined);
+      if (!q.standalone) await bounded("context save", store.save(key, turn), undefined);
       if (reply.kind === "out-of-scope" || reply.kind === "clarify")
         options.onUnanswered?.({
           platform: q.platform,

@@ -40,13 +40,14 @@ export function truncate(text: string, max: number): string {
 }
 
 function citationEmbed(citation: Citation, frame: Frame, description?: string): APIEmbed {
+  // Each part of the source shows once: the title (linked) heads the embed, the source field
+  // says who published and wrote it, and when; no footer repeats them.
   const embed: APIEmbed = {
     color: COLOR,
     title: truncate(citation.title, 256),
     // Already carries `#:~:text=…`, so the link opens on the quoted passage itself.
     url: citation.url,
     fields: [],
-    footer: { text: truncate(`${citation.title} — ${[citation.publisher, citation.date].filter(Boolean).join(", ")}`, 2048) },
   };
   // `>>>` quotes everything after it, so a quote stays verbatim even if it spans lines.
   const quote = `>>> ${citation.quote}`;
@@ -58,10 +59,7 @@ function citationEmbed(citation: Citation, frame: Frame, description?: string): 
   }
   embed.fields?.push({
     name: frame.sourceHeading,
-    value: truncate(
-      `[${citation.publisher}: ${citation.title}](${citation.url}) · ${[citation.author, citation.date].filter(Boolean).join(" · ")}`,
-      1024,
-    ),
+    value: truncate([citation.publisher, citation.author, citation.date].filter(Boolean).join(" · ") || "—", 1024),
   });
   return embed;
 }
@@ -171,7 +169,6 @@ export function renderAbout(about: About): DiscordReply {
       { name: TEXT.canHeading, value: bullets(about.can) },
       { name: TEXT.cannotHeading, value: bullets(about.cannot) },
     ],
-    footer: { text: truncate(`${about.title} — ${[about.publisher, about.date].filter(Boolean).join(", ")}`, 2048) },
   });
   return reply;
 }

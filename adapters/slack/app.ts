@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
 import { describe, type Logger, type Pipeline, type Reply } from "../../chat/index.js";
-import type { Engine } from "../../src/index.js";
+import { type Engine, isFactAnswer } from "../../src/index.js";
 import { IDS } from "./messages.js";
 import { plainMessage, type RenderOptions, render, type SlackMessage } from "./render.js";
 import { renderHome } from "./render-help.js";
@@ -96,20 +96,26 @@ export function wireSlackApp(app: App, deps: WiringDeps): void {
     );
   });
 
-  // "Post to channel" under an ephemeral /roadmap answer: ask again and post for everyone, crediting the asker.
+  // "Post to channel" under an ephemeral /roadmap answer: answer the question again, on its own,
+  // and post it for everyone, crediting the asker. Only an answer is posted: if the question no
+  // longer gets one (or the asker is going too fast), the reply stays private.
   app.action<BlockAction<ButtonAction>>(IDS.post, async ({ ack, body, action, respond, client }) => {
     await ack();
     const channel = body.channel?.id;
     const team = body.team?.id ?? body.user.team_id ?? "unknown";
     const text = action.value ?? "";
-    await ask(
-      { source: "post", text, team, user: body.user.id, channel: channel ?? "none", perUser: true },
-      async (m) => {
+    const origin = { source: "post", text, team, user: body.user.id, channel: channel ?? "none", perUser: true, standalone: true };
+    await track(
+      pipeline.ask(slackQuestion(origin), async (reply) => {
+        const m = toMessage(reply, { question: text, asker: body.user.id });
+        if (reply.type !== "answer" || !isFactAnswer(reply.answer)) {
+          await respond({ response_type: "ephemeral", replace_original: false, ...m });
+          return;
+        }
         await toChannel(client, respond, channel, m);
         // The ephemeral copy has served its purpose; failing to delete it is harmless.
         await respond({ delete_original: true }).catch(() => undefined);
-      },
-      { question: text, asker: body.user.id },
+      }),
     );
   });
 

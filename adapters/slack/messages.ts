@@ -1,6 +1,10 @@
-/** Every piece of Slack reply wording, in one place. */
+/**
+ * Every piece of Slack reply wording, in one place. Plain text that may use mrkdwn's `*bold*` and
+ * `` `code` ``; `&`, `<` and `>` show as typed, because the renderers escape all of it (mrkdwn.ts).
+ * `{name}` marks a slot the renderer fills (a link, a mention).
+ */
 export const MESSAGES = {
-  helpIntro: (title: string) => `I answer questions about *${title}*, quoting the source word for word.`,
+  helpIntro: "I answer questions about *{title}*, quoting the source word for word.",
   helpCan: "*I can:*",
   helpCannot: "*I can't:*",
   helpTry: "Try one of these:",
@@ -12,7 +16,8 @@ export const MESSAGES = {
   helpful: "👍 Helpful",
   notHelpful: "👎 Not helpful",
   postToChannel: "Post to channel",
-  askedBy: (question: string) => `Asked: ${question}`,
+  askedBy: "{user} asked:",
+  youAsked: "You asked:",
   sourcePrefix: "Source:",
 } as const;
 

@@ -1,20 +1,23 @@
 import type { types } from "@slack/bolt";
 import type { About, Topic } from "../../src/index.js";
 import { IDS, MESSAGES } from "./messages.js";
-import { escapeText, escapeUrl, questionButtons, type SlackMessage, truncate } from "./render.js";
+import { escapeText, fill, fit, link, type Mrkdwn } from "./mrkdwn.js";
+import { questionButtons, type SlackMessage } from "./render.js";
 
-const bullets = (lines: string[]) => lines.map((l) => `• ${escapeText(l)}`).join("\n");
+// Block Kit: section and context text at most 3000 characters.
+const TEXT_MAX = 2900;
+const mrkdwn = (text: Mrkdwn): types.MrkdwnElement => ({ type: "mrkdwn", text: fit(text, TEXT_MAX) });
+const section = (text: Mrkdwn): types.SectionBlock => ({ type: "section", text: mrkdwn(text) });
+const context = (text: Mrkdwn): types.ContextBlock => ({ type: "context", elements: [mrkdwn(text)] });
+const lines = (...parts: Mrkdwn[]) => parts.join("\n") as Mrkdwn;
+const bullets = (items: string[]) => lines(...items.map((l) => escapeText(`• ${l}`)));
 
 function aboutBlocks(about: About): types.KnownBlock[] {
-  const title = `<${escapeUrl(about.url)}|${escapeText(about.title)}>`;
-  const source = [about.publisher, about.author, about.date].filter(Boolean).map(escapeText).join(", ");
-  const blocks: types.KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text: `${MESSAGES.helpIntro(title)}\n${source}` } }];
-  if (about.can.length > 0) {
-    blocks.push({ type: "section", text: { type: "mrkdwn", text: `${MESSAGES.helpCan}\n${bullets(about.can)}` } });
-  }
-  if (about.cannot.length > 0) {
-    blocks.push({ type: "section", text: { type: "mrkdwn", text: `${MESSAGES.helpCannot}\n${bullets(about.cannot)}` } });
-  }
+  const intro = fill(MESSAGES.helpIntro, { title: link(about.url, about.title) });
+  const source = escapeText([about.publisher, about.author, about.date].filter(Boolean).join(", "));
+  const blocks: types.KnownBlock[] = [section(lines(intro, source))];
+  if (about.can.length > 0) blocks.push(section(lines(escapeText(MESSAGES.helpCan), bullets(about.can))));
+  if (about.cannot.length > 0) blocks.push(section(lines(escapeText(MESSAGES.helpCannot), bullets(about.cannot))));
   return blocks;
 }
 
@@ -39,11 +42,13 @@ export function renderHelp(about: About, topics: Topic[]): SlackMessage {
   const examples = exampleQuestions(topics);
   const blocks: types.KnownBlock[] = [...aboutBlocks(about)];
   if (examples.length > 0) {
-    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: MESSAGES.helpTry }] });
+    blocks.push(context(escapeText(MESSAGES.helpTry)));
     blocks.push(questionButtons(IDS.suggest, examples, IDS.suggest));
   }
-  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: MESSAGES.helpHowTo }] });
-  const text = escapeText(`${MESSAGES.helpIntro(about.title).replace(/\*/g, "")} ${MESSAGES.helpHowTo}`);
+  blocks.push(context(escapeText(MESSAGES.helpHowTo)));
+  // Notifications show the text as typed: no bold, and the title without its link.
+  const intro = fill(MESSAGES.helpIntro.replace(/\*/g, ""), { title: escapeText(about.title) });
+  const text = fit(`${intro} ${escapeText(MESSAGES.helpHowTo)}` as Mrkdwn, TEXT_MAX);
   return { text, blocks, unfurl_links: false, unfurl_media: false };
 }
 
@@ -53,18 +58,14 @@ export function renderHome(about: About, topics: Topic[]): types.HomeView {
     { type: "header", text: { type: "plain_text", text: MESSAGES.homeTitle, emoji: false } },
     ...aboutBlocks(about),
     { type: "divider" },
-    { type: "section", text: { type: "mrkdwn", text: MESSAGES.homeTopics } },
+    section(escapeText(MESSAGES.homeTopics)),
   ];
   // Home tabs hold at most 100 blocks; topics are few, but stay well inside the limit.
   for (const t of topics.slice(0, 20)) {
-    const examples = t.examples
-      .slice(0, 4)
-      .map((q) => `• ${escapeText(q)}`)
-      .join("\n");
-    const text = truncate(`*${escapeText(t.title)}*${examples ? `\n${examples}` : ""}`, 2900);
-    blocks.push({ type: "section", text: { type: "mrkdwn", text } });
+    const title = escapeText(`*${t.title}*`);
+    blocks.push(section(t.examples.length > 0 ? lines(title, bullets(t.examples.slice(0, 4))) : title));
   }
   blocks.push({ type: "divider" });
-  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: MESSAGES.helpHowTo }] });
+  blocks.push(context(escapeText(MESSAGES.helpHowTo)));
   return { type: "home", blocks };
 }

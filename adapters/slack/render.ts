@@ -1,7 +1,10 @@
 import type { types } from "@slack/bolt";
-import type { Answer, Citation, FactAnswer } from "../../src/index.js";
+import type { Answer, AnswerKind, Citation, FactAnswer } from "../../src/index.js";
 import { inQuotationMarks, isFactAnswer } from "../../src/index.js";
 import { IDS, MESSAGES } from "./messages.js";
+import { escapeText, escapeWithin, fill, fit, link, type Mrkdwn, userMention } from "./mrkdwn.js";
+
+export { escapeText, escapeUrl, escapeWithin } from "./mrkdwn.js";
 
 /** A message ready for chat.postMessage / chat.postEphemeral / response_url (spread it in). */
 export interface SlackMessage {
@@ -16,7 +19,7 @@ export interface SlackMessage {
 export interface RenderOptions {
   /** Echo the question above the answer (for ephemeral and shared answers, which have no thread). */
   question?: string;
-  /** The asker's user id, credited when the answer is posted to the channel. */
+  /** Who asked (a Slack user id): a shared answer credits them, `<@U…> asked:`. */
   asker?: string;
   /** Add a "Post to channel" button carrying the question (slash command answers). */
   postButton?: boolean;
@@ -28,43 +31,38 @@ const BUTTON_TEXT_MAX = 75;
 const VALUE_MAX = 2000;
 const MAX_BUTTONS = 5;
 const MAX_CITATIONS = 3;
-
-/** Escapes the three characters Slack treats as markup, so no text can mention, link or ping. */
-export function escapeText(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-/** Makes a URL safe inside `<url|label>`: `|` and `>` would end it early. */
-export function escapeUrl(url: string): string {
-  return url.replace(/&/g, "&amp;").replace(/</g, "%3C").replace(/>/g, "%3E").replace(/\|/g, "%7C");
-}
+/** A question shown above its answer: enough to recognise it, never a wall of someone's text. */
+export const QUESTION_SHOWN_MAX = 300;
+/** Only answers can be posted for everyone: never a refusal, help, a clarify or "too long". */
+const POSTABLE: ReadonlySet<AnswerKind> = new Set(["fact", "overview"]);
 
 export function truncate(text: string, max: number): string {
   const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
 }
 
-/** Escapes, then fits `max` characters without cutting an entity in half. */
-export function escapeWithin(text: string, max: number): string {
-  const escaped = escapeText(text);
-  if (Array.from(escaped).length <= max) return escaped;
-  let out = "";
-  for (const ch of Array.from(text)) {
-    const next = escapeText(ch);
-    if (Array.from(out).length + Array.from(next).length > max - 1) break;
-    out += next;
-  }
-  return `${out}…`;
-}
-
-const mrkdwn = (text: string) => ({ type: "mrkdwn" as const, text: truncate(text, TEXT_MAX) });
+const mrkdwn = (text: Mrkdwn): types.MrkdwnElement => ({ type: "mrkdwn", text: fit(text, TEXT_MAX) });
 
 /** "“quote” — <link|Title>, Publisher, Date": the verbatim quote with its source. */
 export function citationBlock(c: Citation): types.ContextBlock {
-  const source = [`<${escapeUrl(c.url)}|${escapeText(c.title)}>`, escapeText(c.publisher), ...(c.date ? [escapeText(c.date)] : [])].join(
-    ", ",
-  );
-  return { type: "context", elements: [mrkdwn(`${inQuotationMarks(escapeText(c.quote))}\n${MESSAGES.sourcePrefix} ${source}`)] };
+  const source = [link(c.url, c.title), escapeText(c.publisher), ...(c.date ? [escapeText(c.date)] : [])].join(", ");
+  const text = `${inQuotationMarks(escapeText(c.quote))}\n${escapeText(MESSAGES.sourcePrefix)} ${source}` as Mrkdwn;
+  return { type: "context", elements: [mrkdwn(text)] };
+}
+
+/**
+ * Who asked and what, above the answer. The question is someone's raw text, so it goes in a
+ * plain_text element, which Slack does not format: no `*bold*`, `_italic_`, `~strike~` or
+ * `` `code` ``, no mentions, no links of its own; escaped too, as Slack decodes entities there.
+ */
+export function askedBlock(question: string, asker?: string): types.ContextBlock {
+  const who = userMention(asker);
+  const heading = who ? fill(MESSAGES.askedBy, { user: who }) : escapeText(MESSAGES.youAsked);
+  const shown = escapeWithin(question.replace(/\s+/g, " ").trim(), QUESTION_SHOWN_MAX);
+  return {
+    type: "context",
+    elements: [mrkdwn(heading), { type: "plain_text", text: `“${shown}”`, emoji: false }],
+  };
 }
 
 /** A row of buttons that each ask a question (suggestions, choices, examples). */
@@ -119,13 +117,13 @@ function postBlock(question: string): types.ActionsBlock {
  */
 export function render(answer: Answer, options: RenderOptions = {}): SlackMessage {
   const blocks: types.KnownBlock[] = [];
-  if (options.question) {
-    blocks.push({ type: "context", elements: [mrkdwn(escapeText(MESSAGES.askedBy(options.question)))] });
-  }
+  // "That message is too long" needs no copy of the message above it.
+  const question = answer.kind === "too-long" ? undefined : options.question;
+  if (question) blocks.push(askedBlock(question, options.asker));
   blocks.push({ type: "section", text: mrkdwn(escapeText(answer.text)) });
   const citations = isFactAnswer(answer) ? answer.citations.slice(0, MAX_CITATIONS) : [];
-  for (const c of citations) blocks.push(citationBlock(c));
   const asks = isFactAnswer(answer) ? answer.related : "suggestions" in answer ? answer.suggestions : [];
+  for (const c of citations) blocks.push(citationBlock(c));
 
   if (answer.kind === "clarify" && answer.choices.length > 0) {
     // The answer already asks "Which did you mean?": a label would say it twice.
@@ -138,11 +136,11 @@ export function render(answer: Answer, options: RenderOptions = {}): SlackMessag
     );
   } else if (asks.length > 0) {
     const label = isFactAnswer(answer) ? MESSAGES.relatedLabel : MESSAGES.suggestionsLabel;
-    blocks.push({ type: "context", elements: [mrkdwn(label)] });
+    blocks.push({ type: "context", elements: [mrkdwn(escapeText(label))] });
     blocks.push(questionButtons(IDS.suggest, asks, IDS.suggest));
   }
   if (isFactAnswer(answer)) blocks.push(feedbackBlock(answer));
-  if (options.postButton && options.question) blocks.push(postBlock(options.question));
+  if (options.postButton && question && POSTABLE.has(answer.kind)) blocks.push(postBlock(question));
 
   return { text: fallbackText(answer), blocks, unfurl_links: false, unfurl_media: false };
 }
@@ -151,11 +149,11 @@ export function render(answer: Answer, options: RenderOptions = {}): SlackMessag
 export function fallbackText(answer: Answer): string {
   const c = isFactAnswer(answer) ? answer.citations[0] : undefined;
   const cite = c ? `\n${inQuotationMarks(c.quote)} (${[c.title, c.publisher, c.date].filter(Boolean).join(", ")}) ${c.url}` : "";
-  return truncate(escapeText(`${answer.text}${cite}`), TEXT_MAX);
+  return escapeWithin(`${answer.text}${cite}`, TEXT_MAX);
 }
 
 /** A plain one-line message (apologies, acknowledgements). */
 export function plainMessage(text: string): SlackMessage {
-  const safe = escapeText(text);
+  const safe = escapeWithin(text, TEXT_MAX);
   return { text: safe, blocks: [{ type: "section", text: mrkdwn(safe) }], unfurl_links: false, unfurl_media: false };
 }

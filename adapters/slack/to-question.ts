@@ -58,6 +58,8 @@ export interface SlackOrigin {
   perUser?: boolean;
   /** Ids of this delivery (event id, channel+ts). */
   deliveries?: string[];
+  /** Answer without the conversation's context ("Post to channel" republishes an answer, as it stands alone). */
+  standalone?: boolean;
 }
 
 /**
@@ -81,5 +83,6 @@ export function slackQuestion(o: SlackOrigin): Question {
       ...(o.perUser ? { user: o.user } : {}),
     },
     ...(o.deliveries ? { deliveries: o.deliveries } : {}),
+    ...(o.standalone ? { standalone: true } : {}),
   };
 }

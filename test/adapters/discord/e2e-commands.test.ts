@@ -5,7 +5,7 @@ import { CUSTOM_ID } from "../../../adapters/discord/render.js";
 import { IN_SCOPE, OUT_OF_SCOPE, realEngine } from "../../helpers/discord-engine.js";
 import { BOT, FAKE_TOKEN, type Harness, isCallbackFor, startHarness } from "../../helpers/discord-harness.js";
 import { autocomplete, buttonPress, fakeMessage, slashCommand } from "../../helpers/discord-payloads.js";
-import { ask } from "../../helpers/knowledge.js";
+import { ask, knowledge } from "../../helpers/knowledge.js";
 
 const EPHEMERAL = 64;
 const expected = realEngine(); // a second engine: what the bot should say, computed, not hard-coded
@@ -42,9 +42,13 @@ describe("/ask", () => {
     expect(JSON.stringify(embed.fields)).toContain(JSON.stringify(citation?.quote).slice(1, -1));
     expect(embed.url).toBe(citation?.url);
     expect(embed.url).toContain("#:~:text=");
-    expect(embed.footer.text).toContain(citation?.publisher);
-    expect(embed.footer.text).toContain(citation?.date);
-    expect(embed.footer.text).toContain(citation?.title);
+    expect(embed.title).toBe(citation?.title);
+    const source = embed.fields.at(-1).value;
+    expect(source).toContain(citation?.publisher);
+    expect(source).toContain(citation?.date);
+    // The title and the date each show once in the embed.
+    expect(JSON.stringify(embed).split(citation?.title ?? "missing title")).toHaveLength(2);
+    expect(JSON.stringify(embed).split(citation?.date ?? "missing date")).toHaveLength(2);
     expect(body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(body.data.flags & EPHEMERAL).toBe(0);
   });
@@ -71,6 +75,20 @@ describe("/ask", () => {
     expect(choices.length).toBeLessThanOrEqual(25);
     expect(choices.map((c) => c.value)).toEqual(expected.complete(typed, 25).map((q) => q.slice(0, 100)));
     for (const c of choices) expect(c.name.length).toBeLessThanOrEqual(100);
+  });
+
+  // Issue 13: typing 阿里 showed 3–4 wordings of each of 8 facts; "where" offered three wordings of
+  // "who edited it?". Each suggestion must stand for a different fact.
+  it.each(["阿里", "where", "who edited"])("autocompletes %j with one suggestion per fact", async (typed) => {
+    const interaction = autocomplete(h.inGuild, typed);
+    h.fake.dispatch("INTERACTION_CREATE", interaction);
+    const body = (await h.waitForRequest(isCallbackFor(interaction.id), `autocomplete ${typed}`)).body;
+    const values = (body.data.choices as { value: string }[]).map((c) => c.value);
+    expect(values.length).toBeGreaterThan(1);
+    const factOf = new Map(knowledge().facts.flatMap((f) => [...f.questions, ...(f.questions_zh ?? [])].map((q) => [q, f.id] as const)));
+    const facts = values.map((v) => factOf.get(v));
+    expect(facts.every((f) => f !== undefined)).toBe(true);
+    expect(new Set(facts).size).toBe(facts.length);
   });
 
   it("says out-of-scope briefly with suggestion buttons, and a press answers the suggestion", async () => {

@@ -19,9 +19,17 @@ describe("renderAnswer", () => {
     expect(embed?.url).toBe(FAKE_CITATION.url);
     expect(embed?.title).toBe(FAKE_CITATION.title);
     expect(embed?.fields?.[0]?.value).toContain(FAKE_CITATION.quote);
-    expect(embed?.fields?.[1]?.value).toContain(`](${FAKE_CITATION.url})`);
-    expect(embed?.footer?.text).toBe(`${FAKE_CITATION.title} — Tech in Asia, January 2016`);
+    expect(embed?.fields?.[1]?.value).toBe("Tech in Asia · Steven Millward · January 2016");
     expect(reply.allowedMentions).toEqual({ parse: [], repliedUser: false });
+  });
+
+  it("shows the article's title once and its date once (linked title, source field, no footer)", () => {
+    const embed = renderAnswer(fakeAnswer()).embeds[0];
+    const shown = JSON.stringify(embed);
+    expect(shown.split(FAKE_CITATION.title)).toHaveLength(2);
+    expect(shown.split(FAKE_CITATION.date)).toHaveLength(2);
+    expect(shown.split(FAKE_CITATION.publisher)).toHaveLength(2);
+    expect(embed?.footer).toBeUndefined();
   });
 
   it("adds helpful / not-helpful buttons that name the facts", () => {
@@ -121,6 +129,8 @@ describe("renderTopics / renderAbout / renderText", () => {
     for (const part of ["Tech in Asia", "Steven Millward", "January 2016", "Answer with quotes", "Anything else"])
       expect(text).toContain(part);
     expect(reply.embeds[0]?.url).toBe(FAKE_CITATION.sourceUrl);
+    expect(text.split(FAKE_CITATION.title)).toHaveLength(2);
+    expect(text.split("January 2016")).toHaveLength(2);
   });
 
   it("keeps text replies short, mention-free and unfurl-free", () => {

@@ -1,5 +1,7 @@
-/** /roadmap and the buttons on its answers, end to end over HTTP through the real Bolt and engine. */
-
+/**
+ * /roadmap and the buttons on its answers, end to end over HTTP through the real Bolt and engine.
+ * Feedback buttons: feedback.test.ts; what "Post to channel" shows: post-to-channel.test.ts.
+ */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ask } from "../../helpers/knowledge.js";
 import { type ResponseUrlPost, waitFor } from "../../helpers/slack-fake.js";
@@ -84,29 +86,5 @@ describe("/roadmap", () => {
     const eph = await waitFor(() => h.fake.responses.find((r) => r.id === "eph"), "ephemeral answer");
     expect(eph.body.response_type).toBe("ephemeral");
     expect(JSON.stringify(eph.body)).toContain(ask(realEngine(), question).answer.slice(0, 30));
-  });
-
-  it("records helpful / not-helpful feedback and thanks in place", async () => {
-    const blocks = [
-      { type: "section", block_id: "a", text: { type: "mrkdwn", text: "answer" } },
-      { type: "actions", block_id: "roadmap_feedback", elements: [] },
-    ];
-    const press = buttonPress({
-      action_id: "roadmap_feedback_helpful",
-      value: "europe-offices",
-      responseUrl: `${h.fake.responseBase}fb`,
-      message: { ts: "1700000001.000100", text: "answer", blocks },
-    });
-    await sendInteraction(h.events, press, signed);
-    const update = await waitFor(() => h.fake.callsTo("chat.update")[0], "chat.update");
-    expect(update.args.ts).toBe("1700000001.000100");
-    expect(JSON.stringify(update.args.blocks)).toContain("Thanks for the feedback");
-    expect(JSON.stringify(update.args.blocks)).not.toContain("roadmap_feedback");
-    const line = h.lines.find((l) => l.includes('"slack feedback"'));
-    expect(line).toContain('"outcome":"helpful"');
-    expect(line).toContain("europe-offices");
-    expect(line).not.toContain("UHUMAN01");
-    const health = (await (await fetch(`${h.base}/healthz`)).json()) as { helpful: number };
-    expect(health.helpful).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeText, escapeUrl, render, withFeedbackThanks } from "../../../adapters/slack/render.js";
+import { escapeText, escapeUrl, QUESTION_SHOWN_MAX, render } from "../../../adapters/slack/render.js";
 import { exampleQuestions, renderHelp, renderHome } from "../../../adapters/slack/render-help.js";
 import type { About, Answer, Citation, Topic } from "../../../src/index.js";
 import { type AnswerFields, answerOf } from "../../helpers/answers.js";
@@ -119,7 +119,13 @@ describe("render", () => {
     expect(ids).toEqual(["roadmap_feedback_helpful", "roadmap_feedback_not_helpful", "roadmap_post"]);
     expect(buttons(m)[0]?.value).toBe("europe-offices");
     expect(buttons(m)[2]?.value).toBe("Where in Europe?");
-    expect(JSON.stringify(blocks(m)[0])).toContain("Asked: Where in Europe?");
+    expect(blocks(m)[0]).toEqual({
+      type: "context",
+      elements: [
+        { type: "mrkdwn", text: "You asked:" },
+        { type: "plain_text", text: "“Where in Europe?”", emoji: false },
+      ],
+    });
   });
 
   it("keeps every text inside Block Kit limits", () => {
@@ -131,13 +137,68 @@ describe("render", () => {
     }
     expect(m.text.length).toBeLessThanOrEqual(3000);
   });
+});
 
-  it("replaces only the feedback block with a thank-you", () => {
-    const m = render(answer());
-    const after = withFeedbackThanks(m.blocks);
-    expect(after).toHaveLength(m.blocks.length);
-    expect(JSON.stringify(after)).not.toContain("roadmap_feedback_helpful");
-    expect(JSON.stringify(after)).toContain("Thanks for the feedback.");
+// Issue 13: "/roadmap *URGENT from IT:* … <https://evil.example/login>", then Post to channel,
+// posted that text for everyone as "Asked: …", under the bot's name.
+describe("the question above an answer, and Post to channel", () => {
+  const hostile = "*URGENT from IT:* _re-login_ ~now~ `here` <https://evil.example/login|Slack> <!channel> <@U999> & go";
+  const asked = (m: { blocks: unknown[] }) => blocks(m)[0] as { type: string; elements: { type: string; text: string }[] };
+
+  it("credits the asker by mention and shows the question as plain, quoted text", () => {
+    const m = render(answer(), { question: hostile, asker: "U0ASKER1" });
+    const [who, question] = asked(m).elements;
+    expect(who).toEqual({ type: "mrkdwn", text: "<@U0ASKER1> asked:" });
+    // plain_text: Slack applies no *bold*, _italic_, ~strike~ or `code`, and makes no mention.
+    expect(question?.type).toBe("plain_text");
+    expect(question?.text).toBe(`“${escapeText(hostile)}”`);
+    expect(question?.text).not.toMatch(/<https|<!channel>|<@U999>/);
+  });
+
+  it("never lets the asker field smuggle in markup", () => {
+    const m = render(answer(), { question: "Where?", asker: "<!channel>" });
+    expect(asked(m).elements[0]?.text).toBe("You asked:");
+    expect(JSON.stringify(m.blocks)).not.toContain("<!channel>");
+  });
+
+  it("caps the question shown (on one line), and what the post button carries", () => {
+    const long = `Where ${"and where ".repeat(200)}\n\n*did* they go?`;
+    const m = render(answer(), { question: long, postButton: true });
+    const shown = asked(m).elements[1]?.text ?? "";
+    expect(Array.from(shown).length).toBeLessThanOrEqual(QUESTION_SHOWN_MAX + 2);
+    expect(shown).not.toContain("\n");
+    expect(shown.endsWith("…”")).toBe(true);
+    expect(buttons(m).find((b) => b.action_id === "roadmap_post")?.value?.length).toBeLessThanOrEqual(2000);
+  });
+
+  it("never cuts an escaped character in half", () => {
+    const m = render(answer(), { question: "&".repeat(QUESTION_SHOWN_MAX) });
+    expect(asked(m).elements[1]?.text).toMatch(/^“(&amp;)+…”$/);
+  });
+
+  const notAnswers: AnswerFields[] = [
+    { kind: "out-of-scope", answer: "The source doesn't cover that.", suggestions: ["Q1?"] },
+    { kind: "help", answer: "I answer questions about the roadmap." },
+    { kind: "too-long", answer: "That message is too long." },
+    { kind: "clarify", answer: "Which did you mean?", choices: [{ factId: "a", question: "A?" }] },
+  ];
+  it.each(notAnswers)("offers Post to channel under answers only, not under $kind", (over) => {
+    const refusal = answer({ answered: false, citations: [], factIds: [], ...over });
+    expect(JSON.stringify(render(refusal, { question: "Where?", postButton: true }).blocks)).not.toContain("roadmap_post");
+  });
+
+  it.each(["fact", "overview"] as const)("offers Post to channel under a %s answer", (kind) => {
+    expect(JSON.stringify(render(answer({ kind }), { question: "Where?", postButton: true }).blocks)).toContain("roadmap_post");
+  });
+
+  it("never echoes a too-long message above 'That message is too long'", () => {
+    const huge = "x".repeat(2900);
+    const m = render(answer({ answered: false, kind: "too-long", answer: "That message is too long.", citations: [], factIds: [] }), {
+      question: huge,
+      postButton: true,
+    });
+    expect(JSON.stringify(m)).not.toContain("xxxxxxxxxx");
+    expect(blocks(m)[0]?.type).toBe("section");
   });
 });
 
@@ -168,6 +229,28 @@ describe("help and App Home", () => {
     expect(json).toContain("Guess");
     expect(buttons(m).map((b) => b.value)).toEqual(["A1?", "B1?", "C1?", "A2?", "C2?"]);
     expect(m.text.length).toBeGreaterThan(0);
+  });
+
+  it("escapes our own wording too: `/roadmap <question>` reaches Slack as &lt;question&gt;", () => {
+    const texts = (bs: unknown[]) => (bs as AnyBlock[]).flatMap((b) => [b.text?.text, ...(b.elements ?? []).map((e) => e.text)]);
+    const help = renderHelp(about, topics);
+    const home = renderHome(about, topics);
+    for (const text of [...texts(help.blocks), ...texts(home.blocks), help.text]) {
+      if (typeof text !== "string") continue;
+      // Outside our own links, no <, > or bare & may reach mrkdwn.
+      const bare = text.replace(/<https:\/\/example\.test\/a\|[^<>]*>/g, "");
+      expect(bare).not.toMatch(/[<>]|&(?!amp;|lt;|gt;)/);
+    }
+    expect(JSON.stringify(help)).toContain("`/roadmap &lt;question&gt;`");
+    expect(JSON.stringify(home)).toContain("`/roadmap &lt;question&gt;`");
+    expect(JSON.stringify(help.blocks)).toContain("*<https://example.test/a|Alibaba boss maps out '3 key battlefields' in 2016>*");
+  });
+
+  it("escapes the knowledge file's title and source where they go into mrkdwn", () => {
+    const odd = { ...about, title: "R&D <plans>", publisher: "A & B", url: "https://example.test/a?x=1&y=2" };
+    const json = JSON.stringify(renderHelp(odd, topics).blocks);
+    expect(json).toContain("<https://example.test/a?x=1&amp;y=2|R&amp;D &lt;plans&gt;>");
+    expect(json).toContain("A &amp; B");
   });
 
   it("renders a home view listing the topics", () => {
