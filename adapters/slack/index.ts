@@ -5,12 +5,15 @@ import { storesFromEnv } from "../../chat/index.js";
 import type { Engine } from "../../src/index.js";
 import { wireSlackApp } from "./app.js";
 import { toBoltLogger } from "./bolt-logger.js";
-import { parseSlackConfig, type SlackConfig, SlackConfigError, slackSecrets } from "./config.js";
+import { parseSlackConfig, type SlackConfig, SlackConfigError, slackSecrets, withoutCredentials } from "./config.js";
 import { createDedup } from "./dedup.js";
 import { createDeadlineFetch } from "./http-fetch.js";
+import { createGuardedReceiver, type HttpLimits } from "./receiver.js";
 import type { SlackStats } from "./reply.js";
+import { guardSocketMode } from "./socket-guard.js";
 
-export { parseSlackConfig, type SlackConfig, SlackConfigError } from "./config.js";
+export { parseSlackConfig, type SlackConfig, SlackConfigError, slackSecrets } from "./config.js";
+export { DEFAULT_HTTP_LIMITS, type HttpLimits } from "./receiver.js";
 
 export interface StartSlackOptions {
   engine: Engine;
@@ -27,6 +30,8 @@ export interface StartSlackOptions {
   health?: () => Record<string, unknown>;
   /** Per-user rate limiter; defaults to RATE_LIMIT_* (in Redis with REDIS_URL); null: no limit. */
   rateLimiter?: RateLimiter | null;
+  /** HTTP mode: timeouts, connection cap and body bounds (DEFAULT_HTTP_LIMITS); tests shorten them. */
+  httpLimits?: Partial<HttpLimits>;
 }
 
 export interface SlackHandle {
@@ -88,6 +93,8 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
           installerOptions: { clientOptions },
         })
       : undefined;
+  // Malformed envelopes are dropped before the Socket Mode client reads them (it would crash).
+  if (receiver) guardSocketMode(receiver.client, logger);
   const startedAt = new Date().toISOString();
   const app = new App({
     token: config.botToken,
@@ -97,23 +104,26 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     // Bolt's conversation store is a per-event middleware we never read (the engine keeps context).
     convoStore: false,
     deferInitialization: true,
-    ...(receiver
-      ? { receiver }
-      : {
-          signingSecret: config.signingSecret as string,
-          port: config.port,
-          customRoutes: [
-            {
-              path: "/healthz",
-              method: ["GET"],
-              handler: (_req, res) => {
-                const body = { ok: true, platform: "slack", factCount: engine.factCount, startedAt, ...stats };
-                res.writeHead(200, { "content-type": "application/json" });
-                res.end(JSON.stringify({ ...body, ...options.health?.() }));
-              },
+    receiver:
+      receiver ??
+      // Signature, timestamp (both ways) and body shape are checked before Bolt; slow clients are cut.
+      createGuardedReceiver({
+        signingSecret: config.signingSecret as string,
+        logger,
+        boltLogger,
+        ...(options.httpLimits ? { limits: options.httpLimits } : {}),
+        customRoutes: [
+          {
+            path: "/healthz",
+            method: ["GET"],
+            handler: (_req, res) => {
+              const body = { ok: true, platform: "slack", factCount: engine.factCount, startedAt, ...stats };
+              res.writeHead(200, { "content-type": "application/json" });
+              res.end(JSON.stringify({ ...body, ...options.health?.() }));
             },
-          ],
-        }),
+          },
+        ],
+      }),
   });
   const stores = await storesFromEnv({
     env,
@@ -130,7 +140,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   } catch (error) {
     await stores.close();
     const platform = (error as { data?: { error?: string } }).data?.error;
-    const api = config.apiUrl ?? "https://slack.com/api/";
+    const api = withoutCredentials(config.apiUrl ?? "https://slack.com/api/");
     throw new Error(
       platform
         ? `Slack rejected SLACK_BOT_TOKEN (auth.test: ${logger.scrub(platform)})`
@@ -174,7 +184,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
 }
 
 function describeStart(config: SlackConfig, port: number | undefined): Record<string, unknown> {
-  return { platform: "slack", mode: config.mode, port, apiUrl: config.apiUrl ?? "https://slack.com/api/" };
+  return { platform: "slack", mode: config.mode, port, apiUrl: withoutCredentials(config.apiUrl ?? "https://slack.com/api/") };
 }
 
 function short(error: unknown, logger: Logger): string {
