@@ -1,6 +1,7 @@
 import { runRepl } from "../adapters/repl/index.js";
 import { createLogger, parseLogLevel } from "../chat/index.js";
 import type { Runtime } from "./runtime.js";
+import { installSafetyNet } from "./safety-net.js";
 
 interface Running {
   name: string;
@@ -35,6 +36,7 @@ export async function runBots(
     rt.close();
     return 0;
   }
+  installSafetyNet(logger);
   const rt = makeRuntime();
   const engine = rt.engine;
   const running: Running[] = [];
