@@ -52,6 +52,15 @@ export interface GuardedReceiverOptions {
 
 const EVENTS_PATH = "/slack/events";
 
+// The path as Bolt's router computes it (a query or a fragment must not slip past the gate).
+function pathOf(req: IncomingMessage): string | undefined {
+  try {
+    return new URL(req.url ?? "/", "http://localhost").pathname;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface GuardedReceiver extends Receiver {
   start(listen: ListenOptions): Promise<Server>;
   stop(): Promise<void>;
@@ -119,8 +128,7 @@ export function createGuardedReceiver(options: GuardedReceiverOptions): GuardedR
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? "").split("?")[0];
-    if (req.method !== "POST" || path !== EVENTS_PATH) return toBolt(req, res);
+    if (req.method?.toUpperCase() !== "POST" || pathOf(req) !== EVENTS_PATH) return toBolt(req, res);
     gate(req, res).catch((error: unknown) => {
       logger.error("slack request failed", { platform: "slack", error });
       if (!res.headersSent) res.writeHead(500).end();

@@ -150,6 +150,21 @@ describe("malformed bodies over HTTP", () => {
     expect(b.fake.callsTo("chat.postMessage").map((c) => c.args.channel)).toEqual(["C0AFTER"]);
   });
 
+  it("gates the events path however it is spelled (a query, a fragment)", async () => {
+    const b = await start("http");
+    expect((await postRaw(`${b.events}?x=1`, "null", JSON_TYPE)).status).toBe(400);
+    // fetch drops fragments, so this one goes over a raw socket.
+    const ts = now();
+    const s = await rawSocket(b.port);
+    s.socket.write(
+      "POST /slack/events#frag HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: 4\r\n" +
+        `X-Slack-Request-Timestamp: ${ts}\r\nX-Slack-Signature: ${sign(SECRETS.signing, ts, "null")}\r\n\r\nnull`,
+    );
+    await s.closed;
+    expect(s.received()).toMatch(/^HTTP\/1\.1 400/);
+    await stillAnswers(b, "C0AFTER");
+  });
+
   it("checks the signature before the shape: an unsigned null is 401, not 400", async () => {
     const b = await start("http");
     expect((await postRaw(b.events, "null", JSON_TYPE, { unsigned: true })).status).toBe(401);
