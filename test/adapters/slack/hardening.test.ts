@@ -4,8 +4,10 @@
  * credentials in SLACK_API_URL, and what already held (401s, 413s, no secrets in logs).
  */
 import { connect, type Socket } from "node:net";
+import { SocketModeReceiver } from "@slack/bolt";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type HttpLimits, type SlackHandle, slackSecrets, startSlack } from "../../../adapters/slack/index.js";
+import { guardSocketMode } from "../../../adapters/slack/socket-guard.js";
 import { type FakeSlack, startFakeSlack, waitFor } from "../../helpers/slack-fake.js";
 import { captureLogger, realEngine, SECRETS } from "../../helpers/slack-harness.js";
 import { command, mention } from "../../helpers/slack-payloads.js";
@@ -207,6 +209,21 @@ describe("malformed Socket Mode envelopes", () => {
     expect(b.fake.socketCount()).toBe(1);
     expect(b.lines.some((l) => l.includes("malformed") && l.includes('"level":"warn"'))).toBe(true);
   });
+});
+
+describe("Socket Mode messages that are not envelopes at all", () => {
+  // The fake only sends well-formed envelopes, so these go straight into the real client's handler.
+  it.each([["null"], ['"text"'], ["[]"], ["7"], ["{"], ['{"type":"events_api","payload":{}}'], ['{"envelope_id":"e1"}']])(
+    "drops %s with a warning",
+    async (raw) => {
+      const { logger, lines } = captureLogger();
+      const receiver = new SocketModeReceiver({ appToken: SECRETS.app });
+      guardSocketMode(receiver.client, logger);
+      receiver.client.emit("ws_message", raw, false);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(lines.filter((l) => l.includes("malformed Socket Mode envelope"))).toHaveLength(1);
+    },
+  );
 });
 
 describe("signed timestamps", () => {
