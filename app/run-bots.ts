@@ -3,6 +3,7 @@ import { createLogger, parseLogLevel } from "../chat/index.js";
 import { configError } from "../src/index.js";
 import { composeBot } from "./compose.js";
 import { parseConfig } from "./config.js";
+import { installSafetyNet } from "./safety-net.js";
 
 interface Running {
   name: string;
@@ -41,6 +42,8 @@ export async function runBots(
     await bot.close();
     return 0;
   }
+  // No request, envelope or library bug may end the process: log it (scrubbed) and keep serving.
+  installSafetyNet(logger);
   const bot = await composeBot({ knowledgePath, config, logger, watch: true });
   const running: Running[] = [];
   try {

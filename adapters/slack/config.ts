@@ -71,9 +71,33 @@ export function parseSlackConfig(env: Record<string, string | undefined>): Slack
   return { ok: true, config };
 }
 
-/** The variables that hold secrets, for registering with the logger's `redact`. */
+/** The variables that hold secrets, and the password in SLACK_API_URL, for the logger's `redact`. */
 export function slackSecrets(env: Record<string, string | undefined>): string[] {
   return ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"]
     .map((k) => env[k]?.trim())
-    .filter((v): v is string => typeof v === "string" && v.length > 0);
+    .filter((v): v is string => typeof v === "string" && v.length > 0)
+    .concat(urlPassword(env.SLACK_API_URL));
+}
+
+/** The password in a URL (`https://user:pass@host/`), raw and decoded; none when it has none. */
+function urlPassword(url: string | undefined): string[] {
+  const trimmed = url?.trim();
+  if (!trimmed || !URL.canParse(trimmed)) return [];
+  const { password } = new URL(trimmed);
+  if (!password) return [];
+  try {
+    return [password, decodeURIComponent(password)];
+  } catch {
+    return [password];
+  }
+}
+
+/** A URL fit for logs and error messages: any `user:password@` removed. */
+export function withoutCredentials(url: string): string {
+  if (!URL.canParse(url)) return url;
+  const parsed = new URL(url);
+  if (!parsed.username && !parsed.password) return url;
+  parsed.username = "";
+  parsed.password = "";
+  return parsed.toString();
 }

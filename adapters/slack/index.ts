@@ -5,10 +5,13 @@ import type { Engine } from "../../src/index.js";
 import { configError } from "../../src/index.js";
 import { wireSlackApp } from "./app.js";
 import { toBoltLogger } from "./bolt-logger.js";
-import { parseSlackConfig, type SlackConfig, slackSecrets } from "./config.js";
+import { parseSlackConfig, type SlackConfig, slackSecrets, withoutCredentials } from "./config.js";
 import { createDeadlineFetch } from "./http-fetch.js";
+import { createGuardedReceiver, type HttpLimits } from "./receiver.js";
+import { guardSocketMode } from "./socket-guard.js";
 
-export { parseSlackConfig, type SlackConfig } from "./config.js";
+export { parseSlackConfig, type SlackConfig, slackSecrets } from "./config.js";
+export { DEFAULT_HTTP_LIMITS, type HttpLimits } from "./receiver.js";
 
 export interface StartSlackOptions {
   /** The one question pipeline (dedup, rate limit, conversation state, engine, logging). */
@@ -23,6 +26,8 @@ export interface StartSlackOptions {
   host?: string;
   /** Extra fields for GET /healthz (e.g. the knowledge load time). */
   health?: () => Record<string, unknown>;
+  /** HTTP mode: timeouts, connection cap and body bounds (DEFAULT_HTTP_LIMITS); tests shorten them. */
+  httpLimits?: Partial<HttpLimits>;
 }
 
 export interface SlackHandle {
@@ -82,6 +87,8 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
           installerOptions: { clientOptions },
         })
       : undefined;
+  // Malformed envelopes are dropped before the Socket Mode client reads them (it would crash).
+  if (receiver) guardSocketMode(receiver.client, logger);
   const startedAt = new Date().toISOString();
   const app = new App({
     token: config.botToken,
@@ -91,23 +98,26 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     // Bolt's conversation store is a per-event middleware we never read (the engine keeps context).
     convoStore: false,
     deferInitialization: true,
-    ...(receiver
-      ? { receiver }
-      : {
-          signingSecret: config.signingSecret as string,
-          port: config.port,
-          customRoutes: [
-            {
-              path: "/healthz",
-              method: ["GET"],
-              handler: (_req, res) => {
-                const body = { ok: true, platform: "slack", factCount: options.engine().factCount, startedAt, ...pipeline.stats };
-                res.writeHead(200, { "content-type": "application/json" });
-                res.end(JSON.stringify({ ...body, ...options.health?.() }));
-              },
+    receiver:
+      receiver ??
+      // Signature, timestamp (both ways) and body shape are checked before Bolt; slow clients are cut.
+      createGuardedReceiver({
+        signingSecret: config.signingSecret as string,
+        logger,
+        boltLogger,
+        ...(options.httpLimits ? { limits: options.httpLimits } : {}),
+        customRoutes: [
+          {
+            path: "/healthz",
+            method: ["GET"],
+            handler: (_req, res) => {
+              const body = { ok: true, platform: "slack", factCount: options.engine().factCount, startedAt, ...pipeline.stats };
+              res.writeHead(200, { "content-type": "application/json" });
+              res.end(JSON.stringify({ ...body, ...options.health?.() }));
             },
-          ],
-        }),
+          },
+        ],
+      }),
   });
   wireSlackApp(app, { pipeline, engine: options.engine, logger, track });
 
@@ -116,7 +126,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     await app.init();
   } catch (error) {
     const platform = (error as { data?: { error?: string } }).data?.error;
-    const api = config.apiUrl ?? "https://slack.com/api/";
+    const api = withoutCredentials(config.apiUrl ?? "https://slack.com/api/");
     throw new Error(
       platform
         ? `Slack rejected SLACK_BOT_TOKEN (auth.test: ${logger.scrub(platform)})`
@@ -161,7 +171,7 @@ function configFrom(env: Record<string, string | undefined>): SlackConfig {
 }
 
 function describeStart(config: SlackConfig, port: number | undefined): Record<string, unknown> {
-  return { platform: "slack", mode: config.mode, port, apiUrl: config.apiUrl ?? "https://slack.com/api/" };
+  return { platform: "slack", mode: config.mode, port, apiUrl: withoutCredentials(config.apiUrl ?? "https://slack.com/api/") };
 }
 
 function short(error: unknown, logger: Logger): string {
