@@ -1,21 +1,29 @@
 import { createInterface } from "node:readline";
 import type { Engine } from "../../src/index.js";
+import { handleCtrlC } from "./keys.js";
 import { renderAnswer, renderExplanation, renderTopics, styles } from "./render.js";
+import { wrapText } from "./wrap.js";
 
 const HELP = `Ask a question about Alibaba's 2016 roadmap, or:
   :help     this help
   :topics   the three battlefields, with example questions
   :sources  where the answers come from
   :why      how the last answer was chosen
-  :quit     leave (Ctrl-D and Ctrl-C work too)`;
+  :quit     leave (Ctrl-D, or Ctrl-C on an empty line, works too;
+            Ctrl-C on a half-typed line clears it)`;
 
-/** The interactive terminal: one conversation per session, colour only on a TTY. */
+/**
+ * The interactive terminal: one conversation per session; on a TTY, colour and output wrapped to the
+ * terminal's current width (piped output is left unwrapped for machines).
+ */
 export function runRepl(engine: Engine, io = { input: process.stdin, output: process.stdout }): Promise<void> {
-  const colour = Boolean((io.output as NodeJS.WriteStream).isTTY) && !process.env.NO_COLOR;
+  const tty = Boolean((io.output as NodeJS.WriteStream).isTTY);
+  const colour = tty && !process.env.NO_COLOR;
   const s = styles(colour);
   const conversationId = `repl:${process.pid}:${Date.now()}`;
-  const rl = createInterface({ input: io.input, output: io.output, prompt: s.green("roadmap-bot> "), terminal: colour });
-  const print = (text: string) => io.output.write(`${text}\n`);
+  const rl = createInterface({ input: io.input, output: io.output, prompt: s.green("roadmap-bot> "), terminal: tty });
+  // Read the width at each print, so output after a resize fits the new width.
+  const print = (text: string) => io.output.write(`${wrapText(text, tty ? (io.output as NodeJS.WriteStream).columns : undefined)}\n`);
   print(s.dim(`roadmap-bot: ${engine.factCount} facts about Alibaba's 2016 roadmap. Type :help for commands, :quit to leave.`));
   rl.prompt();
   return new Promise((resolve) => {
@@ -32,7 +40,7 @@ export function runRepl(engine: Engine, io = { input: process.stdin, output: pro
       else if (text) print(`${renderAnswer(engine.answer(text, { conversationId, platform: "repl" }), colour)}\n`);
       rl.prompt();
     });
-    rl.on("SIGINT", () => rl.close());
+    handleCtrlC(rl, io.output);
     rl.on("close", () => {
       print("");
       resolve();
