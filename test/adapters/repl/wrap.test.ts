@@ -133,5 +133,5 @@ describe("the REPL's answers at 80 columns", () => {
       expect(quote).toBeGreaterThan(-1);
       for (const l of out.slice(quote + 1, source)) expect(l).toMatch(/^ {2}[^ ]/);
     }
-  });
+  }, 60_000);
 });
