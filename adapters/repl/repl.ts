@@ -1,24 +1,29 @@
 import { createInterface } from "node:readline";
 import type { Pipeline } from "../../chat/index.js";
 import type { Answer, Engine } from "../../src/index.js";
+import { handleCtrlC } from "./keys.js";
 import { renderAnswer, renderExplanation, renderTopics, styles } from "./render.js";
+import { wrapText } from "./wrap.js";
 
 const HELP = `Ask a question about Alibaba's 2016 roadmap, or:
   :help     this help
   :topics   the three battlefields, with example questions
   :sources  where the answers come from
   :why      how the last answer was chosen
-  :quit     leave (Ctrl-D and Ctrl-C work too)`;
+  :quit     leave (Ctrl-D, or Ctrl-C on an empty line, works too;
+            Ctrl-C on a half-typed line clears it)`;
 
 /**
  * The interactive terminal: a real adapter that runs every question through the same pipeline as
- * Slack and Discord (one conversation per session), with colour only on a TTY.
+ * Slack and Discord (one conversation per session). On a TTY, colour and output wrapped to the
+ * terminal's current width (piped output is left unwrapped for machines).
  */
 export function runRepl(
   bot: { pipeline: Pipeline; engine: () => Engine },
   io: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream } = { input: process.stdin, output: process.stdout },
 ): Promise<void> {
-  const colour = Boolean((io.output as NodeJS.WriteStream).isTTY) && !process.env.NO_COLOR;
+  const tty = Boolean((io.output as NodeJS.WriteStream).isTTY);
+  const colour = tty && !process.env.NO_COLOR;
   const s = styles(colour);
   const session = `${process.pid}:${Date.now()}`;
   let last: Answer | undefined;
@@ -27,8 +32,9 @@ export function runRepl(
       if (reply.type === "answer") last = reply.answer;
       print(`${reply.type === "answer" ? renderAnswer(reply.answer, colour) : reply.text}\n`);
     });
-  const rl = createInterface({ input: io.input, output: io.output, prompt: s.green("roadmap-bot> "), terminal: colour });
-  const print = (text: string) => io.output.write(`${text}\n`);
+  const rl = createInterface({ input: io.input, output: io.output, prompt: s.green("roadmap-bot> "), terminal: tty });
+  // Read the width at each print, so output after a resize fits the new width.
+  const print = (text: string) => io.output.write(`${wrapText(text, tty ? (io.output as NodeJS.WriteStream).columns : undefined)}\n`);
   print(s.dim(`roadmap-bot: ${bot.engine().factCount} facts about Alibaba's 2016 roadmap. Type :help for commands, :quit to leave.`));
   rl.prompt();
   // Lines are handled one at a time, in order, even when a whole file is piped in at once.
@@ -54,7 +60,7 @@ export function runRepl(
         else rl.close();
       });
     });
-    rl.on("SIGINT", () => rl.close());
+    handleCtrlC(rl, io.output);
     rl.on("close", () => {
       void chain.then(() => {
         print("");
