@@ -6,6 +6,7 @@ import { renderAnswer, renderExplanation, runRepl } from "../adapters/repl/index
 import { createLogger, parseLogLevel } from "../chat/index.js";
 import { createEngine, type Engine, formatProblem, type Knowledge, RoadmapBotError } from "../src/index.js";
 import { parseCoreConfig } from "./config.js";
+import { preflight } from "./help.js";
 import { loadKnowledgeFile } from "./knowledge-file.js";
 import { DEFAULT_KNOWLEDGE_PATH } from "./knowledge-path.js";
 import { createRuntime } from "./runtime.js";
@@ -48,6 +49,13 @@ async function main(argv: string[]): Promise<number> {
     );
   }
   const { values, positionals } = parsed;
+  // Per-command --help, flags a command does not take, `ask` waiting on a terminal: see ./help.ts.
+  const early = preflight(positionals, values, Boolean(process.stdin.isTTY));
+  if (early && "help" in early) {
+    print(early.help);
+    return 0;
+  }
+  if (early) throw new UsageError(early.error);
   if (values.version || values.help) {
     print(values.version ? VERSION : USAGE);
     return 0;
