@@ -99,10 +99,7 @@ async function main(argv: string[]): Promise<number> {
       if (!Number.isInteger(facts) || facts < 100 || facts > 100_000)
         throw new UsageError(`--facts takes a whole number from 100 to 100000 (got "${String(values.facts).slice(0, 20)}")`);
       const { runBenchCommand } = await import("./commands/bench.js");
-      const progress = (line: string) => {
-        if (process.stderr.isTTY) process.stderr.write(`${line}\n`);
-      };
-      return runBenchCommand(load(), facts, print, progress);
+      return runBenchCommand(load(), facts, print);
     }
     case "start":
     case "slack":
