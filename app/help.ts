@@ -97,7 +97,7 @@ const HELP: Record<string, CommandHelp> = {
   },
   discord: {
     usage: ["discord [--knowledge PATH]", "discord deploy"],
-    what: "Runs the Discord adapter alone. `discord deploy` registers the slash commands first.",
+    what: "Runs the Discord adapter alone. Register its slash commands once, before the first run, with `roadmap-bot discord deploy`.",
     flags: [KNOWLEDGE],
     example: ["roadmap-bot discord"],
   },
