@@ -65,8 +65,10 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 export function runClinc(path: string | undefined, print: (line: string) => void, progress: Progress = terminalProgress()): number {
   const data = loadClinc(path ?? CLINC150_PATH);
   const started = performance.now();
+  progress.update(`eval --clinc150: building the engine from ${data.train.length} train utterances…`, true);
   const engine = createEngine({ knowledge: clincKnowledge(data) });
   engine.answer("warm up");
+  progress.done();
   print(`CLINC150 Full: ${data.train.length} train utterances, 150 intents; engine built in ${Math.round(performance.now() - started)} ms`);
   for (const [name, set] of [
     ["val + oos_val", clincSet(data.val, data.oos_val)],
