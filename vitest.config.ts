@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // No test writes to the repository's unanswered.jsonl: see test/setup.ts.
+    setupFiles: ["test/setup.ts"],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // .ci/run sets VITEST_JSON_REPORT to count the tests it ran from vitest's own JSON report.

@@ -17,6 +17,7 @@ import {
 } from "../src/index.js";
 import { composeBot } from "./compose.js";
 import { parseConfig, parseCoreConfig, secretsIn } from "./config.js";
+import { preflight } from "./help.js";
 import { loadKnowledgeFile } from "./knowledge-file.js";
 import { DEFAULT_KNOWLEDGE_PATH } from "./knowledge-path.js";
 import { USAGE, VERSION } from "./usage.js";
@@ -51,6 +52,13 @@ async function main(argv: string[]): Promise<number> {
     );
   }
   const { values, positionals } = parsed;
+  // Per-command --help, flags a command does not take, `ask` waiting on a terminal: see ./help.ts.
+  const early = preflight(positionals, values, Boolean(process.stdin.isTTY));
+  if (early && "help" in early) {
+    print(early.help);
+    return 0;
+  }
+  if (early) throw usage(early.error);
   if (values.version || values.help) {
     print(values.version ? VERSION : USAGE);
     return 0;
@@ -96,10 +104,7 @@ async function main(argv: string[]): Promise<number> {
       if (!Number.isInteger(facts) || facts < 100 || facts > 100_000)
         throw usage(`--facts takes a whole number from 100 to 100000 (got "${String(values.facts).slice(0, 20)}")`);
       const { runBenchCommand } = await import("./commands/bench.js");
-      const progress = (line: string) => {
-        if (process.stderr.isTTY) process.stderr.write(`${line}\n`);
-      };
-      return runBenchCommand(load(), facts, print, progress);
+      return runBenchCommand(load(), facts, print);
     }
     case "start":
     case "slack":

@@ -32,4 +32,4 @@ Usage:
 
 Options:
   --knowledge PATH   answer from another knowledge file (or KNOWLEDGE_PATH)
-  --help, --version`;
+  --help, --version  roadmap-bot COMMAND --help: that command's own help, with an example`;

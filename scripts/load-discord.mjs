@@ -21,7 +21,10 @@
  * Needs a build (`npm run build`) and the `ws` dev dependency. Loopback only; no token needed.
  */
 import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { WebSocketServer } from "ws";
 
@@ -186,10 +189,18 @@ async function main() {
   const say = opts.json ? () => {} : (line) => process.stdout.write(`${line}\n`);
   const fake = startFake();
   const apiUrl = await fake.listen();
-  // Only what the bot needs: no credentials from the shell, rate limiting at its defaults.
+  // Only what the bot needs: no credentials from the shell, rate limiting at its defaults. Its
+  // unanswered log goes to a temporary file, as load-slack's does: the repository's is for real people.
   const child = spawn(process.execPath, [BIN, "discord"], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_URL: apiUrl, LOG_LEVEL: "info" },
+    env: {
+      PATH: process.env.PATH ?? "",
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_API_URL: apiUrl,
+      LOG_LEVEL: "info",
+      UNANSWERED_LOG: join(mkdtempSync(join(tmpdir(), "roadmap-load-")), "unanswered.jsonl"),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let logLines = 0;

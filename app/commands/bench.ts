@@ -1,5 +1,6 @@
 import MiniSearch from "minisearch";
 import { createEngine, type Fact, type Knowledge } from "../../src/index.js";
+import { type Progress, terminalProgress } from "../progress.js";
 import { clincKnowledge, loadClinc } from "./clinc150.js";
 
 /** Latency of one matcher over one question set. */
@@ -13,9 +14,24 @@ export interface BenchFigures {
   slowest: { ms: number; question: string };
 }
 
-/** Times `fn` over the questions after a warm-up pass (JIT, caches), `rounds` times each. */
-export function time(label: string, facts: number, questions: string[], fn: (q: string) => unknown, rounds = 3): BenchFigures {
-  for (const q of questions) fn(q);
+/**
+ * Times `fn` over the questions after a warm-up pass (JIT, caches), `rounds` times each.
+ * `onCall(done, total)` runs after each call, outside the timed span.
+ */
+export function time(
+  label: string,
+  facts: number,
+  questions: string[],
+  fn: (q: string) => unknown,
+  rounds = 3,
+  onCall: (done: number, total: number) => void = () => {},
+): BenchFigures {
+  const total = questions.length * (rounds + 1);
+  let calls = 0;
+  for (const q of questions) {
+    fn(q);
+    onCall(++calls, total);
+  }
   const samples: number[] = [];
   let slowest = { ms: 0, question: "" };
   for (let r = 0; r < rounds; r++)
@@ -25,6 +41,7 @@ export function time(label: string, facts: number, questions: string[], fn: (q: 
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       samples.push(ms);
       if (ms > slowest.ms) slowest = { ms, question: q };
+      onCall(++calls, total);
     }
   samples.sort((a, b) => a - b);
   const pick = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))] ?? 0;
@@ -83,12 +100,14 @@ function miniSearch(k: Knowledge): (q: string) => unknown {
 }
 
 /** The engine beside MiniSearch over the same knowledge, in the same run. */
-export function benchPair(name: string, k: Knowledge, questions: string[]): BenchFigures[] {
+export function benchPair(name: string, k: Knowledge, questions: string[], progress: Progress = terminalProgress()): BenchFigures[] {
+  const status = (matcher: string) => (done: number, total: number) => progress.update(`bench: ${name}, ${matcher} ${done}/${total}`);
+  progress.update(`bench: ${name}, building the engine (${k.facts.length} facts)…`, true);
   const engine = createEngine({ knowledge: k });
-  return [
-    time(`${name}: engine`, k.facts.length, questions, (q) => engine.answer(q)),
-    time(`${name}: MiniSearch BM25`, k.facts.length, questions, miniSearch(k)),
-  ];
+  const engineRow = time(`${name}: engine`, k.facts.length, questions, (q) => engine.answer(q), 3, status("engine"));
+  progress.update(`bench: ${name}, building MiniSearch (${k.facts.length} facts)…`, true);
+  const bm25 = miniSearch(k);
+  return [engineRow, time(`${name}: MiniSearch BM25`, k.facts.length, questions, bm25, 3, status("MiniSearch"))];
 }
 
 /** `roadmap-bot bench [--facts N]`: the real file, CLINC150 and a generated file of N facts. */
@@ -96,8 +115,9 @@ export function runBenchCommand(
   knowledge: Knowledge,
   scale: number,
   print: (line: string) => void,
-  progress: (line: string) => void,
+  progress: Progress = terminalProgress(),
 ): number {
+  progress.update("bench: loading CLINC150 and generating the large file…", true);
   const random = seeded(7);
   const sample = <T>(xs: T[], n: number) => Array.from({ length: Math.min(n, xs.length) }, () => xs[Math.floor(random() * xs.length)] as T);
   const ownQuestions = knowledge.facts.flatMap((f) => f.questions.slice(0, 4));
@@ -126,10 +146,8 @@ export function runBenchCommand(
     [`generated ${scale}`, generated, generatedQuestions],
   ];
   const rows: BenchFigures[] = [];
-  for (const [name, k, qs] of runs) {
-    progress(`bench: ${name} (${k.facts.length} facts, ${qs.length} questions)…`);
-    rows.push(...benchPair(name, k, qs));
-  }
+  for (const [name, k, qs] of runs) rows.push(...benchPair(name, k, qs, progress));
+  progress.done();
   print(`bench: warm, 3 rounds a question, node ${process.version}; BM25 is MiniSearch with fuzzy 0.2 and prefix search`);
   print(
     `${"knowledge: matcher".padEnd(34)} ${"facts".padStart(6)} ${"timed".padStart(6)} ${"mean ms".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)}`,

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createEngine, type Knowledge } from "../../src/index.js";
 import { evaluate, type LabelledQuestion } from "../curator/evaluate.js";
+import { countingAnswers, type Progress, terminalProgress } from "../progress.js";
 
 /**
  * CLINC150 (Larson et al., EMNLP 2019; CC BY 3.0, see benchmarks/clinc150/): intent matching with
@@ -61,17 +62,20 @@ export function clincSet(inScope: Pair[], outOfScope: Pair[]): LabelledQuestion[
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** `roadmap-bot eval --clinc150 [FILE]`: in-scope accuracy and out-of-scope recall, val and test. */
-export function runClinc(path: string | undefined, print: (line: string) => void): number {
+export function runClinc(path: string | undefined, print: (line: string) => void, progress: Progress = terminalProgress()): number {
   const data = loadClinc(path ?? CLINC150_PATH);
   const started = performance.now();
+  progress.update(`eval --clinc150: building the engine from ${data.train.length} train utterances…`, true);
   const engine = createEngine({ knowledge: clincKnowledge(data) });
   engine.answer("warm up");
+  progress.done();
   print(`CLINC150 Full: ${data.train.length} train utterances, 150 intents; engine built in ${Math.round(performance.now() - started)} ms`);
   for (const [name, set] of [
     ["val + oos_val", clincSet(data.val, data.oos_val)],
     ["test + oos_test", clincSet(data.test, data.oos_test)],
   ] as const) {
-    const r = evaluate(engine, set);
+    const r = evaluate(countingAnswers(engine, set.length, `eval --clinc150: ${name}`, progress), set);
+    progress.done();
     print(`${name.padEnd(16)} in-scope accuracy ${pct(r.inScope.accuracy)}, out-of-scope recall ${pct(r.outOfScope.accuracy)}`);
   }
   print("Yardstick (the paper's Table 2, Full, oos-threshold): DialogFlow 90.8% / 26.7%, Rasa 90.9% / 31.2%");

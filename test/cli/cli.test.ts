@@ -6,8 +6,9 @@ import { describe, expect, it } from "vitest";
 import { rawKnowledge } from "../helpers/knowledge.js";
 
 const BIN = new URL("../../bin/roadmap-bot.js", import.meta.url).pathname;
-// No platform credentials may leak in from the developer's shell or a .env file.
-const ENV = { PATH: process.env.PATH ?? "", HOME: tmpdir(), NO_COLOR: "1" };
+// No platform credentials may leak in from the developer's shell or a .env file, and no run adds
+// to an unanswered log (tests of the log pass their own path).
+const ENV = { PATH: process.env.PATH ?? "", HOME: tmpdir(), NO_COLOR: "1", UNANSWERED_LOG: "off" };
 
 function run(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

@@ -11,9 +11,15 @@ export interface Run {
   exited: Promise<number>;
 }
 
-/** Starts `roadmap-bot …` with only the given environment: no credentials leak in from the shell or a .env file (cwd is tmp). */
-export function runCli(args: string[], env: Record<string, string>): Run {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? "", HOME: tmpdir(), ...env }, cwd: tmpdir() });
+/**
+ * Starts `roadmap-bot …` with only the given environment: no credentials leak in from the shell or
+ * a .env file (cwd is tmp unless given), and no unanswered log unless `env` names one.
+ */
+export function runCli(args: string[], env: Record<string, string>, cwd = tmpdir()): Run {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { PATH: process.env.PATH ?? "", HOME: tmpdir(), UNANSWERED_LOG: "off", ...env },
+    cwd,
+  });
   let output = "";
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
