@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { Logger } from "../chat/index.js";
 import { createEngine, type Engine, formatProblem } from "../src/index.js";
-import { loadKnowledgeFile, watchKnowledge } from "./knowledge-file.js";
+import { loadKnowledgeFile, readSourceTexts, watchKnowledge } from "./knowledge-file.js";
 import { createUnansweredLog } from "./unanswered-log.js";
 
 export interface Runtime {
@@ -27,8 +27,10 @@ export function createRuntime(options: { knowledgePath: string; env: NodeJS.Proc
           logger.warn("cannot write the unanswered log", { path: logPath, error: err.message }),
         );
   let loadedAt = new Date().toISOString();
+  const knowledge = loadKnowledgeFile(knowledgePath);
   const engine = createEngine({
-    knowledge: loadKnowledgeFile(knowledgePath),
+    knowledge,
+    sourceTexts: readSourceTexts(knowledge, knowledgePath),
     maxQuestionLength: Number(env.MAX_QUESTION_LENGTH) || undefined,
     idleMs: Number(env.CONVERSATION_IDLE_MS) || undefined,
     maxConversations: Number(env.MAX_CONVERSATIONS) || undefined,
@@ -39,7 +41,7 @@ export function createRuntime(options: { knowledgePath: string; env: NodeJS.Proc
   const stop = options.watch
     ? watchKnowledge(knowledgePath, {
         onReload: (k) => {
-          engine.replaceKnowledge(k);
+          engine.replaceKnowledge(k, readSourceTexts(k, knowledgePath));
           engine.warm();
           loadedAt = new Date().toISOString();
           logger.info("knowledge reloaded", { facts: k.facts.length });

@@ -26,6 +26,11 @@ export const DEFAULTS = Object.freeze({
 
 export interface EngineOptions extends ConversationStoreOptions {
   knowledge: Knowledge;
+  /**
+   * Each source's text, by source id (the app reads the files the knowledge names): citation links
+   * are then built paragraph by paragraph, so that each highlights its quote on the page.
+   */
+  sourceTexts?: Readonly<Record<string, string>>;
   /** The decision's operating point (0..1); below it the engine refuses. */
   threshold?: number;
   ambiguityMargin?: number;
@@ -35,10 +40,14 @@ export interface EngineOptions extends ConversationStoreOptions {
   onUnanswered?: (event: { question: string; platform: string; kind: Answer["kind"] }) => void;
 }
 
-export function createEngine(options: EngineOptions): Engine & { replaceKnowledge(k: Knowledge): void; warm(): void } {
+export function createEngine(options: EngineOptions): Engine & {
+  replaceKnowledge(k: Knowledge, sourceTexts?: Readonly<Record<string, string>>): void;
+  warm(): void;
+} {
   const settings = { ...DEFAULTS, ...definedOnly(options) };
   const conversations = createConversationStore(options);
   let state = index(options.knowledge);
+  let sourceTexts = options.sourceTexts;
   let lastExplanation: Explanation | undefined;
 
   function index(knowledge: Knowledge) {
@@ -223,7 +232,7 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     const answer: Answer = {
       answered: true,
       answer: (n.asksAboutNow ? say.asOf(sourceOf(fact)?.date) : "") + body,
-      citations: [citationFor(state.knowledge, fact)],
+      citations: [citationFor(state.knowledge, fact, sourceTexts)],
       confidence: round(followUp ? Math.min(1, top.score) : rightness(result, top, second)),
       suggestions: related.slice(0, 3).map((f) => questionOf(f, lang)),
       kind: fact.id === state.knowledge.bot?.overview ? "overview" : "fact",
@@ -378,8 +387,9 @@ export function createEngine(options: EngineOptions): Engine & { replaceKnowledg
     get factCount() {
       return state.facts.length;
     },
-    replaceKnowledge(knowledge: Knowledge) {
+    replaceKnowledge(knowledge: Knowledge, texts?: Readonly<Record<string, string>>) {
       state = index(knowledge);
+      sourceTexts = texts;
     },
     warm() {
       state.chinese();
