@@ -59,7 +59,7 @@ export function textDirectives(quote: string, blocks?: readonly string[]): TextD
     return [
       words.length > RANGE_WORDS
         ? { start: words.slice(0, END_WORDS).join(" "), end: words.slice(-END_WORDS).join(" ") }
-        : { start: first },
+        : { start: words.join(" ") },
     ];
   }
   return places.map((p) => directiveFor(p, blocks));
