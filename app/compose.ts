@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { connectRedisStore, createMemoryStore, createPipeline, type Logger, type Pipeline, type StateStore } from "../chat/index.js";
 import { createEngine, type Engine, formatProblem, type Knowledge } from "../src/index.js";
 import type { AppConfig } from "./config.js";
-import { loadKnowledgeFile, watchKnowledge } from "./knowledge-file.js";
+import { loadKnowledgeFile, readSourceTexts, watchKnowledge } from "./knowledge-file.js";
 import { createUnansweredLog } from "./unanswered-log.js";
 
 /** Everything a running bot shares, whichever platforms it serves: composed once, here. */
@@ -17,9 +17,13 @@ export interface Bot {
   close(): Promise<void>;
 }
 
-/** The engine for a knowledge file, with the configured limits. */
-export function engineFor(knowledge: Knowledge, config: AppConfig): Engine {
-  return createEngine({ knowledge, maxQuestionLength: config.core.MAX_QUESTION_LENGTH });
+/** The engine for a knowledge file (with its sources' texts, for citation links), with the configured limits. */
+export function engineFor(knowledge: Knowledge, config: AppConfig, knowledgePath: string): Engine {
+  return createEngine({
+    knowledge,
+    sourceTexts: readSourceTexts(knowledge, knowledgePath),
+    maxQuestionLength: config.core.MAX_QUESTION_LENGTH,
+  });
 }
 
 /**
@@ -30,7 +34,7 @@ export function engineFor(knowledge: Knowledge, config: AppConfig): Engine {
  */
 export async function composeBot(options: { knowledgePath: string; config: AppConfig; logger: Logger; watch: boolean }): Promise<Bot> {
   const { knowledgePath, config, logger } = options;
-  let engine = engineFor(loadKnowledgeFile(knowledgePath), config);
+  let engine = engineFor(loadKnowledgeFile(knowledgePath), config, knowledgePath);
   let loadedAt = new Date().toISOString();
   const logPath = config.core.UNANSWERED_LOG || "unanswered.jsonl";
   const log =
@@ -53,7 +57,7 @@ export async function composeBot(options: { knowledgePath: string; config: AppCo
   const stopWatching = options.watch
     ? watchKnowledge(knowledgePath, {
         onReload: (k) => {
-          const next = engineFor(k, config);
+          const next = engineFor(k, config, knowledgePath);
           next.warm();
           engine = next;
           loadedAt = new Date().toISOString();

@@ -1,5 +1,5 @@
 import { type FSWatcher, readFileSync, watch } from "node:fs";
-import { basename, dirname } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { formatProblem, type Knowledge, parseKnowledge, RoadmapBotError } from "../src/index.js";
 
 /** Reads, parses and validates a knowledge file. */
@@ -13,6 +13,20 @@ export function loadKnowledgeFile(file: string): Knowledge {
     throw new RoadmapBotError("KNOWLEDGE_NOT_FOUND", formatProblem(problem), [problem]);
   }
   return parseKnowledge(text, file);
+}
+
+/**
+ * The text of each source that names one (`text`, relative to the knowledge file), by source id,
+ * for the engine's citation links. A text that cannot be read is left out: its links then fall back
+ * to the quote alone (`check --coverage` is where a missing text is reported).
+ */
+export function readSourceTexts(knowledge: Knowledge, file: string): Record<string, string> {
+  const texts: Record<string, string> = {};
+  for (const s of knowledge.sources) {
+    const text = s.text === undefined ? undefined : safeRead(resolve(dirname(file), s.text));
+    if (text !== undefined) texts[s.id] = text;
+  }
+  return texts;
 }
 
 export interface WatchEvents {

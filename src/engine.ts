@@ -23,6 +23,11 @@ export interface EngineOptions {
   ambiguityMargin?: number;
   /** Longer messages get a short "too long" reply, unread. */
   maxQuestionLength?: number;
+  /**
+   * Each source's text by source id (the app reads the files a source's `text` names), so citation
+   * links are built from the page's paragraphs; without it they link the quote alone.
+   */
+  sourceTexts?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -34,8 +39,9 @@ export interface EngineOptions {
  * const { answer, turn } = engine.answer("Who leads the push abroad?");
  */
 export function createEngine(options: EngineOptions): Engine {
-  const settings: Settings = { ...DEFAULTS, ...definedOnly(options) };
-  const ix = indexKnowledge(options.knowledge);
+  const { knowledge, sourceTexts, ...tuning } = options;
+  const settings: Settings = { ...DEFAULTS, ...definedOnly(tuning) };
+  const ix = indexKnowledge(knowledge, sourceTexts);
 
   return {
     answer(text: string, previous?: Turn): Answered {

@@ -30,13 +30,15 @@ export interface KnowledgeIndex {
   asked: Set<string>[];
   /** The knowledge file's own synonyms, applied before the normaliser's general table. */
   prepare: (text: string) => string;
+  /** Each source's text by source id, when the app supplied it (for citation links). */
+  sourceTexts?: Readonly<Record<string, string>> | undefined;
 }
 
 /** How many of each fact's questions (per language) autocomplete offers. */
 const COMPLETION_PER_FACT = 6;
 const CJK = /[\u3400-\u9fff]/;
 
-export function indexKnowledge(knowledge: Knowledge): KnowledgeIndex {
+export function indexKnowledge(knowledge: Knowledge, sourceTexts?: Readonly<Record<string, string>>): KnowledgeIndex {
   const facts = knowledge.facts;
   const prepare = synonymPass(knowledge.synonyms);
   const docs = (withChinese: boolean) =>
@@ -85,6 +87,7 @@ export function indexKnowledge(knowledge: Knowledge): KnowledgeIndex {
     names: nameFacts(knowledge),
     asked: facts.map((f) => shapesAskedBy(f.questions)),
     prepare,
+    sourceTexts,
   };
 }
 

@@ -156,7 +156,7 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   const answer: FactAnswer = {
     kind: fact.id === overview ? "overview" : "fact",
     text: (n.asksAboutNow ? say.asOf(date) : "") + body,
-    citations: [citationFor(ix.knowledge, fact)],
+    citations: [citationFor(ix.knowledge, fact, ix.sourceTexts)],
     factIds: [fact.id],
     confidence: round(followUp ? Math.min(1, top.score) : rightness(result, top, second)),
     related: related.slice(0, 3).map((f) => questionOf(f, lang)),
