@@ -6,7 +6,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
-import { type FakeUser, fakeGuild, fakeMessage, nextId } from "./discord-payloads.js";
+import { type FakeUser, fakeGuild, fakeMessage, fakeUser, nextId } from "./discord-payloads.js";
+
+/** The application, bot, guild and channel the tests and the load run talk to, and the token the fake accepts. */
+export const FAKE_TOKEN = "FAKE.DISCORD.TOKEN-SECRET";
+export const APP_ID = "111111111111111111";
+export const GUILD_ID = "222222222222222222";
+export const CHANNEL_ID = "333333333333333333";
+export const BOT = fakeUser(APP_ID, "roadmap-bot", true);
 
 export interface RecordedRequest {
   method: string;
@@ -34,6 +41,8 @@ export interface FakeDiscordOptions {
   bot: FakeUser;
   guildId: string;
   channelId: string;
+  /** Called with each REST request as it is answered (the load run times callbacks with it). */
+  onRequest?: (request: RecordedRequest) => void;
 }
 
 export class FakeDiscord {
@@ -57,9 +66,11 @@ export class FakeDiscord {
   #faults: Fault[] = [];
   #delays: { method: string; path: RegExp; ms: number }[] = [];
   #port = 0;
+  #connections = 0;
 
   constructor(readonly options: FakeDiscordOptions) {
     this.#server = createServer((req, res) => void this.#handle(req, res));
+    this.#server.on("connection", () => this.#connections++);
     this.#wss = new WebSocketServer({ server: this.#server });
     this.#wss.on("connection", (socket) => this.#onSocket(socket));
   }
@@ -109,6 +120,11 @@ export class FakeDiscord {
     if (!socket) throw new Error("FakeDiscord: no gateway session to close");
     this.#identified = undefined;
     socket.close(code, "fake: closing the session");
+  }
+
+  /** TCP connections opened to the fake so far (REST and gateway). */
+  get connections(): number {
+    return this.#connections;
   }
 
   get identified(): boolean {
@@ -195,6 +211,7 @@ export class FakeDiscord {
     const send = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
       this.requests.push(record);
+      this.options.onRequest?.(record);
       res.writeHead(status, { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers });
       res.end(body === undefined ? undefined : JSON.stringify(body));
     };

@@ -7,15 +7,11 @@ import type { PipelineOptions, RateLimiter } from "../../chat/index.js";
 import { createLogger, type Logger } from "../../chat/logger.js";
 import type { Engine } from "../../src/index.js";
 import { testPipeline } from "./bot.js";
-import { FakeDiscord, type RecordedRequest, waitFor } from "./discord-fake.js";
+import { APP_ID, BOT, CHANNEL_ID, FAKE_TOKEN, FakeDiscord, GUILD_ID, type RecordedRequest, waitFor } from "./discord-fake.js";
 import { type FakeUser, fakeUser, messageCreate } from "./discord-payloads.js";
 
-export const FAKE_TOKEN = "FAKE.DISCORD.TOKEN-SECRET";
-export const APP_ID = "111111111111111111";
-export const GUILD_ID = "222222222222222222";
-export const CHANNEL_ID = "333333333333333333";
+export { APP_ID, BOT, CHANNEL_ID, FAKE_TOKEN, GUILD_ID } from "./discord-fake.js";
 export const DM_CHANNEL_ID = "444444444444444444";
-export const BOT = fakeUser(APP_ID, "roadmap-bot", true);
 export const ALICE = fakeUser("555555555555555555", "alice");
 export const OTHER_BOT = fakeUser("666666666666666666", "noisy-bot", true);
 export const BOB = fakeUser("999999999999999999", "bob");

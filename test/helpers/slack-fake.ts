@@ -35,6 +35,18 @@ export const BOT_USER_ID = "UBOT0001";
 export const BOT_ID = "BBOT0001";
 export const TEAM_ID = "T0TEAM01";
 
+/** Recognisable fake secrets for the bot under test: a test greps every log line and reply for them. */
+export const SECRETS = {
+  bot: "xoxb-FAKE-SECRET-1234",
+  app: "xapp-FAKE-APP-SECRET-9999",
+  signing: "FAKE-SIGNING-SECRET-5678",
+} as const;
+
+export interface FakeSlackOptions {
+  /** Called with each Web API call as it is recorded (the load run times replies with it). */
+  onCall?: (call: ApiCall) => void;
+}
+
 export interface FakeSlack {
   /** Base URL for SLACK_API_URL, e.g. http://127.0.0.1:PORT/api/ */
   apiUrl: string;
@@ -81,7 +93,7 @@ function parseArgs(raw: string, contentType: string | undefined): Record<string,
   return out;
 }
 
-export async function startFakeSlack(): Promise<FakeSlack> {
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const calls: ApiCall[] = [];
   const responses: ResponseUrlPost[] = [];
   const requests: string[] = [];
@@ -143,7 +155,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const at = queue.findIndex((f) => f.channel === undefined || f.channel === args.channel);
       const fault = at >= 0 ? queue.splice(at, 1)[0] : undefined;
       await hold(method);
-      calls.push({ method, args, token, at: Date.now() });
+      const call = { method, args, token, at: Date.now() };
+      calls.push(call);
+      options.onCall?.(call);
       if (fault) {
         const headers: Record<string, string> = fault.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {};
         return json(res, fault.status, { ok: false, error: fault.error ?? "fake_fault" }, headers);

@@ -7,14 +7,9 @@ import type { PipelineOptions, RateLimiter } from "../../chat/index.js";
 import { createLogger, type Logger } from "../../chat/logger.js";
 import { createEngine, type Engine } from "../../src/index.js";
 import { testPipeline } from "./bot.js";
-import { type FakeSlack, startFakeSlack } from "./slack-fake.js";
+import { type FakeSlack, SECRETS, startFakeSlack } from "./slack-fake.js";
 
-/** Recognisable fake secrets: a test greps every log line and reply for them. */
-export const SECRETS = {
-  bot: "xoxb-FAKE-SECRET-1234",
-  app: "xapp-FAKE-APP-SECRET-9999",
-  signing: "FAKE-SIGNING-SECRET-5678",
-} as const;
+export { SECRETS } from "./slack-fake.js";
 
 let engine: Engine | undefined;
 /** The real engine on the real knowledge file (loaded once per test file). */

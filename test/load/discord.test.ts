@@ -1,14 +1,17 @@
 /**
- * `scripts/load-discord.mjs` (the Discord half of `npm run load`), run small: it starts the compiled
- * bot against its own loopback fake and must report every interaction answered exactly once.
+ * load/discord.ts (the Discord half of `npm run load`), run small through the compiled
+ * dist/load/main.js: it starts the compiled bot against the loopback fake Discord and must report
+ * every interaction answered exactly once.
  */
 import { spawn } from "node:child_process";
 import { expect, it } from "vitest";
 
-const SCRIPT = new URL("../../../scripts/load-discord.mjs", import.meta.url).pathname;
+const SCRIPT = new URL("../../dist/load/main.js", import.meta.url).pathname;
 
 it("reports a small burst answered exactly once each, with rate and latency figures", async () => {
-  const child = spawn(process.execPath, [SCRIPT, "--count", "60", "--timeout", "40", "--json"], { env: { PATH: process.env.PATH ?? "" } });
+  const child = spawn(process.execPath, [SCRIPT, "discord", "--count", "60", "--timeout", "40", "--json"], {
+    env: { PATH: process.env.PATH ?? "" },
+  });
   let out = "";
   let err = "";
   child.stdout.on("data", (d) => (out += d));
@@ -32,7 +35,7 @@ it("reports a small burst answered exactly once each, with rate and latency figu
 }, 60_000);
 
 it("refuses an unbounded count before starting anything", async () => {
-  const child = spawn(process.execPath, [SCRIPT, "--count", "1000000"], { env: { PATH: process.env.PATH ?? "" } });
+  const child = spawn(process.execPath, [SCRIPT, "discord", "--count", "1000000"], { env: { PATH: process.env.PATH ?? "" } });
   let err = "";
   child.stderr.on("data", (d) => (err += d));
   const code = await new Promise<number>((resolve) => child.on("close", (c) => resolve(c ?? -1)));
