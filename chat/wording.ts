@@ -26,6 +26,70 @@ export const WORDING = Object.freeze({
 
 export type Notice = keyof (typeof WORDING)["en"];
 
+/** The words around an answer, in the answer's language: headings and feedback buttons. */
+export interface Frame {
+  quoteHeading: string;
+  sourceHeading: string;
+  helpful: string;
+  notHelpful: string;
+  /** Before related questions, after an answer (plain text). */
+  related: string;
+  /** Before questions the bot can answer, after a refusal or help (plain text). */
+  suggestions: string;
+}
+
+export const FRAMES: Readonly<Record<Language, Frame>> = Object.freeze({
+  en: {
+    quoteHeading: "Quote",
+    sourceHeading: "Source",
+    helpful: "Helpful",
+    notHelpful: "Not helpful",
+    related: "Related:",
+    suggestions: "You could ask:",
+  },
+  zh: {
+    quoteHeading: "引文",
+    sourceHeading: "来源",
+    helpful: "有帮助",
+    notHelpful: "没帮助",
+    related: "相关问题：",
+    suggestions: "你可以问：",
+  },
+});
+
+/**
+ * Sentences that name one platform's commands or layout (Slack's /roadmap, Discord's /ask), kept
+ * here with the rest so that every sentence the bot says has one home. Slack's are plain text that
+ * may use mrkdwn's `*bold*` and `` `code` ``; its renderers escape `&`, `<` and `>`; `{name}` marks a
+ * slot the renderer fills (a link, a mention).
+ */
+export const SLACK_WORDING = Object.freeze({
+  helpIntro: "I answer questions about *{title}*, quoting the source word for word.",
+  helpCan: "*I can:*",
+  helpCannot: "*I can't:*",
+  helpTry: "Try one of these:",
+  helpHowTo: "Mention me in a channel (I reply in a thread), DM me, or use `/roadmap <question>`.",
+  homeTitle: "roadmap-bot",
+  homeTopics: "*What I know about*",
+  relatedLabel: "Related questions:",
+  suggestionsLabel: "Questions I can answer:",
+  helpful: "👍 Helpful",
+  notHelpful: "👎 Not helpful",
+  postToChannel: "Post to channel",
+  askedBy: "{user} asked:",
+  youAsked: "You asked:",
+  sourcePrefix: "Source:",
+});
+
+export const DISCORD_WORDING = Object.freeze({
+  fallback: "I can only answer questions about Alibaba's 2016 roadmap.",
+  topicsTitle: "What I can answer",
+  topicsIntro: "Alibaba's 2016 roadmap, from one cited source. Try /ask with one of these:",
+  aboutIntro: "I answer questions about Alibaba's 2016 roadmap with verbatim quotes from this source:",
+  canHeading: "What I can do",
+  cannotHeading: "What I can't do",
+});
+
 /** The language to answer a message in when the engine has not read it: Chinese if it has Han characters. */
 export function languageOf(text: string): Language {
   return /[\u3400-\u9fff]/.test(text) ? "zh" : "en";

@@ -1,3 +1,4 @@
+import { FRAMES } from "../../chat/index.js";
 import { type Answer, type Evidence, inQuotationMarks, isFactAnswer, type RankedFact, type Topic } from "../../src/index.js";
 
 /** ANSI styles, or nothing when the output is not a terminal. */
@@ -25,7 +26,7 @@ export function renderAnswer(a: Answer, colour = false): string {
   const asks = answered ? a.related : "suggestions" in a ? a.suggestions : [];
   if (a.kind === "clarify") lines.push(...a.choices.map((c, i) => `  ${s.yellow(`${i + 1}.`)} ${safe(c.question)}`));
   else if (asks.length) {
-    const heading = a.language === "zh" ? (answered ? "相关问题：" : "你可以问：") : answered ? "Related:" : "You could ask:";
+    const heading = answered ? FRAMES[a.language].related : FRAMES[a.language].suggestions;
     lines.push("", s.dim(heading));
     for (const q of asks) lines.push(`  • ${safe(q)}`);
   }
