@@ -2,6 +2,7 @@ import { z } from "zod";
 import { type DiscordConfig, parseDiscordConfig } from "../adapters/discord/config.js";
 import { parseSlackConfig, type SlackConfig } from "../adapters/slack/config.js";
 import { STORE_DEFAULTS, type StoreLimits } from "../chat/index.js";
+import { formatProblem, RoadmapBotError } from "../src/index.js";
 
 /**
  * Every setting of the bot, parsed once from the environment with zod: the core, the limits, Redis,
@@ -95,7 +96,7 @@ export function parseConfig(env: Record<string, string | undefined>, want: { sla
     try {
       discord = parseDiscordConfig(env);
     } catch (error) {
-      problems.push(...((error as { problems?: string[] }).problems ?? [String(error)]));
+      problems.push(...(error instanceof RoadmapBotError ? error.problems.map(formatProblem) : [String(error)]));
     }
   }
   if (!core.success || problems.length) return { ok: false, problems, secrets };

@@ -55,7 +55,7 @@ export async function runDoctor(
       parseDiscordConfig(env);
       report(true, "Discord");
     } catch (err) {
-      report(false, "Discord", (err as { problems?: string[] }).problems ?? [(err as Error).message]);
+      report(false, "Discord", err instanceof RoadmapBotError ? err.problems.map(formatProblem) : [(err as Error).message]);
     }
   } else print("--   Discord: not configured (set DISCORD_TOKEN and DISCORD_APPLICATION_ID)");
 
