@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCoreConfig } from "../../app/config.js";
+import { parseConfig, parseCoreConfig, secretsIn } from "../../app/config.js";
 import { createTokenBucket } from "../../chat/rate-limit.js";
 
 describe("core configuration", () => {
@@ -14,6 +14,42 @@ describe("core configuration", () => {
     if (r.ok) return;
     expect(r.problems.map((p) => p.split(" ")[0]).sort()).toEqual(["LOG_LEVEL", "MAX_QUESTION_LENGTH", "RATE_LIMIT_BURST"]);
     expect(r.problems.join(" ")).not.toContain("many-secret-value");
+  });
+});
+
+describe("the whole configuration, parsed once", () => {
+  it("lists every problem of every part together: core, limits, Redis, Slack and Discord", () => {
+    const r = parseConfig(
+      {
+        LOG_LEVEL: "loud",
+        RATE_LIMIT_PER_SECOND: "0",
+        REDIS_URL: "http://user:pa55word@cache:6379",
+        SLACK_BOT_TOKEN: "xoxp-secret-value",
+        DISCORD_TOKEN: "dq7.discord.secret",
+        DISCORD_APPLICATION_ID: "not-a-snowflake",
+      },
+      { slack: true, discord: true },
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const named = r.problems.map((p) => p.split(" ")[0]);
+    for (const v of ["LOG_LEVEL", "RATE_LIMIT_PER_SECOND", "REDIS_URL", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_APPLICATION_ID"])
+      expect(named).toContain(v);
+    const all = r.problems.join("\n");
+    for (const secret of ["secret-value", "dq7.discord", "pa55word"]) expect(all).not.toContain(secret);
+    // Every secret is known to the logger before anything is logged, the password in a URL too.
+    expect(r.secrets).toEqual(expect.arrayContaining(["xoxp-secret-value", "dq7.discord.secret", "pa55word"]));
+  });
+
+  it("turns the settings into the store's limits", () => {
+    const r = parseConfig({ RATE_LIMIT_BURST: "5", RATE_LIMIT_PER_SECOND: "0.5", CONVERSATION_IDLE_MS: "60000" });
+    expect(r.ok && r.config.limits).toMatchObject({ rate: { burst: 5, perSecond: 0.5 }, conversationIdleMs: 60_000 });
+    const off = parseConfig({ RATE_LIMIT_BURST: "off" });
+    expect(off.ok && off.config.limits.rate).toBeUndefined();
+  });
+
+  it("finds the password in any URL setting", () => {
+    expect(secretsIn({ SLACK_API_URL: "https://proxy:s3cr%40t@api.example/" })).toEqual(expect.arrayContaining(["s3cr%40t", "s3cr@t"]));
   });
 });
 
