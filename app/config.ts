@@ -22,7 +22,9 @@ export const CoreConfigSchema = z.object({
     z.enum(["debug", "info", "warn", "error", "silent"], { message: "must be one of debug, info, warn, error, silent" }).optional(),
   ),
   UNANSWERED_LOG: z.string().optional(),
-  MAX_QUESTION_LENGTH: optionalNumber(10, 100_000),
+  // 10,000 characters of the most hostile text take about 0.1 s to answer; longer ones hold the
+  // event loop long enough to delay other users' replies (see the README's limits).
+  MAX_QUESTION_LENGTH: optionalNumber(10, 10_000),
   CONVERSATION_IDLE_MS: optionalNumber(1000, 7 * 24 * 3600 * 1000),
   MAX_CONVERSATIONS: optionalNumber(1, 10_000_000),
   RATE_LIMIT_BURST: z.union([z.literal("off"), z.literal(""), z.string().regex(/^\d+$/, 'must be a whole number or "off"')]).optional(),
