@@ -5,8 +5,8 @@ import { INTENT_SHAPES } from "./match/intent.js";
 import { INTENT_WORDS, type Normalised, normalise } from "./match/normalise.js";
 
 const MORE =
-  /^\s*(and\s*)?(tell me more|more|more please|go on|continue|keep going|elaborate|more details?|details?|what else|anything else|and|then what|and then|more info|say more|展开说说|详细(说说|一点|点)?|还有(呢|吗|什么)?|更多|继续|然后呢)\s*[?？!.。]*\s*$/i;
-const WHY = /^\s*(and\s*)?(why|how come|why so|why is that|what for|为什么|为啥|为何)\s*[?？!.。]*\s*$/i;
+  /^\s*(and\s*)?(tell me more|more|more please|go on|continue|keep going|elaborate|more details?|details?|what else|anything else|and|then what|and then|more info|say more|展开说说|详细(说说|一点|点)?|还有(呢|吗|什么)?|更多|继续|然后呢)[\s?？!.。]*$/i;
+const WHY = /^\s*(and\s*)?(why|how come|why so|why is that|what for|为什么|为啥|为何)[\s?？!.。]*$/i;
 /** Words that point back at what was just discussed. */
 // Not "there" ("is there…?"), "they" (mostly the company itself) nor "this" ("who wrote this?": the article).
 const ANAPHORA =

@@ -262,7 +262,7 @@ const SHAPE_PENALTY = 0.5;
 const MAX_TURN_IDS = 50;
 /** Questions about the bot itself get the help reply, not a fact that shares a word ("your name"). */
 const ABOUT_THE_BOT =
-  /^\W*(hey\W+|hi\W+|hello\W+)?(bot\W+)?(help|what can you do|what do you know|who are you|what are you|what('?s| is) (your|ur) name|(your|ur) name|how are you( doing)?|are (you|u) (a |an )?(bot|robot|human|real|ai)|你是谁|你能做什么|帮助)\W*(today)?\W*$/i;
+  /^\W*(hey\W+|hi\W+|hello\W+)?(bot\W+)?(help|what can you do|what do you know|who are you|what are you|what('?s| is) (your|ur) name|(your|ur) name|how are you( doing)?|are (you|u) (a |an )?(bot|robot|human|real|ai)|你是谁|你能做什么|帮助)(\W*today)?\W*$/i;
 /** Messages up to this many characters may be split into two questions or read more than one way. */
 const SHORT_MESSAGE = 300;
 const round = (x: number) => Math.round(x * 1000) / 1000;

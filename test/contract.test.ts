@@ -44,7 +44,6 @@ describe("one conversation, three platforms, the same answers", () => {
   const discordSaid: { text: string; factIds: string }[] = [];
   let replSaid = "";
 
-
   it("Slack: a mention, then follow-ups in its thread", async () => {
     const h = await startSlack("http");
     try {

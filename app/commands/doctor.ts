@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
-import { formatProblem, parseKnowledge, RoadmapBotError } from "../../src/index.js";
+import { existsSync } from "node:fs";
+import { formatProblem, RoadmapBotError } from "../../src/index.js";
 import { parseCoreConfig } from "../config.js";
 import { lintKnowledge } from "../curator/lint.js";
+import { loadKnowledgeFile } from "../knowledge-file.js";
 
 /**
  * `roadmap-bot doctor`: checks the configuration and the knowledge file without connecting to
@@ -26,7 +27,8 @@ export async function runDoctor(
   if (!existsSync(knowledgePath)) report(false, `knowledge file ${knowledgePath}`, ["no such file (set KNOWLEDGE_PATH or --knowledge)"]);
   else {
     try {
-      const k = parseKnowledge(readFileSync(knowledgePath, "utf8"), knowledgePath);
+      // The loader's limits and messages: a refused file's text never reaches this report.
+      const k = loadKnowledgeFile(knowledgePath);
       const lint = lintKnowledge(k, knowledgePath);
       report(lint.length === 0, `knowledge file ${knowledgePath} (${k.facts.length} facts)`, lint.map(formatProblem));
     } catch (err) {

@@ -19,15 +19,33 @@ export function validateKnowledge(data: unknown, file: string): { knowledge?: Kn
   return result.success && !problems.length ? { knowledge: result.data, problems } : { problems };
 }
 
-/** Parses and validates knowledge text; throws a RoadmapBotError listing every problem. */
-export function parseKnowledge(text: string, file: string): Knowledge {
+/**
+ * The most facts a knowledge file may hold (ten times the largest real file): a 96 MB file blocked
+ * the event loop for 70 s while it was validated and indexed. Checked after JSON parsing and before
+ * validation; the app also caps the file's size before reading it.
+ */
+const MAX_FACTS = 5000;
+
+/**
+ * Parses and validates knowledge text; throws a RoadmapBotError listing every problem. No error
+ * quotes the text: a JSON error gives its line and column only (the file may be a secret one).
+ */
+export function parseKnowledge(text: string, file: string, limits: { maxFacts?: number } = {}): Knowledge {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (err) {
-    const why = (err as Error).message.replace(/\s*\(line \d+ column \d+\)/, "").replace(/\s+/g, " ");
-    const problem = { file, path: "$", message: `not valid JSON${lineAndColumn(text, jsonErrorOffset(text))}: ${why.slice(0, 120)}` };
+  } catch {
+    // JSON.parse's own message quotes the text around the error: never pass it on.
+    const offset = jsonErrorOffset(text);
+    const what = offset >= text.trimEnd().length ? "the text ends too soon" : "unexpected character";
+    const problem = { file, path: "$", message: `not valid JSON${lineAndColumn(text, offset)} (${what})` };
     throw new RoadmapBotError("KNOWLEDGE_INVALID_JSON", formatProblem(problem), [problem]);
+  }
+  const maxFacts = limits.maxFacts ?? MAX_FACTS;
+  const facts = (data as { facts?: unknown } | null)?.facts;
+  if (Array.isArray(facts) && facts.length > maxFacts) {
+    const problem = { file, path: "$.facts", message: `${facts.length} facts; the limit is ${maxFacts} (maxFacts)` };
+    throw new RoadmapBotError("KNOWLEDGE_INVALID", formatProblem(problem), [problem]);
   }
   const { knowledge, problems } = validateKnowledge(data, file);
   if (!knowledge) {

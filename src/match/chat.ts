@@ -11,11 +11,12 @@ import { INTENT_WORDS, normalise } from "./normalise.js";
 /** Slack and Discord markup, links, emoji and markdown: replaced by a space (or by their label). */
 const MARKUP: [RegExp, string][] = [
   // Slack links with a label keep the label: <https://x|the article>; bare links go.
-  [/<(?:https?|mailto):[^|>\s]{0,2000}\|([^>]{0,500})>/g, " $1 "],
+  [/<(?:https?|mailto):[^|<>\s]{0,2000}\|([^<>]{0,500})>/g, " $1 "],
   // Slack channel links keep nothing: <#C024BE7LH|general>. User, group and special mentions too.
-  [/<[#@!][^>\s]{0,200}>/g, " "],
+  [/<[#@!][^<>\s]{0,200}>/g, " "],
   // Any other angle-bracket token: <https://…>, Discord custom emoji <:name:id> / <a:name:id>.
-  [/<a?:?[\w~-]{0,100}:?[^>\s]{0,2000}>/g, " "],
+  // No token holds a "<": without that, each "<" of "<<<<…" scanned 2,000 characters (4.6 s per 100,000).
+  [/<a?:?[\w~-]{0,100}:?[^<>\s]{0,2000}>/g, " "],
   [/\bhttps?:\/\/\S{1,2000}/g, " "],
   [/\bwww\.\S{1,2000}/g, " "],
   // :shortcodes: and :skin-tone-2: (often where a sentence ends: a line break keeps them apart).
@@ -33,10 +34,13 @@ const MARKUP: [RegExp, string][] = [
 
 const GREETING =
   /^(?:(?:hey|hi|hello|hiya|howdy|yo|sup|morning|good (?:morning|afternoon|evening|day)|greetings|hola|ok(?:ay)?|so|um+|uh+|hmm+|well|alright|right|quick (?:one|q(?:uestion)?)(?: for (?:the|you)\w*(?: \w+)?)?|question|dear \w+)\b[\s,!.:;-]*)+(?:(?:all|everyone|everybody|folks|guys|team|there|y'?all|friends|bot|roadmap-?bot|people)\b[\s,!.:;-]*)*/i;
+// No two runs of punctuation may sit side by side in one pattern (nor a run before an unanchored
+// word): "thanks" followed by 100,000 dashes would then be tried in every split, quadratic time.
 const THANKS =
-  /^(?:(?:many |thanks|thank you|thx|ty|tia|cheers|much appreciated|appreciate it|appreciated|pls|please|plz|lol|haha+|lmao|cool|great|awesome|nice|perfect|sorry|oops|sry)\b[\s,!.:;-]*(?:so much|a lot|in advance|a ton|all|team|guys|folks|again)?[\s,!.:;-]*)+$/i;
+  /^(?:(?:many |thanks|thank you|thx|ty|tia|cheers|much appreciated|appreciate it|appreciated|pls|please|plz|lol|haha+|lmao|cool|great|awesome|nice|perfect|sorry|oops|sry)\b[\s,!.:;-]*(?:(?:so much|a lot|in advance|a ton|all|team|guys|folks|again)[\s,!.:;-]*)?)+$/i;
+/** A closing "thanks", "pls"… (the punctuation before it is trimmed separately, see dropSignOff). */
 const SIGN_OFF =
-  /[\s,!.;-]*\b(?:thanks|thank you|thx|ty|tia|cheers|much appreciated|appreciate it|pls|please|plz|lol|haha+)\b(?: (?:so much|a lot|in advance|a ton|all|team|guys|folks|again))?[\s!.]*$/i;
+  /\b(?:thanks|thank you|thx|ty|tia|cheers|much appreciated|appreciate it|pls|please|plz|lol|haha+)\b(?: (?:so much|a lot|in advance|a ton|all|team|guys|folks|again))?[\s!.]*$/i;
 /** A sentence that asks something: ends in "?" or opens with a question or request word. */
 const ASKS =
   /[?？]\s*$|^(?:(?:and|also|plus|oh|btw|so|ok|okay|then)[\s,]+)*(?:who|whom|whose|what|whats|wat|wht|when|whn|where|wher|why|how|hw|which|is|are|was|were|does|do|did|can|could|will|would|should|has|have|had|any|tell|give|show|explain|describe|list|summari[sz]e|remind|share)\b|[吗呢么嘛啥谁哪几多什]\W*$|^(?:请|请问|问下|想问|谁|哪|什么|为什么|怎么|如何|多少|几|是否|有没有)/i;
@@ -68,8 +72,10 @@ export interface ChatReading {
 export function stripMarkup(input: string): string {
   let text = input.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
   for (const [re, to] of MARKUP) text = text.replace(re, to);
+  // Every kind of space (no-break, ideographic, em…) becomes one: later patterns that step through
+  // a long run of white space once per position would take quadratic time.
   return text
-    .replace(/[ \t]+/g, " ")
+    .replace(/[^\S\n]+/g, " ")
     .replace(/\s*\n\s*/g, "\n")
     .trim();
 }
@@ -105,9 +111,19 @@ function splitSentences(text: string): string[] {
 function dropPleasantries(sentence: string): string {
   let s = sentence.replace(GREETING, "").trim();
   if (THANKS.test(s)) return "";
-  s = s.replace(SIGN_OFF, "").trim();
+  s = dropSignOff(s).trim();
   return /[\p{L}\p{N}]/u.test(s) ? s : "";
 }
+
+/** "…the strategy? thanks!!" → "…the strategy?": the sign-off and the punctuation before it. */
+function dropSignOff(sentence: string): string {
+  const m = SIGN_OFF.exec(sentence);
+  if (!m) return sentence;
+  let end = m.index;
+  while (end > 0 && SIGN_OFF_LEAD.test(sentence[end - 1] as string)) end--;
+  return sentence.slice(0, end);
+}
+const SIGN_OFF_LEAD = /[\s,!.;-]/;
 
 /** "I'm writing a deck for Q1, so what are the three priorities?" → "what are the three priorities?" */
 function focusQuestion(sentence: string): string {

@@ -32,6 +32,15 @@ const NOW_PATTERN =
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 
+/**
+ * Chinese text is segmented in slices of this many characters: ICU's word segmenter takes
+ * quadratic time on one long run (100,000 characters: 50-100 s), and a word cut at a slice's edge
+ * costs a single term of a run far longer than any question.
+ */
+const CJK_SLICE = 200;
+/** Chinese characters of one text that become terms (up to ~100 µs a run); the rest of a longer text is not read. */
+const MAX_CJK_CHARS = 1000;
+
 const phraseList = Object.keys(PHRASES).sort((a, b) => b.length - a.length);
 /** Text made safe to match literally inside a regular expression. */
 export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -96,8 +105,13 @@ export function normalise(input: string, synonyms?: (spaced: string) => string):
   if (asksAboutNow) text = text.replace(new RegExp(NOW_PATTERN.source, "g"), " ");
   const terms: string[] = [];
   const cjkChars = (text.match(new RegExp(CJK.source, "g")) ?? []).length;
+  let cjkBudget = MAX_CJK_CHARS;
   text = text.replace(CJK_RUN, (run) => {
-    terms.push(...chineseTerms(run));
+    for (let i = 0; i < run.length && cjkBudget > 0; i += CJK_SLICE) {
+      const slice = run.slice(i, i + Math.min(CJK_SLICE, cjkBudget));
+      cjkBudget -= slice.length;
+      terms.push(...chineseTerms(slice));
+    }
     return " ";
   });
   const spaced = text.replace(/[^\p{L}\p{N}]+/gu, " ").trim();

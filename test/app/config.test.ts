@@ -33,7 +33,14 @@ describe("the whole configuration, parsed once", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const named = r.problems.map((p) => p.split(" ")[0]);
-    for (const v of ["LOG_LEVEL", "RATE_LIMIT_PER_SECOND", "REDIS_URL", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_APPLICATION_ID"])
+    for (const v of [
+      "LOG_LEVEL",
+      "RATE_LIMIT_PER_SECOND",
+      "REDIS_URL",
+      "SLACK_BOT_TOKEN",
+      "SLACK_SIGNING_SECRET",
+      "DISCORD_APPLICATION_ID",
+    ])
       expect(named).toContain(v);
     const all = r.problems.join("\n");
     for (const secret of ["secret-value", "dq7.discord", "pa55word"]) expect(all).not.toContain(secret);
