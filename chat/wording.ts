@@ -10,7 +10,7 @@ export const WORDING = Object.freeze({
     apology: "Sorry, something went wrong on my side while answering. Please try again in a moment.",
     rateLimited: "You're sending questions faster than I can answer them. Please wait a few seconds, then ask again.",
     stillRateLimited: "Still too fast; try again in a moment.",
-    feedbackThanks: "Thanks for the feedback!",
+    feedbackThanks: "Thanks for the feedback.",
     expired: "That button has expired. Ask your question again.",
     unknownCommand: "I don't know that command. Try /ask, /topics or /about.",
   },

@@ -69,7 +69,7 @@ export function wireSlackApp(app: App, deps: WiringDeps): void {
     await ask(
       origin,
       (m) => ephemeral(respond, m, () => client.chat.postEphemeral({ channel: command.channel_id, user: command.user_id, ...m })),
-      { question: command.text, asker: command.user_id, postButton: true },
+      { question: command.text, postButton: true },
     );
   });
 
@@ -85,7 +85,7 @@ export function wireSlackApp(app: App, deps: WiringDeps): void {
       await ask(
         { source, text, team, user: body.user.id, channel: channel ?? "none", perUser: true },
         (m) => respond({ response_type: "ephemeral", replace_original: false, ...m }),
-        { question: text, asker: body.user.id, postButton: true },
+        { question: text, postButton: true },
       );
       return;
     }

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 
 /**
- * `roadmap-bot feedback LOG…`: 👍/👎 per fact from the bots' JSON-lines logs (the "slack
- * feedback" and "discord feedback" lines), weakest answers first, so a curator sees which to fix.
+ * `roadmap-bot feedback LOG…`: 👍/👎 per fact from the bots' JSON-lines logs (one "feedback" line
+ * per press; older logs said "slack feedback" and "discord feedback"), weakest answers first, so a
+ * curator sees which to fix.
  */
 export function runFeedback(files: string[], print: (line: string) => void): number {
   const per = new Map<string, { up: number; down: number }>();
@@ -16,7 +17,7 @@ export function runFeedback(files: string[], print: (line: string) => void): num
       } catch {
         continue;
       }
-      if (typeof row.msg !== "string" || !/^(slack|discord) feedback$/.test(row.msg) || !Array.isArray(row.factIds)) continue;
+      if (typeof row.msg !== "string" || !/^((slack|discord) )?feedback$/.test(row.msg) || !Array.isArray(row.factIds)) continue;
       lines++;
       for (const id of row.factIds.filter((x): x is string => typeof x === "string")) {
         const t = per.get(id) ?? { up: 0, down: 0 };
@@ -26,7 +27,7 @@ export function runFeedback(files: string[], print: (line: string) => void): num
       }
     }
   if (!lines) {
-    print(`No feedback in ${files.join(", ")} yet (the bots log each 👍/👎 as a "slack feedback" or "discord feedback" line).`);
+    print(`No feedback in ${files.join(", ")} yet (the bots log each 👍/👎 as a "feedback" line).`);
     return 0;
   }
   // Weakest first: the most 👎, then the lowest share of 👍.

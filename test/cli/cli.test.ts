@@ -151,7 +151,7 @@ describe("roadmap-bot CLI (the compiled binary)", () => {
     const dir = mkdtempSync(join(tmpdir(), "rb-feedback-"));
     const log = join(dir, "bot.log");
     const line = (outcome: string, factIds: string[]) =>
-      JSON.stringify({ level: "info", msg: "slack feedback", platform: "slack", outcome, factIds });
+      JSON.stringify({ level: "info", msg: "feedback", platform: "slack", outcome, factIds });
     writeFileSync(
       log,
       [line("helpful", ["rural"]), line("not-helpful", ["editor"]), line("not-helpful", ["editor"]), "not json", ""].join("\n"),

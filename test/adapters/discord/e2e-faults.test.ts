@@ -61,7 +61,7 @@ describe("platform errors while replying", () => {
     await h.waitForRequest((r) => isCallbackFor(failed.id)(r) && r.status === 204, "the apology");
     const apology = callbacks(failed.id).at(-1);
     expect(apology?.body.data.flags & 64).toBe(64);
-    expect(h.logs.some((l) => l.includes('"discord interaction failed"'))).toBe(true);
+    expect(h.logs.some((l) => l.includes('"question failed"'))).toBe(true);
     const next = ask(h);
     const ok = await h.waitForRequest((r) => isCallbackFor(next.id)(r) && r.status === 204, "the next answer");
     expect(ok.body.data.embeds).toHaveLength(1);
@@ -79,7 +79,7 @@ describe("shutdown", () => {
     await harness.stop();
     h = undefined;
     expect(harness.fake.requests.filter(isCallbackFor(i.id)).map((r) => r.status)).toEqual([204]);
-    expect(harness.logs.some((l) => l.includes('"discord answer"'))).toBe(true);
+    expect(harness.logs.some((l) => l.includes('"msg":"question","platform":"discord"'))).toBe(true);
     expect(harness.logs.at(-1)).toContain('"discord stopped"');
   });
 });

@@ -26,9 +26,12 @@ describe("Web API faults while replying", () => {
     h.fake.failNext("chat.postMessage", { status: 500 });
     await sendEvent(h.events, mention({ text: IN_SCOPE, channel: "C0FIVE" }), signed);
     const hh = h;
-    await waitFor(() => postsTo(hh, "C0FIVE").length === 2 && hh.lines.some((l) => l.includes('"slack reply"')), "retry");
-    expect(h.lines.find((l) => l.includes('"slack reply"'))).toContain('"outcome":"fact"');
-    expect(h.lines.some((l) => l.includes("slack reply failed"))).toBe(false);
+    await waitFor(
+      () => postsTo(hh, "C0FIVE").length === 2 && hh.lines.some((l) => l.includes('"msg":"question","platform":"slack"')),
+      "retry",
+    );
+    expect(h.lines.find((l) => l.includes('"msg":"question","platform":"slack"'))).toContain('"outcome":"fact"');
+    expect(h.lines.some((l) => l.includes("question failed"))).toBe(false);
   });
 
   it("waits for Retry-After on a 429 before trying again", async () => {
@@ -52,7 +55,7 @@ describe("Web API faults while replying", () => {
     await waitFor(() => postsTo(hh, "C0FINE").length === 1, "the other question's answer");
     const apology = await waitFor(() => postsTo(hh, "C0DOWN")[5], "the apology after five failures", 20_000);
     expect(String(apology.args.text)).toMatch(/sorry/i);
-    expect(h.lines.some((l) => l.includes("slack reply failed"))).toBe(true);
+    expect(h.lines.some((l) => l.includes("question failed"))).toBe(true);
   }, 30_000);
 });
 
@@ -88,7 +91,7 @@ describe("secrets", () => {
       signed,
     );
     const hh = h;
-    await waitFor(() => hh.lines.filter((l) => l.includes('"slack reply"')).length >= 4, "four replies");
+    await waitFor(() => hh.lines.filter((l) => l.includes('"msg":"question","platform":"slack"')).length >= 4, "four replies");
     const everything = [
       ...h.lines,
       // Every reply; auth.test is left out: Bolt sends it the token as a form field, as Slack expects.

@@ -51,7 +51,7 @@ describe("feedback buttons", () => {
     expect(JSON.stringify(thanks.body)).toContain("Thanks for the feedback.");
 
     // Logged (fact ids, no user), counted, and nothing in the channel changed.
-    const line = await waitFor(() => h.lines.find((l) => l.includes('"slack feedback"')), "feedback log line");
+    const line = await waitFor(() => h.lines.find((l) => l.includes('"msg":"feedback","platform":"slack"')), "feedback log line");
     expect(line).toContain(`"outcome":"${outcome}"`);
     expect(line).toContain("europe-offices");
     expect(line).not.toContain("UHUMAN01");

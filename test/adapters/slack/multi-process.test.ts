@@ -24,7 +24,7 @@ let a: BotOnFake;
 let b: BotOnFake;
 
 const postsTo = (channel: string) => fake.callsTo("chat.postMessage").filter((c) => c.args.channel === channel);
-const handled = () => [...a.lines, ...b.lines].filter((l) => l.includes('"msg":"slack reply"')).length;
+const handled = () => [...a.lines, ...b.lines].filter((l) => l.includes('"msg":"question","platform":"slack"')).length;
 
 describe.skipIf(!HAS_REDIS)("two Slack processes sharing Redis", () => {
   beforeAll(async () => {
@@ -59,7 +59,7 @@ describe.skipIf(!HAS_REDIS)("two Slack processes sharing Redis", () => {
     for (const ev of events) expect(postsTo(ev.event.channel)).toHaveLength(1);
     expect(handled() - before).toBe(22);
     // Both processes did some of the work (not one doing everything while the other dropped all).
-    expect(a.lines.some((l) => l.includes('"msg":"slack reply"'))).toBe(true);
+    expect(a.lines.some((l) => l.includes('"msg":"question","platform":"slack"'))).toBe(true);
   });
 
   it("answers a DM post once when app_mention reaches one process and message the other", async () => {

@@ -23,7 +23,7 @@ afterEach(async () => {
 });
 
 const posts = (hh: Harness) => hh.fake.callsTo("chat.postMessage");
-const replyLines = (hh: Harness) => hh.lines.filter((l) => l.includes('"msg":"slack reply"'));
+const replyLines = (hh: Harness) => hh.lines.filter((l) => l.includes('"msg":"question","platform":"slack"'));
 const isSlowDown = (c: ApiCall) => SLOW_DOWN.test(String(c.args.text));
 
 /** Sends `count` mentions from `user`, each in its own channel, and waits until each is handled. */
@@ -107,7 +107,7 @@ describe("Slack per-user rate limiting", () => {
     await waitFor(() => posts(hh).length === 2, "both answered despite the limiter", 10_000);
     expect(posts(h).some(isSlowDown)).toBe(false);
     expect(h.lines.some((l) => l.includes("did not answer in time"))).toBe(true);
-    expect(h.lines.some((l) => l.includes("limiter failed"))).toBe(true);
+    expect(h.lines.some((l) => l.includes("rate limit failed"))).toBe(true);
   });
 
   it("does not limit anyone with RATE_LIMIT_BURST=off", async () => {
