@@ -3,7 +3,7 @@ import { connectRedisStore, createMemoryStore, createPipeline, type Logger, type
 import { createEngine, type Engine, formatProblem, type Knowledge } from "../src/index.js";
 import type { AppConfig } from "./config.js";
 import { loadKnowledgeFile, readSourceTexts, watchKnowledge } from "./knowledge-file.js";
-import { createUnansweredLog } from "./unanswered-log.js";
+import { createUnansweredLog, type UnansweredLog } from "./unanswered-log.js";
 
 /** Everything a running bot shares, whichever platforms it serves: composed once, here. */
 export interface Bot {
@@ -26,6 +26,15 @@ export function engineFor(knowledge: Knowledge, config: AppConfig, knowledgePath
   });
 }
 
+/** The curator's unanswered log (UNANSWERED_LOG, default ./unanswered.jsonl; "off": none). */
+export function unansweredLog(config: AppConfig, logger: Logger): UnansweredLog | undefined {
+  const logPath = config.core.UNANSWERED_LOG || "unanswered.jsonl";
+  if (logPath === "off") return undefined;
+  return createUnansweredLog(resolve(logPath), (err) =>
+    logger.warn("cannot write the unanswered log", { path: logPath, error: err.message }),
+  );
+}
+
 /**
  * Composes the bot: the engine (hot-reloaded with `watch`: a valid edit takes effect at once, an
  * invalid one is reported with every problem while the last good knowledge keeps serving), the
@@ -36,13 +45,7 @@ export async function composeBot(options: { knowledgePath: string; config: AppCo
   const { knowledgePath, config, logger } = options;
   let engine = engineFor(loadKnowledgeFile(knowledgePath), config, knowledgePath);
   let loadedAt = new Date().toISOString();
-  const logPath = config.core.UNANSWERED_LOG || "unanswered.jsonl";
-  const log =
-    logPath === "off"
-      ? undefined
-      : createUnansweredLog(resolve(logPath), (err) =>
-          logger.warn("cannot write the unanswered log", { path: logPath, error: err.message }),
-        );
+  const log = unansweredLog(config, logger);
   const store = config.redisUrl
     ? await connectRedisStore({ url: config.redisUrl, logger, prefix: "roadmap-bot:", limits: config.limits })
     : createMemoryStore(config.limits);
@@ -50,7 +53,9 @@ export async function composeBot(options: { knowledgePath: string; config: AppCo
     engine: () => engine,
     store,
     logger,
-    ...(log && { onUnanswered: (e: { platform: string; question: string; kind: string }) => log(e) }),
+    ...(log && {
+      onUnanswered: ({ user, ...entry }: { platform: string; question: string; kind: string; user: string }) => log(entry, user),
+    }),
   });
   // A long-running process builds the Chinese index and the autocomplete list now, not on the first question.
   if (options.watch) setImmediate(() => engine.warm());

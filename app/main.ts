@@ -13,13 +13,15 @@ import {
   isFactAnswer,
   type Knowledge,
   RoadmapBotError,
+  stripMarkup,
   type Turn,
 } from "../src/index.js";
-import { composeBot } from "./compose.js";
+import { composeBot, unansweredLog } from "./compose.js";
 import { parseConfig, parseCoreConfig, secretsIn } from "./config.js";
 import { preflight } from "./help.js";
 import { loadKnowledgeFile } from "./knowledge-file.js";
 import { DEFAULT_KNOWLEDGE_PATH } from "./knowledge-path.js";
+import type { UnansweredLog } from "./unanswered-log.js";
 import { USAGE, VERSION } from "./usage.js";
 
 const OPTIONS = {
@@ -82,8 +84,12 @@ async function main(argv: string[]): Promise<number> {
       await bot.close();
       return 0;
     }
-    case "ask":
-      return ask(engine(), rest.join(" "), values.json ?? false, values.explain ?? false, values.conversation ?? false);
+    case "ask": {
+      // What the curator asks by hand goes to the unanswered log too (platform "cli"), as the bots' questions do.
+      const parsed = parseConfig(process.env);
+      const log = parsed.ok ? unansweredLog(parsed.config, logger) : undefined;
+      return ask(engine(), rest.join(" "), values.json ?? false, values.explain ?? false, values.conversation ?? false, log);
+    }
     case "check": {
       const { runCheck } = await import("./commands/check.js");
       return runCheck(rest[0] ?? knowledgePath, values.source, print, values.coverage ?? false);
@@ -136,12 +142,21 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** One question from the arguments, or a batch from standard input: one JSON object per line, in order. */
-async function ask(engine: Engine, question: string, json: boolean, explain: boolean, conversation: boolean): Promise<number> {
+async function ask(
+  engine: Engine,
+  question: string,
+  json: boolean,
+  explain: boolean,
+  conversation: boolean,
+  log?: UnansweredLog,
+): Promise<number> {
   // --conversation: the batch is one conversation, so follow-ups resolve against earlier lines.
   let turn: Turn | undefined;
   const one = (q: string) => {
     const r = engine.answer(q, conversation ? turn : undefined);
     turn = r.turn;
+    if (r.answer.kind === "out-of-scope" || r.answer.kind === "clarify")
+      log?.({ platform: "cli", question: stripMarkup(q.slice(0, 2000)).replace(/\s+/g, " ").trim(), kind: r.answer.kind });
     if (json) print(JSON.stringify(jsonLine(r.answer, explain)));
     else print(`${renderAnswer(r.answer, Boolean(process.stdout.isTTY))}${explain ? `\n\n${renderExplanation(r.answer.evidence)}` : ""}`);
   };

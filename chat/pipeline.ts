@@ -63,8 +63,12 @@ export interface PipelineOptions {
   engine: () => Engine;
   store: StateStore;
   logger: Logger;
-  /** Every question the engine refused or found ambiguous, markup removed: the curator's log. */
-  onUnanswered?: (event: { platform: Platform; question: string; kind: Answer["kind"] }) => void;
+  /**
+   * Every question the engine refused or found ambiguous, markup removed: the curator's log. `user`
+   * identifies the asker (platform and user id) so the log can share its space fairly; it must not
+   * be written.
+   */
+  onUnanswered?: (event: { platform: Platform; question: string; kind: Answer["kind"]; user: string }) => void;
   /** Deadline for one store call (default 1000 ms). */
   storeDeadlineMs?: number;
 }
@@ -146,6 +150,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
           // Markup gone: no user, channel or role id reaches the curator's log, even inside the text.
           question: stripMarkup(q.text.slice(0, 2000)).replace(/\s+/g, " ").trim(),
           kind: reply.kind,
+          user: `${q.platform}:${q.user}`,
         });
       await send({ type: "answer", answer: reply });
       stats.replies += 1;

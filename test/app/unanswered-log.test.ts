@@ -14,7 +14,12 @@ describe("unanswered log", () => {
     const log = createUnansweredLog(file);
     const store = createMemoryStore({ ...STORE_DEFAULTS, rate: undefined });
     const engine = createEngine({ knowledge: knowledge() });
-    const p = createPipeline({ engine: () => engine, store, logger: createLogger({ level: "silent" }), onUnanswered: log });
+    const p = createPipeline({
+      engine: () => engine,
+      store,
+      logger: createLogger({ level: "silent" }),
+      onUnanswered: ({ user, ...e }) => log(e, user),
+    });
     const ask = (text: string) =>
       p.ask({ platform: "slack", source: "dm", text, user: "U1", where: { space: "D1" } }, async () => undefined);
     await ask("Who is Alibaba's chairman?");
