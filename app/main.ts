@@ -19,7 +19,7 @@ import {
 import { composeBot, unansweredLog } from "./compose.js";
 import { parseConfig, parseCoreConfig, secretsIn } from "./config.js";
 import { preflight } from "./help.js";
-import { loadKnowledgeFile } from "./knowledge-file.js";
+import { loadKnowledgeFile, readSourceTexts } from "./knowledge-file.js";
 import { DEFAULT_KNOWLEDGE_PATH } from "./knowledge-path.js";
 import type { UnansweredLog } from "./unanswered-log.js";
 import { USAGE, VERSION } from "./usage.js";
@@ -72,14 +72,25 @@ async function main(argv: string[]): Promise<number> {
   const knowledgePath = values.knowledge || process.env.KNOWLEDGE_PATH || DEFAULT_KNOWLEDGE_PATH;
   const load = (): Knowledge => loadKnowledgeFile(knowledgePath);
   const logger = createLogger({ level: parseLogLevel(process.env.LOG_LEVEL) });
-  const engine = (): Engine =>
-    createEngine({ knowledge: load(), maxQuestionLength: core.ok ? core.config.MAX_QUESTION_LENGTH : undefined });
+  // The engine as the bots run it: the sources' texts too, so citation links land on the quote.
+  const engine = (): Engine => {
+    const knowledge = load();
+    return createEngine({
+      knowledge,
+      sourceTexts: readSourceTexts(knowledge, knowledgePath),
+      maxQuestionLength: core.ok ? core.config.MAX_QUESTION_LENGTH : undefined,
+    });
+  };
+  createEngine({ knowledge: load(), maxQuestionLength: core.ok ? core.config.MAX_QUESTION_LENGTH : undefined });
 
   switch (command) {
     case "repl": {
       const parsed = parseConfig(process.env);
       if (!parsed.ok) throw configError(parsed.problems);
-      const bot = await composeBot({ knowledgePath, config: parsed.config, logger, watch: true });
+      // The terminal is the REPL's screen: the per-question log lines stay out of it unless LOG_LEVEL asks.
+      const quiet = createLogger({ level: process.env.LOG_LEVEL ? parseLogLevel(process.env.LOG_LEVEL) : "warn" });
+      quiet.redact(...secretsIn(process.env));
+      const bot = await composeBot({ knowledgePath, config: parsed.config, logger: quiet, watch: true });
       await runRepl(bot);
       await bot.close();
       return 0;
@@ -103,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
       if (values.sweep && rest.length) return runSweep(load(), rest, print);
       if (!rest[0]) throw usage("eval needs a labelled question file (JSON lines), e.g. roadmap-bot eval test/questions/en.jsonl");
       // An evaluation is the team's own run: it never writes to the curator's unanswered log.
-      return runEval(createEngine({ knowledge: load() }), rest[0], values.json ?? false, print);
+      return runEval(engine(), rest[0], values.json ?? false, print);
     }
     case "bench": {
       const facts = values.facts === undefined ? 10_000 : Number(values.facts);

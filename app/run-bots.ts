@@ -5,6 +5,9 @@ import { composeBot } from "./compose.js";
 import { parseConfig } from "./config.js";
 import { installSafetyNet } from "./safety-net.js";
 
+/** How long questions in flight may take to finish at shutdown, inside the 5 s the process allows itself. */
+const SHUTDOWN_BUDGET_MS = 3_000;
+
 interface Running {
   name: string;
   stop(): Promise<void>;
@@ -37,7 +40,10 @@ export async function runBots(
   }
   if (!wantSlack && !wantDiscord) {
     print("No Slack or Discord credentials are configured (see .env.example): opening the local REPL.");
-    const bot = await composeBot({ knowledgePath, config, logger: createLogger({ level: "warn" }), watch: true });
+    // The terminal is the REPL's screen: the per-question log lines stay out of it unless LOG_LEVEL asks.
+    const quiet = createLogger({ level: env.LOG_LEVEL ? parseLogLevel(env.LOG_LEVEL) : "warn" });
+    quiet.redact(...parsed.secrets);
+    const bot = await composeBot({ knowledgePath, config, logger: quiet, watch: true });
     await runRepl(bot);
     await bot.close();
     return 0;
@@ -78,7 +84,10 @@ export async function runBots(
         resolve();
       }, 4500);
       deadline.unref();
-      Promise.allSettled(running.map((r) => r.stop()))
+      // The adapters stop taking events while the pipeline finishes what it can within the budget
+      // and hands the rest back (released and logged, one line each): nothing acknowledged is
+      // dropped silently.
+      Promise.allSettled([...running.map((r) => r.stop()), bot.pipeline.drain(SHUTDOWN_BUDGET_MS)])
         .then(() => bot.close())
         .then(() => {
           clearTimeout(deadline);

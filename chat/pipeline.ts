@@ -9,7 +9,7 @@
  * logged error: nothing is dropped silently.
  */
 import type { Answer, Engine, Language } from "../src/index.js";
-import { stripMarkup } from "../src/index.js";
+import { RoadmapBotError, stripMarkup } from "../src/index.js";
 import type { Logger } from "./logger.js";
 import type { StateStore } from "./state-store.js";
 import { createTurnQueue } from "./turn-queue.js";
@@ -81,7 +81,10 @@ export interface Pipeline {
   readonly stats: Readonly<PipelineStats>;
   /** Questions being answered right now. */
   readonly inFlight: number;
-  /** Waits (at most `budgetMs`) for the questions in flight to finish. */
+  /**
+   * Stops taking questions, waits (at most `budgetMs`) for those in flight, then hands back the
+   * rest: each one's delivery is released and logged, so nothing acknowledged is dropped silently.
+   */
   drain(budgetMs: number): Promise<void>;
 }
 
@@ -93,7 +96,8 @@ export function conversationKey(platform: Platform, where: Place): string {
 export function createPipeline(options: PipelineOptions): Pipeline {
   const { store, logger } = options;
   const stats: PipelineStats = { questions: 0, replies: 0, errors: 0, limited: 0, duplicates: 0, helpful: 0, notHelpful: 0 };
-  const working = new Set<Promise<void>>();
+  const working = new Map<Promise<void>, Question>();
+  let stopping = false;
   // One engine job per event-loop turn: acknowledgements and other users' I/O run in between.
   const enqueue = createTurnQueue(1);
 
@@ -120,17 +124,20 @@ export function createPipeline(options: PipelineOptions): Pipeline {
 
   async function answer(q: Question, send: (reply: Reply) => Promise<unknown>): Promise<void> {
     const started = performance.now();
+    const deliveries = q.deliveries?.filter(Boolean) ?? [];
     const log = (outcome: string, extra: Record<string, unknown> = {}) =>
       logger.info("question", { platform: q.platform, source: q.source, outcome, latencyMs: ms(started), ...extra });
     const notice = (n: Notice): Reply => {
       const language = languageOf(q.text);
       return { type: "notice", notice: n, text: say(n, language), language };
     };
+    // A store that cannot say lets the question through: at-least-once, never silence.
+    if (deliveries.length && !(await bounded("dedup", store.claim(deliveries, LEASE_MS), true))) {
+      stats.duplicates += 1;
+      return log("duplicate");
+    }
+    const handled = () => bounded("dedup", store.complete(deliveries), undefined);
     try {
-      if (q.deliveries?.length && !(await store.firstTime(q.deliveries))) {
-        stats.duplicates += 1;
-        return log("duplicate");
-      }
       stats.questions += 1;
       const budget = await bounded("rate limit", store.take(`${q.platform}:${q.user}`), SERVE_ANYWAY);
       if (!budget.allowed) {
@@ -138,6 +145,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         // Told once per run of refusals; after that silence, unless the platform needs a reply.
         if (budget.firstDenial) await send(notice("rateLimited"));
         else if (q.mustReply) await send(notice("stillRateLimited"));
+        await handled();
         return log("rate-limited", { told: budget.firstDenial });
       }
       const key = conversationKey(q.platform, q.where);
@@ -153,30 +161,46 @@ export function createPipeline(options: PipelineOptions): Pipeline {
           user: `${q.platform}:${q.user}`,
         });
       await send({ type: "answer", answer: reply });
+      await handled();
       stats.replies += 1;
       log(reply.kind);
       logger.debug("question text", { platform: q.platform, question: q.text });
     } catch (error) {
       stats.errors += 1;
-      logger.error("question failed", {
+      const unknown = error instanceof RoadmapBotError && error.code === "DELIVERY_UNKNOWN";
+      logger.error(unknown ? "reply may not have arrived; not sent again" : "question failed", {
         platform: q.platform,
         source: q.source,
         outcome: "error",
         latencyMs: ms(started),
         error: describe(error, logger),
       });
+      // The platform did not say whether the reply arrived: sending anything more could double it.
+      if (unknown) return void (await handled());
       try {
         await send(notice("apology"));
+        await handled();
       } catch (again) {
-        logger.error("apology failed", { platform: q.platform, source: q.source, error: describe(again, logger) });
+        // Not even the apology went out: give the delivery back, so the platform's retry can try again.
+        await bounded("dedup", store.release(deliveries), undefined);
+        logger.error("apology failed; the question is handed back for a retry", {
+          platform: q.platform,
+          source: q.source,
+          error: describe(again, logger),
+        });
       }
     }
   }
 
   return {
     ask(q, send) {
+      if (stopping) {
+        // Not accepted: nothing was claimed, so the platform's retry reaches a process that serves.
+        logger.warn("question refused: shutting down", { platform: q.platform, source: q.source, outcome: "refused" });
+        return Promise.resolve();
+      }
       const work = answer(q, send);
-      working.add(work);
+      working.set(work, q);
       void work.finally(() => working.delete(work));
       return work;
     },
@@ -192,15 +216,28 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       return working.size;
     },
     async drain(budgetMs) {
+      stopping = true;
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, budgetMs);
       });
-      await Promise.race([Promise.allSettled([...working]), late]);
+      await Promise.race([Promise.allSettled([...working.keys()]), late]);
       clearTimeout(timer);
+      // What could not finish in the budget is handed back, each with its own log line: its
+      // delivery is released, so the platform's retry reaches another process (or this one, restarted).
+      for (const q of working.values()) {
+        await bounded("dedup", store.release(q.deliveries?.filter(Boolean) ?? []), undefined);
+        logger.error("question handed back at shutdown", { platform: q.platform, source: q.source, outcome: "handed-back" });
+      }
     },
   };
 }
+
+/**
+ * How long a claimed delivery stays leased: longer than any answer takes, shorter than Slack's
+ * first retry after a minute, so a retry after a crash finds the lease lapsed and answers.
+ */
+const LEASE_MS = 30_000;
 
 /** How long a store call may take before the question goes on without it (the Redis store has its own, shorter). */
 const STORE_DEADLINE_MS = 1000;

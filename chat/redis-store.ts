@@ -14,13 +14,29 @@ import type { Turn } from "../src/index.js";
 import type { Logger } from "./logger.js";
 import { createMemoryStore, type StateStore, type StoreLimits } from "./state-store.js";
 
-// Sets every key that is not set yet; 1 when none was set before (a first sighting), else 0.
-const DEDUP_SCRIPT = `
-local fresh = 1
+// Leases every key when none is held (a first delivery, or a lapsed lease): 1; a repeat: 0.
+const CLAIM_SCRIPT = `
 for _, key in ipairs(KEYS) do
-  if not redis.call('SET', key, '1', 'NX', 'PX', ARGV[1]) then fresh = 0 end
+  if redis.call('EXISTS', key) == 1 then return 0 end
 end
-return fresh`;
+for _, key in ipairs(KEYS) do
+  redis.call('SET', key, 'lease', 'PX', ARGV[1])
+end
+return 1`;
+
+// Marks every key answered for the dedup window.
+const COMPLETE_SCRIPT = `
+for _, key in ipairs(KEYS) do
+  redis.call('SET', key, 'done', 'PX', ARGV[1])
+end
+return 1`;
+
+// Gives back the keys still leased (never one marked answered).
+const RELEASE_SCRIPT = `
+for _, key in ipairs(KEYS) do
+  if redis.call('GET', key) == 'lease' then redis.call('DEL', key) end
+end
+return 1`;
 
 // The same bucket as rate-limit.ts, with Redis's clock so that processes agree on time.
 const BUCKET_SCRIPT = `
@@ -115,23 +131,53 @@ export async function connectRedisStore(o: RedisStoreOptions): Promise<StateStor
   let closing: Promise<void> | undefined;
   return {
     kind: "redis",
-    async firstTime(keys) {
+    async claim(keys, leaseMs) {
       const present = keys.filter(Boolean);
       if (!present.length) return true;
-      // Seen here already: a repeat, whatever Redis says (it may have restarted empty).
-      const fresh = await local.firstTime(present);
-      if (!fresh) return false;
+      // Held here already: a repeat, whatever Redis says (it may have restarted empty).
+      if (!(await local.claim(present, leaseMs))) return false;
       return orLocal(
         "dedup",
         async () =>
           Number(
             await run(
-              DEDUP_SCRIPT,
+              CLAIM_SCRIPT,
               present.map((k) => key("seen", k)),
-              [String(o.limits.dedupMs)],
+              [String(leaseMs)],
             ),
           ) === 1,
+        // Redis is down: this process's claim stands (at worst another process answers it too).
         async () => true,
+      );
+    },
+    async complete(keys) {
+      const present = keys.filter(Boolean);
+      if (!present.length) return;
+      await local.complete(present);
+      await orLocal(
+        "dedup",
+        async () =>
+          void (await run(
+            COMPLETE_SCRIPT,
+            present.map((k) => key("seen", k)),
+            [String(o.limits.dedupMs)],
+          )),
+        async () => undefined,
+      );
+    },
+    async release(keys) {
+      const present = keys.filter(Boolean);
+      if (!present.length) return;
+      await local.release(present);
+      await orLocal(
+        "dedup",
+        async () =>
+          void (await run(
+            RELEASE_SCRIPT,
+            present.map((k) => key("seen", k)),
+            [],
+          )),
+        async () => undefined,
       );
     },
     async take(user) {

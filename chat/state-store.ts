@@ -10,8 +10,16 @@ import { createTokenBucket, type RateDecision } from "./rate-limit.js";
 
 export interface StateStore {
   readonly kind: "memory" | "redis";
-  /** True the first time any of `keys` is seen (all are recorded); false for a repeat delivery. */
-  firstTime(keys: string[]): Promise<boolean>;
+  /**
+   * Claims a delivery for `leaseMs`: true when none of `keys` is held (all are then leased), false
+   * for a repeat (done, or leased by a question still being answered). A lease that lapses (the
+   * process died mid-answer) lets a retry of the same delivery take over: at-least-once delivery.
+   */
+  claim(keys: string[], leaseMs: number): Promise<boolean>;
+  /** Marks a claimed delivery answered: repeats are refused for the whole dedup window. */
+  complete(keys: string[]): Promise<void>;
+  /** Gives a claimed delivery back (not answered): a retry may take it at once. */
+  release(keys: string[]): Promise<void>;
   /** Spends one message of `user`'s budget. */
   take(user: string): Promise<RateDecision>;
   /** The conversation's last turn, if it is still remembered. */
@@ -48,7 +56,7 @@ const ALWAYS: RateDecision = Object.freeze({ allowed: true, firstDenial: false }
 
 /** This process's memory: bounded by count and by time. */
 export function createMemoryStore(limits: StoreLimits = STORE_DEFAULTS, now: () => number = Date.now): StateStore {
-  const seen = new LRUCache<string, true>({ max: limits.dedupMax, ttl: limits.dedupMs, ttlAutopurge: false, perf: { now } });
+  const seen = new LRUCache<string, "lease" | "done">({ max: limits.dedupMax, ttl: limits.dedupMs, ttlAutopurge: false, perf: { now } });
   const turns = new LRUCache<string, Turn>({
     max: limits.conversationsMax,
     ttl: limits.conversationIdleMs,
@@ -58,12 +66,18 @@ export function createMemoryStore(limits: StoreLimits = STORE_DEFAULTS, now: () 
   const bucket = limits.rate && createTokenBucket({ capacity: limits.rate.burst, refillPerSecond: limits.rate.perSecond, now });
   return {
     kind: "memory",
-    async firstTime(keys) {
+    async claim(keys, leaseMs) {
       const present = keys.filter(Boolean);
       // Every key is checked before any is recorded, so two deliveries of one post collide.
-      const repeat = present.some((k) => seen.has(k));
-      for (const k of present) seen.set(k, true);
-      return !repeat;
+      if (present.some((k) => seen.has(k))) return false;
+      for (const k of present) seen.set(k, "lease", { ttl: leaseMs });
+      return true;
+    },
+    async complete(keys) {
+      for (const k of keys.filter(Boolean)) seen.set(k, "done");
+    },
+    async release(keys) {
+      for (const k of keys.filter(Boolean)) if (seen.get(k) === "lease") seen.delete(k);
     },
     async take(user) {
       return bucket ? bucket.take(user) : ALWAYS;

@@ -15,6 +15,8 @@ export const ERROR_CODES = Object.freeze({
   AUTH_REJECTED: "credentials",
   /** A service the bot needs did not answer (Slack's Web API, Discord's gateway, Redis). */
   SERVICE_UNREACHABLE: "service",
+  /** A platform took a reply and did not say whether it arrived: sending it again could double it. */
+  DELIVERY_UNKNOWN: "delivery",
 });
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,6 +1,6 @@
 import { Client, Events, GatewayIntentBits, type GatewayMessageCreateDispatchData, Options, Partials } from "discord.js";
 import { LRUCache } from "lru-cache";
-import type { Logger, Pipeline } from "../../chat/index.js";
+import { createTokenBucket, type Logger, type Pipeline } from "../../chat/index.js";
 import type { Engine } from "../../src/index.js";
 import type { DiscordConfig } from "./config.js";
 import type { HandlerContext } from "./context.js";
@@ -53,6 +53,8 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     logger,
     questions: new QuestionMemory(),
     deferAfterMs: options.deferAfterMs ?? 1_500,
+    // Typing fast is a few requests a second; a burst of 20 covers pasting and editing.
+    autocompleteBudget: createTokenBucket({ capacity: 20, refillPerSecond: 5, maxKeys: 10_000 }),
   };
   const inFlight = new Set<Promise<void>>();
   let stopping = false;

@@ -32,9 +32,15 @@ export async function handleInteraction(ctx: HandlerContext, interaction: Intera
   }
 }
 
+/** Autocomplete reads at most this much of what was typed (Discord's option values are at most 100 characters). */
+const AUTOCOMPLETE_INPUT_MAX = 100;
+
 // Autocomplete cannot be deferred: answer at once with at most 25 choices of at most 100 chars.
 async function autocomplete(ctx: HandlerContext, interaction: AutocompleteInteraction, start: number) {
-  const typed = String(interaction.options.getFocused() ?? "");
+  // Bounded per user: a flood of keystrokes (or a script) gets empty lists, never other users' time.
+  const budget = await ctx.autocompleteBudget.take(interaction.user.id);
+  if (!budget.allowed) return void (await interaction.respond([]));
+  const typed = String(interaction.options.getFocused() ?? "").slice(0, AUTOCOMPLETE_INPUT_MAX);
   const seen = new Set<string>();
   const choices: { name: string; value: string }[] = [];
   for (const question of ctx.engine().complete(typed, 25)) {

@@ -1,6 +1,7 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
 import { describe, type Logger, type Pipeline, type Reply } from "../../chat/index.js";
-import { type Engine, isFactAnswer } from "../../src/index.js";
+import { type Engine, isFactAnswer, RoadmapBotError } from "../../src/index.js";
+import { TIMED_OUT } from "./http-fetch.js";
 import { IDS } from "./messages.js";
 import { plainMessage, type RenderOptions, render, type SlackMessage } from "./render.js";
 import { renderHome } from "./render-help.js";
@@ -32,7 +33,7 @@ const isDm = (channel: string) => channel.startsWith("D");
 export function wireSlackApp(app: App, deps: WiringDeps): void {
   const { pipeline, logger, track } = deps;
   const ask = (origin: SlackOrigin, post: (m: SlackMessage) => Promise<unknown>, options: RenderOptions = {}) =>
-    track(pipeline.ask(slackQuestion(origin), (reply) => post(toMessage(reply, options))));
+    track(pipeline.ask(slackQuestion(origin), (reply) => certain(post(toMessage(reply, options)))));
 
   app.event("app_mention", async ({ event, body, client, context }) => {
     // Bots (ourselves included) never get an answer: that is how reply loops start.
@@ -58,6 +59,7 @@ export function wireSlackApp(app: App, deps: WiringDeps): void {
 
   app.command("/roadmap", async ({ command, ack, respond, client }) => {
     await ack();
+    // A replayed (or retried) command carries the same trigger_id: it is answered once.
     const origin = {
       source: "command",
       text: command.text,
@@ -65,6 +67,7 @@ export function wireSlackApp(app: App, deps: WiringDeps): void {
       user: command.user_id,
       channel: command.channel_id,
       perUser: true,
+      deliveries: [`trigger:${command.trigger_id}`],
     };
     await ask(
       origin,
@@ -81,9 +84,10 @@ export function wireSlackApp(app: App, deps: WiringDeps): void {
     const container = (body as { container?: ActionContainer }).container ?? {};
     const source = action.action_id.startsWith(IDS.choice) ? "choice" : "suggestion";
     const text = action.value ?? "";
+    const deliveries = [`trigger:${body.trigger_id}`];
     if (!channel || container.is_ephemeral || !body.message) {
       await ask(
-        { source, text, team, user: body.user.id, channel: channel ?? "none", perUser: true },
+        { source, text, team, user: body.user.id, channel: channel ?? "none", perUser: true, deliveries },
         (m) => respond({ response_type: "ephemeral", replace_original: false, ...m }),
         { question: text, postButton: true },
       );
@@ -104,7 +108,16 @@ export function wireSlackApp(app: App, deps: WiringDeps): void {
     const channel = body.channel?.id;
     const team = body.team?.id ?? body.user.team_id ?? "unknown";
     const text = action.value ?? "";
-    const origin = { source: "post", text, team, user: body.user.id, channel: channel ?? "none", perUser: true, standalone: true };
+    const origin = {
+      source: "post",
+      text,
+      team,
+      user: body.user.id,
+      channel: channel ?? "none",
+      perUser: true,
+      standalone: true,
+      deliveries: [`trigger:${body.trigger_id}`],
+    };
     await track(
       pipeline.ask(slackQuestion(origin), async (reply) => {
         const m = toMessage(reply, { question: text, asker: body.user.id });
@@ -112,7 +125,7 @@ export function wireSlackApp(app: App, deps: WiringDeps): void {
           await respond({ response_type: "ephemeral", replace_original: false, ...m });
           return;
         }
-        await toChannel(client, respond, channel, m);
+        await certain(toChannel(client, respond, channel, m));
         // The ephemeral copy has served its purpose; failing to delete it is harmless.
         await respond({ delete_original: true }).catch(() => undefined);
       }),
@@ -148,6 +161,20 @@ export function wireSlackApp(app: App, deps: WiringDeps): void {
   app.error(async (error) => {
     logger.error("slack listener error", { platform: "slack", error: describe(error, logger) });
   });
+}
+
+/**
+ * A post whose deadline passed may have arrived (see http-fetch.ts): the pipeline must neither post
+ * it again nor apologise for it, so the error says the delivery is unknown.
+ */
+async function certain<T>(post: Promise<T>): Promise<T> {
+  try {
+    return await post;
+  } catch (error) {
+    if ((error as { data?: { error?: string } }).data?.error === TIMED_OUT)
+      throw new RoadmapBotError("DELIVERY_UNKNOWN", "Slack did not answer chat.postMessage in time; the reply may have arrived");
+    throw error;
+  }
 }
 
 /** A pipeline reply as a Slack message: an answer in Block Kit, a notice as one plain line. */

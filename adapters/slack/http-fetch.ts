@@ -30,8 +30,19 @@ function responseHeaders(raw: http.IncomingHttpHeaders): Headers {
   return out;
 }
 
-/** A fetch with a deadline of `timeoutMs(url)` per request (see the file comment). */
-export function createDeadlineFetch(timeoutMs: (url: string) => number): FetchLike & { close(): void } {
+/** What a request that must not be retried answers when its deadline passes (see `noRetry`). */
+export const TIMED_OUT = "request_timeout_not_retried";
+
+/**
+ * A fetch with a deadline of `timeoutMs(url)` per request (see the file comment). A request for
+ * which `noRetry(url)` holds (chat.postMessage) that passes its deadline answers `{ ok: false,
+ * error: TIMED_OUT }` instead of failing: the Web API client retries failures, and a retried post
+ * that Slack had in fact accepted is posted twice.
+ */
+export function createDeadlineFetch(
+  timeoutMs: (url: string) => number,
+  noRetry: (url: string) => boolean = () => false,
+): FetchLike & { close(): void } {
   const agents = {
     "http:": new http.Agent({ keepAlive: true, maxSockets: 64 }),
     "https:": new https.Agent({ keepAlive: true, maxSockets: 64 }),
@@ -72,6 +83,19 @@ export function createDeadlineFetch(timeoutMs: (url: string) => number): FetchLi
     );
     const signal = init.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
     try {
+      return await attempt();
+    } catch (error) {
+      if (controller.signal.aborted && !init.signal?.aborted && noRetry(href))
+        return new Response(JSON.stringify({ ok: false, error: TIMED_OUT }), {
+          status: 200,
+          headers: { "content-type": "application/json" },
+        });
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+
+    async function attempt(): Promise<Response> {
       const url = new URL(href);
       const simple = !(input instanceof Request) && (init.body === undefined || init.body === null || typeof init.body === "string");
       if (simple && (url.protocol === "http:" || url.protocol === "https:")) {
@@ -86,8 +110,6 @@ export function createDeadlineFetch(timeoutMs: (url: string) => number): FetchLi
         statusText: response.statusText,
         headers: response.headers,
       });
-    } finally {
-      clearTimeout(timer);
     }
   };
   return Object.assign(fetchWithDeadline, {

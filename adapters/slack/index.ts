@@ -26,6 +26,8 @@ export interface StartSlackOptions {
   host?: string;
   /** Extra fields for GET /healthz (e.g. the knowledge load time). */
   health?: () => Record<string, unknown>;
+  /** Deadline for one Web API request (default 15 s); tests shorten it. */
+  webApiTimeoutMs?: number;
   /** HTTP mode: timeouts, connection cap and body bounds (DEFAULT_HTTP_LIMITS); tests shorten them. */
   httpLimits?: Partial<HttpLimits>;
 }
@@ -70,7 +72,12 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   // One object shared by the listeners' clients and the Socket Mode handshake, so SLACK_API_URL and
   // the retry policy apply to both (Socket Mode would otherwise retry 100 times).
   const apiBase = config.apiUrl ?? "https://slack.com/api/";
-  const httpFetch = createDeadlineFetch((url) => (url.startsWith(apiBase) ? REQUEST_TIMEOUT_MS : RESPONSE_URL_TIMEOUT_MS));
+  const webApiTimeout = options.webApiTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const httpFetch = createDeadlineFetch(
+    (url) => (url.startsWith(apiBase) ? webApiTimeout : RESPONSE_URL_TIMEOUT_MS),
+    // A post that timed out may have arrived: never post it blindly again.
+    (url) => url.startsWith(`${apiBase}chat.postMessage`),
+  );
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     retryConfig: RETRY_CONFIG,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { conversationKey, createLogger, createMemoryStore, createPipeline, type Reply, STORE_DEFAULTS } from "../../chat/index.js";
-import type { Engine } from "../../src/index.js";
+import { type Engine, RoadmapBotError } from "../../src/index.js";
 import { engine as realEngine } from "../helpers/knowledge.js";
 
 function pipeline(options: { engine?: Engine; rate?: { burst: number; perSecond: number } } = {}) {
@@ -78,5 +78,62 @@ describe("the question pipeline", () => {
       conversationKey("discord", { space: "T1:C1" }),
     ];
     expect(new Set(keys).size).toBe(4);
+  });
+
+  it("a question whose reply and apology both fail is handed back: the platform's retry is answered", async () => {
+    const { p, lines } = pipeline();
+    const q = {
+      platform: "slack" as const,
+      source: "mention",
+      text: "Where did Alibaba open offices in Europe?",
+      user: "U1",
+      where: { space: "C1" },
+      deliveries: ["EV1"],
+    };
+    await p.ask(q, async () => {
+      throw new Error("web api down");
+    });
+    expect(lines.some((l) => l.includes("handed back for a retry"))).toBe(true);
+    const sent: Reply[] = [];
+    await p.ask({ ...q, deliveries: ["EV1"] }, async (r) => void sent.push(r));
+    expect(sent.map((r) => r.type)).toEqual(["answer"]);
+    // Once answered, a further retry is a duplicate.
+    await p.ask({ ...q, deliveries: ["EV1"] }, async (r) => void sent.push(r));
+    expect(sent).toHaveLength(1);
+  });
+
+  it("a reply the platform may or may not have taken is not sent again, nor apologised for", async () => {
+    const { p, lines } = pipeline();
+    const tried: string[] = [];
+    await p.ask(
+      { platform: "slack", source: "mention", text: "hi", user: "U1", where: { space: "C1" }, deliveries: ["EV2"] },
+      async (r) => {
+        tried.push(r.type === "notice" ? r.notice : r.answer.kind);
+        throw new RoadmapBotError("DELIVERY_UNKNOWN", "chat.postMessage timed out");
+      },
+    );
+    expect(tried).toEqual(["help"]);
+    expect(lines.some((l) => l.includes("not sent again"))).toBe(true);
+  });
+
+  it("at shutdown, what cannot finish in the budget is handed back, each logged, and new questions are refused", async () => {
+    const { p, lines } = pipeline();
+    let unblock: () => void = () => undefined;
+    const held = new Promise<void>((r) => {
+      unblock = r;
+    });
+    const q = { platform: "slack" as const, source: "mention", user: "U1", where: { space: "C1" } };
+    const stuck = [1, 2, 3].map((i) =>
+      p.ask({ ...q, text: "Where did Alibaba open offices in Europe?", deliveries: [`HOLD${i}`] }, () => held),
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    await p.drain(100);
+    expect(lines.filter((l) => l.includes("handed back at shutdown"))).toHaveLength(3);
+    const late: Reply[] = [];
+    await p.ask({ ...q, text: "hi", deliveries: ["LATE"] }, async (r) => void late.push(r));
+    expect(late).toEqual([]);
+    expect(lines.some((l) => l.includes("refused: shutting down"))).toBe(true);
+    unblock();
+    await Promise.all(stuck);
   });
 });

@@ -16,12 +16,29 @@ function suite(name: string, open: () => Promise<StateStore>) {
       await store?.close();
     });
 
-    it("firstTime: true once per delivery; any shared key makes a repeat", async () => {
+    it("claim: once per delivery; any shared key makes a repeat, leased or done", async () => {
       const id = `${Math.random()}`;
-      expect(await store.firstTime([`e1:${id}`, `post:${id}`])).toBe(true);
-      expect(await store.firstTime([`e1:${id}`])).toBe(false);
-      expect(await store.firstTime([`e2:${id}`, `post:${id}`])).toBe(false);
-      expect(await store.firstTime([`e3:${id}`])).toBe(true);
+      expect(await store.claim([`e1:${id}`, `post:${id}`], 60_000)).toBe(true);
+      expect(await store.claim([`e1:${id}`], 60_000)).toBe(false);
+      expect(await store.claim([`e2:${id}`, `post:${id}`], 60_000)).toBe(false);
+      await store.complete([`e1:${id}`, `post:${id}`]);
+      expect(await store.claim([`e1:${id}`], 60_000)).toBe(false);
+      expect(await store.claim([`e3:${id}`], 60_000)).toBe(true);
+    });
+
+    it("a lapsed lease lets a retry take over (the process died mid-answer); a released one at once", async () => {
+      const id = `${Math.random()}`;
+      expect(await store.claim([`crash:${id}`], 100)).toBe(true);
+      expect(await store.claim([`crash:${id}`], 100)).toBe(false);
+      await new Promise((r) => setTimeout(r, 250));
+      expect(await store.claim([`crash:${id}`], 100)).toBe(true);
+      expect(await store.claim([`back:${id}`], 60_000)).toBe(true);
+      await store.release([`back:${id}`]);
+      expect(await store.claim([`back:${id}`], 60_000)).toBe(true);
+      // Release never undoes an answered delivery.
+      await store.complete([`back:${id}`]);
+      await store.release([`back:${id}`]);
+      expect(await store.claim([`back:${id}`], 60_000)).toBe(false);
     });
 
     it("take: a burst, then one told refusal, then silent refusals", async () => {
@@ -65,7 +82,7 @@ describe.skipIf(!HAS_REDIS)("redis", () => {
     });
     await server?.pause(1500);
     const started = Date.now();
-    expect(await store.firstTime([`k${Math.random()}`])).toBe(true);
+    expect(await store.claim([`k${Math.random()}`], 1000)).toBe(true);
     expect((await store.take("u")).allowed).toBe(true);
     expect(Date.now() - started).toBeLessThan(1400);
     await store.close();

@@ -34,7 +34,9 @@ export async function testPipeline(
       ? base
       : {
           kind: base.kind,
-          firstTime: (keys) => base.firstTime(keys),
+          claim: (keys, leaseMs) => base.claim(keys, leaseMs),
+          complete: (keys) => base.complete(keys),
+          release: (keys) => base.release(keys),
           take: (user) => (limiter ? limiter.take(user) : Promise.resolve({ allowed: true, firstDenial: false })),
           load: (c) => base.load(c),
           save: (c, t) => base.save(c, t),

@@ -39,7 +39,7 @@ export async function startHarness(
   mode: "http" | "socket",
   extraEnv: Record<string, string> = {},
   engine: Engine = realEngine(),
-  options: { rateLimiter?: RateLimiter | null; onUnanswered?: PipelineOptions["onUnanswered"] } = {},
+  options: { rateLimiter?: RateLimiter | null; onUnanswered?: PipelineOptions["onUnanswered"]; webApiTimeoutMs?: number } = {},
 ): Promise<Harness> {
   const fake = await startFakeSlack();
   const { logger, lines } = captureLogger();
@@ -52,7 +52,14 @@ export async function startHarness(
   };
   try {
     const { pipeline, store } = await testPipeline(engine, env, logger, options.rateLimiter, options.onUnanswered);
-    const started = await startSlack({ pipeline, engine: () => engine, env, logger, host: "127.0.0.1" });
+    const started = await startSlack({
+      pipeline,
+      engine: () => engine,
+      env,
+      logger,
+      host: "127.0.0.1",
+      ...(options.webApiTimeoutMs ? { webApiTimeoutMs: options.webApiTimeoutMs } : {}),
+    });
     const bot = { ...started, stop: async () => (await started.stop(), await store.close()) };
     const base = bot.port !== undefined ? `http://127.0.0.1:${bot.port}` : undefined;
     return {

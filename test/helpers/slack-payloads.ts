@@ -8,6 +8,8 @@ const next = () => {
 };
 export const newTs = () => `${1700000000 + next()}.${String(next()).padStart(6, "0")}`;
 export const newEventId = () => `Ev${String(next()).padStart(8, "0")}`;
+/** Slack gives every command and button press its own trigger_id; a replay repeats it. */
+export const newTriggerId = () => `${next()}.1000.${"f".repeat(8)}`;
 
 export interface MessageFields {
   text: string;
@@ -88,7 +90,7 @@ export function command(text: string, responseUrl: string, channel = "C0GENERAL"
     api_app_id: "A0FAKE",
     is_enterprise_install: "false",
     response_url: responseUrl,
-    trigger_id: "1.2.3",
+    trigger_id: newTriggerId(),
   };
 }
 
@@ -112,7 +114,7 @@ export function buttonPress(p: ButtonPress) {
     container: p.message
       ? { type: "message", message_ts: p.message.ts, channel_id: channel, is_ephemeral: false }
       : { type: "message", message_ts: newTs(), channel_id: channel, is_ephemeral: true },
-    trigger_id: "1.2.3",
+    trigger_id: newTriggerId(),
     team: { id: TEAM_ID, domain: "fake" },
     enterprise: null,
     is_enterprise_install: false,
