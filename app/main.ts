@@ -81,7 +81,6 @@ async function main(argv: string[]): Promise<number> {
       maxQuestionLength: core.ok ? core.config.MAX_QUESTION_LENGTH : undefined,
     });
   };
-  createEngine({ knowledge: load(), maxQuestionLength: core.ok ? core.config.MAX_QUESTION_LENGTH : undefined });
 
   switch (command) {
     case "repl": {

@@ -8,8 +8,13 @@
  * the chat.postMessage for that event), replies, duplicates and lost events, and the bot's CPU per
  * event. Bounded in count and time; loopback only. Passes when nothing was lost or answered twice.
  *
+ * Mixed in: LOAD_HEAVY_USERS users (default 5) whose every question is long, typo-laden text (the
+ * engine's most expensive kind), one event in twenty, within their rate limits. After the run,
+ * LOAD_RETRIES of the measured events (default 200) are delivered again as Slack retries
+ * (`X-Slack-Retry-Num: 1`): none may be answered again.
+ *
  * Environment: LOAD_EVENTS (default 5000), LOAD_CONCURRENCY (50), LOAD_MAX_SECONDS (120),
- * LOAD_RATE (offered events/s, open loop; default: as fast as the acks come back), LOAD_WARMUP
+ * LOAD_RATE (offered events/s, open loop; default 500; 0: as fast as the acks come back), LOAD_WARMUP
  * (200, not counted), LOAD_REDIS_URL (optional: run the bot with REDIS_URL), LOAD_BOT_NODE_ARGS
  * (node flags for the bot, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it).
  */
@@ -36,6 +41,10 @@ export interface SlackLoadOptions {
   redisUrl?: string;
   botNodeArgs: string[];
   logLevel: string;
+  /** Users whose questions are long and typo-laden, one event in twenty. */
+  heavyUsers: number;
+  /** Measured events delivered again after the run, as Slack retries. */
+  retries: number;
 }
 
 const QUESTIONS = [
@@ -53,11 +62,13 @@ export function slackOptionsFromEnv(env: NodeJS.ProcessEnv): SlackLoadOptions {
     events: int("LOAD_EVENTS", 5000, 100_000),
     concurrency: int("LOAD_CONCURRENCY", 50, 500),
     maxSeconds: int("LOAD_MAX_SECONDS", 120, 600),
-    rate: Math.max(0, Number(env.LOAD_RATE) || 0),
+    rate: env.LOAD_RATE === undefined ? 500 : Math.max(0, Number(env.LOAD_RATE) || 0),
     warmup: Math.max(0, Number.parseInt(env.LOAD_WARMUP ?? "200", 10) || 0),
     ...(env.LOAD_REDIS_URL ? { redisUrl: env.LOAD_REDIS_URL } : {}),
     botNodeArgs: (env.LOAD_BOT_NODE_ARGS ?? "").split(/\s+/).filter(Boolean),
     logLevel: env.LOG_LEVEL ?? "info",
+    heavyUsers: Math.max(0, Number.parseInt(env.LOAD_HEAVY_USERS ?? "5", 10) || 0),
+    retries: Math.max(0, Number.parseInt(env.LOAD_RETRIES ?? "200", 10) || 0),
   };
 }
 
@@ -84,7 +95,21 @@ export interface SlackReport {
   botCpuMsPerEvent: number;
   driverCpuMsPerEvent: number;
   seconds: number;
+  heavyUsers: number;
+  heavyEvents: number;
+  retriesSent: number;
+  /** Replies posted for the retries: must be 0. */
+  retriesAnswered: number;
 }
+
+/** Long, typo-laden text near the 1,000-character limit: the most work a question can cost. */
+const HEAVY =
+  "hi all!! quick qestion for the team, context first: we are prepearing a long internal memo abuot cross-border ecommerce and " +
+  "our analyst desk keeps mixing up the diffrent announcements from the big chinese marketplaces last winter, so i want to be " +
+  "sure we cite the right things in the apendix. there were notes about imports, about the largest citys, about villages and " +
+  "about fake goods and counterfits, and also some people names and offices abroad that nobody on the team remembers exactly. " +
+  "sorry for the wall of text, it has been a long week and the deadline is tomorow morning. anyway, the actual question is: " +
+  "wich execs are running the internatonal expansion and where exactly did they open the europan offices, in wich citys?? thx";
 
 /** One timed run of `count` events: when each was sent, its ack time, and its reply key (the event ts). */
 interface Run {
@@ -166,12 +191,14 @@ export async function slackMentions(o: SlackLoadOptions): Promise<SlackReport> {
   };
 
   /** One distinct app_mention: its own event id, user, channel and ts (the reply's thread_ts). */
+  const heavy = (i: number) => o.heavyUsers > 0 && i % 20 === 7;
   const mentionEvent = (run: number, i: number) => {
     const ts = `${1700000000 + i}.${String(run).padStart(3, "0")}${String(i % 1000).padStart(3, "0")}${nonce}`;
     const payload = mention({
-      text: QUESTIONS[i % QUESTIONS.length] ?? "",
+      text: heavy(i) ? HEAVY : (QUESTIONS[i % QUESTIONS.length] ?? ""),
       ts,
-      user: `ULOAD${nonce}${run}x${i}`,
+      // Heavy users ask many times each (their budget allows 60); everyone else asks once.
+      user: heavy(i) ? `UHEAVY${nonce}${run}x${i % o.heavyUsers}` : `ULOAD${nonce}${run}x${i}`,
       channel: `CLOAD${i % 97}`,
       event_id: `EvLOAD${nonce}${run}x${i}`,
     });
@@ -243,6 +270,23 @@ export async function slackMentions(o: SlackLoadOptions): Promise<SlackReport> {
     // A short quiet period: a late duplicate would show up as extra posts.
     await sleep(500);
     const extraPosts = posts - postsBefore - received;
+    // Slack's retries of events already answered, delivered after the run: none may be answered again.
+    const retried = Array.from({ length: Math.min(o.retries, r.sent) }, (_, k) => Math.floor((k * r.sent) / Math.min(o.retries, r.sent)));
+    const postsBeforeRetries = posts;
+    for (const i of retried) {
+      const { body } = mentionEvent(1, i);
+      const stamp = Math.floor(Date.now() / 1000);
+      await request("/slack/events", "POST", body, {
+        "content-type": "application/json",
+        "content-length": Buffer.byteLength(body),
+        "x-slack-request-timestamp": String(stamp),
+        "x-slack-signature": sign(SECRETS.signing, stamp, body),
+        "x-slack-retry-num": "1",
+        "x-slack-retry-reason": "http_timeout",
+      }).catch(() => 0);
+    }
+    await sleep(2000);
+    const retriesAnswered = posts - postsBeforeRetries;
     const wallToLastReply = Math.max(r.sendMs, lastReply - r.t0);
     const acks = r.ackMs.slice(0, r.sent);
     return {
@@ -268,6 +312,10 @@ export async function slackMentions(o: SlackLoadOptions): Promise<SlackReport> {
       botCpuMsPerEvent: Number(botCpuPerEvent.toFixed(3)),
       driverCpuMsPerEvent: Number(driverCpuPerEvent.toFixed(3)),
       seconds: Number(((Date.now() - started) / 1000).toFixed(1)),
+      heavyUsers: o.heavyUsers,
+      heavyEvents: Array.from({ length: r.sent }, (_, i) => i).filter(heavy).length,
+      retriesSent: retried.length,
+      retriesAnswered,
     };
   } finally {
     await bot.stop();
@@ -277,7 +325,8 @@ export async function slackMentions(o: SlackLoadOptions): Promise<SlackReport> {
   }
 }
 
-export const slackPassed = (r: SlackReport): boolean => r.lost === 0 && r.duplicates === 0 && r.non200Acks === 0 && r.sent === r.events;
+export const slackPassed = (r: SlackReport): boolean =>
+  r.lost === 0 && r.duplicates === 0 && r.non200Acks === 0 && r.sent === r.events && r.retriesAnswered === 0;
 
 export function slackTitle(r: SlackReport): string {
   const how = `${r.offeredRate === "max" ? ", closed loop" : `, offered ${r.offeredRate} events/s`}${r.redis ? ", REDIS_URL set" : ""}`;
@@ -291,6 +340,8 @@ export function slackRows(r: SlackReport): Row[] {
     ["ack latency (HTTP response) p50 / p99 / max", `${r.ackP50Ms} / ${r.ackP99Ms} / ${r.ackMaxMs} ms`],
     ["reply latency (until chat.postMessage) p50 / p99", `${r.replyP50Ms} / ${r.replyP99Ms} ms`],
     ["replies / duplicates / lost / non-200 acks", `${r.repliesReceived} / ${r.duplicates} / ${r.lost} / ${r.non200Acks}`],
+    ["CPU-heavy users mixed in (long, typo-laden questions)", `${r.heavyUsers} users, ${r.heavyEvents} events`],
+    ["Slack retries of answered events, after the run / answered again", `${r.retriesSent} / ${r.retriesAnswered}`],
     [
       "bot CPU per event (user + system)",
       `${fixed(r.botCpuMsPerEvent)} ms (about ${Math.round(1000 / r.botCpuMsPerEvent)} events/s per core)`,
@@ -298,6 +349,7 @@ export function slackRows(r: SlackReport): Row[] {
     ["load driver + fake Web API CPU per event", `${fixed(r.driverCpuMsPerEvent)} ms`],
     ["bot log lines (measured run) / warnings", `${r.botLogLines} / ${r.botWarnings}`],
   ];
-  if (!(r.eventsPerSecondAcked >= 500 && r.ackP99Ms < 100)) rows.push(["target (>= 500 events/s, p99 ack < 100 ms)", "below"]);
+  if (!(r.eventsPerSecondAcked >= 500 && r.ackP99Ms < 1000))
+    rows.push(["target (>= 500 events/s offered and acked, ack p99 < 1 s)", "below"]);
   return rows;
 }
