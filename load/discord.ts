@@ -101,7 +101,13 @@ async function until(check: () => boolean, deadline: number, what: string): Prom
 export async function discordAskBurst(o: DiscordLoadOptions, progress: (line: string) => void): Promise<DiscordReport> {
   const deadline = performance.now() + o.timeout * 1000;
   const callbacks = new Map<string, Callback[]>();
+  // A deferred interaction is answered when its deferred message is edited: by interaction token.
+  const tokens = new Map<string, string>();
+  const edited = new Map<string, number>();
   const onRequest = (r: RecordedRequest) => {
+    const edit = r.method === "PATCH" ? r.path.match(/^\/webhooks\/[^/]+\/([^/]+)\/messages\/(?:@|%40)original$/)?.[1] : undefined;
+    const editOf = edit ? tokens.get(edit) : undefined;
+    if (editOf && r.status !== undefined && r.status < 300) edited.set(editOf, performance.now());
     const id = r.method === "POST" ? r.path.match(/^\/interactions\/(\d+)\/[^/]+\/callback$/)?.[1] : undefined;
     if (!id) return;
     const data = r.body?.data;
@@ -157,13 +163,16 @@ export async function discordAskBurst(o: DiscordLoadOptions, progress: (line: st
         await new Promise((resolve) => setImmediate(resolve));
       }
       const interaction = askInteraction(n, o.users ? n % o.users : n);
+      tokens.set(interaction.token, interaction.id);
       fake.dispatch("INTERACTION_CREATE", interaction);
       sent.push({ id: interaction.id, at: performance.now() });
     }
     const sentAll = performance.now();
     let timedOut = false;
     try {
-      await until(() => sent.every((s) => callbacks.has(s.id)), deadline, "every callback");
+      // Every interaction answered: a reply in its callback, or the edit of its deferred message.
+      const final = (id: string) => callbacks.get(id)?.[0]?.type === 4 || edited.has(id);
+      await until(() => sent.every((s) => final(s.id)), deadline, "every answer");
     } catch {
       timedOut = true;
     }
@@ -179,11 +188,12 @@ export async function discordAskBurst(o: DiscordLoadOptions, progress: (line: st
     let mentionsNotNone = 0;
     for (const s of sent) {
       const list = callbacks.get(s.id) ?? [];
-      if (list.length === 0) lost++;
+      if (list.length === 0 || (list[0]?.type === 5 && !edited.has(s.id))) lost++;
       if (list.length > 1) doubled++;
       const first = list[0];
       if (!first) continue;
-      latencies.push(first.at - s.at);
+      // Until the answer itself: the callback, or the edit that replaced a deferral.
+      latencies.push((first.type === 5 ? (edited.get(s.id) ?? first.at) : first.at) - s.at);
       if (first.type === 5) deferred++;
       if (first.ephemeral) ephemeral++;
       if (!list.every((c) => c.mentionsOk)) mentionsNotNone++;
@@ -234,8 +244,8 @@ export function discordRows(r: DiscordReport): Row[] {
   return [
     ["answered", `${r.answered}/${r.count} in ${r.totalMs} ms (sent in ${r.sendMs} ms)`],
     ["throughput", `${r.perSecond} interactions/s`],
-    ["dispatch → callback latency p50 / p90 / p99", `${l.p50} / ${l.p90} / ${l.p99} ms`],
-    ["dispatch → callback latency min / max", `${l.min} / ${l.max} ms`],
+    ["dispatch → answer latency p50 / p90 / p99", `${l.p50} / ${l.p90} / ${l.p99} ms`],
+    ["dispatch → answer latency min / max", `${l.min} / ${l.max} ms`],
     ["lost / answered twice", `${r.lost} / ${r.answeredTwice}`],
     ["deferred / ephemeral", `${r.deferred} / ${r.ephemeral}`],
     ["allowed_mentions not none", String(r.allowedMentionsNotNone)],

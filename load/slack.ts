@@ -198,7 +198,7 @@ export async function slackMentions(o: SlackLoadOptions): Promise<SlackReport> {
       text: heavy(i) ? HEAVY : (QUESTIONS[i % QUESTIONS.length] ?? ""),
       ts,
       // Heavy users ask many times each (their budget allows 60); everyone else asks once.
-      user: heavy(i) ? `UHEAVY${nonce}${run}x${i % o.heavyUsers}` : `ULOAD${nonce}${run}x${i}`,
+      user: heavy(i) ? `UHEAVY${nonce}${run}x${Math.floor(i / 20) % o.heavyUsers}` : `ULOAD${nonce}${run}x${i}`,
       channel: `CLOAD${i % 97}`,
       event_id: `EvLOAD${nonce}${run}x${i}`,
     });

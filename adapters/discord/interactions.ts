@@ -32,6 +32,9 @@ export async function handleInteraction(ctx: HandlerContext, interaction: Intera
   }
 }
 
+/** Questions in flight past which a new interaction is deferred at once rather than after `deferAfterMs`. */
+const BACKLOG_DEFER = 32;
+
 /** Autocomplete reads at most this much of what was typed (Discord's option values are at most 100 characters). */
 const AUTOCOMPLETE_INPUT_MAX = 100;
 
@@ -105,7 +108,9 @@ async function ask(
   ephemeral: boolean,
   source: string,
 ) {
-  const sender = interactionSender(interaction, { ephemeral, deferAfterMs: ctx.deferAfterMs });
+  // With questions already waiting, this one will not be answered within Discord's 3 s: defer at once.
+  const busy = ctx.pipeline.inFlight >= BACKLOG_DEFER;
+  const sender = interactionSender(interaction, { ephemeral, deferAfterMs: busy ? 0 : ctx.deferAfterMs });
   const question = discordQuestion({
     source,
     text,

@@ -254,7 +254,7 @@ export class FakeDiscord {
     if (route === "GET /applications/@me") return [200, { id: applicationId, name: "roadmap-bot", flags: 0 }];
     if (/^POST \/interactions\/[^/]+\/[^/]+\/callback$/.test(route)) return [204];
     // Interaction follow-ups and edits of the original response answer with the message.
-    if (/^(PATCH \/webhooks\/[^/]+\/[^/]+\/messages\/@original|POST \/webhooks\/[^/]+\/[^/]+)$/.test(route)) {
+    if (/^(PATCH \/webhooks\/[^/]+\/[^/]+\/messages\/(@|%40)original|POST \/webhooks\/[^/]+\/[^/]+)$/.test(route)) {
       return [200, fakeMessage({ channelId, author: bot, body })];
     }
     const channel = route.match(/^POST \/channels\/(\d+)\/messages$/);
