@@ -17,4 +17,4 @@ export { createTokenBucket, RATE_LIMIT_DEFAULTS, type RateDecision, type RateLim
 export { connectRedisStore, describeRedisUrl, type RedisStoreOptions, within } from "./redis-store.js";
 export { createMemoryStore, STORE_DEFAULTS, type StateStore, type StoreLimits } from "./state-store.js";
 export { createTurnQueue } from "./turn-queue.js";
-export { DISCORD_WORDING, FRAMES, type Frame, languageOf, type Notice, SLACK_WORDING, say, WORDING } from "./wording.js";
+export { DISCORD_WORDING, FRAMES, type Frame, languageOf, type Notice, REPL_WORDING, SLACK_WORDING, say, WORDING } from "./wording.js";

@@ -11,6 +11,7 @@
 import type { Answer, Engine, Language } from "../src/index.js";
 import { RoadmapBotError, stripMarkup } from "../src/index.js";
 import type { Logger } from "./logger.js";
+import { createTokenBucket } from "./rate-limit.js";
 import type { StateStore } from "./state-store.js";
 import { createTurnQueue } from "./turn-queue.js";
 import { languageOf, type Notice, say } from "./wording.js";
@@ -76,6 +77,12 @@ export interface PipelineOptions {
 export interface Pipeline {
   /** Answers one question through `send`. Never throws. */
   ask(question: Question, send: (reply: Reply) => Promise<unknown>): Promise<void>;
+  /**
+   * Autocomplete: up to `limit` questions the knowledge answers that match what `user` has typed so
+   * far, one per fact. Each user has a budget of their own (a burst of keystrokes, then a steady
+   * typing pace); past it the list is empty, so a flood never costs anyone else time.
+   */
+  suggest(platform: Platform, user: string, partial: string, limit?: number): Promise<string[]>;
   /** Records a helpful / not-helpful press; returns the thanks to show the presser. */
   feedback(event: { platform: Platform; helpful: boolean; factIds: string[]; language?: Language }): string;
   readonly stats: Readonly<PipelineStats>;
@@ -98,6 +105,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const stats: PipelineStats = { questions: 0, replies: 0, errors: 0, limited: 0, duplicates: 0, helpful: 0, notHelpful: 0 };
   const working = new Map<Promise<void>, Question>();
   let stopping = false;
+  // Autocomplete's own budget per user: typing fast is a few requests a second; 20 covers a burst.
+  const typing = createTokenBucket({ capacity: 20, refillPerSecond: 5, maxKeys: 10_000 });
   // One engine job per event-loop turn: acknowledgements and other users' I/O run in between.
   const enqueue = createTurnQueue(1);
 
@@ -204,6 +213,10 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       void work.finally(() => working.delete(work));
       return work;
     },
+    async suggest(platform, user, partial, limit = 25) {
+      if (!(await typing.take(`${platform}:${user}`)).allowed) return [];
+      return options.engine().complete(String(partial ?? "").slice(0, SUGGEST_INPUT_MAX), limit);
+    },
     feedback({ platform, helpful, factIds, language }) {
       if (helpful) stats.helpful += 1;
       else stats.notHelpful += 1;
@@ -238,6 +251,9 @@ export function createPipeline(options: PipelineOptions): Pipeline {
  * first retry after a minute, so a retry after a crash finds the lease lapsed and answers.
  */
 const LEASE_MS = 30_000;
+
+/** Autocomplete reads at most this much of what was typed (Discord's option values are at most 100 characters). */
+const SUGGEST_INPUT_MAX = 100;
 
 /** How long a store call may take before the question goes on without it (the Redis store has its own, shorter). */
 const STORE_DEADLINE_MS = 1000;

@@ -99,3 +99,15 @@ export function languageOf(text: string): Language {
 export function say(notice: Notice, language: Language = "en"): string {
   return WORDING[language][notice];
 }
+
+export const REPL_WORDING = Object.freeze({
+  banner: (facts: number) => `roadmap-bot: ${facts} facts about Alibaba's 2016 roadmap. Type :help for commands, :quit to leave.`,
+  help: `Ask a question about Alibaba's 2016 roadmap, or:
+  :help     this help
+  :topics   the three battlefields, with example questions
+  :sources  where the answers come from
+  :why      how the last answer was chosen
+  :quit     leave (Ctrl-D, or Ctrl-C on an empty line, works too;
+            Ctrl-C on a half-typed line clears it)`,
+  unknownCommand: (command: string) => `Unknown command ${command}. Type :help.`,
+});

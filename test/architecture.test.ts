@@ -64,6 +64,28 @@ describe("architecture", () => {
       }
   });
 
+  it("the module graph has no cycles", () => {
+    const graph = new Map(
+      PRODUCTION.flatMap(files).map((f) => [
+        f,
+        importsOf(f)
+          .map((s) => target(f, s))
+          .filter((x): x is string => !!x),
+      ]),
+    );
+    const cycles: string[] = [];
+    const state = new Map<string, "open" | "done">();
+    const visit = (f: string, path: string[]) => {
+      if (state.get(f) === "done") return;
+      if (state.get(f) === "open") return void cycles.push([...path.slice(path.indexOf(f)), f].join(" → "));
+      state.set(f, "open");
+      for (const next of graph.get(f) ?? []) visit(next, [...path, f]);
+      state.set(f, "done");
+    };
+    for (const f of graph.keys()) visit(f, []);
+    expect(cycles).toEqual([]);
+  });
+
   it("the engine does no I/O and reads no environment", () => {
     for (const f of files("src")) {
       for (const spec of importsOf(f))

@@ -1,6 +1,5 @@
 import { Client, Events, GatewayIntentBits, type GatewayMessageCreateDispatchData, Options, Partials } from "discord.js";
-import { LRUCache } from "lru-cache";
-import { createTokenBucket, type Logger, type Pipeline } from "../../chat/index.js";
+import type { Logger, Pipeline } from "../../chat/index.js";
 import type { Engine } from "../../src/index.js";
 import type { DiscordConfig } from "./config.js";
 import type { HandlerContext } from "./context.js";
@@ -53,8 +52,6 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     logger,
     questions: new QuestionMemory(),
     deferAfterMs: options.deferAfterMs ?? 1_500,
-    // Typing fast is a few requests a second; a burst of 20 covers pasting and editing.
-    autocompleteBudget: createTokenBucket({ capacity: 20, refillPerSecond: 5, maxKeys: 10_000 }),
   };
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
@@ -67,11 +64,13 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   client.on(Events.InteractionCreate, (interaction) => {
     if (!stopping) track(handleInteraction(ctx, interaction));
   });
-  // Message ids discord.js delivered, so the raw fallback below never answers one twice.
-  const delivered = new LRUCache<string, true>({ max: 1000 });
+  // Which path brings a message in: the ids discord.js delivered since the last turn of the event
+  // loop (the raw path below takes the others). Routing only; repeats are the pipeline's to refuse.
+  let deliveredThisTurn = new Set<string>();
   client.on(Events.MessageCreate, (message) => {
     const botId = client.user?.id;
-    delivered.set(message.id, true);
+    if (deliveredThisTurn.size === 0) setImmediate(() => setImmediate(() => (deliveredThisTurn = new Set())));
+    deliveredThisTurn.add(message.id);
     if (!stopping && botId) track(answerMessage(ctx, fromMessage(message, botId), botId, replyTo(message)).then(() => undefined));
   });
   // discord.js drops a MESSAGE_CREATE whose channel it cannot build (a DM without channel_type, a
@@ -82,7 +81,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     const d = packet.d;
     if (packet.t !== "MESSAGE_CREATE" || !d?.author || !client.isReady()) return;
     setImmediate(() => {
-      if (stopping || delivered.has(d.id) || !client.user) return;
+      if (stopping || deliveredThisTurn.has(d.id) || !client.user) return;
       const incoming = fromRaw(d, client.user.id);
       track(answerMessage(ctx, incoming, client.user.id, replyToRaw(client, incoming)).then(() => undefined));
     });

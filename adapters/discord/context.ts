@@ -1,4 +1,4 @@
-import type { Logger, Pipeline, RateLimiter, Reply } from "../../chat/index.js";
+import type { Logger, Pipeline, Reply } from "../../chat/index.js";
 import type { Engine } from "../../src/index.js";
 import type { QuestionMemory } from "./question-memory.js";
 import { type DiscordReply, renderAnswer, renderText } from "./render.js";
@@ -12,8 +12,6 @@ export interface HandlerContext {
   questions: QuestionMemory;
   /** Interactions not answered within this many ms are deferred (Discord allows 3 s). */
   deferAfterMs: number;
-  /** Each user's autocomplete requests (a burst of keystrokes, then a steady typing pace). */
-  autocompleteBudget: RateLimiter;
 }
 
 /** A pipeline reply in Discord's idiom; the buttons' questions are remembered for their presses. */

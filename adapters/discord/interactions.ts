@@ -35,18 +35,14 @@ export async function handleInteraction(ctx: HandlerContext, interaction: Intera
 /** Questions in flight past which a new interaction is deferred at once rather than after `deferAfterMs`. */
 const BACKLOG_DEFER = 32;
 
-/** Autocomplete reads at most this much of what was typed (Discord's option values are at most 100 characters). */
-const AUTOCOMPLETE_INPUT_MAX = 100;
-
 // Autocomplete cannot be deferred: answer at once with at most 25 choices of at most 100 chars.
 async function autocomplete(ctx: HandlerContext, interaction: AutocompleteInteraction, start: number) {
-  // Bounded per user: a flood of keystrokes (or a script) gets empty lists, never other users' time.
-  const budget = await ctx.autocompleteBudget.take(interaction.user.id);
-  if (!budget.allowed) return void (await interaction.respond([]));
-  const typed = String(interaction.options.getFocused() ?? "").slice(0, AUTOCOMPLETE_INPUT_MAX);
+  const typed = String(interaction.options.getFocused() ?? "");
+  // The pipeline bounds each user's autocomplete: past the budget the list is empty, at once.
+  const suggestions = await ctx.pipeline.suggest("discord", interaction.user.id, typed, 25);
   const seen = new Set<string>();
   const choices: { name: string; value: string }[] = [];
-  for (const question of ctx.engine().complete(typed, 25)) {
+  for (const question of suggestions) {
     const value = truncate(question.trim(), 100);
     if (!value || seen.has(value)) continue;
     seen.add(value);
@@ -54,7 +50,7 @@ async function autocomplete(ctx: HandlerContext, interaction: AutocompleteIntera
     if (choices.length === 25) break;
   }
   await interaction.respond(choices);
-  ctx.logger.debug("discord autocomplete", { platform: "discord", typed, choices: choices.length, latencyMs: since(start) });
+  ctx.logger.debug("discord autocomplete", { platform: "discord", choices: choices.length, latencyMs: since(start) });
 }
 
 async function command(ctx: HandlerContext, interaction: ChatInputCommandInteraction) {

@@ -1,17 +1,9 @@
 import { createInterface } from "node:readline";
-import type { Pipeline } from "../../chat/index.js";
+import { type Pipeline, REPL_WORDING } from "../../chat/index.js";
 import type { Answer, Engine } from "../../src/index.js";
 import { handleCtrlC } from "./keys.js";
 import { renderAnswer, renderExplanation, renderTopics, styles } from "./render.js";
 import { wrapText } from "./wrap.js";
-
-const HELP = `Ask a question about Alibaba's 2016 roadmap, or:
-  :help     this help
-  :topics   the three battlefields, with example questions
-  :sources  where the answers come from
-  :why      how the last answer was chosen
-  :quit     leave (Ctrl-D, or Ctrl-C on an empty line, works too;
-            Ctrl-C on a half-typed line clears it)`;
 
 /**
  * The interactive terminal: a real adapter that runs every question through the same pipeline as
@@ -35,7 +27,7 @@ export function runRepl(
   const rl = createInterface({ input: io.input, output: io.output, prompt: s.green("roadmap-bot> "), terminal: tty });
   // Read the width at each print, so output after a resize fits the new width.
   const print = (text: string) => io.output.write(`${wrapText(text, tty ? (io.output as NodeJS.WriteStream).columns : undefined)}\n`);
-  print(s.dim(`roadmap-bot: ${bot.engine().factCount} facts about Alibaba's 2016 roadmap. Type :help for commands, :quit to leave.`));
+  print(s.dim(REPL_WORDING.banner(bot.engine().factCount)));
   rl.prompt();
   // Lines are handled one at a time, in order, even when a whole file is piped in at once.
   let chain = Promise.resolve();
@@ -43,13 +35,13 @@ export function runRepl(
     const text = line.trim();
     const engine = bot.engine();
     if (text === ":quit" || text === ":q" || text === ":exit") return false;
-    if (text === ":help") print(HELP);
+    if (text === ":help") print(REPL_WORDING.help);
     else if (text === ":topics") print(renderTopics(engine.topics(), colour));
     else if (text === ":sources") {
       const a = engine.about();
       print(`${a.title}\n${a.author}, ${a.publisher}${a.date ? ` (${a.date})` : ""}\n${a.url}`);
     } else if (text === ":why") print(renderExplanation(last?.evidence));
-    else if (text.startsWith(":")) print(`Unknown command ${text.slice(0, 20)}. Type :help.`);
+    else if (text.startsWith(":")) print(REPL_WORDING.unknownCommand(text.slice(0, 20)));
     else if (text) await ask(text);
     return true;
   };
