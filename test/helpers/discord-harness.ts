@@ -87,6 +87,21 @@ export async function startHarness(
   return h;
 }
 
+/**
+ * The answer to one interaction as the user sees it: the callback's data, or, when the bot deferred
+ * (callback type 5), the edit of the deferred message.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the recorded bodies are loose JSON.
+export async function answerTo(h: Harness, interaction: { id: string; token: string }): Promise<any> {
+  const callback = await h.waitForRequest(isCallbackFor(interaction.id), "a callback");
+  if (callback.body.type !== 5) return callback.body.data;
+  const edit = await h.waitForRequest(
+    (r) => r.method === "PATCH" && new RegExp(`^/webhooks/[^/]+/${interaction.token}/messages/(@|%40)original$`).test(r.path),
+    "the deferred answer",
+  );
+  return edit.body;
+}
+
 /** The callback for one interaction id (its response to Discord). */
 export function isCallbackFor(interactionId: string) {
   return (r: RecordedRequest) => r.method === "POST" && r.path.startsWith(`/interactions/${interactionId}/`);

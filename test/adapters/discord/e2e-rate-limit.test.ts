@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { RATE_LIMIT_DEFAULTS, type RateDecision, type RateLimiter, say } from "../../../chat/index.js";
 import { IN_SCOPE, realEngine } from "../../helpers/discord-engine.js";
 import type { RecordedRequest } from "../../helpers/discord-fake.js";
-import { BOT, type Harness, isCallbackFor, startHarness } from "../../helpers/discord-harness.js";
+import { answerTo, BOT, type Harness, isCallbackFor, startHarness } from "../../helpers/discord-harness.js";
 import { autocomplete, buttonPress, fakeMessage, fakeUser, nextId, slashCommand } from "../../helpers/discord-payloads.js";
 
 const EPHEMERAL = 64;
@@ -100,8 +100,9 @@ describe("interactions", () => {
       slashCommand({ ...harness.inGuild, user: kim }, "ask", [{ name: "question", type: 3, value: IN_SCOPE }]),
     );
     for (const i of sent) harness.fake.dispatch("INTERACTION_CREATE", i);
-    const replies = await Promise.all(sent.map((i) => harness.waitForRequest(isCallbackFor(i.id), "a callback")));
-    const contents = replies.map((r) => (r.body.data.embeds.length ? "answer" : r.body.data.content));
+    // A burst this size is deferred once questions wait: the answer is then the deferred message's edit.
+    const replies = await Promise.all(sent.map((i) => answerTo(harness, i)));
+    const contents = replies.map((data) => (data.embeds?.length ? "answer" : data.content));
     expect(contents).toEqual([...Array(RATE_LIMIT_DEFAULTS.burst).fill("answer"), say("rateLimited")]);
   });
 
