@@ -30,7 +30,7 @@ function expected(): { kind: Answer["kind"]; text: string; factIds: string[] }[]
   });
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const unescapeSlack = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 let want: ReturnType<typeof expected>;
 beforeAll(() => {
   want = expected();
@@ -55,7 +55,7 @@ describe("one conversation, three platforms, the same answers", () => {
         const post = await waitFor(() => posts()[i], `Slack reply ${i + 1}`);
         const blocks = (post.args.blocks ?? []) as { type: string; text?: { text: string } }[];
         slackSaid.push({
-          text: unescape(blocks.find((b) => b.type === "section")?.text?.text ?? ""),
+          text: unescapeSlack(blocks.find((b) => b.type === "section")?.text?.text ?? ""),
           factIds: JSON.stringify(post.args.blocks),
         });
       }

@@ -59,7 +59,12 @@ export async function startHarness(
     };
     const { pipeline, store } = await testPipeline(engine, fullEnv, logger, extra.rateLimiter, extra.onUnanswered);
     const started = await startDiscord({ pipeline, engine: () => engine, logger, env: fullEnv });
-    bot = { stop: async () => (await started.stop(), await store.close()) };
+    bot = {
+      stop: async () => {
+        await started.stop();
+        await store.close();
+      },
+    };
     // Events before ClientReady would be queued by discord.js anyway; waiting keeps failures clear.
     await waitFor(() => logs.some((l) => l.includes('"discord ready"')), "discord.js to become ready");
   } catch (err) {

@@ -60,7 +60,13 @@ export async function startHarness(
       host: "127.0.0.1",
       ...(options.webApiTimeoutMs ? { webApiTimeoutMs: options.webApiTimeoutMs } : {}),
     });
-    const bot = { ...started, stop: async () => (await started.stop(), await store.close()) };
+    const bot = {
+      ...started,
+      stop: async () => {
+        await started.stop();
+        await store.close();
+      },
+    };
     const base = bot.port !== undefined ? `http://127.0.0.1:${bot.port}` : undefined;
     return {
       fake,
@@ -99,6 +105,12 @@ export async function startBotOn(fake: FakeSlack, extraEnv: Record<string, strin
   };
   const { pipeline, store } = await testPipeline(engine, env, logger);
   const started = await startSlack({ pipeline, engine: () => engine, env, logger, host: "127.0.0.1" });
-  const bot = { ...started, stop: async () => (await started.stop(), await store.close()) };
+  const bot = {
+    ...started,
+    stop: async () => {
+      await started.stop();
+      await store.close();
+    },
+  };
   return { bot, lines, events: `http://127.0.0.1:${bot.port}/slack/events` };
 }

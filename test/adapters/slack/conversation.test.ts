@@ -83,7 +83,7 @@ describe("Slack follow-ups", () => {
 
 describe("Slack 'which did you mean?'", () => {
   it("renders the choices as buttons, and pressing one answers it in the thread", async () => {
-    const { h, engine } = await start(undefined, CLARIFYING);
+    const { h } = await start(undefined, CLARIFYING);
     const expected = askOf(clarifyingEngine(), AMBIGUOUS);
     expect(expected.kind).toBe("clarify");
     const choices = expected.choices ?? [];

@@ -5,7 +5,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ask } from "../../helpers/knowledge.js";
-import { type ApiCall, BOT_ID, BOT_USER_ID, TEAM_ID, waitFor } from "../../helpers/slack-fake.js";
+import { type ApiCall, BOT_ID, BOT_USER_ID, waitFor } from "../../helpers/slack-fake.js";
 import { type Harness, realEngine, SECRETS, startHarness } from "../../helpers/slack-harness.js";
 import { buttonPress, command, homeOpened, mention, message, newTs } from "../../helpers/slack-payloads.js";
 import { sendCommand, sendEvent, sendInteraction } from "../../helpers/slack-signed.js";
