@@ -88,6 +88,12 @@ export const DISCORD_WORDING = Object.freeze({
   aboutIntro: "I answer questions about Alibaba's 2016 roadmap with verbatim quotes from this source:",
   canHeading: "What I can do",
   cannotHeading: "What I can't do",
+  // Slash command descriptions (at most 100 characters each).
+  askCommand: "Ask about Alibaba's 2016 roadmap; the answer quotes its source.",
+  questionOption: "Your question, e.g. Where did Alibaba open offices in Europe?",
+  privateOption: "Only you see the answer (default: off).",
+  topicsCommand: "The three battlefields of Alibaba's 2016 roadmap, with example questions.",
+  aboutCommand: "The source this bot quotes, and what it can and cannot do.",
 });
 
 /** The language to answer a message in when the engine has not read it: Chinese if it has Han characters. */
@@ -110,4 +116,5 @@ export const REPL_WORDING = Object.freeze({
   :quit     leave (Ctrl-D, or Ctrl-C on an empty line, works too;
             Ctrl-C on a half-typed line clears it)`,
   unknownCommand: (command: string) => `Unknown command ${command}. Type :help.`,
+  nothingAskedYet: "Nothing asked yet.",
 });

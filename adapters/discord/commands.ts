@@ -4,6 +4,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   SlashCommandBuilder,
 } from "discord.js";
+import { DISCORD_WORDING } from "../../chat/index.js";
 
 /** Command and option names, shared by the definitions and the interaction handler. */
 export const COMMAND = { ask: "ask", topics: "topics", about: "about" } as const;
@@ -29,21 +30,17 @@ function withContexts(builder: SlashCommandBuilder): SlashCommandBuilder {
 export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   const ask = withContexts(new SlashCommandBuilder())
     .setName(COMMAND.ask)
-    .setDescription("Ask about Alibaba's 2016 roadmap; the answer quotes its source.")
+    .setDescription(DISCORD_WORDING.askCommand)
     .addStringOption((o) =>
       o
         .setName(OPTION.question)
-        .setDescription("Your question, e.g. Where did Alibaba open offices in Europe?")
+        .setDescription(DISCORD_WORDING.questionOption)
         .setRequired(true)
         .setAutocomplete(true)
         .setMaxLength(QUESTION_MAX_LENGTH),
     )
-    .addBooleanOption((o) => o.setName(OPTION.private).setDescription("Only you see the answer (default: off)."));
-  const topics = withContexts(new SlashCommandBuilder())
-    .setName(COMMAND.topics)
-    .setDescription("The three battlefields of Alibaba's 2016 roadmap, with example questions.");
-  const about = withContexts(new SlashCommandBuilder())
-    .setName(COMMAND.about)
-    .setDescription("The source this bot quotes, and what it can and cannot do.");
+    .addBooleanOption((o) => o.setName(OPTION.private).setDescription(DISCORD_WORDING.privateOption));
+  const topics = withContexts(new SlashCommandBuilder()).setName(COMMAND.topics).setDescription(DISCORD_WORDING.topicsCommand);
+  const about = withContexts(new SlashCommandBuilder()).setName(COMMAND.about).setDescription(DISCORD_WORDING.aboutCommand);
   return [ask, topics, about].map((b) => b.toJSON());
 }

@@ -1,4 +1,4 @@
-import { FRAMES } from "../../chat/index.js";
+import { FRAMES, REPL_WORDING } from "../../chat/index.js";
 import { type Answer, type Evidence, inQuotationMarks, isFactAnswer, type RankedFact, type Topic } from "../../src/index.js";
 
 /** ANSI styles, or nothing when the output is not a terminal. */
@@ -47,7 +47,7 @@ function evidence(x: RankedFact): string {
 }
 
 export function renderExplanation(e: Evidence | undefined): string {
-  if (!e) return "Nothing asked yet.";
+  if (!e) return REPL_WORDING.nothingAskedYet;
   return [
     `question:   ${safe(e.question)}`,
     `normalised: ${e.terms.join(" ")}`,

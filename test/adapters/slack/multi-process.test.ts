@@ -58,6 +58,9 @@ describe.skipIf(!HAS_REDIS)("two Slack processes sharing Redis", () => {
     await sendEvent(b.events, sentinels[1], signed);
     await waitFor(() => postsTo("C0SENTA").length === 1 && postsTo("C0SENTB").length === 1, "the sentinels");
     for (const ev of events) expect(postsTo(ev.event.channel)).toHaveLength(1);
+    // Each process logs a question after its reply is out: wait for the lines, then for any extra one.
+    await waitFor(() => handled() - before >= 22, "a log line for every handled event");
+    await new Promise((r) => setTimeout(r, 300));
     expect(handled() - before).toBe(22);
     // Both processes did some of the work (not one doing everything while the other dropped all).
     expect(a.lines.some((l) => l.includes('"msg":"question","platform":"slack"'))).toBe(true);
