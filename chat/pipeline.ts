@@ -72,6 +72,8 @@ export interface PipelineOptions {
   onUnanswered?: (event: { platform: Platform; question: string; kind: Answer["kind"]; user: string }) => void;
   /** Deadline for one store call (default 1000 ms). */
   storeDeadlineMs?: number;
+  /** How long a claimed delivery stays leased (default 30 s); tests shorten it. */
+  leaseMs?: number;
 }
 
 export interface Pipeline {
@@ -141,7 +143,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       return { type: "notice", notice: n, text: say(n, language), language };
     };
     // A store that cannot say lets the question through: at-least-once, never silence.
-    if (deliveries.length && !(await bounded("dedup", store.claim(deliveries, LEASE_MS), true))) {
+    if (deliveries.length && !(await bounded("dedup", store.claim(deliveries, options.leaseMs ?? LEASE_MS), true))) {
       stats.duplicates += 1;
       return log("duplicate");
     }

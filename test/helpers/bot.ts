@@ -24,6 +24,7 @@ export async function testPipeline(
   logger: Logger,
   limiter?: RateLimiter | null,
   onUnanswered?: PipelineOptions["onUnanswered"],
+  extra: { leaseMs?: number } = {},
 ): Promise<{ pipeline: Pipeline; store: StateStore }> {
   const parsed = parseConfig(env);
   if (!parsed.ok) throw new Error(parsed.problems.join("; "));
@@ -42,7 +43,7 @@ export async function testPipeline(
           save: (c, t) => base.save(c, t),
           close: () => base.close(),
         };
-  return { pipeline: createPipeline({ engine: () => engine, store, logger, ...(onUnanswered && { onUnanswered }) }), store };
+  return { pipeline: createPipeline({ engine: () => engine, store, logger, ...(onUnanswered && { onUnanswered }), ...extra }), store };
 }
 
 /** A pipeline in memory with no rate limit, and the engine accessor: what `startSlack` / `startDiscord` take. */

@@ -94,7 +94,12 @@ export interface BotOnFake {
 }
 
 /** Starts one more adapter (HTTP mode) against an existing fake, as a second process would be. */
-export async function startBotOn(fake: FakeSlack, extraEnv: Record<string, string>, engine: Engine): Promise<BotOnFake> {
+export async function startBotOn(
+  fake: FakeSlack,
+  extraEnv: Record<string, string>,
+  engine: Engine,
+  extra: { leaseMs?: number } = {},
+): Promise<BotOnFake> {
   const { logger, lines } = captureLogger();
   const env = {
     SLACK_BOT_TOKEN: SECRETS.bot,
@@ -103,7 +108,7 @@ export async function startBotOn(fake: FakeSlack, extraEnv: Record<string, strin
     SLACK_API_URL: fake.apiUrl,
     ...extraEnv,
   };
-  const { pipeline, store } = await testPipeline(engine, env, logger);
+  const { pipeline, store } = await testPipeline(engine, env, logger, undefined, undefined, extra);
   const started = await startSlack({ pipeline, engine: () => engine, env, logger, host: "127.0.0.1" });
   const bot = {
     ...started,
