@@ -10,12 +10,12 @@ import {
   createEngine,
   type Engine,
   formatProblem,
-  isFactAnswer,
   type Knowledge,
   RoadmapBotError,
   stripMarkup,
   type Turn,
 } from "../src/index.js";
+import { answerFields } from "./answer-fields.js";
 import { composeBot, unansweredLog } from "./compose.js";
 import { parseConfig, parseCoreConfig, secretsIn } from "./config.js";
 import { preflight } from "./help.js";
@@ -185,20 +185,9 @@ async function ask(
  * own (`text`, `related`); `--explain` adds the evidence.
  */
 function jsonLine(a: Answer, explain: boolean): Record<string, unknown> {
-  const fact = isFactAnswer(a);
   const { evidence, ...rest } = a;
-  return {
-    ...rest,
-    answered: fact,
-    answer: a.text,
-    citations: fact ? a.citations : [],
-    factIds: fact ? a.factIds : [],
-    confidence: fact ? a.confidence : round(evidence.decision ?? 0),
-    suggestions: fact ? a.related : a.kind === "clarify" ? a.choices.map((c) => c.question) : "suggestions" in a ? a.suggestions : [],
-    ...(explain ? { explanation: evidence } : {}),
-  };
+  return { ...rest, ...answerFields(a), ...(explain ? { explanation: evidence } : {}) };
 }
-const round = (x: number) => Math.round(x * 1000) / 1000;
 
 function print(text: string): void {
   process.stdout.write(`${text}\n`);

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
+import { answerFields } from "../../app/answer-fields.js";
 import { loadKnowledgeFile } from "../../app/knowledge-file.js";
 import { DEFAULT_KNOWLEDGE_PATH } from "../../app/knowledge-path.js";
-import { type Answer, createEngine, type Engine, isFactAnswer, type Knowledge, type Turn } from "../../src/index.js";
+import { type Answer, createEngine, type Engine, type Knowledge, type Turn } from "../../src/index.js";
 
 export const knowledge = (): Knowledge => loadKnowledgeFile(DEFAULT_KNOWLEDGE_PATH);
 export const engine = () => createEngine({ knowledge: knowledge() });
@@ -14,17 +15,7 @@ export const rawKnowledge = (): Record<string, any> => JSON.parse(readFileSync(D
  * `citations`, `suggestions` (related questions, suggestions or choices) and `answer` (its text).
  */
 export function flat(a: Answer) {
-  const fact = isFactAnswer(a);
-  return {
-    ...a,
-    answered: fact,
-    answer: a.text,
-    factIds: fact ? a.factIds : [],
-    citations: fact ? a.citations : [],
-    confidence: fact ? a.confidence : (a.evidence.decision ?? 0),
-    suggestions: fact ? a.related : a.kind === "clarify" ? a.choices.map((c) => c.question) : "suggestions" in a ? a.suggestions : [],
-    choices: a.kind === "clarify" ? a.choices : undefined,
-  };
+  return { ...a, ...answerFields(a), choices: a.kind === "clarify" ? a.choices : undefined };
 }
 
 /** Asks one question of an engine (a fresh conversation unless a turn is given) and flattens the answer. */
