@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { type DiscordConfig, parseDiscordConfig } from "../adapters/discord/config.js";
 import { parseSlackConfig, type SlackConfig } from "../adapters/slack/config.js";
-import { STORE_DEFAULTS, type StoreLimits } from "../chat/index.js";
+import { RATE_LIMIT_DEFAULTS, STORE_DEFAULTS, type StoreLimits } from "../chat/index.js";
 import { formatProblem, RoadmapBotError } from "../src/index.js";
 
 /**
@@ -107,8 +107,8 @@ export function parseConfig(env: Record<string, string | undefined>, want: { sla
       c.RATE_LIMIT_BURST === "off"
         ? undefined
         : {
-            burst: Number(c.RATE_LIMIT_BURST ?? STORE_DEFAULTS.rate?.burst ?? 60),
-            perSecond: Number(c.RATE_LIMIT_PER_SECOND ?? STORE_DEFAULTS.rate?.perSecond ?? 2),
+            burst: Number(c.RATE_LIMIT_BURST ?? RATE_LIMIT_DEFAULTS.burst),
+            perSecond: Number(c.RATE_LIMIT_PER_SECOND ?? RATE_LIMIT_DEFAULTS.perSecond),
           },
     ...(c.CONVERSATION_IDLE_MS ? { conversationIdleMs: c.CONVERSATION_IDLE_MS } : {}),
     ...(c.MAX_CONVERSATIONS ? { conversationsMax: c.MAX_CONVERSATIONS } : {}),

@@ -59,11 +59,3 @@ export function createTokenBucket(options: TokenBucketOptions = {}): RateLimiter
     size: () => buckets.size,
   };
 }
-
-/** Reads RATE_LIMIT_BURST and RATE_LIMIT_PER_SECOND ("off" disables limiting). */
-export function rateLimiterFromEnv(env: Record<string, string | undefined>): RateLimiter | undefined {
-  if (env.RATE_LIMIT_BURST === "off") return undefined;
-  const capacity = Number(env.RATE_LIMIT_BURST) || undefined;
-  const refillPerSecond = Number(env.RATE_LIMIT_PER_SECOND) || undefined;
-  return createTokenBucket({ capacity, refillPerSecond });
-}

@@ -6,7 +6,7 @@
  */
 import { LRUCache } from "lru-cache";
 import type { Turn } from "../src/index.js";
-import { createTokenBucket, type RateDecision } from "./rate-limit.js";
+import { createTokenBucket, RATE_LIMIT_DEFAULTS, type RateDecision } from "./rate-limit.js";
 
 export interface StateStore {
   readonly kind: "memory" | "redis";
@@ -44,7 +44,7 @@ export interface StoreLimits {
 }
 
 export const STORE_DEFAULTS: StoreLimits = Object.freeze({
-  rate: { burst: 60, perSecond: 2 },
+  rate: RATE_LIMIT_DEFAULTS,
   dedupMs: 10 * 60_000,
   // 10 minutes at 1,000 events a second, two keys each: about 100 bytes a key, so ~120 MB at worst.
   dedupMax: 1_200_000,
