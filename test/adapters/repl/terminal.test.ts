@@ -42,6 +42,25 @@ function block(lines: string[], typed: string): string[] {
   const to = lines.findIndex((l, i) => i > from && l.startsWith(PROMPT));
   return lines.slice(from + 1, to === -1 ? undefined : to);
 }
+/**
+ * Types `line`, presses Enter, and waits until the REPL has answered it: its prompt line is on screen
+ * with a fresh prompt below. Waiting for a bare last prompt alone races the echo: until tmux has
+ * drawn the typed keys, the old prompt is still the last line.
+ */
+async function typeAndWait(line: string): Promise<void> {
+  tmux("send-keys", "-t", "rb", "-l", line);
+  tmux("send-keys", "-t", "rb", "Enter");
+  await expect
+    .poll(
+      () => {
+        const lines = screen().filter(Boolean);
+        const from = lines.lastIndexOf(`${PROMPT} ${line}`);
+        return from > -1 && from < lines.length - 1 && lines.at(-1) === PROMPT;
+      },
+      { timeout: 60_000, interval: 100 },
+    )
+    .toBe(true);
+}
 const words = (lines: string[]) => lines.join(" ").split(/\s+/).filter(Boolean);
 
 describe.skipIf(!HAS_TMUX)("the REPL in an 80-column terminal (tmux)", () => {
@@ -79,9 +98,7 @@ describe.skipIf(!HAS_TMUX)("the REPL in an 80-column terminal (tmux)", () => {
     for (const l of banner) expect(displayWidth(l)).toBeLessThanOrEqual(80);
     expect(banner.join(" ")).toMatch(/Type :help for commands, :quit to leave\.$/);
 
-    tmux("send-keys", "-t", "rb", "-l", english);
-    tmux("send-keys", "-t", "rb", "Enter");
-    await waitFor(lastLine, /^roadmap-bot>$/);
+    await typeAndWait(english);
     const [plainEnglish, plainChinese] = await references;
     const out = block(screen(), english);
     const url = /^\s*(https:\/\/\S+)$/m.exec(plainEnglish)?.[1] ?? "";
@@ -100,9 +117,7 @@ describe.skipIf(!HAS_TMUX)("the REPL in an 80-column terminal (tmux)", () => {
 
     tmux("resize-window", "-t", "rb", "-x", "60", "-y", "40");
     await expect.poll(() => tmux("display-message", "-p", "-t", "rb", "#{pane_width}").trim()).toBe("60");
-    tmux("send-keys", "-t", "rb", "-l", chinese);
-    tmux("send-keys", "-t", "rb", "Enter");
-    await waitFor(lastLine, /^roadmap-bot>$/);
+    await typeAndWait(chinese);
     const zh = block(screen(), chinese);
     const zhUrl = /^\s*(https:\/\/\S+)$/m.exec(plainChinese)?.[1] ?? "";
     expect(zh).toContain(`  ${zhUrl}`);
@@ -118,11 +133,7 @@ describe.skipIf(!HAS_TMUX)("the REPL in an 80-column terminal (tmux)", () => {
     await waitFor(() => screen().filter(Boolean).slice(-2), /^roadmap-bot> half a question\^C\nroadmap-bot>$/);
 
     // Had the half line stayed in readline's buffer, the question would be "half a questionWho is …".
-    for (const line of ["Who is Michael Evans?", ":why"]) {
-      tmux("send-keys", "-t", "rb", "-l", line);
-      tmux("send-keys", "-t", "rb", "Enter");
-      await waitFor(lastLine, /^roadmap-bot>$/);
-    }
+    for (const line of ["Who is Michael Evans?", ":why"]) await typeAndWait(line);
     expect(block(screen(), ":why")[0]).toMatch(/^question: +Who is Michael Evans\?$/);
     expect(tmux("display-message", "-p", "-t", "rb", "#{pane_dead}").trim()).toBe("0");
 
