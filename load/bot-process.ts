@@ -1,7 +1,7 @@
 /**
  * The bot under load: the compiled CLI (`node bin/roadmap-bot.js <platform>`) in a child process,
  * with only the environment a scenario gives it (no credentials from the shell), its log lines
- * counted, and a bounded stop.
+ * counted, and a bounded stop. The Slack baseline app runs the same way, so its figures compare.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -34,7 +34,17 @@ export interface BotProcess {
 }
 
 export function startBot(platform: "slack" | "discord", env: Record<string, string>, nodeArgs: readonly string[] = []): BotProcess {
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, BIN, platform], {
+  return startScript(BIN, [platform], env, nodeArgs);
+}
+
+/** The Slack load baseline (slack-baseline-app.ts, compiled beside this file), measured as the bot is. */
+export function startSlackBaseline(env: Record<string, string>): BotProcess {
+  return startScript(fileURLToPath(new URL("./slack-baseline-app.js", import.meta.url)), [], env);
+}
+
+/** `node [nodeArgs] script [args]` in a child process, watched as `startBot` describes. */
+function startScript(script: string, args: readonly string[], env: Record<string, string>, nodeArgs: readonly string[] = []): BotProcess {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, script, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],

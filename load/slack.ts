@@ -13,6 +13,11 @@
  * LOAD_RETRIES of the measured events (default 200) are delivered again as Slack retries
  * (`X-Slack-Retry-Num: 1`): none may be answered again.
  *
+ * Baseline, measured in the same run right after the bot: the same offered load (rate, concurrency,
+ * payloads, warm-up) against a stock Bolt app on the same fake whose handler does no engine work
+ * (slack-baseline-app.ts: ack, then one constant reply), LOAD_BASELINE_EVENTS events (default 1000;
+ * 0: no baseline). Its ack p50/p99/max, answered/s and CPU per event print beside the bot's.
+ *
  * Environment: LOAD_EVENTS (default 5000), LOAD_CONCURRENCY (50), LOAD_MAX_SECONDS (120),
  * LOAD_RATE (offered events/s, open loop; default 500; 0: as fast as the acks come back), LOAD_WARMUP
  * (200, not counted), LOAD_REDIS_URL (optional: run the bot with REDIS_URL), LOAD_BOT_NODE_ARGS
@@ -26,7 +31,7 @@ import { join } from "node:path";
 import { SECRETS, startFakeSlack } from "../test/helpers/slack-fake.js";
 import { mention } from "../test/helpers/slack-payloads.js";
 import { sign } from "../test/helpers/slack-signed.js";
-import { startBot } from "./bot-process.js";
+import { type BotProcess, startBot, startSlackBaseline } from "./bot-process.js";
 import { fixed, percentile, sleep } from "./stats.js";
 import type { Row } from "./table.js";
 
@@ -45,6 +50,8 @@ export interface SlackLoadOptions {
   heavyUsers: number;
   /** Measured events delivered again after the run, as Slack retries. */
   retries: number;
+  /** Events for the baseline app (0: none). */
+  baselineEvents: number;
 }
 
 const QUESTIONS = [
@@ -69,6 +76,7 @@ export function slackOptionsFromEnv(env: NodeJS.ProcessEnv): SlackLoadOptions {
     logLevel: env.LOG_LEVEL ?? "info",
     heavyUsers: Math.max(0, Number.parseInt(env.LOAD_HEAVY_USERS ?? "5", 10) || 0),
     retries: Math.max(0, Number.parseInt(env.LOAD_RETRIES ?? "200", 10) || 0),
+    baselineEvents: Math.min(100_000, Math.max(0, Number.parseInt(env.LOAD_BASELINE_EVENTS ?? "1000", 10) || 0)),
   };
 }
 
@@ -100,7 +108,15 @@ export interface SlackReport {
   retriesSent: number;
   /** Replies posted for the retries: must be 0. */
   retriesAnswered: number;
+  /** The stock Bolt app with a constant reply, under the same offered load, in the same run. */
+  baseline?: SlackBaseline;
 }
+
+/** The baseline's figures that print beside the bot's. */
+export type SlackBaseline = Pick<
+  SlackReport,
+  "events" | "sent" | "repliesReceived" | "ackP50Ms" | "ackP99Ms" | "ackMaxMs" | "eventsPerSecondAnswered" | "botCpuMsPerEvent"
+>;
 
 /** Long, typo-laden text near the 1,000-character limit: the most work a question can cost. */
 const HEAVY =
@@ -130,7 +146,21 @@ const freePort = async (): Promise<number> => {
   return port;
 };
 
+/** The bot under the offered load, then (unless LOAD_BASELINE_EVENTS=0) the baseline app under the same. */
 export async function slackMentions(o: SlackLoadOptions): Promise<SlackReport> {
+  const report = await measure(o, (env) => startBot("slack", env, o.botNodeArgs));
+  if (o.baselineEvents === 0) return report;
+  // The same rate, concurrency, payloads and warm-up; no retries (the baseline does not deduplicate).
+  const b = await measure({ ...o, events: o.baselineEvents, retries: 0 }, startSlackBaseline);
+  const { events, sent, repliesReceived, ackP50Ms, ackP99Ms, ackMaxMs, eventsPerSecondAnswered, botCpuMsPerEvent } = b;
+  return {
+    ...report,
+    baseline: { events, sent, repliesReceived, ackP50Ms, ackP99Ms, ackMaxMs, eventsPerSecondAnswered, botCpuMsPerEvent },
+  };
+}
+
+/** One process under the load: `start` runs it against the fake with the environment it is given. */
+async function measure(o: SlackLoadOptions, start: (env: Record<string, string>) => BotProcess): Promise<SlackReport> {
   const started = Date.now();
   // Distinct per invocation: a second run against the same Redis must not look like redeliveries.
   const nonce = (started % 1_000_000).toString(36);
@@ -152,20 +182,16 @@ export async function slackMentions(o: SlackLoadOptions): Promise<SlackReport> {
   });
   const botPort = await freePort();
   const work = mkdtempSync(join(tmpdir(), "roadmap-load-"));
-  const bot = startBot(
-    "slack",
-    {
-      HOME: process.env.HOME ?? "",
-      SLACK_BOT_TOKEN: SECRETS.bot,
-      SLACK_SIGNING_SECRET: SECRETS.signing,
-      SLACK_PORT: String(botPort),
-      SLACK_API_URL: fake.apiUrl,
-      LOG_LEVEL: o.logLevel,
-      UNANSWERED_LOG: join(work, "unanswered.jsonl"),
-      ...(o.redisUrl ? { REDIS_URL: o.redisUrl } : {}),
-    },
-    o.botNodeArgs,
-  );
+  const bot = start({
+    HOME: process.env.HOME ?? "",
+    SLACK_BOT_TOKEN: SECRETS.bot,
+    SLACK_SIGNING_SECRET: SECRETS.signing,
+    SLACK_PORT: String(botPort),
+    SLACK_API_URL: fake.apiUrl,
+    LOG_LEVEL: o.logLevel,
+    UNANSWERED_LOG: join(work, "unanswered.jsonl"),
+    ...(o.redisUrl ? { REDIS_URL: o.redisUrl } : {}),
+  });
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.concurrency });
   const base = `http://127.0.0.1:${botPort}`;
 
@@ -285,7 +311,7 @@ export async function slackMentions(o: SlackLoadOptions): Promise<SlackReport> {
         "x-slack-retry-reason": "http_timeout",
       }).catch(() => 0);
     }
-    await sleep(2000);
+    if (retried.length > 0) await sleep(2000);
     const retriesAnswered = posts - postsBeforeRetries;
     const wallToLastReply = Math.max(r.sendMs, lastReply - r.t0);
     const acks = r.ackMs.slice(0, r.sent);
@@ -347,9 +373,22 @@ export function slackRows(r: SlackReport): Row[] {
       `${fixed(r.botCpuMsPerEvent)} ms (about ${Math.round(1000 / r.botCpuMsPerEvent)} events/s per core)`,
     ],
     ["load driver + fake Web API CPU per event", `${fixed(r.driverCpuMsPerEvent)} ms`],
+    ...baselineRows(r),
     ["bot log lines (measured run) / warnings", `${r.botLogLines} / ${r.botWarnings}`],
   ];
   if (!(r.eventsPerSecondAcked >= 500 && r.ackP99Ms < 1000))
     rows.push(["target (>= 500 events/s offered and acked, ack p99 < 1 s)", "below"]);
   return rows;
+}
+
+/** The bot's figures, and the baseline's beside them: ack p50 / p99 / max · answered/s · CPU per event. */
+function baselineRows(r: SlackReport): Row[] {
+  const b = r.baseline;
+  if (!b) return [];
+  const figures = (x: SlackBaseline) =>
+    `${x.ackP50Ms} / ${x.ackP99Ms} / ${x.ackMaxMs} ms · ${x.eventsPerSecondAnswered} events/s · ${fixed(x.botCpuMsPerEvent)} ms`;
+  return [
+    [`roadmap-bot (${r.sent} events): ack p50 / p99 / max · answered · CPU per event`, figures(r)],
+    [`baseline, stock Bolt app with a constant reply (${b.sent} events, ${b.repliesReceived} answered): the same`, figures(b)],
+  ];
 }
