@@ -242,7 +242,12 @@ export function createPipeline(options: PipelineOptions): Pipeline {
       // delivery is released, so the platform's retry reaches another process (or this one, restarted).
       for (const q of working.values()) {
         await bounded("dedup", store.release(q.deliveries?.filter(Boolean) ?? []), undefined);
-        logger.error("question handed back at shutdown", { platform: q.platform, source: q.source, outcome: "handed-back" });
+        logger.error("question handed back at shutdown", {
+          platform: q.platform,
+          source: q.source,
+          outcome: "handed-back",
+          deliveries: q.deliveries ?? [],
+        });
       }
     },
   };

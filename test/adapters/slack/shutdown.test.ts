@@ -47,6 +47,7 @@ interface LogLine {
   outcome?: string;
   port?: number;
   questions?: number;
+  deliveries?: string[];
 }
 
 const logLines = (run: Run): LogLine[] =>
@@ -111,6 +112,9 @@ describe.skipIf(!HAS_REDIS || !BUILT)("SIGTERM while a 429 Retry-After holds rep
     expect(answered).toEqual([]);
     // Neither answered nor handed back would be a silent drop; two lines for one event would show as extra.
     expect(answered.length + handedBack.length).toBe(EVENTS);
+    // Each line names its event: every event id is handed back exactly once.
+    const named = handedBack.flatMap((l) => (l.deliveries ?? []).filter((d) => events.some((ev) => ev.event_id === d)));
+    expect(named.sort()).toEqual(events.map((ev) => ev.event_id).sort());
 
     // Their dedup claims are gone from Redis, both the event id and the post's channel:ts.
     const client = createClient({ url: server.url });
