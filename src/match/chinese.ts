@@ -24,11 +24,12 @@ const STOP = new Set(
 /** Chinese question words → the English intent words the engine already understands. */
 const INTENTS: [RegExp, string[]][] = [
   [/多少钱|多少资金|多少投资/, ["how", "much"]],
-  [/多少|几个|几家|几/, ["how", "many"]],
-  [/什么时候|何时|啥时候|哪年|哪个月/, ["when"]],
-  [/为什么|为啥|为何|原因/, ["why"]],
-  [/谁|哪位/, ["who"]],
-  [/哪里|哪儿|在哪|何处/, ["where"]],
+  // Cantonese question words (after conversion) beside Mandarin ones: 几时 when, 点解 why, 边个 who, 边度 where.
+  [/什么时候|何时|啥时候|哪年|哪个月|几时/, ["when"]],
+  [/多少|几个|几家|几多|几(?!时|耐)/, ["how", "many"]],
+  [/为什么|为啥|为何|原因|点解/, ["why"]],
+  [/谁|哪位|边个|边位/, ["who"]],
+  [/哪里|哪儿|在哪|何处|边度|边处/, ["where"]],
 ];
 
 /** Chinese words that ask about the present. */
@@ -45,13 +46,17 @@ const syllables = (text: string): string[] => {
 type ConvertFn = (text: string) => string;
 let toSimplified: ConvertFn | undefined;
 /**
- * Traditional characters (Taiwan and Hong Kong forms) to Simplified, with OpenCC's tables
- * (opencc-js), loaded on the first Chinese text: 總部 → 总部, 會議 → 会议, 網購 → 网购.
+ * Traditional text to Simplified, with OpenCC's tables (opencc-js), loaded on the first Chinese
+ * text: first Taiwan's phrases and characters (執行長 → 首席执行官, 部落格 → 博客, 網路 → 网络),
+ * then the Hong Kong character forms left over (綫 → 线).
  */
 export function simplified(text: string): string {
-  toSimplified ??= (createRequire(import.meta.url)("opencc-js") as { Converter: (o: { from: string; to: string }) => ConvertFn }).Converter(
-    { from: "hk", to: "cn" },
-  );
+  if (!toSimplified) {
+    type Converter = (o: { from: string; to: string }) => ConvertFn;
+    const { Converter } = createRequire(import.meta.url)("opencc-js") as { Converter: Converter };
+    const [taiwan, hongKong] = [Converter({ from: "twp", to: "cn" }), Converter({ from: "hk", to: "cn" })];
+    toSimplified = (t) => hongKong(taiwan(t));
+  }
   return toSimplified(text);
 }
 

@@ -232,32 +232,60 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
     return undefined;
   }
 
+  /** A word the knowledge uses with a meaning (not a stop word). */
+  const knownWord = (w: string) => vocabulary.has(w) && vocabulary.get(w) !== "";
   /**
-   * Corrects misspelt words, then normalises again so that phrases and synonyms apply to the
-   * corrected words ("head qaurters" → "head quarters" → headquarters).
+   * "ali baba" → "alibaba", "T-mall" → "tmall", "road map" → "roadmap": two typed words that the
+   * knowledge writes as one, unless both halves are words it already knows on their own.
    */
-  function correctTerms(normalised: Normalised): string[] {
+  function rejoin(typed: readonly string[]): string | undefined {
+    let joined = false;
+    const out: string[] = [];
+    for (let i = 0; i < typed.length; i++) {
+      const a = typed[i] as string;
+      const b = typed[i + 1];
+      if (b !== undefined && a.length + b.length >= 5 && knownWord(a + b) && !(knownWord(a) && knownWord(b))) {
+        out.push(a + b);
+        joined = true;
+        i++;
+      } else out.push(a);
+    }
+    return joined ? out.join(" ") : undefined;
+  }
+
+  /**
+   * Rejoins split words and corrects misspelt ones, then normalises again so that phrases and
+   * synonyms apply to the corrected words ("head qaurters" → "head quarters" → headquarters).
+   * Also returns, for each typed token that was corrected, the tokens it stands for: the
+   * classifier reads tokens too, and a misspelt one ("vilage") is a feature it never saw.
+   */
+  function correctTerms(normalised: Normalised): { terms: string[]; fixedTokens: Map<string, string[]> } {
+    const fixedTokens = new Map<string, string[]>();
+    const rejoined = rejoin(normalised.typed);
+    const source = rejoined === undefined ? normalised : normalise(rejoined, prepare);
     let changed = false;
     // A fixed budget per question: a 1,000-character message of made-up words costs no more
     // than a few corrections (each a handful of map look-ups, or one Fuse search for long words).
     let budget = CORRECTION_BUDGET;
-    const fixed = normalised.words.map((w) => {
+    const fixed = source.words.map((w) => {
       if (vocabulary.has(w) || stems.has(stem(w)) || INTENT_WORDS.has(w)) return w;
       if (!corrections.has(w) && budget-- <= 0) return w;
       const hit = correctSurface(w);
       if (hit === undefined || hit === w) return w;
       changed = true;
+      fixedTokens.set(stem(w), hit.split(" ").map(stem));
       return hit;
     });
-    if (!changed) return normalised.terms;
-    const again = normalise(fixed.filter(Boolean).join(" "), prepare);
-    return [...again.terms, ...normalised.terms.filter(isChineseTerm)];
+    if (!changed && rejoined === undefined) return { terms: normalised.terms, fixedTokens };
+    const again = changed ? normalise(fixed.filter(Boolean).join(" "), prepare) : source;
+    return { terms: [...again.terms, ...normalised.terms.filter(isChineseTerm)], fixedTokens };
   }
 
   /** `standalone: false` for follow-ups, where one word ("who leads it?", "the third?") is normal. */
   function match(question: string | Normalised, limit = 5, standalone = true): MatchResult {
     const normalised = typeof question === "string" ? normalise(question, prepare) : question;
-    const terms = correctTerms(normalised);
+    const { terms, fixedTokens } = correctTerms(normalised);
+    const tokens = fixedTokens.size ? normalised.tokens.flatMap((t) => fixedTokens.get(t) ?? [t]) : normalised.tokens;
     // No question has more than a few dozen words that matter: past MAX_TERMS a message is prose,
     // and its cost must not grow with its length.
     const unique = [...new Set(terms)].slice(0, MAX_TERMS);
@@ -287,7 +315,7 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
         if (sim > (best.get(p.factIndex) ?? 0)) best.set(p.factIndex, sim);
       }
     };
-    const probs = classifier?.predict(unique, normalised.tokens.slice(0, 2 * MAX_TERMS));
+    const probs = classifier?.predict(unique, tokens.slice(0, 2 * MAX_TERMS));
     if (probs) {
       // The classifier ranks; phrasings are compared only for its likeliest facts, where the
       // nearest phrasing is evidence (a one-word question must nearly be one of them).

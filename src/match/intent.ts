@@ -65,15 +65,23 @@ function askedShapes(question: string, terms: ReadonlySet<string>): Shape[] {
     .split(/\s+/)
     .slice(0, 3)
     .join(" ");
-  const asks = (w: string) => terms.has(w) && (/[\u4e00-\u9fff]/.test(question) || new RegExp(`\\b${w}\\b`).test(opening));
+  // …and not as a relative pronoun after a noun ("for listeners who don't know…").
+  const asks = (w: string) =>
+    terms.has(w) &&
+    (/[\u4e00-\u9fff]/.test(question) || (new RegExp(`\\b${w}\\b`).test(opening) && !new RegExp(`\\b[a-z]{3,}s\\s+${w}\\b`).test(opening)));
   const shapes: Shape[] = [];
   if (terms.has("how") && terms.has("many")) shapes.push("many");
-  if (terms.has("how") && terms.has("much")) shapes.push("much");
+  // "How much service centres…?" (a learner's "how many") counts things; "how much does it cost?" asks a sum.
+  if (terms.has("how") && terms.has("much")) shapes.push(COUNTED_MUCH.test(question.toLowerCase()) ? "many" : "much");
   if (asks("when")) shapes.push("when");
   if (asks("who")) shapes.push("who");
   if (WHICH.test(question) && /[a-z]/i.test(question)) shapes.push("which");
   return shapes;
 }
+
+const AUXILIARY = "(?:is|was|are|were|does|did|do|has|have|had|will|would|can|it|its|this|that|these|those|money)\\b";
+/** "how much" followed by a plural noun, within two words. */
+const COUNTED_MUCH = new RegExp(`\\bhow much\\s+(?!${AUXILIARY})(?:\\w+\\s+)?(?!${AUXILIARY})\\w+s\\b`);
 
 const questionWords = (q: string): Set<string> => new Set(q.toLowerCase().match(/\b(how|many|much|when|who)\b/g) ?? []);
 

@@ -53,6 +53,8 @@ export interface Normalised {
   terms: string[];
   /** The surface words before stemming (English only), for typo correction. */
   words: string[];
+  /** Every English word as typed, stop words included, in order: for rejoining split words ("ali baba"). */
+  typed: string[];
   /**
    * Every word as typed (stemmed, shorthand expanded, stop and "now" words kept), for the
    * classifier: "what is my" and "how many" tell intents apart even though they never decide.
@@ -129,7 +131,15 @@ export function normalise(input: string, synonyms?: (spaced: string) => string):
     }
   }
   const latin = spaced.replace(/\s/g, "").length;
-  return { terms, words, tokens, asksAboutNow, chinese: cjkChars > 0 && cjkChars >= latin / 3, names: namesIn(input) };
+  return {
+    terms,
+    words,
+    typed: spaced ? spaced.split(" ") : [],
+    tokens,
+    asksAboutNow,
+    chinese: cjkChars > 0 && cjkChars >= latin / 3,
+    names: namesIn(input),
+  };
 }
 
 /** Words written as names: "Italy" mid-sentence, "JD" in a sentence that is not all capitals. */
