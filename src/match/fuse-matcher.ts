@@ -1,5 +1,6 @@
 import { type Classifier, type Example, trainClassifier } from "./classifier.js";
 import { INTENT_WORDS, isChineseTerm, type Normalised, normalise, STOP_WORDS, stem } from "./normalise.js";
+import { lightStems } from "./parts-of-speech.js";
 import { WORDS } from "./synonyms.js";
 
 /** One way of asking for a fact (a question, a keyword, or the answer text), as matching terms. */
@@ -80,6 +81,8 @@ const CHINESE_WORD = 0.3;
 const PHRASED_FACTS = 3;
 /** The most distinct terms of one question that are matched. */
 const MAX_TERMS = 40;
+/** An unknown word that is not content (a verb, adverb, adjective…) weighs this share of an unknown noun. */
+const LIGHT_FACTOR = 0.3;
 /** How many unknown words of one question typo correction looks at (cached words are free). */
 const CORRECTION_BUDGET = 6;
 /** How much more than the rarest known word an unknown word weighs. */
@@ -128,7 +131,7 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
   const idfOf = (docFreq: number) => Math.log(1 + (n - docFreq + 0.5) / (docFreq + 0.5));
   /** A word the knowledge never uses weighs as much as its rarest word: it is probably the point of the question. */
   const unknownWeight = UNKNOWN_FACTOR * idfOf(1);
-  const weight = (term: string, names?: Set<string>): number => {
+  const weight = (term: string, names?: Set<string>, light?: Set<string>): number => {
     if (INTENT_WORDS.has(term)) return INTENT_WEIGHT;
     const d = df.get(term);
     if (d) return idfOf(d);
@@ -137,6 +140,8 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
     if (term.length === 1 && !isChineseTerm(term)) return 0;
     if (/^(19|20)\d\d$/.test(term)) return 2 * unknownWeight;
     if (names?.has(term)) return 1.5 * unknownWeight;
+    // "usually", "reckons", "dumb": how the question is worded, not what it asks (see parts-of-speech.ts).
+    if (light?.has(term)) return LIGHT_FACTOR * unknownWeight;
     // Unknown Chinese bigrams are mostly the seam between two words: they count for little. An
     // unknown whole word (ICU's segment) is evidence like an unknown English word.
     if (isChineseTerm(term)) return term.includes("_") ? CHINESE_SEAM * unknownWeight : CHINESE_WORD * unknownWeight;
@@ -235,7 +240,7 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
   /** A word the knowledge uses with a meaning (not a stop word). */
   const knownWord = (w: string) => vocabulary.has(w) && vocabulary.get(w) !== "";
   /**
-   * "ali baba" → "alibaba", "T-mall" → "tmall", "road map" → "roadmap": two typed words that the
+   * "face book" → "facebook", "e-mail" → "email", "road map" → "roadmap": two typed words that the
    * knowledge writes as one, unless both halves are words it already knows on their own.
    */
   function rejoin(typed: readonly string[]): string | undefined {
@@ -290,7 +295,9 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
     // and its cost must not grow with its length.
     const unique = [...new Set(terms)].slice(0, MAX_TERMS);
     // Each term's weight once per question: the loops below read it thousands of times.
-    const weights = new Map(unique.map((t) => [t, weight(t, normalised.names)]));
+    const unknownWords = unique.some((t) => !df.has(t) && !INTENT_WORDS.has(t) && !isChineseTerm(t) && !/\d/.test(t));
+    const light = unknownWords && !normalised.chinese ? lightStems(normalised.typed) : undefined;
+    const weights = new Map(unique.map((t) => [t, weight(t, normalised.names, light)]));
     const w = (t: string) => weights.get(t) ?? 0;
     const total = unique.reduce((s, t) => s + w(t), 0);
     // A question of function words only ("i don't know", "what was that?") has nothing for the

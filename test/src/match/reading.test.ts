@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { chineseTerms, simplified } from "../../../src/match/chinese.js";
 import { lacksAskedShape } from "../../../src/match/intent.js";
-import { normalise } from "../../../src/match/normalise.js";
+import { normalise, stem } from "../../../src/match/normalise.js";
+import { lightStems } from "../../../src/match/parts-of-speech.js";
 import { engine } from "../../helpers/knowledge.js";
 
 const e = engine();
@@ -64,5 +65,28 @@ describe("the shape of answer a question asks for", () => {
   it("reads 'who' after a noun as a relative pronoun, not as asking for a person", () => {
     expect(shapeMissed("for listeners who don't know them, which shopping sites are named?", "Taobao and Tmall.")).toBe(false);
     expect(shapeMissed("who runs the shopping sites?", "More imports this year.")).toBe(true);
+  });
+});
+
+describe("words that are not what a question asks about", () => {
+  it("tags verbs, adverbs and function words as light, in context, and nouns, adjectives, names and numbers as content", () => {
+    const light = lightStems("does the writer usually cover singapore or the popular apps in 2020".split(" "));
+    for (const w of ["usually", "cover", "does"]) expect(light.has(stem(w)), w).toBe(true);
+    for (const w of ["writer", "singapore", "popular", "apps", "2020"]) expect(light.has(stem(w)), w).toBe(false);
+  });
+
+  it("reads the same word by its use: 'approach' as a noun is content", () => {
+    expect(lightStems("how is alibaba approaching rural buyers".split(" ")).has(stem("approaching"))).toBe(true);
+    expect(lightStems("what is alibaba's approach to rural buyers".split(" ")).has(stem("approach"))).toBe(false);
+  });
+
+  it("weighs an unknown adverb less than an unknown noun in the same place", () => {
+    const padded = evidence("who is alibaba's ceo, roughly?").decision ?? 0;
+    const pointed = evidence("who is alibaba's ceo, brother?").decision ?? 0;
+    expect(padded).toBeGreaterThan(pointed);
+  });
+
+  it("tags nothing in a message too long to be a question", () => {
+    expect(lightStems(Array(100).fill("usually")).size).toBe(0);
   });
 });
