@@ -73,7 +73,8 @@ export function chineseTerms(input: string): string[] {
       chunk = "";
       continue;
     }
-    if (segment.length > 1) out.push(`zh:${syllables(segment).join("")}`);
+    // A word of characters pinyin does not know (Cantonese 嗰, 㗎) is kept as written.
+    if (segment.length > 1) out.push(`zh:${syllables(segment).join("") || segment}`);
     chunk += segment;
   }
   if (chunk) chunks.push(chunk);

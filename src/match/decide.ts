@@ -26,8 +26,10 @@ export interface DecisionEvidence {
 }
 
 /**
- * Fitted weights, in the order of `features`. Refit with `scripts/fit-decision.ts` after a change
- * to ranking; never by hand.
+ * Fitted weights, in the order of `features`: a logistic regression on the labelled development
+ * sets and CLINC150's validation split, each set weighing alike; never set by hand. A refit on the
+ * three rounds of persona dev sets (2026-11-30) moved no operating point by more than about a
+ * point either way, so these stand (README, "How the decision was calibrated").
  */
 export const DECISION_WEIGHTS = Object.freeze([0.898, 0.642, 0.271, 0.354, -0.801, -2.182, -0.071, 0.091, -0.753, 0.042, -0.868]);
 

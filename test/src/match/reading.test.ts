@@ -90,3 +90,11 @@ describe("words that are not what a question asks about", () => {
     expect(lightStems(Array(100).fill("usually")).size).toBe(0);
   });
 });
+
+describe("Chinese terms", () => {
+  it("keeps a word of characters pinyin does not know as written, never as an empty term", () => {
+    const terms = chineseTerms("大城市嗰班買家係咪佢哋今年嘅目標");
+    expect(terms).not.toContain("zh:");
+    expect(terms.every((t) => t.length > 3)).toBe(true);
+  });
+});
