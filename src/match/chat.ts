@@ -43,10 +43,13 @@ const SIGN_OFF =
   /\b(?:thanks|thank you|thx|ty|tia|cheers|much appreciated|appreciate it|pls|please|plz|lol|haha+)\b(?: (?:so much|a lot|in advance|a ton|all|team|guys|folks|again))?[\s!.]*$/i;
 /** A sentence that asks something: ends in "?" or opens with a question or request word. */
 const ASKS =
-  /[?？]\s*$|^(?:(?:and|also|plus|oh|btw|so|ok|okay|then)[\s,]+)*(?:who|whom|whose|what|whats|wat|wht|when|whn|where|wher|why|how|hw|which|is|are|was|were|does|do|did|can|could|will|would|should|has|have|had|any|tell|give|show|explain|describe|list|summari[sz]e|remind|share)\b|[吗呢么嘛啥谁哪几多什]\W*$|^(?:请|请问|问下|想问|谁|哪|什么|为什么|怎么|如何|多少|几|是否|有没有)/i;
+  /[?？]\s*$|^(?:(?:and|also|plus|oh|btw|so|ok|okay|then|anyway|anyways|but|now|fr|tho|though)[\s,]+)*(?:who|whom|whose|what|whats|wat|wht|when|whn|where|wher|why|how|hw|which|is|are|was|were|does|do|did|can|could|will|would|should|has|have|had|any|tell|give|show|explain|describe|list|summari[sz]e|remind|share)\b|[吗呢么嘛啥谁哪几多什]\W*$|^(?:请|请问|问下|想问|谁|哪|什么|为什么|怎么|如何|多少|几|是否|有没有)/i;
 /** Where a question starts inside a sentence of context: "for my class, what are…". */
 const QUESTION_START =
   /[,:;–—-]\s+(?=(?:so\s+)?(?:who|whom|whose|what|whats|when|where|why|how|which|is|are|does|do|did|can|could|was|were|has|have|any|tell me|give me|remind me)\b)/i;
+/** "…anyway, who wrote this?", "…btw where is…": a change of topic; what came before is not the question. */
+const TOPIC_SHIFT =
+  /\b(?:anyway|anyways|btw|by the way)\b[\s,:;–—-]*(?=(?:so\s+)?(?:who|whom|whose|what|whats|when|where|why|how|which|is|are|does|do|did|can|could)\b)/i;
 /**
  * A lead-in that only sets the scene (a purpose, who is asking, what they are doing): "for my class
  * presentation,", "as an analyst,", "I'm writing a deck on China,", "quick one:". Other lead-ins
@@ -127,6 +130,11 @@ const SIGN_OFF_LEAD = /[\s,!.;-]/;
 
 /** "I'm writing a deck for Q1, so what are the three priorities?" → "what are the three priorities?" */
 function focusQuestion(sentence: string): string {
+  const shift = TOPIC_SHIFT.exec(sentence);
+  if (shift) {
+    const rest = sentence.slice(shift.index + shift[0].length);
+    if (normalise(rest).terms.some((t) => !INTENT_WORDS.has(t))) return rest;
+  }
   const m = QUESTION_START.exec(sentence);
   if (!m || !SCENE.test(sentence.slice(0, m.index).trim())) return sentence;
   const rest = sentence.slice(m.index + m[0].length);

@@ -28,6 +28,14 @@ describe("reading chat messages", () => {
     expect(readChat("my card was stolen, how do i report it").text).toBe("my card was stolen, how do i report it");
   });
 
+  it("reads what follows 'anyway' or 'btw' as the question: the topic changed there", () => {
+    expect(readChat("lmao the ad in the middle of the page 💀 anyway who is the ceo there").text).toBe("who is the ceo there");
+    expect(readChat("the ads are annoying, anyway who wrote this?").text).toBe("who wrote this?");
+    expect(readChat("that makes sense btw where is the new office").text).toBe("where is the new office");
+    // Nothing named after it: the sentence stays whole.
+    expect(readChat("the second office is in Paris, anyway what is it?").text).toBe("the second office is in Paris, anyway what is it?");
+  });
+
   it("splits a two-part question, at most two parts", () => {
     expect(readChat("what are they doing about counterfeits, and who is leading the overseas push?").parts).toEqual([
       "what are they doing about counterfeits",
