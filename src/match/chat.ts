@@ -58,6 +58,11 @@ const TOPIC_SHIFT =
 const SCENE =
   /^(?:(?:so|ok|okay|also|and|btw|fyi|context|background|quick (?:one|q|question|check))\b[\s,:]*)*(?:for (?:my|our|a|an|the|this|some)\b|as (?:a|an|someone|somebody|the)\b|(?:i'?m|i am|im|we'?re|we are|i'?ve been|we'?ve been|i was|we were|i'?ll be|i need|we need|i have|we have|i want|working on|doing|writing|preparing|prepping|putting together|drafting|studying|comparing|reading|trying|context|background|quick (?:one|q|question|check)|just|sorry|hey|hi|hello|yo)\b)/i;
 
+/** A lead-in about the asker ("before I send the link round", "my late husband grew up on a farm"). */
+const FIRST_PERSON = /\b(?:i|i'?m|im|i'?ve|me|my|we|we'?re|our|us)\b/i;
+/** Words of a question that point back to what came before it. */
+const POINTS_BACK = /\b(?:it|its|this|that|them|they|these|those|there)\b/i;
+
 /** What the reader found in a message. */
 export interface ChatReading {
   /** The text to match: markup gone, greetings and thanks dropped, the question sentence(s) kept. */
@@ -136,8 +141,11 @@ function focusQuestion(sentence: string): string {
     if (normalise(rest).terms.some((t) => !INTENT_WORDS.has(t))) return rest;
   }
   const m = QUESTION_START.exec(sentence);
-  if (!m || !SCENE.test(sentence.slice(0, m.index).trim())) return sentence;
-  const rest = sentence.slice(m.index + m[0].length);
+  const lead = sentence.slice(0, m?.index ?? 0).trim();
+  const rest = m ? sentence.slice(m.index + m[0].length) : "";
+  // A lead-in about the asker is context, unless the question points back into it ("…, how do I report it?").
+  const aboutTheAsker = FIRST_PERSON.test(lead) && !POINTS_BACK.test(rest);
+  if (!m || !(SCENE.test(lead) || aboutTheAsker)) return sentence;
   // "…, is that right?" is a tag on a statement, not the question.
   if (/^(?:is|was|are)\s+(?:that|it|this)\s+(?:right|true|correct|so|accurate)\b/i.test(rest)) return sentence;
   // The question must name something itself: "…, how do I do this?" leans on its lead-in.

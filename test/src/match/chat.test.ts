@@ -26,6 +26,11 @@ describe("reading chat messages", () => {
   it("drops a lead-in that only sets the scene, keeps one that names the subject", () => {
     expect(readChat("for my class presentation, what are the three battlefields?").text).toBe("what are the three battlefields?");
     expect(readChat("my card was stolen, how do i report it").text).toBe("my card was stolen, how do i report it");
+    // A lead-in about the asker is context too, when the question names its own subject.
+    expect(readChat("Before I send the link round the team, how long is the read?").text).toBe("how long is the read?");
+    expect(readChat("My late husband grew up on a farm, so this interests me: what is planned for farmers?").text).toBe(
+      "what is planned for farmers?",
+    );
   });
 
   it("reads what follows 'anyway' or 'btw' as the question: the topic changed there", () => {
