@@ -14,9 +14,10 @@ const STOP = new Set(
     "什么 啥 怎么 怎样 如何 哪些 哪个 请问 请 问 问下 告诉 我 我们 你 你们 他 她 它 他们 她们 说 说说 讲讲 讲 介绍 " +
     "一 个 都 也 还 就 又 很 呗 关于 方面 情况 事 事情 到底 具体 一点 有没有 是不是 没 吗 呢 着 过 得 地 之 其 于 以 " +
     "而 或 或者 如果 因为 所以 但 但是 从 向 往 为 上 下 中 里 内 外 " +
-    // Colloquial Mainland and Cantonese particles and fillers (after conversion to Simplified).
+    // Colloquial Mainland and Cantonese particles and fillers (after conversion to Simplified: OpenCC
+    // turns Cantonese 嗰 "that" into 𠮶).
     "来着 咋 咋整 咋样 咋办 整 搞 弄 那块 这块 那帮 那种 这种 一直 打算 准备 想 到底 究竟 来 去 呀 哈 嘛 喔 噢 哇 " +
-    "系 咩 嘅 喺 咗 嚟 㗎 啲 点 边个 边度 乜 冇 唔 佢 佢哋 咁 嗰 呢 呢个 呢篇 啦 喇 嘞 噶 既 同埋 " +
+    "系 咩 嘅 喺 咗 嚟 㗎 啲 点 边个 边度 乜 冇 唔 佢 佢哋 咁 嗰 𠮶 𠮶个 𠮶篇 呢 呢个 呢篇 啦 喇 嘞 噶 既 同埋 " +
     "文章 文中 文里 这篇 那篇 篇 则 新闻 报道 报导 稿子 说 讲 话 提到 提 讲到 写 原话"
   ).split(" "),
 );
@@ -26,7 +27,8 @@ const INTENTS: [RegExp, string[]][] = [
   [/多少钱|多少资金|多少投资/, ["how", "much"]],
   // Cantonese question words (after conversion) beside Mandarin ones: 几时 when, 点解 why, 边个 who, 边度 where.
   [/什么时候|何时|啥时候|哪年|哪个月|几时/, ["when"]],
-  [/多少|几个|几家|几多|几(?!时|耐)/, ["how", "many"]],
+  // …but "推特号是多少" (what is the handle) asks for an identifier, not a count.
+  [/(?<![号码]是?)多少|几个|几家|几多|几(?!时|耐)/, ["how", "many"]],
   [/为什么|为啥|为何|原因|点解/, ["why"]],
   [/谁|哪位|边个|边位/, ["who"]],
   [/哪里|哪儿|在哪|何处|边度|边处/, ["where"]],

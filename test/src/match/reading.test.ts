@@ -48,8 +48,14 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(chineseTerms(q)).toContain(intent);
   });
 
-  it("does not read 幾時 (when) as 幾 (how many)", () => {
+  it("does not read 幾時 (when) as 幾 (how many), nor 號是多少 (what is the handle) as a count", () => {
     expect(chineseTerms("幾時出嘅？")).not.toContain("many");
+    expect(chineseTerms("他的推特号是多少")).not.toContain("many");
+    expect(chineseTerms("有多少个服务中心")).toContain("many");
+  });
+
+  it("drops Cantonese 嗰 (that) like the other particles, after OpenCC has converted it", () => {
+    expect(chineseTerms("嗰班買家").some((t) => t.includes("𠮶") || t.includes("嗰"))).toBe(false);
   });
 });
 
