@@ -9,7 +9,8 @@ const SHAPES = {
   who: /\b[A-Z][a-z]+ [A-Z][a-z]+\b|\b(startups|merchants|brands|farmers|shoppers|buyers|consumers|suppliers|middlemen|rivals|companies)\b|初创|商家|品牌|农民/,
   // A count that is not a year.
   many: /\b(?!(19|20)\d\d\b)\d[\d,.]*\b|\b(two|three)\b|[一二三两万亿]/,
-  much: /\$|billion|million|dollar|yuan|亿|万/,
+  // Money: a currency, not a count (一万个 is ten thousand of something, 十亿美元 a sum).
+  much: /\$|billion|million|dollar|yuan|美元|人民币|元/,
   when: /\b(1[89]\d\d|20\d\d|month|summer|september|december|january|last year)\b|月|年|夏/i,
 };
 

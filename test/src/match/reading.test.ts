@@ -68,6 +68,12 @@ describe("the shape of answer a question asks for", () => {
     expect(shapeMissed("how much did the service centres cost?", "It has built 10,000 centres.")).toBe(true);
   });
 
+  it("wants a currency for 'how much money', not a count in ten-thousands", () => {
+    const q = "那一万个服务中心花了多少钱？";
+    expect(lacksAskedShape(q, chineseTerms(q), "阿里巴巴建了一万个村级服务中心。")).toBe(true);
+    expect(lacksAskedShape(q, chineseTerms(q), "阿里巴巴投资了十亿美元。")).toBe(false);
+  });
+
   it("reads 'who' after a noun as a relative pronoun, not as asking for a person", () => {
     expect(shapeMissed("for listeners who don't know them, which shopping sites are named?", "Taobao and Tmall.")).toBe(false);
     expect(shapeMissed("who runs the shopping sites?", "More imports this year.")).toBe(true);
