@@ -12,6 +12,10 @@ const SHAPES = {
   // Money: a currency, not a count (一万个 is ten thousand of something, 十亿美元 a sum).
   much: /\$|billion|million|dollar|yuan|美元|人民币|元/,
   when: /\b(1[89]\d\d|20\d\d|month|summer|september|december|january|last year)\b|月|年|夏/i,
+  // An age or a birth.
+  age: /\b\d{1,3}[- ]years?[- ]old\b|\baged? \d|\bborn\b|岁|出生/i,
+  // A distance, or the time it takes to get there.
+  far: /\b(km|kilomet\w*|miles?|hours?|minutes?)\b|公里|小时|分钟/i,
 };
 
 /** Names everyone asks about; they do not count as the names a "which…?" question wants. */
@@ -55,7 +59,12 @@ export function shapesAskedBy(questions: readonly string[]): Set<string> {
   return new Set(questions.flatMap((q) => askedShapes(q, questionWords(q))));
 }
 
-type Shape = "many" | "much" | "when" | "who" | "which";
+type Shape = "many" | "much" | "when" | "who" | "which" | "age" | "far";
+
+/** Questions about an age, a distance, a date: "how old is…", "how far…", "the opening date". */
+const ASKS_AGE = /\bhow old\b|\bage\b|\bbirthday\b|\bborn\b|几岁|多大年纪|年龄|年纪/;
+const ASKS_FAR = /\bhow far\b|\bdistance\b|多远|距离/;
+const ASKS_DATE = /\b(?:date|what day|which day|what time)\b|哪天|哪一天|日期/;
 
 /** The shapes of answer a question asks for. */
 function askedShapes(question: string, terms: ReadonlySet<string>): Shape[] {
@@ -77,6 +86,10 @@ function askedShapes(question: string, terms: ReadonlySet<string>): Shape[] {
   if (asks("when")) shapes.push("when");
   if (asks("who")) shapes.push("who");
   if (WHICH.test(question) && /[a-z]/i.test(question)) shapes.push("which");
+  const lower = question.toLowerCase();
+  if (ASKS_AGE.test(lower)) shapes.push("age");
+  if (ASKS_FAR.test(lower)) shapes.push("far");
+  if (ASKS_DATE.test(lower) && !shapes.includes("when")) shapes.push("when");
   return shapes;
 }
 

@@ -110,3 +110,21 @@ describe("Chinese terms", () => {
     expect(terms.every((t) => t.length > 3)).toBe(true);
   });
 });
+
+describe("questions about an age, a distance or a date", () => {
+  const shapeMissed = (q: string, answer: string, asked: string[] = []) => lacksAskedShape(q, normalise(q).terms, answer, new Set(asked));
+
+  it.each([
+    ["how old is the ceo?", "The CEO is Daniel Zhang.", "He is 44 years old."],
+    ["daniel zhang age?", "The CEO is Daniel Zhang.", "Daniel Zhang was born in 1972."],
+    ["how far is the new office from the old one?", "The new office is in Beijing.", "It is about an hour away."],
+    ["beijing office opening date", "The new office is in Beijing.", "It opened in September 2016."],
+  ])("%j wants what one answer has and the other lacks", (q, lacking, having) => {
+    expect(shapeMissed(q, lacking)).toBe(true);
+    expect(shapeMissed(q, having)).toBe(false);
+  });
+
+  it("lets a fact answer the way its own curated questions ask, whatever its answer's shape", () => {
+    expect(shapeMissed("how old is the ceo?", "The CEO is Daniel Zhang.", ["age"])).toBe(false);
+  });
+});
