@@ -11,7 +11,7 @@ export const DEFAULTS = Object.freeze({
    * The decision's operating point: answer when the estimated probability that the top fact is
    * right reaches it. Chosen from the curve in the README (answered right against refused right).
    */
-  threshold: 0.75,
+  threshold: 0.5,
   /** Two facts closer than this in probability (and both answerable) are "about equal". */
   ambiguityMargin: 0.01,
   maxQuestionLength: 1000,
