@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { trainClassifier } from "../../../src/match/classifier.js";
+import { epochsWithin, MAX_TRAINING_WORK, trainClassifier, workPerEpoch } from "../../../src/match/classifier.js";
 import { answerProbability, type DecisionEvidence } from "../../../src/match/decide.js";
 import { ask, engine } from "../../helpers/knowledge.js";
 
@@ -96,5 +96,32 @@ describe("quotation marks", () => {
     const { inQuotationMarks } = await import("../../../src/index.js");
     expect(inQuotationMarks("“In 2016, we are going…” said Zhang.")).toBe("“In 2016, we are going…” said Zhang.");
     expect(inQuotationMarks("Alibaba has 386 million active shoppers.")).toBe("“Alibaba has 386 million active shoppers.”");
+  });
+});
+
+describe("the classifier's cost", () => {
+  // 2,000 examples of two features each (a vocabulary of 100 words, so the weights stay few).
+  const examples = Array.from({ length: 2000 }, (_, i) => ({
+    label: i % 100,
+    terms: [`a${i % 50}`, `b${(i * 7) % 50}`],
+    tokens: [],
+    weight: 1,
+  }));
+  const features = examples.map(() => 2);
+
+  it("runs ten epochs on a small file, fewer on a big one, and none past the budget", () => {
+    expect(workPerEpoch([2, 2], 4)).toBe(16);
+    expect(epochsWithin(features, 100)).toBe(10);
+    const fewer = epochsWithin(features, Math.floor(MAX_TRAINING_WORK / workPerEpoch(features, 1) / 4));
+    expect(fewer).toBeGreaterThanOrEqual(3);
+    expect(fewer).toBeLessThan(10);
+    expect(epochsWithin(features, 40_000)).toBe(0);
+  });
+
+  it("trains no classifier past the budget: the file is ranked by its index alone", () => {
+    expect(trainClassifier(examples, 100)).toBeDefined();
+    // Over 40,000 classes the same examples weigh 100 × 40,000 = 4 million weights (under the
+    // weights cap) but cost 160 million units of work an epoch: not even three epochs fit.
+    expect(trainClassifier(examples, 40_000)).toBeUndefined();
   });
 });
