@@ -1,6 +1,7 @@
 import type { About, Answered, Engine, Topic, Turn } from "./contract.js";
 import type { Knowledge } from "./knowledge/schema.js";
 import { indexKnowledge } from "./knowledge-index.js";
+import { loadDictionary } from "./match/dictionary.js";
 import { loadTagger } from "./match/parts-of-speech.js";
 import { GENERIC_CAPABILITIES } from "./messages.js";
 import { cleanTurn, defaultSuggestions, nextTurn, questionOf, respond, type Settings } from "./respond.js";
@@ -98,6 +99,7 @@ export function createEngine(options: EngineOptions): Engine {
       ix.chinese();
       ix.complete();
       loadTagger();
+      loadDictionary();
     },
   };
 }

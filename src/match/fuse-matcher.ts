@@ -1,4 +1,5 @@
 import { type Classifier, type Example, trainClassifier } from "./classifier.js";
+import { isEnglishWord } from "./dictionary.js";
 import { INTENT_WORDS, isChineseTerm, type Normalised, normalise, STOP_WORDS, stem } from "./normalise.js";
 import { lightStems } from "./parts-of-speech.js";
 import { WORDS } from "./synonyms.js";
@@ -206,8 +207,11 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
     if (word.length < 3 || word.length > 30 || /\d/.test(word) || isChineseTerm(word)) return undefined;
     const cached = corrections.get(word);
     if (cached !== undefined) return cached ?? undefined;
-    const candidates = new Set<string>(deletes.get(word) ?? []);
-    for (let i = 0; i < word.length; i++) {
+    // A real word is what the asker meant: "code" is not a misspelt "come" (see dictionary.ts).
+    // Run-together words ("fakegoods") are never real words, so they are still split below.
+    const real = isEnglishWord(word);
+    const candidates = new Set<string>(real ? [] : (deletes.get(word) ?? []));
+    for (let i = 0; i < word.length && !real; i++) {
       const d = word.slice(0, i) + word.slice(i + 1);
       if (vocabulary.has(d)) candidates.add(d);
       for (const w of deletes.get(d) ?? []) candidates.add(w);
@@ -220,7 +224,7 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
     // Run-together words ("fakegoods", "villagecenters"): two known words of three letters or more.
     if (hit === undefined && word.length >= 6) hit = splitRunTogether(word);
     // Failing that, a word that is a clear prefix of a known one ("direct" for "directly").
-    if (hit === undefined && word.length >= 5) hit = words.find((w) => w.length > word.length && w.startsWith(word));
+    if (hit === undefined && word.length >= 5 && !real) hit = words.find((w) => w.length > word.length && w.startsWith(word));
     if (corrections.size > 50_000) corrections.clear();
     corrections.set(word, hit ?? null);
     return hit;

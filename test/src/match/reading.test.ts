@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chineseTerms, simplified } from "../../../src/match/chinese.js";
+import { isEnglishWord } from "../../../src/match/dictionary.js";
 import { lacksAskedShape } from "../../../src/match/intent.js";
 import { normalise, stem } from "../../../src/match/normalise.js";
 import { lightStems } from "../../../src/match/parts-of-speech.js";
@@ -126,5 +127,19 @@ describe("questions about an age, a distance or a date", () => {
 
   it("lets a fact answer the way its own curated questions ask, whatever its answer's shape", () => {
     expect(shapeMissed("how old is the ceo?", "The CEO is Daniel Zhang.", ["age"])).toBe(false);
+  });
+});
+
+describe("typo correction leaves real words alone", () => {
+  it("knows common English words, and not their misspellings", () => {
+    for (const w of ["code", "wales", "suit", "usually", "centres"]) expect(isEnglishWord(w), w).toBe(true);
+    for (const w of ["usualy", "vilage", "bulid", "micheal", "alibba"]) expect(isEnglishWord(w), w).toBe(false);
+  });
+
+  it("reads a real word as typed, and still corrects a misspelt one", () => {
+    // "code" is one letter from a word of the knowledge ("come"), and is not a misspelling of it.
+    expect(evidence("code").terms).toEqual(["code"]);
+    expect(e.answer("```code```", undefined).answer.kind).toBe("out-of-scope");
+    expect(evidence("how many vilage centres did they bulid").terms).toEqual(expect.arrayContaining(["villag", "build"]));
   });
 });
