@@ -55,7 +55,10 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
           chinese: m.normalised.chinese,
         })
       : 0;
-  const decide = (m: MatchResult): boolean => !m.ranked[0]?.loneWord && rightness(m, m.ranked[0], m.ranked[1]) >= threshold;
+  // The ranking itself must lean: below MIN_TOP_SCORE the top fact is one of many near-equals, and
+  // a stray known word ("> quoted text") is all that put it there.
+  const decide = (m: MatchResult): boolean =>
+    !m.ranked[0]?.loneWord && (m.ranked[0]?.score ?? 0) >= MIN_TOP_SCORE && rightness(m, m.ranked[0], m.ranked[1]) >= threshold;
   // A long message is prose: it is read once, as a whole. Splitting it into parts or trying other
   // readings would multiply the cost of the longest messages, and real two-part questions are short.
   const short = reading.text.length <= SHORT_MESSAGE;
@@ -258,6 +261,8 @@ function penaliseShape(
 }
 
 const SHAPE_PENALTY = 0.5;
+/** The least score (the classifier's probability) a top fact needs to be answered with. */
+const MIN_TOP_SCORE = 0.3;
 /** A turn remembers at most this many fact ids per list: a long conversation stays small. */
 const MAX_TURN_IDS = 50;
 /** Questions about the bot itself get the help reply, not a fact that shares a word ("your name"). */

@@ -140,6 +140,13 @@ describe("typo correction leaves real words alone", () => {
     // "code" is one letter from a word of the knowledge ("come"), and is not a misspelling of it.
     expect(evidence("code").terms).toEqual(["code"]);
     expect(e.answer("```code```", undefined).answer.kind).toBe("out-of-scope");
+  });
+
+  it("answers nothing on a stray known word the ranking does not lean on", () => {
+    // "text" and "quoted" are words of the knowledge, and no fact stands out for them.
+    const a = e.answer("> quoted text", undefined).answer;
+    expect(a.evidence.top?.probability ?? 0).toBeLessThan(0.3);
+    expect(a.kind).toBe("out-of-scope");
     expect(evidence("how many vilage centres did they bulid").terms).toEqual(expect.arrayContaining(["villag", "build"]));
   });
 });
