@@ -82,6 +82,12 @@ const CHINESE_WORD = 0.3;
 const PHRASED_FACTS = 3;
 /** The most distinct terms of one question that are matched. */
 const MAX_TERMS = 40;
+/** Words that make a string of words a question (a question word or an auxiliary verb). */
+const QUESTION_CUES = new Set(
+  "what whats who whos whom whose when where why how which is are was were am do does did can could will would should has have had tell explain".split(
+    " ",
+  ),
+);
 /** An unknown word that is not content (a verb, adverb, adjective…) weighs this share of an unknown noun. */
 const LIGHT_FACTOR = 0.3;
 /** How many unknown words of one question typo correction looks at (cached words are free). */
@@ -300,7 +306,10 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
     const unique = [...new Set(terms)].slice(0, MAX_TERMS);
     // Each term's weight once per question: the loops below read it thousands of times.
     const unknownWords = unique.some((t) => !df.has(t) && !INTENT_WORDS.has(t) && !isChineseTerm(t) && !/\d/.test(t));
-    const light = unknownWords && !normalised.chinese ? lightStems(normalised.typed) : undefined;
+    // Only in a sentence shaped like a question: in a string of unrelated words ("keeping melt
+    // startled") the tagger's verbs are guesses, and nothing pads a question there.
+    const asking = normalised.typed.some((w) => QUESTION_CUES.has(w));
+    const light = unknownWords && asking && !normalised.chinese ? lightStems(normalised.typed) : undefined;
     const weights = new Map(unique.map((t) => [t, weight(t, normalised.names, light)]));
     const w = (t: string) => weights.get(t) ?? 0;
     const total = unique.reduce((s, t) => s + w(t), 0);

@@ -99,6 +99,12 @@ describe("words that are not what a question asks about", () => {
     expect(padded).toBeGreaterThan(pointed);
   });
 
+  it("weighs them lightly only in a sentence shaped like a question, not in a string of words", () => {
+    const question = evidence("what is melting big cities").top?.coverage ?? 0;
+    const string = evidence("melting big cities").top?.coverage ?? 1;
+    expect(question).toBeGreaterThan(string);
+  });
+
   it("tags nothing in a message too long to be a question", () => {
     expect(lightStems(Array(100).fill("usually")).size).toBe(0);
   });
