@@ -127,6 +127,25 @@ export async function connectRedisStore(o: RedisStoreOptions): Promise<StateStor
   };
   const rate = o.limits.rate;
   const key = (kind: string, id: string) => `${o.prefix}${kind}:${id}`;
+  /**
+   * Completes or releases deliveries: in this process's memory first, then in Redis with `script`
+   * (memory alone when Redis is down or late).
+   */
+  const settle = async (keys: string[], inMemory: (present: string[]) => Promise<void>, script: string, args: string[]) => {
+    const present = keys.filter(Boolean);
+    if (!present.length) return;
+    await inMemory(present);
+    await orLocal(
+      "dedup",
+      async () =>
+        void (await run(
+          script,
+          present.map((k) => key("seen", k)),
+          args,
+        )),
+      async () => undefined,
+    );
+  };
 
   let closing: Promise<void> | undefined;
   return {
@@ -150,36 +169,8 @@ export async function connectRedisStore(o: RedisStoreOptions): Promise<StateStor
         async () => true,
       );
     },
-    async complete(keys) {
-      const present = keys.filter(Boolean);
-      if (!present.length) return;
-      await local.complete(present);
-      await orLocal(
-        "dedup",
-        async () =>
-          void (await run(
-            COMPLETE_SCRIPT,
-            present.map((k) => key("seen", k)),
-            [String(o.limits.dedupMs)],
-          )),
-        async () => undefined,
-      );
-    },
-    async release(keys) {
-      const present = keys.filter(Boolean);
-      if (!present.length) return;
-      await local.release(present);
-      await orLocal(
-        "dedup",
-        async () =>
-          void (await run(
-            RELEASE_SCRIPT,
-            present.map((k) => key("seen", k)),
-            [],
-          )),
-        async () => undefined,
-      );
-    },
+    complete: (keys) => settle(keys, (present) => local.complete(present), COMPLETE_SCRIPT, [String(o.limits.dedupMs)]),
+    release: (keys) => settle(keys, (present) => local.release(present), RELEASE_SCRIPT, []),
     async take(user) {
       if (!rate) return { allowed: true, firstDenial: false };
       // Idle long enough to refill completely: the key can go (a missing key is a full bucket).
