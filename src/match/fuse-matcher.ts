@@ -88,7 +88,7 @@ const QUESTION_CUES = new Set(
     " ",
   ),
 );
-/** An unknown word that is not content (a verb, adverb, adjective…) weighs this share of an unknown noun. */
+/** An unknown word that is not content (a verb, an adverb…) weighs this share of an unknown noun. */
 const LIGHT_FACTOR = 0.3;
 /** How many unknown words of one question typo correction looks at (cached words are free). */
 const CORRECTION_BUDGET = 6;
