@@ -138,7 +138,7 @@ function focusQuestion(sentence: string): string {
   const shift = TOPIC_SHIFT.exec(sentence);
   if (shift) {
     const rest = sentence.slice(shift.index + shift[0].length);
-    if (normalise(rest).terms.some((t) => !INTENT_WORDS.has(t))) return rest;
+    if (namesSomething(rest)) return rest;
   }
   const m = QUESTION_START.exec(sentence);
   const lead = sentence.slice(0, m?.index ?? 0).trim();
@@ -149,8 +149,11 @@ function focusQuestion(sentence: string): string {
   // "…, is that right?" is a tag on a statement, not the question.
   if (/^(?:is|was|are)\s+(?:that|it|this)\s+(?:right|true|correct|so|accurate)\b/i.test(rest)) return sentence;
   // The question must name something itself: "…, how do I do this?" leans on its lead-in.
-  return normalise(rest).terms.some((t) => !INTENT_WORDS.has(t)) ? rest : sentence;
+  return namesSomething(rest) ? rest : sentence;
 }
+
+/** Whether a question names something itself, beyond its question words. */
+const namesSomething = (question: string): boolean => normalise(question).terms.some((t) => !INTENT_WORDS.has(t));
 
 /** "what are they doing about fakes, and who leads the overseas push?" → two questions. */
 function splitTwoPart(question: string): string[] {

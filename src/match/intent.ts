@@ -68,9 +68,9 @@ const ASKS_DATE = /\b(?:date|what day|which day|what time)\b|哪天|哪一天|�
 
 /** The shapes of answer a question asks for. */
 function askedShapes(question: string, terms: ReadonlySet<string>): Shape[] {
+  const lower = question.toLowerCase();
   // "Who"/"when" ask only when they open the question: "the middlemen who sell fakes" asks no one.
-  const opening = question
-    .toLowerCase()
+  const opening = lower
     .replace(/^[^a-z\u4e00-\u9fff]+/, "")
     .split(/\s+/)
     .slice(0, 3)
@@ -82,11 +82,10 @@ function askedShapes(question: string, terms: ReadonlySet<string>): Shape[] {
   const shapes: Shape[] = [];
   if (terms.has("how") && terms.has("many")) shapes.push("many");
   // "How much service centres…?" (a learner's "how many") counts things; "how much does it cost?" asks a sum.
-  if (terms.has("how") && terms.has("much")) shapes.push(COUNTED_MUCH.test(question.toLowerCase()) ? "many" : "much");
+  if (terms.has("how") && terms.has("much")) shapes.push(COUNTED_MUCH.test(lower) ? "many" : "much");
   if (asks("when")) shapes.push("when");
   if (asks("who")) shapes.push("who");
   if (WHICH.test(question) && /[a-z]/i.test(question)) shapes.push("which");
-  const lower = question.toLowerCase();
   if (ASKS_AGE.test(lower)) shapes.push("age");
   if (ASKS_FAR.test(lower)) shapes.push("far");
   if (ASKS_DATE.test(lower) && !shapes.includes("when")) shapes.push("when");
