@@ -56,9 +56,15 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
         })
       : 0;
   // The ranking itself must lean: below MIN_TOP_SCORE the top fact is one of many near-equals, and
-  // a stray known word ("> quoted text") is all that put it there.
-  const decide = (m: MatchResult): boolean =>
-    !m.ranked[0]?.loneWord && (m.ranked[0]?.score ?? 0) >= MIN_TOP_SCORE && rightness(m, m.ranked[0], m.ranked[1]) >= threshold;
+  // a stray known word ("> quoted text") is all that put it there. A sentence with one content
+  // word is answered only when the classifier, which learned which words tell facts apart, is sure
+  // of it on its own; a message of one word ("why") says too little either way.
+  const decide = (m: MatchResult): boolean => {
+    const top = m.ranked[0];
+    if (!top || top.score < MIN_TOP_SCORE) return false;
+    if (top.loneWord && (top.score < SURE_OF_LONE_WORD || m.normalised.tokens.length < 2)) return false;
+    return rightness(m, top, m.ranked[1]) >= threshold;
+  };
   // A long message is prose: it is read once, as a whole. Splitting it into parts or trying other
   // readings would multiply the cost of the longest messages, and real two-part questions are short.
   const short = reading.text.length <= SHORT_MESSAGE;
@@ -263,6 +269,12 @@ function penaliseShape(
 const SHAPE_PENALTY = 0.5;
 /** The least score (the classifier's probability) a top fact needs to be answered with. */
 const MIN_TOP_SCORE = 0.3;
+/**
+ * A lone content word ("what is our purpose", "erase my to do list") is enough when the classifier
+ * alone gives its fact this much: the word belongs to that fact and to no other. Found on CLINC150's
+ * validation split (in scope 86.6% to 88.9%, out of scope unchanged); no persona dev figure moved.
+ */
+const SURE_OF_LONE_WORD = 0.7;
 /** A turn remembers at most this many fact ids per list: a long conversation stays small. */
 const MAX_TURN_IDS = 50;
 /** Questions about the bot itself get the help reply, not a fact that shares a word ("your name"). */
