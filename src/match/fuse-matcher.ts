@@ -68,6 +68,8 @@ const BODY_WEIGHT = 0.6;
 const LONG_WORD = 8;
 /** The score kept when a one-word question is not (nearly) one of the fact's own phrasings. */
 const SINGLE_WORD_PENALTY = 0.5;
+/** A question this similar (weighted Jaccard) to one of a fact's phrasings, and fully explained by it, is a way of asking it. */
+const OWN_PHRASING = 0.9;
 /** The score kept when a fact lacks the question's heaviest word (calibrated with eval --sweep). */
 const MISSING_PENALTY = 0.7;
 /** A term in more phrasings than this only scores; it does not bring in candidates (see match). */
@@ -403,8 +405,16 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
         loneWord,
       });
     }
-    ranked.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
-    const refusal = probs && probs.length > docs.length ? (probs[docs.length] as number) : 0;
+    let refusal = probs && probs.length > docs.length ? (probs[docs.length] as number) : 0;
+    // A question that is nearly one of a fact's own phrasings, every word of it explained, is that
+    // fact's, whatever the curated refusals share with it ("the goldman sachs guy, what does he do
+    // at alibaba" against "what did Michael Evans do at Goldman Sachs?"): the refusals' share goes back to the facts.
+    if (refusal > 0) {
+      const own = (r: Scored) => r.coverage >= 1 - 1e-9 && (best.get(r.factIndex) ?? 0) >= OWN_PHRASING;
+      for (const r of ranked) if (own(r)) r.score /= 1 - refusal;
+      ranked.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
+      if (ranked[0] && own(ranked[0])) refusal = 0;
+    } else ranked.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
     return { normalised, terms: unique, ranked: ranked.slice(0, limit), refusal };
   }
 
