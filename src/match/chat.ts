@@ -33,7 +33,7 @@ const MARKUP: [RegExp, string][] = [
 ];
 
 const GREETING =
-  /^(?:(?:hey|hi|hello|hiya|howdy|yo|sup|morning|good (?:morning|afternoon|evening|day)|greetings|hola|ok(?:ay)?|so|um+|uh+|hmm+|well|alright|right|quick (?:one|q(?:uestion)?)(?: for (?:the|you)\w*(?: \w+)?)?|question|dear \w+)\b[\s,!.:;-]*)+(?:(?:all|everyone|everybody|folks|guys|team|there|y'?all|friends|bot|roadmap-?bot|people)\b[\s,!.:;-]*)*/i;
+  /^(?:(?:hey|hi|hello|hiya|howdy|yo|sup|morning|good (?:morning|afternoon|evening|day)|greetings|hola|ok(?:ay)?|so|um+|uh+|hmm+|well|alright|right|quick (?:one|q(?:uestion)?|doubt)(?: for (?:the|you)\w*(?: \w+)?)?|question|dear \w+)\b[\s,!.:;-]*)+(?:(?:all|everyone|everybody|folks|guys|team|there|y'?all|friends|bot|roadmap-?bot|people)\b[\s,!.:;-]*)*/i;
 // No two runs of punctuation may sit side by side in one pattern (nor a run before an unanchored
 // word): "thanks" followed by 100,000 dashes would then be tried in every split, quadratic time.
 const THANKS =
@@ -61,7 +61,7 @@ const SCENE =
 /** A lead-in about the asker ("before I send the link round", "my late husband grew up on a farm"). */
 const FIRST_PERSON = /\b(?:i|i'?m|im|i'?ve|me|my|we|we'?re|our|us)\b/i;
 /** Words of a question that point back to what came before it. */
-const POINTS_BACK = /\b(?:it|its|this|that|them|they|these|those|there)\b/i;
+const POINTS_BACK = /\b(?:it|its|this|that|them|they|these|those|there|he|him|his|she|her|their)\b/i;
 
 /** What the reader found in a message. */
 export interface ChatReading {
@@ -145,7 +145,10 @@ function focusQuestion(sentence: string): string {
   const rest = m ? sentence.slice(m.index + m[0].length) : "";
   // A lead-in about the asker is context, unless the question points back into it ("…, how do I report it?").
   const aboutTheAsker = FIRST_PERSON.test(lead) && !POINTS_BACK.test(rest);
-  if (!m || !(SCENE.test(lead) || aboutTheAsker)) return sentence;
+  // "following up on this — what's…", "random q: where…": a lead-in set apart by a dash or a colon
+  // is a preface, unless the question points back into it ("the tier-1 thing — who's it for?").
+  const preface = /^\s*[:–—]|^\s+-/.test(sentence.slice(m?.index ?? 0)) && !POINTS_BACK.test(rest);
+  if (!m || !(SCENE.test(lead) || aboutTheAsker || preface)) return sentence;
   // "…, is that right?" is a tag on a statement, not the question.
   if (/^(?:is|was|are)\s+(?:that|it|this)\s+(?:right|true|correct|so|accurate)\b/i.test(rest)) return sentence;
   // The question must name something itself: "…, how do I do this?" leans on its lead-in.

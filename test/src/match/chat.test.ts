@@ -33,6 +33,19 @@ describe("reading chat messages", () => {
     );
   });
 
+  it("reads a lead-in set apart by a dash or colon as a preface, unless the question points back into it", () => {
+    expect(readChat("following up on this — what's the plan for shoppers in big cities?").text).toBe(
+      "what's the plan for shoppers in big cities?",
+    );
+    expect(readChat("random q: where are the new offices?").text).toBe("where are the new offices?");
+    expect(readChat("the tier-1 cities thing — who is alibaba targeting there?").text).toBe(
+      "the tier-1 cities thing — who is alibaba targeting there?",
+    );
+    expect(readChat("the boss of the company in the text: what is his name?").text).toBe(
+      "the boss of the company in the text: what is his name?",
+    );
+  });
+
   it("reads what follows 'anyway' or 'btw' as the question: the topic changed there", () => {
     expect(readChat("lmao the ad in the middle of the page 💀 anyway who is the ceo there").text).toBe("who is the ceo there");
     expect(readChat("the ads are annoying, anyway who wrote this?").text).toBe("who wrote this?");
