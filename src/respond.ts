@@ -6,7 +6,7 @@ import type { KnowledgeIndex } from "./knowledge-index.js";
 import { readChat } from "./match/chat.js";
 import { answerProbability } from "./match/decide.js";
 import type { MatchResult, Scored } from "./match/fuse-matcher.js";
-import { lacksAskedShape, type NameFacts } from "./match/intent.js";
+import { countedThing, lacksAskedShape, type NameFacts } from "./match/intent.js";
 import { INTENT_WORDS, normalise } from "./match/normalise.js";
 
 /** The decision's settings (see DEFAULTS in engine.ts). */
@@ -248,17 +248,22 @@ function isParentOf(general: Fact, specific: Fact, overview: string | undefined)
   return general.id === overview && (general.related ?? []).includes(specific.id);
 }
 
-/** Facts whose answer lacks the shape the question asks for ("how many" → a number) drop down. */
+/**
+ * Facts whose answer lacks the shape the question asks for ("how many" → a number), or that never
+ * mention the thing it counts, drop down.
+ */
 function penaliseShape(
   question: string,
   result: MatchResult,
-  { facts, names, asked }: { facts: Fact[]; names: NameFacts; asked: Set<string>[] },
+  { facts, names, asked, prepare }: { facts: Fact[]; names: NameFacts; asked: Set<string>[]; prepare: (text: string) => string },
 ): MatchResult {
+  const counted = countedThing(question);
+  const thing = counted && normalise(counted, prepare).terms.find((t) => result.terms.includes(t) && !INTENT_WORDS.has(t));
   const ranked = result.ranked
     .map((r) => {
       const f = facts[r.factIndex] as Fact;
       const answer = result.normalised.chinese ? (f.answer_zh ?? f.answer) : f.answer;
-      return lacksAskedShape(question, result.terms, answer, asked[r.factIndex], names)
+      return (thing && !r.matched.includes(thing)) || lacksAskedShape(question, result.terms, answer, asked[r.factIndex], names)
         ? { ...r, score: r.score * SHAPE_PENALTY, shapeMissed: true }
         : r;
     })

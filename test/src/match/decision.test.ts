@@ -72,6 +72,13 @@ describe("the decision", () => {
     expect(ask(engine(), "阿里巴巴的執行長是誰？").factIds).toEqual(["ceo-daniel-zhang"]);
   });
 
+  it("a count of something the fact never mentions is refused; a count of what it mentions is answered", () => {
+    const e = engine();
+    expect(ask(e, "how many employees work in the europe offices?").answered).toBe(false);
+    expect(ask(e, "阿里欧洲办公室有多少员工？").answered).toBe(false);
+    expect(ask(e, "how many provinces will get village centers?").factIds).toEqual(["village-centers"]);
+  });
+
   it("noise is never answered", () => {
     const e = engine();
     for (const q of ["???", "🎉🎉🎉", "Z̴̡̛a̷l̸g̵o̶ ̷t̸e̶x̵t̸", "ḁ̸̛̺̮͖l̴̩̈́i̶̻͋b̷̛̞a̵b̶a̶", "asdf qwer zxcv", "yes", "why", ":wave: <@U1>", "\u202e abc"])
