@@ -104,6 +104,7 @@ function only(state: FollowUpView, n: Normalised, id: string, why: string): { re
       terms: n.terms,
       ranked: [{ factIndex, score: 1, matched: [], index: 1, coverage: 1, missed: 0, specific: 0, loneWord: false }],
       refusal: 0,
+      mash: false,
     },
     why,
   };

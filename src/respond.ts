@@ -61,7 +61,7 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   // of it on its own; a message of one word ("why") says too little either way.
   const decide = (m: MatchResult): boolean => {
     const top = m.ranked[0];
-    if (!top || top.score < MIN_TOP_SCORE) return false;
+    if (!top || top.score < MIN_TOP_SCORE || m.mash) return false;
     if (top.loneWord && (top.score < SURE_OF_LONE_WORD || m.normalised.tokens.length < 2)) return false;
     return rightness(m, top, m.ranked[1]) >= threshold;
   };

@@ -60,6 +60,8 @@ export interface MatchResult {
   ranked: Scored[];
   /** The classifier's probability that this is one of the curated refusals (0 without any). */
   refusal: number;
+  /** Half or more of the question's words are made up: neither the knowledge's, nor misspellings of them, nor English. */
+  mash: boolean;
 }
 
 const INTENT_WEIGHT = 0.25;
@@ -276,8 +278,10 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
    * Also returns, for each typed token that was corrected, the tokens it stands for: the
    * classifier reads tokens too, and a misspelt one ("vilage") is a feature it never saw.
    */
-  function correctTerms(normalised: Normalised): { terms: string[]; fixedTokens: Map<string, string[]> } {
+  function correctTerms(normalised: Normalised): { terms: string[]; fixedTokens: Map<string, string[]>; madeUp: number; read: number } {
     const fixedTokens = new Map<string, string[]>();
+    let madeUp = 0;
+    let read = 0;
     const rejoined = rejoin(normalised.typed);
     const source = rejoined === undefined ? normalised : normalise(rejoined, prepare);
     let changed = false;
@@ -285,23 +289,31 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
     // than a few corrections (each a handful of map look-ups, or one Fuse search for long words).
     let budget = CORRECTION_BUDGET;
     const fixed = source.words.map((w) => {
+      const word = /^[a-z]{3,}$/.test(w);
+      if (word) read++;
       if (vocabulary.has(w) || stems.has(stem(w)) || INTENT_WORDS.has(w)) return w;
       if (!corrections.has(w) && budget-- <= 0) return w;
       const hit = correctSurface(w);
-      if (hit === undefined || hit === w) return w;
+      if (hit === undefined || hit === w) {
+        // Neither the knowledge's word, nor a misspelling of one, nor an English word: made up.
+        if (word && !isEnglishWord(w)) madeUp++;
+        return w;
+      }
       changed = true;
       fixedTokens.set(stem(w), hit.split(" ").map(stem));
       return hit;
     });
-    if (!changed && rejoined === undefined) return { terms: normalised.terms, fixedTokens };
+    if (!changed && rejoined === undefined) return { terms: normalised.terms, fixedTokens, madeUp, read };
     const again = changed ? normalise(fixed.filter(Boolean).join(" "), prepare) : source;
-    return { terms: [...again.terms, ...normalised.terms.filter(isChineseTerm)], fixedTokens };
+    return { terms: [...again.terms, ...normalised.terms.filter(isChineseTerm)], fixedTokens, madeUp, read };
   }
 
   /** `standalone: false` for follow-ups, where one word ("who leads it?", "the third?") is normal. */
   function match(question: string | Normalised, limit = 5, standalone = true): MatchResult {
     const normalised = typeof question === "string" ? normalise(question, prepare) : question;
-    const { terms, fixedTokens } = correctTerms(normalised);
+    const { terms, fixedTokens, madeUp, read } = correctTerms(normalised);
+    // Half or more of the words made up ("ssybblg map fvyj fph"): a keyboard mash, not a question.
+    const mash = madeUp > 0 && madeUp * 2 >= read;
     const tokens = fixedTokens.size ? normalised.tokens.flatMap((t) => fixedTokens.get(t) ?? [t]) : normalised.tokens;
     // No question has more than a few dozen words that matter: past MAX_TERMS a message is prose,
     // and its cost must not grow with its length.
@@ -318,7 +330,7 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
     // A question of function words only ("i don't know", "what was that?") has nothing for the
     // index; the classifier, which reads every word as typed, may still know it.
     if ((!unique.length || total === 0) && !(classifier && normalised.tokens.length))
-      return { normalised, terms: unique, ranked: [], refusal: 0 };
+      return { normalised, terms: unique, ranked: [], refusal: 0, mash };
     const contentTerms = unique.filter((t) => !INTENT_WORDS.has(t)).length;
 
     // Best phrasing per fact: weighted Jaccard between the question and one way of asking.
@@ -415,7 +427,7 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
       ranked.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
       if (ranked[0] && own(ranked[0])) refusal = 0;
     } else ranked.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
-    return { normalised, terms: unique, ranked: ranked.slice(0, limit), refusal };
+    return { normalised, terms: unique, ranked: ranked.slice(0, limit), refusal, mash };
   }
 
   return { match, weight, vocabularySize: vocabulary.size };

@@ -68,12 +68,18 @@ export interface Normalised {
   names: Set<string>;
 }
 
+/** A Latin, Greek or Cyrillic letter still followed by a combining mark after composition (NFKC). */
+const STACKED_MARK = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]\p{M}/u;
+
 /** Case, Unicode (NFKC, curly quotes, full-width forms), numbers and punctuation, before tokenising. */
 export function cleanText(input: string): string {
   return (
     input
       .normalize("NFKC")
-      // Combining marks (zalgo text, accents typed separately) carry no meaning here: "ḁ̸̛l̴" is "al".
+      // A word of Latin, Greek or Cyrillic letters with marks stacked on them that no composed
+      // letter has is zalgo text: noise, unreadable by design, so it never counts as the word under it.
+      .replace(/\S+/g, (word) => (STACKED_MARK.test(word) ? " " : word))
+      // Other combining marks (accents typed separately, Devanagari vowel signs) carry no meaning here.
       .normalize("NFD")
       .replace(/\p{M}+/gu, "")
       .normalize("NFC")
