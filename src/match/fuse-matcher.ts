@@ -290,13 +290,15 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
     let budget = CORRECTION_BUDGET;
     const fixed = source.words.map((w) => {
       const word = /^[a-z]{3,}$/.test(w);
-      if (word) read++;
+      // A word in a script the engine does not read (Cyrillic, Hangul, Greek…) is made up to it.
+      const foreign = !word && /[^\p{Script=Latin}\p{N}]/u.test(w);
+      if (word || foreign) read++;
       if (vocabulary.has(w) || stems.has(stem(w)) || INTENT_WORDS.has(w)) return w;
       if (!corrections.has(w) && budget-- <= 0) return w;
       const hit = correctSurface(w);
       if (hit === undefined || hit === w) {
         // Neither the knowledge's word, nor a misspelling of one, nor an English word: made up.
-        if (word && !isEnglishWord(w)) madeUp++;
+        if (foreign || (word && !isEnglishWord(w))) madeUp++;
         return w;
       }
       changed = true;
