@@ -7,7 +7,7 @@ import { readChat } from "./match/chat.js";
 import { answerProbability } from "./match/decide.js";
 import type { MatchResult, Scored } from "./match/fuse-matcher.js";
 import { countedThing, lacksAskedShape, type NameFacts } from "./match/intent.js";
-import { INTENT_WORDS, normalise } from "./match/normalise.js";
+import { hasWords, INTENT_WORDS, normalise } from "./match/normalise.js";
 
 /** The decision's settings (see DEFAULTS in engine.ts). */
 export interface Settings {
@@ -59,9 +59,10 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   // a stray known word ("> quoted text") is all that put it there. A sentence with one content
   // word is answered only when the classifier, which learned which words tell facts apart, is sure
   // of it on its own; a message of one word ("why") says too little either way.
+  const readable = hasWords([reading.text, ...reading.alternatives].join(" "));
   const decide = (m: MatchResult): boolean => {
     const top = m.ranked[0];
-    if (!top || top.score < MIN_TOP_SCORE || m.mash) return false;
+    if (!readable || !top || top.score < MIN_TOP_SCORE || m.mash) return false;
     if (top.loneWord && (top.score < SURE_OF_LONE_WORD || m.normalised.tokens.length < 2)) return false;
     return rightness(m, top, m.ranked[1]) >= threshold;
   };

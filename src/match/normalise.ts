@@ -71,6 +71,17 @@ export interface Normalised {
 /** A Latin, Greek or Cyrillic letter still followed by a combining mark after composition (NFKC). */
 const STACKED_MARK = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]\p{M}/u;
 
+/**
+ * Whether a message holds a word at all: two letters or more in a row, or two Chinese characters.
+ * "$", "3喩", "o" and zalgo text hold none, and a symbol or a digit alone is never a question.
+ */
+export function hasWords(input: string): boolean {
+  return input
+    .normalize("NFKC")
+    .split(/\s+/)
+    .some((word) => !STACKED_MARK.test(word) && /\p{L}{2}/u.test(word.replace(CJK_RUN, (run) => (run.length > 1 ? "字字" : " "))));
+}
+
 /** Case, Unicode (NFKC, curly quotes, full-width forms), numbers and punctuation, before tokenising. */
 export function cleanText(input: string): string {
   return (
