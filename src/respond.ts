@@ -7,7 +7,7 @@ import { readChat } from "./match/chat.js";
 import { answerProbability } from "./match/decide.js";
 import type { MatchResult, Scored } from "./match/fuse-matcher.js";
 import { countedThing, lacksAskedShape, type NameFacts } from "./match/intent.js";
-import { hasWords, INTENT_WORDS, normalise } from "./match/normalise.js";
+import { hasWords, INTENT_WORDS, isChineseTerm, normalise } from "./match/normalise.js";
 
 /** The decision's settings (see DEFAULTS in engine.ts). */
 export interface Settings {
@@ -63,6 +63,10 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   const decide = (m: MatchResult): boolean => {
     const top = m.ranked[0];
     if (!readable || !top || top.score < MIN_TOP_SCORE || m.mash) return false;
+    // Chinese that shares no whole word with the top fact, only pairs of syllables (蠅絻栱囬伱聦 has
+    // "ying wen"), is typo evidence without a topic, unless those pairs explain most of it.
+    if (m.normalised.chinese && top.coverage < SOUNDS_ONLY_COVERAGE && top.matched.every((t) => isChineseTerm(t) && t.includes("_")))
+      return false;
     if (top.loneWord && (top.score < SURE_OF_LONE_WORD || m.normalised.tokens.length < 2)) return false;
     return rightness(m, top, m.ranked[1]) >= threshold;
   };
@@ -281,6 +285,8 @@ const MIN_TOP_SCORE = 0.3;
  * validation split (in scope 86.6% to 88.9%, out of scope unchanged); no persona dev figure moved.
  */
 const SURE_OF_LONE_WORD = 0.7;
+/** How much of a Chinese question syllable pairs alone must explain (see decide). */
+const SOUNDS_ONLY_COVERAGE = 0.7;
 /** A turn remembers at most this many fact ids per list: a long conversation stays small. */
 const MAX_TURN_IDS = 50;
 /** Questions about the bot itself get the help reply, not a fact that shares a word ("your name"). */

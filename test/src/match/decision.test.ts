@@ -94,6 +94,7 @@ describe("the decision", () => {
       "ssybblg map fvyj fph",
       "$",
       "3喩΋",
+      "蠅絻栱囬伱聦",
       "ψ楎΋ϛȔ Ј┃2 ɇ⁂ ӎ",
       "yes",
       "why",
