@@ -26,7 +26,9 @@ const MARKUP: [RegExp, string][] = [
   // Unicode emoji, pictographs, their modifiers and joiners: like shortcodes, often a sentence's end.
   // (Alternation, not one class: a class cannot hold the zero-width joiner and variation selector.)
   [/(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|[\u{1F1E6}-\u{1F1FF}]|\u200d|\ufe0f|\u20e3)+/gu, "\n"],
-  // Markdown: code fences, emphasis marks, block quotes, headings, list bullets.
+  // Markdown: a fenced code block is code, not words; then stray fences, emphasis marks, block
+  // quotes, headings, list bullets.
+  [/```[^`]{0,2000}```/g, "\n"],
   [/```/g, " "],
   [/[*_~`|]+/g, " "],
   [/(^|\n)\s{0,10}(?:&gt;|>|#{1,6}|[-•])\s/g, "$1 "],

@@ -3,6 +3,7 @@ import { readChat, stripMarkup } from "../../../src/match/chat.js";
 
 describe("reading chat messages", () => {
   it("platform markup never counts as words", () => {
+    expect(readChat("who is the ceo?\n```\nconsole.log('world')\n```").text).toBe("who is the ceo?");
     expect(stripMarkup("<@U024BE7LH> see <#C024BE7LH|general> and <https://example.com|the article> :wave: 👋🏽 *bold* `code`")).toBe(
       "see and the article\nbold code",
     );

@@ -92,6 +92,8 @@ describe("the decision", () => {
       zalgo("zhang"),
       "asdf qwer zxcv",
       "ssybblg map fvyj fph",
+      "hello world",
+      "```python\nprint('hi')\n```",
       "$",
       "3喩΋",
       "蠅絻栱囬伱聦",

@@ -147,7 +147,7 @@ describe("typo correction leaves real words alone", () => {
   it("reads a real word as typed, and still corrects a misspelt one", () => {
     // "code" is one letter from a word of the knowledge ("come"), and is not a misspelling of it.
     expect(evidence("code").terms).toEqual(["code"]);
-    expect(e.answer("```code```", undefined).answer.kind).toBe("out-of-scope");
+    expect(e.answer("`code`", undefined).answer.kind).toBe("out-of-scope");
   });
 
   it("answers nothing on a stray known word the ranking does not lean on", () => {
