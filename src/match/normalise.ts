@@ -47,6 +47,13 @@ export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|
 
 const PHRASE_RE = new RegExp(`\\b(${phraseList.map(escapeRegExp).join("|")})\\b`, "g");
 
+/**
+ * A table's own entry for a word the user typed: "constructor" and "__proto__" are words too, and
+ * an object's inherited keys are not entries (they had crashed the engine and answered a fact).
+ */
+export const entry = <T>(table: Readonly<Record<string, T>>, key: string): T | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
+
 /** The result of normalising a question. */
 export interface Normalised {
   /** Matching terms: stemmed English words (synonyms applied) and Chinese words and character bigrams. */
@@ -119,7 +126,7 @@ export function normalise(input: string, synonyms?: (spaced: string) => string):
     .replace(CJK_RUN, " ")
     .split(/[^\p{L}\p{N}]+/u)
     .filter((t) => t && t.length < 40)
-    .map((t) => stem(SHORTHAND[t] ?? t));
+    .map((t) => stem(entry(SHORTHAND, t) ?? t));
   const asksAboutNow = NOW_PATTERN.test(text) || ZH_NOW.test(text);
   if (asksAboutNow) text = text.replace(new RegExp(NOW_PATTERN.source, "g"), " ");
   const terms: string[] = [];
@@ -135,12 +142,12 @@ export function normalise(input: string, synonyms?: (spaced: string) => string):
   });
   const spaced = text.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   // The knowledge file's own synonyms first, then the general table.
-  const phrased = (synonyms ? synonyms(spaced) : spaced).replace(PHRASE_RE, (p) => PHRASES[p] ?? p);
+  const phrased = (synonyms ? synonyms(spaced) : spaced).replace(PHRASE_RE, (p) => entry(PHRASES, p) ?? p);
   const words: string[] = [];
   for (const typed of phrased.split(" ")) {
-    const raw = SHORTHAND[typed] ?? typed;
+    const raw = entry(SHORTHAND, typed) ?? typed;
     if (!raw || STOP_WORDS.has(raw)) continue;
-    const word = WORDS[raw] ?? raw;
+    const word = entry(WORDS, raw) ?? raw;
     for (const w of word.split(" ")) {
       if (STOP_WORDS.has(w)) continue;
       words.push(w);
