@@ -130,9 +130,12 @@ function wrap(text: string, width = 78): string {
   return [...lines, line].join("\n");
 }
 
+/** A command's help, or undefined: "constructor" is a word a user can type, not a command. */
+const helpOf = (command: string): CommandHelp | undefined => (Object.hasOwn(HELP, command) ? HELP[command] : undefined);
+
 /** The full `--help` text of one command, or undefined for an unknown command. */
 export function commandHelp(command: string): string | undefined {
-  const h = HELP[command];
+  const h = helpOf(command);
   if (!h) return undefined;
   const width = Math.max(0, ...h.flags.map(([f]) => f.length)) + 3;
   return [
@@ -161,7 +164,7 @@ export function preflight(positionals: string[], values: Record<string, unknown>
   // --version, and --help with no command, are the global answers main.ts prints.
   if (values.version || (values.help && !positionals.length)) return undefined;
   const command = commandOf(positionals);
-  const h = HELP[command];
+  const h = helpOf(command);
   if (!h) return values.help ? { error: `unknown command "${command.slice(0, 40)}" (see roadmap-bot --help)` } : undefined;
   if (values.help) return { help: commandHelp(command) as string };
   const taken = new Set(h.flags.map(([f]) => flagName(f)));

@@ -74,7 +74,8 @@ export function envelopeProblem(envelope: unknown): string | undefined {
   if (typeof envelope.type !== "string") return "the envelope has no type";
   if (envelope.type === "hello" || envelope.type === "disconnect") return undefined;
   if (typeof envelope.envelope_id !== "string") return "the envelope has no envelope_id";
-  const kind = ENVELOPE_KINDS[envelope.type];
+  // Own keys only: an envelope typed "constructor" is not a known kind.
+  const kind = Object.hasOwn(ENVELOPE_KINDS, envelope.type) ? ENVELOPE_KINDS[envelope.type] : undefined;
   if (!kind) return isRecord(envelope.payload) ? undefined : "the payload is not an object";
   return bodyProblem(kind, envelope.payload);
 }

@@ -60,11 +60,11 @@ describe("roadmap-bot COMMAND --help", () => {
     expect(r.stdout).toMatch(/^Usage: roadmap-bot bench/);
   });
 
-  it("an unknown command's --help is a one-line error", async () => {
-    const r = await piped(["nope", "--help"]);
+  it.each(["nope", "constructor", "toString"])("an unknown command's --help is a one-line error (%s)", async (command) => {
+    const r = await piped([command, "--help"]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toBe('roadmap-bot: unknown command "nope" (see roadmap-bot --help)\n');
+    expect(r.stderr).toBe(`roadmap-bot: unknown command "${command}" (see roadmap-bot --help)\n`);
   });
 });
 

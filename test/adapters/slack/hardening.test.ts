@@ -214,17 +214,23 @@ describe("malformed Socket Mode envelopes", () => {
 
 describe("Socket Mode messages that are not envelopes at all", () => {
   // The fake only sends well-formed envelopes, so these go straight into the real client's handler.
-  it.each([["null"], ['"text"'], ["[]"], ["7"], ["{"], ['{"type":"events_api","payload":{}}'], ['{"envelope_id":"e1"}']])(
-    "drops %s with a warning",
-    async (raw) => {
-      const { logger, lines } = captureLogger();
-      const receiver = new SocketModeReceiver({ appToken: SECRETS.app });
-      guardSocketMode(receiver.client, logger);
-      receiver.client.emit("ws_message", raw, false);
-      await new Promise((r) => setTimeout(r, 50));
-      expect(lines.filter((l) => l.includes("malformed Socket Mode envelope"))).toHaveLength(1);
-    },
-  );
+  it.each([
+    ["null"],
+    ['"text"'],
+    ["[]"],
+    ["7"],
+    ["{"],
+    ['{"type":"events_api","payload":{}}'],
+    ['{"envelope_id":"e1"}'],
+    ['{"type":"constructor","envelope_id":"e1"}'],
+  ])("drops %s with a warning", async (raw) => {
+    const { logger, lines } = captureLogger();
+    const receiver = new SocketModeReceiver({ appToken: SECRETS.app });
+    guardSocketMode(receiver.client, logger);
+    receiver.client.emit("ws_message", raw, false);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(lines.filter((l) => l.includes("malformed Socket Mode envelope"))).toHaveLength(1);
+  });
 });
 
 describe("signed timestamps", () => {
