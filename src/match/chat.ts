@@ -62,6 +62,8 @@ const SCENE =
 
 /** A lead-in about the asker ("before I send the link round", "my late husband grew up on a farm"). */
 const FIRST_PERSON = /\b(?:i|i'?m|im|i'?ve|me|my|we|we'?re|our|us)\b/i;
+/** A pronoun standing alone ("who is it for?"), not a determiner ("according to that article"). */
+const REFERS_BACK = /\b(?:it|its|them|they|there|he|him|his|she|her|their)\b|\b(?:this|that|these|those)\b(?!\s+[a-z])/i;
 /** Words of a question that point back to what came before it. */
 const POINTS_BACK = /\b(?:it|its|this|that|them|they|these|those|there|he|him|his|she|her|their)\b/i;
 
@@ -149,7 +151,7 @@ function focusQuestion(sentence: string): string {
   const aboutTheAsker = FIRST_PERSON.test(lead) && !POINTS_BACK.test(rest);
   // "following up on this — what's…", "random q: where…": a lead-in set apart by a dash or a colon
   // is a preface, unless the question points back into it ("the tier-1 thing — who's it for?").
-  const preface = /^\s*[:–—]|^\s+-/.test(sentence.slice(m?.index ?? 0)) && !POINTS_BACK.test(rest);
+  const preface = /^\s*[:–—]|^\s+-/.test(sentence.slice(m?.index ?? 0)) && !REFERS_BACK.test(rest);
   if (!m || !(SCENE.test(lead) || aboutTheAsker || preface)) return sentence;
   // "…, is that right?" is a tag on a statement, not the question.
   if (/^(?:is|was|are)\s+(?:that|it|this)\s+(?:right|true|correct|so|accurate)\b/i.test(rest)) return sentence;

@@ -39,6 +39,10 @@ describe("reading chat messages", () => {
       "what's the plan for shoppers in big cities?",
     );
     expect(readChat("random q: where are the new offices?").text).toBe("where are the new offices?");
+    // "that article" is a determiner, not a pointer back into the lead-in.
+    expect(readChat("from the Manchester depot – what's the game plan according to that article?").text).toBe(
+      "what's the game plan according to that article?",
+    );
     expect(readChat("the tier-1 cities thing — who is alibaba targeting there?").text).toBe(
       "the tier-1 cities thing — who is alibaba targeting there?",
     );
