@@ -421,8 +421,9 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
     }
     let refusal = probs && probs.length > docs.length ? (probs[docs.length] as number) : 0;
     // A question that is nearly one of a fact's own phrasings, every word of it explained, is that
-    // fact's, whatever the curated refusals share with it ("the goldman sachs guy, what does he do
-    // at alibaba" against "what did Michael Evans do at Goldman Sachs?"): the refusals' share goes back to the facts.
+    // fact's, whatever the curated refusals share with it ("what does the new hire do at the firm?"
+    // against the refusal "what did the new hire do at his old firm?"): the refusals' share goes
+    // back to the facts.
     if (refusal > 0) {
       const own = (r: Scored) => r.coverage >= 1 - 1e-9 && (best.get(r.factIndex) ?? 0) >= OWN_PHRASING;
       for (const r of ranked) if (own(r)) r.score /= 1 - refusal;

@@ -113,7 +113,7 @@ export const INTENT_SHAPES: Record<string, RegExp> = { who: SHAPES.who, many: SH
 
 /**
  * The thing a question counts ("how many employees", "多少员工"): a fact that never mentions it
- * cannot answer, however well it matches the rest ("how many employees in the Europe offices?" is
+ * cannot answer, however well it matches the rest ("how many employees work in the new offices?" is
  * not answered by the fact about the offices). Found on the persona dev sets: English out of scope
  * refused 91.1% to 92.2%, nothing in scope lost. (Extending it to "which"/"什么" lost in scope.)
  */
