@@ -53,6 +53,10 @@ const PHRASE_RE = new RegExp(`\\b(${phraseList.map(escapeRegExp).join("|")})\\b`
  */
 export const entry = <T>(table: Readonly<Record<string, T>>, key: string): T | undefined =>
   Object.hasOwn(table, key) ? table[key] : undefined;
+/** The word tables as maps: read for every word of every question, and own entries only. */
+const SHORTHAND_OF = new Map(Object.entries(SHORTHAND));
+const PHRASE_OF = new Map(Object.entries(PHRASES));
+const WORD_OF = new Map(Object.entries(WORDS));
 
 /** The result of normalising a question. */
 export interface Normalised {
@@ -126,7 +130,7 @@ export function normalise(input: string, synonyms?: (spaced: string) => string):
     .replace(CJK_RUN, " ")
     .split(/[^\p{L}\p{N}]+/u)
     .filter((t) => t && t.length < 40)
-    .map((t) => stem(entry(SHORTHAND, t) ?? t));
+    .map((t) => stem(SHORTHAND_OF.get(t) ?? t));
   const asksAboutNow = NOW_PATTERN.test(text) || ZH_NOW.test(text);
   if (asksAboutNow) text = text.replace(new RegExp(NOW_PATTERN.source, "g"), " ");
   const terms: string[] = [];
@@ -142,12 +146,12 @@ export function normalise(input: string, synonyms?: (spaced: string) => string):
   });
   const spaced = text.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   // The knowledge file's own synonyms first, then the general table.
-  const phrased = (synonyms ? synonyms(spaced) : spaced).replace(PHRASE_RE, (p) => entry(PHRASES, p) ?? p);
+  const phrased = (synonyms ? synonyms(spaced) : spaced).replace(PHRASE_RE, (p) => PHRASE_OF.get(p) ?? p);
   const words: string[] = [];
   for (const typed of phrased.split(" ")) {
-    const raw = entry(SHORTHAND, typed) ?? typed;
+    const raw = SHORTHAND_OF.get(typed) ?? typed;
     if (!raw || STOP_WORDS.has(raw)) continue;
-    const word = entry(WORDS, raw) ?? raw;
+    const word = WORD_OF.get(raw) ?? raw;
     for (const w of word.split(" ")) {
       if (STOP_WORDS.has(w)) continue;
       words.push(w);
