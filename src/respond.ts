@@ -58,7 +58,8 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   // The ranking itself must lean: below MIN_TOP_SCORE the top fact is one of many near-equals, and
   // a stray known word ("> quoted text") is all that put it there. A sentence with one content
   // word is answered only when the classifier, which learned which words tell facts apart, is sure
-  // of it on its own; a message of one word ("why") says too little either way.
+  // of it on its own, in a sentence of three different words or more: "why", "- item - item" say
+  // too little either way.
   const readable = hasWords([reading.text, ...reading.alternatives].join(" "));
   const decide = (m: MatchResult): boolean => {
     const top = m.ranked[0];
@@ -67,7 +68,7 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
     // "ying wen"), is typo evidence without a topic, unless those pairs explain most of it.
     if (m.normalised.chinese && top.coverage < SOUNDS_ONLY_COVERAGE && top.matched.every((t) => isChineseTerm(t) && t.includes("_")))
       return false;
-    if (top.loneWord && (top.score < SURE_OF_LONE_WORD || m.normalised.tokens.length < 2)) return false;
+    if (top.loneWord && (top.score < SURE_OF_LONE_WORD || new Set(m.normalised.tokens).size < 3)) return false;
     return rightness(m, top, m.ranked[1]) >= threshold;
   };
   // A long message is prose: it is read once, as a whole. Splitting it into parts or trying other
