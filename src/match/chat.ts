@@ -166,7 +166,7 @@ const namesSomething = (question: string): boolean => normalise(question).terms.
 function splitTwoPart(question: string): string[] {
   const parts = question
     .split(
-      /[?？]\s+(?=\S)|;\s*|,?\s+(?:and\s+)?also\s*,?\s+(?=\w)|,?\s+(?:and|&|plus)\s+(?:also\s+)?(?=(?:who|what|when|where|why|how|which|whose)\b)|[，,]?\s*(?:还有|另外|以及|顺便问下?|顺便)\s*/i,
+      /[?？]\s+(?=\S)|;\s*|,?\s+(?:and\s+)?also\s*,?\s+(?=[\p{L}\p{N}])|,?\s+(?:and|&|plus)\s+(?:also\s+)?(?=(?:who|what|when|where|why|how|which|whose)\b)|[，,]?\s*(?:还有|另外|以及|顺便问下?|顺便)\s*/iu,
     )
     .map((p) => p.trim())
     .filter((p) => p.split(/\s+/).length >= 2 || /[\u4e00-\u9fff]{3}/.test(p));

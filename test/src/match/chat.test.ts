@@ -60,6 +60,8 @@ describe("reading chat messages", () => {
   });
 
   it("splits a two-part question, at most two parts", () => {
+    // "also" typed between two Chinese questions splits them too.
+    expect(readChat("阿里现在CEO是谁 also 他说农村那块要怎么搞？").parts).toEqual(["阿里现在CEO是谁", "他说农村那块要怎么搞？"]);
     expect(readChat("what are they doing about counterfeits, and who is leading the overseas push?").parts).toEqual([
       "what are they doing about counterfeits",
       "who is leading the overseas push?",
