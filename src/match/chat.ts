@@ -49,6 +49,9 @@ const ASKS =
 /** Where a question starts inside a sentence of context: "for my class, what are…". */
 const QUESTION_START =
   /[,:;–—-]\s+(?=(?:so\s+)?(?:who|whom|whose|what|whats|when|where|why|how|which|is|are|does|do|did|can|could|was|were|has|have|any|tell me|give me|remind me)\b)/i;
+/** "I need to understand which…", "I'd like to know who…", "I wonder what…": the question is embedded. */
+const EMBEDDED =
+  /\b(?:i|we)(?:'d| would)?\s+(?:(?:need|want|like|wanna|wish|have|am trying|'m trying|was hoping|hope)\s+to\s+)?(?:know|understand|find out|learn|check|wonder|confirm)\s+(?:if\s+|whether\s+)?(?=(?:who|whom|whose|what|when|where|why|how|which)\b)/i;
 /** "…anyway, who wrote this?", "…btw where is…": a change of topic; what came before is not the question. */
 const TOPIC_SHIFT =
   /\b(?:anyway|anyways|btw|by the way)\b[\s,:;–—-]*(?=(?:so\s+)?(?:who|whom|whose|what|whats|when|where|why|how|which|is|are|does|do|did|can|could)\b)/i;
@@ -101,6 +104,13 @@ export function readChat(input: string): ChatReading {
   // Only pleasantries: nothing to answer, unless the knowledge answers the pleasantry itself.
   if (!sentences.length) return { text: "", alternatives: /[\p{L}\p{N}]/u.test(text) ? [text] : [], parts: [] };
   const asking = sentences.filter((s) => ASKS.test(s));
+  // "…the three battlefields it chose. Can you list them?": a question that names nothing and
+  // points back is asked about the sentence before it.
+  for (const [i, q] of asking.entries()) {
+    const at = sentences.indexOf(q);
+    if (at > 0 && !namesSomething(q) && POINTS_BACK.test(q) && !asking.includes(sentences[at - 1] as string))
+      asking[i] = `${focusQuestion(sentences[at - 1] as string)} ${q}`;
+  }
   const questions = asking.length ? asking : sentences;
   const chosen = questions.map(focusQuestion);
   const parts = chosen.flatMap(splitTwoPart).slice(0, 2);
@@ -139,6 +149,11 @@ const SIGN_OFF_LEAD = /[\s,!.;-]/;
 
 /** "I'm writing a deck for Q1, so what are the three priorities?" → "what are the three priorities?" */
 function focusQuestion(sentence: string): string {
+  const embedded = EMBEDDED.exec(sentence);
+  if (embedded) {
+    const rest = sentence.slice(embedded.index + embedded[0].length);
+    if (namesSomething(rest)) return rest;
+  }
   const shift = TOPIC_SHIFT.exec(sentence);
   if (shift) {
     const rest = sentence.slice(shift.index + shift[0].length);

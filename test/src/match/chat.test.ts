@@ -51,6 +51,16 @@ describe("reading chat messages", () => {
     );
   });
 
+  it("reads an embedded question, and a question that names nothing with the sentence it points back to", () => {
+    expect(readChat("I would like to know who wrote the article").text).toBe("who wrote the article");
+    expect(readChat("for class, i wonder what the rural plan is").text).toBe("what the rural plan is");
+    expect(readChat("I need to understand which battlefields they chose. Can you list them?").text).toBe(
+      "which battlefields they chose. Can you list them?",
+    );
+    // A question that names its own subject stands alone.
+    expect(readChat("I read the article. Who is the CEO?").text).toBe("Who is the CEO?");
+  });
+
   it("reads what follows 'anyway' or 'btw' as the question: the topic changed there", () => {
     expect(readChat("lmao the ad in the middle of the page 💀 anyway who is the ceo there").text).toBe("who is the ceo there");
     expect(readChat("the ads are annoying, anyway who wrote this?").text).toBe("who wrote this?");
