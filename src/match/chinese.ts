@@ -64,7 +64,7 @@ export function simplified(text: string): string {
 
 /** Matching terms for one run of Chinese characters (no spaces or Latin letters inside). */
 export function chineseTerms(input: string): string[] {
-  const run = simplified(input);
+  const run = mandarin(simplified(input));
   const out: string[] = [];
   for (const [re, words] of INTENTS) if (re.test(run)) out.push(...words);
   const chunks: string[] = [];
@@ -87,3 +87,30 @@ export function chineseTerms(input: string): string[] {
   }
   return out;
 }
+
+/**
+ * Cantonese words written in Chinese characters, as their Mandarin equivalents (after conversion to
+ * Simplified), so a Hong Kong question meets the Mandarin phrasings: 睇 "read", 几耐 "how long",
+ * 边个 "who". OpenCC converts scripts, not vocabulary, hence this short table. Only words with no
+ * other Mandarin reading: 系 ("is") is left alone, as Simplified also writes 关系 and 系统 with it.
+ * Chinese dev in scope 94.1% → 95.0%, out of scope unchanged.
+ */
+const CANTONESE: [RegExp, string][] = [
+  [/睇/g, "看"],
+  [/几耐|几长时间/g, "多久"],
+  [/边个/g, "谁"],
+  [/边度|边处/g, "哪里"],
+  [/咩嘢|咩/g, "什么"],
+  [/佢哋/g, "他们"],
+  [/佢/g, "他"],
+  [/系咪/g, "是不是"],
+  [/嘅/g, "的"],
+  [/喺/g, "在"],
+  [/冇/g, "没有"],
+  [/咗/g, "了"],
+  [/𠮶/g, "那"],
+  [/揾/g, "找"],
+  [/点样/g, "怎样"],
+  [/而家/g, "现在"],
+];
+const mandarin = (text: string): string => CANTONESE.reduce((t, [re, to]) => t.replace(re, to), text);

@@ -69,7 +69,11 @@ describe("the decision", () => {
   });
 
   it("Traditional characters and Cantonese particles read as Simplified", () => {
-    expect(ask(engine(), "阿里巴巴的執行長是誰？").factIds).toEqual(["ceo-daniel-zhang"]);
+    const e = engine();
+    expect(ask(e, "阿里巴巴的執行長是誰？").factIds).toEqual(["ceo-daniel-zhang"]);
+    // Cantonese words as their Mandarin ones: 睇 "read", 嘅 "of", 幾耐 "how long", 咩 "what".
+    expect(ask(e, "呢篇關於阿里嘅文要睇幾耐？").factIds).toEqual(["reading-time"]);
+    expect(ask(e, "阿里2016年喺一線城市嗰邊有咩部署？").factIds).toEqual(["big-cities"]);
   });
 
   it("a count of something the fact never mentions is refused; a count of what it mentions is answered", () => {
