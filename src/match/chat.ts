@@ -104,7 +104,7 @@ export function readChat(input: string): ChatReading {
   // Only pleasantries: nothing to answer, unless the knowledge answers the pleasantry itself.
   if (!sentences.length) return { text: "", alternatives: /[\p{L}\p{N}]/u.test(text) ? [text] : [], parts: [] };
   const asking = sentences.filter((s) => ASKS.test(s));
-  // "…the three battlefields it chose. Can you list them?": a question that names nothing and
+  // "…the three plans it chose. Can you list them?": a question that names nothing and
   // points back is asked about the sentence before it.
   for (const [i, q] of asking.entries()) {
     const at = sentences.indexOf(q);
