@@ -51,6 +51,8 @@ describe("labelled question sets", () => {
     ["persona3", "zh-test.jsonl", 0.9, 0.85],
     ["persona4", "en-test.jsonl", 0.9, 0.9],
     ["persona4", "zh-test.jsonl", 0.9, 0.9],
+    ["persona5", "en-test.jsonl", 0.88, 0.85],
+    ["persona5", "zh-test.jsonl", 0.86, 0.82],
   ])("%s %s stays above its floors", (folder, name, inFloor, outFloor) => {
     const set = parseLabelledSet(readFileSync(new URL(`../../questions/${folder}/${name}`, import.meta.url), "utf8"), name);
     const r = evaluate(e, set);
