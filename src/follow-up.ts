@@ -2,7 +2,7 @@ import type { Turn } from "./contract.js";
 import type { Fact } from "./knowledge/schema.js";
 import type { MatchResult, Scored } from "./match/fuse-matcher.js";
 import { INTENT_SHAPES } from "./match/intent.js";
-import { entry, INTENT_WORDS, type Normalised, normalise } from "./match/normalise.js";
+import { INTENT_WORDS, type Normalised, normalise } from "./match/normalise.js";
 
 const MORE =
   /^\s*(and\s*)?(tell me more|more|more please|go on|continue|keep going|elaborate|more details?|details?|what else|anything else|and|then what|and then|more info|say more|展开说说|详细(说说|一点|点)?|还有(呢|吗|什么)?|更多|继续|然后呢)[\s?？!.。]*$/i;
@@ -56,8 +56,8 @@ export function resolveFollowUp(
   const contentTerms = n.terms.filter((t) => !INTENT_WORDS.has(t));
   if (contentTerms.length === 0) {
     // "how many?", "who?": the last fact or a related one whose answer has that shape.
-    const intent = n.terms.find((t) => entry(INTENT_SHAPES, t)) ?? (n.terms.includes("where") ? "where" : undefined);
-    const shape = intent === "where" ? WHERE : intent ? entry(INTENT_SHAPES, intent) : undefined;
+    const intent = n.terms.find((t) => INTENT_SHAPES.has(t)) ?? (n.terms.includes("where") ? "where" : undefined);
+    const shape = intent === "where" ? WHERE : intent ? INTENT_SHAPES.get(intent) : undefined;
     const places = intent === "where" ? state.places : undefined;
     const candidates = [last.id, ...related].map((id) => state.byId.get(id)).filter((f): f is Fact => !!f);
     const says = (f: Fact) => !!shape && (shape.test(f.answer) || !!places?.test(f.answer) || !!places?.test(f.answer_zh ?? ""));

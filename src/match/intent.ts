@@ -109,7 +109,12 @@ function lackedShape(question: string, terms: readonly string[], answer: string,
 }
 
 /** For follow-ups: the shape a bare question word asks for ("how many?" → a number). */
-export const INTENT_SHAPES: Record<string, RegExp> = { who: SHAPES.who, many: SHAPES.many, much: SHAPES.much, when: SHAPES.when };
+export const INTENT_SHAPES: ReadonlyMap<string, RegExp> = new Map([
+  ["who", SHAPES.who],
+  ["many", SHAPES.many],
+  ["much", SHAPES.much],
+  ["when", SHAPES.when],
+]);
 
 /**
  * The thing a question counts ("how many employees", "多少员工"): a fact that never mentions it

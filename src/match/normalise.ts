@@ -48,12 +48,10 @@ export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|
 const PHRASE_RE = new RegExp(`\\b(${phraseList.map(escapeRegExp).join("|")})\\b`, "g");
 
 /**
- * A table's own entry for a word the user typed: "constructor" and "__proto__" are words too, and
- * an object's inherited keys are not entries (they had crashed the engine and answered a fact).
+ * The word tables as maps: read for every word of every question, and own entries only. A user
+ * types "constructor" and "__proto__" too, and a plain object's inherited keys had crashed the
+ * engine.
  */
-export const entry = <T>(table: Readonly<Record<string, T>>, key: string): T | undefined =>
-  Object.hasOwn(table, key) ? table[key] : undefined;
-/** The word tables as maps: read for every word of every question, and own entries only. */
 const SHORTHAND_OF = new Map(Object.entries(SHORTHAND));
 const PHRASE_OF = new Map(Object.entries(PHRASES));
 const WORD_OF = new Map(Object.entries(WORDS));
