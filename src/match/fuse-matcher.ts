@@ -424,12 +424,10 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
     // fact's, whatever the curated refusals share with it ("what does the new hire do at the firm?"
     // against the refusal "what did the new hire do at his old firm?"): the refusals' share goes
     // back to the facts.
-    if (refusal > 0) {
-      const own = (r: Scored) => r.coverage >= 1 - 1e-9 && (best.get(r.factIndex) ?? 0) >= OWN_PHRASING;
-      for (const r of ranked) if (own(r)) r.score /= 1 - refusal;
-      ranked.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
-      if (ranked[0] && own(ranked[0])) refusal = 0;
-    } else ranked.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
+    const own = (r: Scored) => r.coverage >= 1 - 1e-9 && (best.get(r.factIndex) ?? 0) >= OWN_PHRASING;
+    if (refusal > 0) for (const r of ranked) if (own(r)) r.score /= 1 - refusal;
+    ranked.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
+    if (refusal > 0 && ranked[0] && own(ranked[0])) refusal = 0;
     return { normalised, terms: unique, ranked: ranked.slice(0, limit), refusal, mash };
   }
 
