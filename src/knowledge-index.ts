@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import type { Fact, Knowledge } from "./knowledge/schema.js";
-import { createMatcher, type Matcher } from "./match/fuse-matcher.js";
+import { createMatcher, type LabelledExample, type Matcher } from "./match/fuse-matcher.js";
 import { type NameFacts, shapesAskedBy } from "./match/intent.js";
 import { escapeRegExp } from "./match/normalise.js";
 import { type Messages, messagesFor } from "./messages.js";
@@ -52,10 +52,12 @@ export function indexKnowledge(knowledge: Knowledge, sourceTexts?: Readonly<Reco
   // index, the slowest part to build, waits for the first Chinese question: a cold
   // `roadmap-bot ask` in English does not pay for it. Long-running bots build it at start (warm).
   const refusals = knowledge.refusals ?? [];
+  const examples = labelledExamples(knowledge);
   const english = createMatcher(
     docs(false),
     refusals.filter((r) => !CJK.test(r)),
     prepare,
+    examples.filter((e) => !CJK.test(e.q)),
   );
   let full: Matcher | undefined;
   let completer: Fuse<Completion> | undefined;
@@ -65,7 +67,7 @@ export function indexKnowledge(knowledge: Knowledge, sourceTexts?: Readonly<Reco
     facts,
     byId: new Map(facts.map((f) => [f.id, f])),
     english,
-    chinese: () => (full ??= createMatcher(docs(true), refusals, prepare)),
+    chinese: () => (full ??= createMatcher(docs(true), refusals, prepare, examples)),
     complete: () =>
       (completer ??= new Fuse(
         // The first questions of each fact are its canonical wordings; later ones are variants
@@ -89,6 +91,12 @@ export function indexKnowledge(knowledge: Knowledge, sourceTexts?: Readonly<Reco
     prepare,
     sourceTexts,
   };
+}
+
+/** The file's labelled examples as the matcher takes them: each with its fact's index, or undefined for "not answered". */
+function labelledExamples(knowledge: Knowledge): LabelledExample[] {
+  const at = new Map(knowledge.facts.map((f, i) => [f.id, i]));
+  return (knowledge.examples ?? []).map((e) => ({ q: e.q, factIndex: e.fact === null ? undefined : at.get(e.fact) }));
 }
 
 /**

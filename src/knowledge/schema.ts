@@ -88,6 +88,19 @@ export const KnowledgeShape = z
       .describe(
         "Curated refusals: near-miss questions the source does not answer (any language). The engine learns to refuse their like; `check` fails when one of a fact's own phrasings would be refused as one of them.",
       ),
+    examples: z
+      .array(
+        z
+          .object({
+            q: text.describe("The question as it was asked."),
+            fact: id.nullable().describe("The id of the fact that answers it, or null when the source does not answer it."),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe(
+        "Questions real people asked, in their own words (any language, typos and chat included), each labelled with its fact or null. The engine's classifier learns from them. Unlike `questions` and `refusals` they are data, not curation: never offered as suggestions, never matched as a fact's own phrasings, and `check` does not require each one to be answered as labelled.",
+      ),
   })
   .strict();
 
@@ -127,6 +140,10 @@ export function crossReferenceIssues(data: unknown): Issue[] {
       if (!facts.has(r)) issues.push({ path: ["facts", i, "related", j], message: `related fact "${r}" does not exist` });
       else if (r === f.id) issues.push({ path: ["facts", i, "related", j], message: "a fact cannot be related to itself" });
     });
+  });
+  list(data.examples).forEach((e, i) => {
+    if (isObj(e) && typeof e.fact === "string" && !facts.has(e.fact))
+      issues.push({ path: ["examples", i, "fact"], message: `example labelled with unknown fact "${e.fact}"` });
   });
   return issues;
 }

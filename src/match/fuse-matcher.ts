@@ -21,6 +21,15 @@ export interface MatchDoc {
   body: string[];
 }
 
+/**
+ * A question people asked, with the index of the fact that answers it (undefined: not answered).
+ * The classifier learns from it; it adds no phrasing and no vocabulary.
+ */
+export interface LabelledExample {
+  q: string;
+  factIndex: number | undefined;
+}
+
 /** A scored fact, with its evidence. */
 export interface Scored {
   factIndex: number;
@@ -104,7 +113,12 @@ const UNKNOWN_FACTOR = 1.5;
  * knowledge's own vocabulary so that misspelt words ("provinses", "headqaurters") find the word the
  * curators wrote. Scores are 0..1, higher is better (Fuse's 0 = perfect is converted here, once).
  */
-export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = [], prepare?: (spaced: string) => string) {
+export function createMatcher(
+  docs: MatchDoc[],
+  refusals: readonly string[] = [],
+  prepare?: (spaced: string) => string,
+  labelled: readonly LabelledExample[] = [],
+) {
   const phrasings: Phrasing[] = [];
   const examples: Example[] = [];
   const bareWordings = new Map<string, number[]>();
@@ -165,11 +179,21 @@ export function createMatcher(docs: MatchDoc[], refusals: readonly string[] = []
     const n = normalise(r, prepare);
     if (n.terms.length) examples.push({ label: docs.length, terms: n.terms, tokens: n.tokens, weight: 1 });
   }
+  // Questions people asked, labelled: more of what the classifier learns from, in askers' own words.
+  // An unanswered one joins the refusals' class, on the same terms as a refusal.
+  for (const e of labelled) {
+    const n = normalise(e.q, prepare);
+    if (n.terms.length || (n.tokens.length && e.factIndex !== undefined))
+      examples.push({ label: e.factIndex ?? docs.length, terms: n.terms, tokens: n.tokens, weight: 1 });
+  }
   const phrasingsOf: number[][] = docs.map(() => []);
   phrasings.forEach((p, i) => {
     phrasingsOf[p.factIndex]?.push(i);
   });
-  const classifier: Classifier | undefined = trainClassifier(examples, docs.length + (refusals.length ? 1 : 0));
+  const classifier: Classifier | undefined = trainClassifier(
+    examples,
+    docs.length + (examples.some((e) => e.label === docs.length) ? 1 : 0),
+  );
 
   const postings = new Map<string, number[]>();
   phrasings.forEach((p, i) => {

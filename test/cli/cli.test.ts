@@ -115,6 +115,7 @@ describe("roadmap-bot CLI (the compiled binary)", () => {
     k.facts = k.facts
       .filter((f: { id: string }) => f.id !== "village-centers")
       .map((f: { related?: string[] }) => ({ ...f, related: (f.related ?? []).filter((r) => r !== "village-centers") }));
+    k.examples = k.examples.filter((e: { fact: string | null }) => e.fact !== "village-centers");
     k.sources[0].text = new URL("../../knowledge/sources/alibaba-2016-plans.txt", import.meta.url).pathname;
     const dir = mkdtempSync(join(tmpdir(), "roadmap-coverage-"));
     const file = join(dir, "k.json");

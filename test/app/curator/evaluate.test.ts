@@ -38,11 +38,10 @@ describe("labelled question sets", () => {
     expect(r.outOfScope.accuracy).toBeGreaterThanOrEqual(outFloor);
   });
 
-  // The persona sets (written blind; dev tuned on, test measured once and a floor since): floors a
-  // little under what they measure.
+  // The persona sets (written blind; test measured once and a floor since): floors a little under
+  // what they measure. Their dev splits are the knowledge file's labelled examples now, which the
+  // classifier learns from, so they measure nothing and have no floor.
   it.each([
-    ["persona", "en-dev.jsonl", 0.91, 0.9],
-    ["persona", "zh-dev.jsonl", 0.86, 0.93],
     ["persona", "en-test.jsonl", 0.91, 0.86],
     ["persona", "zh-test.jsonl", 0.85, 0.87],
     ["persona2", "en-test.jsonl", 0.89, 0.83],
