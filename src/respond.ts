@@ -126,7 +126,8 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
       result.ranked[0]?.factIndex === longer?.factIndex &&
       (shorter?.terms.length ?? 0) <= 1 &&
       ((longer === a ? ra : rb)?.terms.length ?? 0) >= 3;
-    if (a && b && ra && rb && a.factIndex !== b.factIndex && decide(ra) && decide(rb) && !listed)
+    // A side that is one word no phrasing nearly is ("…or a quick one?") is not an alternative.
+    if (a && b && ra && rb && a.factIndex !== b.factIndex && decide(ra) && decide(rb) && !listed && !a.loneWord && !b.loneWord)
       return {
         answer: clarify(
           ix,

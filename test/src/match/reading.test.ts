@@ -19,6 +19,13 @@ describe("how the engine reads a question", () => {
     expect(evidence(q).terms).toContain(joined);
   });
 
+  it("asks which was meant only when each side of an 'or' is a question of its own", () => {
+    expect(e.answer("offices or headquarters?", undefined).answer.kind).toBe("clarify");
+    // "a quick one" says nothing alone (it had been read as "battlefield one"): answered, not a choice.
+    const a = e.answer("is this a long read or a quick one", undefined).answer;
+    expect(a.kind).toBe("fact");
+  });
+
   it("leaves two words apart when each is a word the knowledge knows on its own", () => {
     expect(evidence("big cities").terms).toEqual(expect.arrayContaining(["big", "citi"]));
   });
