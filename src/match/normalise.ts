@@ -110,6 +110,8 @@ export function cleanText(input: string): string {
       .replace(/[\u2018\u2019\u201b\u2032`´]/g, "'")
       .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
       .replace(/[\u2010-\u2015]/g, "-")
+      // A year said aloud (dictation, or typed as spoken): "twenty sixteen", "two thousand and fifteen".
+      .replace(SPOKEN_YEAR, (_, teen: string) => `20${SPOKEN_TEENS.indexOf(teen) + 10}`)
       .replace(/(\d),(?=\d{3}\b)/g, "$1")
       .replace(/\b(\d+)\s*k\b/g, "$1000")
       .replace(/\b(\d+(?:\.\d+)?)\s*(?:bn|b)\b/g, "$1 billion")
@@ -120,6 +122,9 @@ export function cleanText(input: string): string {
       .replace(/'/g, "")
   );
 }
+
+const SPOKEN_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split(" ");
+const SPOKEN_YEAR = new RegExp(`\\b(?:twenty|two thousand(?: and)?)[ -](${SPOKEN_TEENS.join("|")})\\b`, "g");
 
 /** Turns a question (or a curated phrasing) into matching terms. Never throws. */
 export function normalise(input: string, synonyms?: (spaced: string) => string): Normalised {

@@ -20,6 +20,13 @@ describe("normalise", () => {
     expect(normalise("$1bn").terms).toEqual(expect.arrayContaining(["1", "billion"]));
   });
 
+  it("reads a year said aloud as the year", () => {
+    expect(normalise("plans for twenty sixteen").terms).toContain("2016");
+    expect(normalise("what about two thousand and fifteen?").terms).toContain("2015");
+    expect(normalise("twenty-ten").terms).toContain("2010");
+    expect(normalise("twenty people").terms).not.toContain("2020");
+  });
+
   it("notices questions about now, and removes the marker", () => {
     const n = normalise("Who runs Alibaba now?");
     expect(n.asksAboutNow).toBe(true);
