@@ -302,10 +302,19 @@ export function createMatcher(
    * Also returns, for each typed token that was corrected, the tokens it stands for: the
    * classifier reads tokens too, and a misspelt one ("vilage") is a feature it never saw.
    */
-  function correctTerms(normalised: Normalised): { terms: string[]; fixedTokens: Map<string, string[]>; madeUp: number; read: number } {
+  function correctTerms(normalised: Normalised): {
+    terms: string[];
+    fixedTokens: Map<string, string[]>;
+    madeUp: number;
+    read: number;
+    known: number;
+    foreign: number;
+  } {
     const fixedTokens = new Map<string, string[]>();
     let madeUp = 0;
     let read = 0;
+    let known = 0;
+    let foreignMadeUp = 0;
     const rejoined = rejoin(normalised.typed);
     const source = rejoined === undefined ? normalised : normalise(rejoined, prepare);
     let changed = false;
@@ -317,29 +326,37 @@ export function createMatcher(
       // A word in a script the engine does not read (Cyrillic, Hangul, Greek…) is made up to it.
       const foreign = !word && /[^\p{Script=Latin}\p{N}]/u.test(w);
       if (word || foreign) read++;
-      if (vocabulary.has(w) || stems.has(stem(w)) || INTENT_WORDS.has(w)) return w;
+      if (vocabulary.has(w) || stems.has(stem(w)) || INTENT_WORDS.has(w)) {
+        if (knownWord(w) && !INTENT_WORDS.has(w)) known++;
+        return w;
+      }
       if (!corrections.has(w) && budget-- <= 0) return w;
       const hit = correctSurface(w);
       if (hit === undefined || hit === w) {
         // Neither the knowledge's word, nor a misspelling of one, nor an English word: made up.
         if (foreign || (word && !isEnglishWord(w))) madeUp++;
+        if (foreign) foreignMadeUp++;
         return w;
       }
       changed = true;
+      if (hit) known++;
       fixedTokens.set(stem(w), hit.split(" ").map(stem));
       return hit;
     });
-    if (!changed && rejoined === undefined) return { terms: normalised.terms, fixedTokens, madeUp, read };
+    if (!changed && rejoined === undefined) return { terms: normalised.terms, fixedTokens, madeUp, read, known, foreign: foreignMadeUp };
     const again = changed ? normalise(fixed.filter(Boolean).join(" "), prepare) : source;
-    return { terms: [...again.terms, ...normalised.terms.filter(isChineseTerm)], fixedTokens, madeUp, read };
+    return { terms: [...again.terms, ...normalised.terms.filter(isChineseTerm)], fixedTokens, madeUp, read, known, foreign: foreignMadeUp };
   }
 
   /** `standalone: false` for follow-ups, where one word ("who leads it?", "the third?") is normal. */
   function match(question: string | Normalised, limit = 5, standalone = true): MatchResult {
     const normalised = typeof question === "string" ? normalise(question, prepare) : question;
-    const { terms, fixedTokens, madeUp, read } = correctTerms(normalised);
-    // Half or more of the words made up ("ssybblg map fvyj fph"): a keyboard mash, not a question.
-    const mash = madeUp > 0 && madeUp * 2 >= read;
+    const { terms, fixedTokens, madeUp, read, known, foreign } = correctTerms(normalised);
+    // Half or more of the words made up ("ssybblg map fvyj fph"): a keyboard mash, not a question,
+    // unless as many of them are the knowledge's own words and none is in a script the engine does
+    // not read: "baba battlefields" is a question with a word the engine does not know, and so is
+    // "农村 battlefield…leh" with its English particle; "item ॼ" is not.
+    const mash = madeUp > 0 && madeUp * 2 >= read && (madeUp > known || foreign > 0);
     const tokens = fixedTokens.size ? normalised.tokens.flatMap((t) => fixedTokens.get(t) ?? [t]) : normalised.tokens;
     // No question has more than a few dozen words that matter: past MAX_TERMS a message is prose,
     // and its cost must not grow with its length.

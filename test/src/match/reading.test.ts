@@ -19,6 +19,15 @@ describe("how the engine reads a question", () => {
     expect(evidence(q).terms).toContain(joined);
   });
 
+  it("tells a keyboard mash from a question with one word it does not know", () => {
+    const answered = (q: string) => ["fact", "overview"].includes(e.answer(q, undefined).answer.kind);
+    expect(answered("ssybblg map fvyj fph")).toBe(false);
+    expect(answered("item ॼ")).toBe(false);
+    // One made-up word beside one of the knowledge's own is a question (BABA is the ticker).
+    expect(answered("baba 2016 battlefields")).toBe(true);
+    expect(answered("农村那个 battlefield, 张勇原话是怎么讲的 leh?")).toBe(true);
+  });
+
   it("asks which was meant only when each side of an 'or' is a question of its own", () => {
     expect(e.answer("offices or headquarters?", undefined).answer.kind).toBe("clarify");
     // "a quick one" says nothing alone (it had been read as "battlefield one"): answered, not a choice.
