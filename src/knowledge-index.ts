@@ -67,7 +67,15 @@ export function indexKnowledge(knowledge: Knowledge, sourceTexts?: Readonly<Reco
     facts,
     byId: new Map(facts.map((f) => [f.id, f])),
     english,
-    chinese: () => (full ??= createMatcher(docs(true), refusals, prepare, examples)),
+    // Each index learns from the examples in its own language: English askers' wordings only
+    // blurred the Chinese classes (Chinese out of fold 93.6% → 94.3% in scope without them).
+    chinese: () =>
+      (full ??= createMatcher(
+        docs(true),
+        refusals,
+        prepare,
+        examples.filter((e) => CJK.test(e.q)),
+      )),
     complete: () =>
       (completer ??= new Fuse(
         // The first questions of each fact are its canonical wordings; later ones are variants
