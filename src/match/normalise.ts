@@ -110,6 +110,8 @@ export function cleanText(input: string): string {
       .replace(/[\u2018\u2019\u201b\u2032`´]/g, "'")
       .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
       .replace(/[\u2010-\u2015]/g, "-")
+      // Zhuyin letters typed for a particle in Taiwanese chat (有關係ㄇ, 好ㄉ): the particle itself.
+      .replace(ZHUYIN, (c) => ZHUYIN_PARTICLES.get(c) ?? " ")
       // A year said aloud (dictation, or typed as spoken): "twenty sixteen", "two thousand and fifteen".
       .replace(SPOKEN_YEAR, (_, teen: string) => `20${SPOKEN_TEENS.indexOf(teen) + 10}`)
       .replace(/(\d),(?=\d{3}\b)/g, "$1")
@@ -123,6 +125,15 @@ export function cleanText(input: string): string {
   );
 }
 
+const ZHUYIN = /[\u3100-\u312f\u31a0-\u31bf]/g;
+const ZHUYIN_PARTICLES = new Map([
+  ["ㄉ", "的"],
+  ["ㄇ", "嗎"],
+  ["ㄅ", "吧"],
+  ["ㄋ", "呢"],
+  ["ㄌ", "了"],
+  ["ㄚ", "啊"],
+]);
 const SPOKEN_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split(" ");
 const SPOKEN_YEAR = new RegExp(`\\b(?:twenty|two thousand(?: and)?)[ -](${SPOKEN_TEENS.join("|")})\\b`, "g");
 

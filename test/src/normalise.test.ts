@@ -20,6 +20,11 @@ describe("normalise", () => {
     expect(normalise("$1bn").terms).toEqual(expect.arrayContaining(["1", "billion"]));
   });
 
+  it("reads a Zhuyin letter typed for a particle as the particle", () => {
+    expect(cleanText("有關係ㄇ")).toBe("有關係嗎");
+    expect(normalise("這樣好ㄉ").terms).toEqual(normalise("這樣好的").terms);
+  });
+
   it("reads a year said aloud as the year", () => {
     expect(normalise("plans for twenty sixteen").terms).toContain("2016");
     expect(normalise("what about two thousand and fifteen?").terms).toContain("2015");

@@ -26,6 +26,8 @@ describe("how the engine reads a question", () => {
     // One made-up word beside one of the knowledge's own is a question (BABA is the ticker).
     expect(answered("baba 2016 battlefields")).toBe(true);
     expect(answered("农村那个 battlefield, 张勇原话是怎么讲的 leh?")).toBe(true);
+    // In a Chinese question, Latin scraps never make a mash: the Chinese words carry it.
+    expect(answered("這篇說的年度三大主攻方向是哪些 懶得看全文der")).toBe(true);
   });
 
   it("asks which was meant only when each side of an 'or' is a question of its own", () => {
