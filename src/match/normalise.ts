@@ -22,8 +22,12 @@ export const STOP_WORDS = new Set(
   ).split(/\s+/),
 );
 
-/** Question words: kept as tokens (they separate "where is the HQ?" from "why a Paris HQ?") but weigh little. */
-export const INTENT_WORDS = new Set(["who", "what", "where", "when", "why", "how", "which", "many", "much"]);
+/**
+ * Question words: kept as tokens (they separate "where is the HQ?" from "why a Paris HQ?") but weigh
+ * little. "overview" (what "summarise", "tl;dr", "big picture" become) asks for a kind of answer
+ * too: "summarise the big cities part" is about the cities.
+ */
+export const INTENT_WORDS = new Set(["who", "what", "where", "when", "why", "how", "which", "many", "much", "overview"]);
 
 /** Words that ask about the present; the answer is framed as of the article. */
 const NOW_PATTERN =
