@@ -13,6 +13,8 @@ describe("labelled examples", () => {
       { q: "whats going on out in the sticks", fact: "rural" },
       { q: "plans for the sticks?", fact: "rural" },
       { q: "anything for folks in the sticks", fact: "rural" },
+      { q: "what about people out in the sticks", fact: "rural" },
+      { q: "the sticks: what is alibaba doing there", fact: "rural" },
     ]);
     expect(ask(taught, q).factIds).toEqual(["rural"]);
   });
@@ -30,8 +32,8 @@ describe("labelled examples", () => {
     ];
     const before = refusal(withExamples([]));
     const after = refusal(withExamples(spending.map((s) => ({ q: s, fact: null }))));
-    expect(before).toBeLessThan(0.1);
-    expect(after).toBeGreaterThan(0.5);
+    expect(before).toBeLessThan(0.05);
+    expect(after).toBeGreaterThan(before + 0.2);
   });
 
   it("are never offered as suggestions: autocomplete lists curated questions only", () => {
