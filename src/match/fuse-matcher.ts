@@ -354,10 +354,9 @@ export function createMatcher(
     const { terms, fixedTokens, madeUp, read, known, foreign } = correctTerms(normalised);
     // Half or more of the words made up ("ssybblg map fvyj fph"): a keyboard mash, not a question,
     // unless as many of them are the knowledge's own words and none is in a script the engine does
-    // not read: "baba battlefields" is a question with a word the engine does not know, and so is
-    // "农村 battlefield…leh" with its English particle; "item ॼ" is not.
-    // In a Chinese question the Chinese words carry it (and have a test of their own, in decide):
-    // its Latin scraps ("der", "leh") never make it a mash.
+    // not read: a ticker beside a known word ("xyz warranty") is a question with a word the engine
+    // does not know; "item ॼ" is not. In a Chinese question the Chinese words carry it (and have a
+    // test of their own, in decide): its Latin scraps ("der", "leh") never make it a mash.
     const mash = madeUp > 0 && madeUp * 2 >= read && (foreign > 0 || (madeUp > known && !normalised.chinese));
     const tokens = fixedTokens.size ? normalised.tokens.flatMap((t) => fixedTokens.get(t) ?? [t]) : normalised.tokens;
     // No question has more than a few dozen words that matter: past MAX_TERMS a message is prose,
