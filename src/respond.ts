@@ -117,15 +117,15 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   if (sides.length === 2) {
     const [ra, rb] = sides.map((side) => rank(normalise(side, ix.prepare), true, side));
     const [a, b] = [ra?.ranked[0], rb?.ranked[0]];
-    // "…fresh food from France or Italy?" lists two names inside one question: when the whole
-    // question confidently picks one side's fact, that is the answer, not a choice.
-    const [longer, shorter] = ra && rb && ra.terms.length >= rb.terms.length ? [a, rb] : [b, ra];
+    // "…fresh food from France or Italy?" lists two names inside one question, and "is this piece
+    // a quick skim or a long read?" asks one question with its alternative: when a side is a
+    // question of three words or more and the whole confidently picks one side's fact, that is
+    // the answer, not a choice. "Offices or headquarters?" stays a choice.
     const listed =
       !followUp &&
       decide(result) &&
-      result.ranked[0]?.factIndex === longer?.factIndex &&
-      (shorter?.terms.length ?? 0) <= 1 &&
-      ((longer === a ? ra : rb)?.terms.length ?? 0) >= 3;
+      [a?.factIndex, b?.factIndex].includes(result.ranked[0]?.factIndex) &&
+      Math.max(ra?.terms.length ?? 0, rb?.terms.length ?? 0) >= 3;
     // A side that is one word no phrasing nearly is ("…or a quick one?") is not an alternative.
     if (a && b && ra && rb && a.factIndex !== b.factIndex && decide(ra) && decide(rb) && !listed && !a.loneWord && !b.loneWord)
       return {

@@ -35,6 +35,9 @@ describe("how the engine reads a question", () => {
     // "a quick one" says nothing alone (it had been read as "battlefield one"): answered, not a choice.
     const a = e.answer("is this a long read or a quick one", undefined).answer;
     expect(a.kind).toBe("fact");
+    // One question with its alternative, which the whole question answers with one side's fact.
+    const b = e.answer("Is this Millward piece a quick skim or a long-form read?", undefined).answer;
+    expect(b.kind).toBe("fact");
   });
 
   it("leaves two words apart when each is a word the knowledge knows on its own", () => {
