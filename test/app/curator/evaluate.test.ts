@@ -52,6 +52,12 @@ describe("labelled question sets", () => {
     ["persona4", "zh-test.jsonl", 0.9, 0.9],
     ["persona5", "en-test.jsonl", 0.88, 0.85],
     ["persona5", "zh-test.jsonl", 0.86, 0.82],
+    ["persona6", "en-test.jsonl", 0.9, 0.95],
+    ["persona6", "zh-test.jsonl", 0.88, 0.9],
+    ["persona7", "en-test.jsonl", 0.86, 0.88],
+    ["persona7", "zh-test.jsonl", 0.89, 0.88],
+    ["persona8", "en-test.jsonl", 0.91, 0.95],
+    ["persona8", "zh-test.jsonl", 0.91, 0.88],
   ])("%s %s stays above its floors", (folder, name, inFloor, outFloor) => {
     const set = parseLabelledSet(readFileSync(new URL(`../../questions/${folder}/${name}`, import.meta.url), "utf8"), name);
     const r = evaluate(e, set);
