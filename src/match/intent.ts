@@ -1,3 +1,5 @@
+import { STOP_WORDS } from "./normalise.js";
+
 /**
  * The shape of answer a question asks for. "How many…?" wants a number, "when…?" a time, "who…?"
  * a person, "which provinces…?" names. A fact whose answer lacks that shape is a poor match even
@@ -101,12 +103,34 @@ const questionWords = (q: string): Set<string> => new Set(q.toLowerCase().match(
 /** The first shape the question asks for that the answer lacks. */
 function lackedShape(question: string, terms: readonly string[], answer: string, names: NameFacts): Shape | undefined {
   for (const shape of askedShapes(question, new Set(terms))) {
-    if (shape === "which" && newNames(answer, question, names.common ?? new Set()).length === 0) return shape;
+    if (shape === "which" && newNames(answer, question, names.common ?? new Set()).length === 0 && !describesAsked(question, answer))
+      return shape;
     if (shape === "who" && names.people?.test(answer)) continue;
     if (shape !== "which" && !SHAPES[shape].test(answer)) return shape;
   }
   return undefined;
 }
+
+/**
+ * "Which cities…?" is also answered by the kind of city ("China's biggest cities", "first-tier
+ * cities"): the answer names the thing asked with a word that picks out which. A count ("20
+ * provinces") or a bare mention ("apps made by startups") does not say which.
+ */
+function describesAsked(question: string, answer: string): boolean {
+  const noun = WHICH_NOUN.exec(question)?.[1]?.toLowerCase();
+  if (!noun) return false;
+  const stemOf = noun.replace(/(?:ies|y)$/, "").replace(/s$/, "");
+  for (const m of answer.toLowerCase().matchAll(/([a-z][a-z'-]*)\s+(?=([a-z]+))/g)) {
+    const [, before, word] = m as unknown as [string, string, string];
+    if (word.startsWith(stemOf) && word.length <= stemOf.length + 3 && !STOP_WORDS.has(before) && !NOT_WHICH.has(before)) return true;
+  }
+  return false;
+}
+/** The thing a "which…?" asks for ("cities" in "which Chinese cities…"). */
+const WHICH_NOUN =
+  /\bwhich\s+(?:\w+\s+)?(cit(?:y|ies)|towns?|provinces?|regions?|countr(?:y|ies)|startups?|compan(?:y|ies)|firms?|apps?|brands?|marketplaces?|platforms?|banks?|universit(?:y|ies)|schools?)\b/i;
+/** Words before a noun that do not pick out which ones: determiners, prepositions, counts. */
+const NOT_WHICH = new Set(["by", "across", "other", "many", "several", "some", "more", "new", "two", "three", "ten", "twenty"]);
 
 /** For follow-ups: the shape a bare question word asks for ("how many?" → a number). */
 export const INTENT_SHAPES: ReadonlyMap<string, RegExp> = new Map([

@@ -85,6 +85,13 @@ describe("the shape of answer a question asks for", () => {
   const terms = (q: string) => normalise(q).terms;
   const shapeMissed = (q: string, answer: string) => lacksAskedShape(q, terms(q), answer);
 
+  it("takes the kind of thing as an answer to 'which…?', not a count or a bare mention", () => {
+    const answer = "A re-focus on the country's biggest cities, where shoppers use apps made by startups.";
+    expect(shapeMissed("which cities is the firm going after?", answer)).toBe(false);
+    expect(shapeMissed("which startups make the apps?", answer)).toBe(true);
+    expect(shapeMissed("which provinces have the centres?", "It built 10,000 centres across 20 provinces.")).toBe(true);
+  });
+
   it("reads a learner's 'how much' before a plural noun as a count", () => {
     expect(shapeMissed("how much service centres has alibaba built?", "It has built 10,000 centres.")).toBe(false);
     expect(shapeMissed("how much did the service centres cost?", "It has built 10,000 centres.")).toBe(true);
