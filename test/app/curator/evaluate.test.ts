@@ -58,6 +58,8 @@ describe("labelled question sets", () => {
     ["persona7", "zh-test.jsonl", 0.89, 0.88],
     ["persona8", "en-test.jsonl", 0.91, 0.95],
     ["persona8", "zh-test.jsonl", 0.91, 0.88],
+    ["persona9", "en-test.jsonl", 0.95, 0.92],
+    ["persona9", "zh-test.jsonl", 0.87, 0.9],
   ])("%s %s stays above its floors", (folder, name, inFloor, outFloor) => {
     const set = parseLabelledSet(readFileSync(new URL(`../../questions/${folder}/${name}`, import.meta.url), "utf8"), name);
     const r = evaluate(e, set);
