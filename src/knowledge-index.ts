@@ -129,5 +129,6 @@ function nameFacts(knowledge: Knowledge): NameFacts & { places?: RegExp } {
   const common = new Set(names.filter((n) => n.common).flatMap((n) => n.name.toLowerCase().split(/\s+/)));
   const people = pattern("person");
   const places = pattern("place");
-  return { common, ...(people && { people }), ...(places && { places }) };
+  const all = names.filter((n) => !n.common).flatMap((n) => [n.name, ...(n.zh ? [n.zh] : [])]);
+  return { common, all, ...(people && { people }), ...(places && { places }) };
 }

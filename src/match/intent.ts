@@ -26,6 +26,10 @@ const COMMON_NAMES = new Set(["the", "ceo", "us"]);
 const WHICH =
   /\bwhich\s+(\w+\s+)?(cit(y|ies)|towns?|provinces?|regions?|countr(y|ies)|startups?|compan(y|ies)|firms?|apps?|brands?|marketplaces?|platforms?|banks?|universit(y|ies)|schools?)\b|\bnames?\b|\bcalled\b/i;
 
+/** "哪几个省", "哪些平台", "叫什么名字", "叫啥": a Chinese question that wants names. */
+const ZH_WHICH =
+  /(?:哪|边|邊)(?:几|幾|些)?(?:个|個|间|間|家|座)?(?:省|城市|国家|國家|公司|平台|商城|初创|初創|创业公司|創業公司|品牌|应用|應用|app)|叫(?:什么|什麼|啥|咩)|(?:什么|什麼)名字|啥名|名字叫/i;
+
 /** The proper nouns of an answer that the question did not already name. */
 function newNames(answer: string, question: string, common: ReadonlySet<string>): string[] {
   const asked = question.toLowerCase();
@@ -41,6 +45,8 @@ export interface NameFacts {
   people?: RegExp;
   /** Lower-case names that never count as the name a "which…?" question wants (the subject itself). */
   common?: ReadonlySet<string>;
+  /** Every name the knowledge lists, in either script, but the common ones: what a Chinese "哪些…?" can be answered with. */
+  all?: readonly string[];
 }
 
 export function lacksAskedShape(
@@ -88,6 +94,7 @@ function askedShapes(question: string, terms: ReadonlySet<string>): Shape[] {
   if (asks("when")) shapes.push("when");
   if (asks("who")) shapes.push("who");
   if (WHICH.test(question) && /[a-z]/i.test(question)) shapes.push("which");
+  else if (ZH_WHICH.test(question)) shapes.push("which");
   if (ASKS_AGE.test(lower)) shapes.push("age");
   if (ASKS_FAR.test(lower)) shapes.push("far");
   if (ASKS_DATE.test(lower) && !shapes.includes("when")) shapes.push("when");
@@ -103,6 +110,15 @@ const questionWords = (q: string): Set<string> => new Set(q.toLowerCase().match(
 /** The first shape the question asks for that the answer lacks. */
 function lackedShape(question: string, terms: readonly string[], answer: string, names: NameFacts): Shape | undefined {
   for (const shape of askedShapes(question, new Set(terms))) {
+    if (shape === "which" && ZH_WHICH.test(question) && !WHICH.test(question)) {
+      // "那个平台叫啥？", "哪几个省？": the answer must name something the question did not.
+      if (
+        !(names.all ?? []).some((n) => answer.includes(n) && !question.includes(n)) &&
+        newNames(answer, question, names.common ?? new Set()).length === 0
+      )
+        return shape;
+      continue;
+    }
     if (shape === "which" && newNames(answer, question, names.common ?? new Set()).length === 0 && !describesAsked(question, answer))
       return shape;
     if (shape === "who" && names.people?.test(answer)) continue;

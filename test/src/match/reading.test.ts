@@ -103,6 +103,15 @@ describe("the shape of answer a question asks for", () => {
     expect(lacksAskedShape(q, chineseTerms(q), "阿里巴巴投资了十亿美元。")).toBe(false);
   });
 
+  it("reads a Chinese question that wants names ('叫什么名字', '哪几个省') as one", () => {
+    const names = { all: ["淘宝", "天猫", "Taobao"] };
+    const zhShape = (q: string, answer: string) => lacksAskedShape(q, chineseTerms(q), answer, new Set(), names);
+    expect(zhShape("那个本地服务平台叫什么名字？", "阿里巴巴将向其本地生活服务平台投资十亿美元。")).toBe(true);
+    expect(zhShape("服务中心在邊幾個省？", "阿里巴巴已在 20 个省份建成一万个村级服务中心。")).toBe(true);
+    expect(zhShape("文章提到阿里哪些平台？", "文章提到了阿里巴巴旗下的淘宝和天猫两个平台。")).toBe(false);
+    expect(zhShape("淘宝以外还有哪个平台？", "文章提到了阿里巴巴旗下的淘宝和天猫两个平台。")).toBe(false);
+  });
+
   it("reads 'who' after a noun as a relative pronoun, not as asking for a person", () => {
     expect(shapeMissed("for listeners who don't know them, which shopping sites are named?", "Taobao and Tmall.")).toBe(false);
     expect(shapeMissed("who runs the shopping sites?", "More imports this year.")).toBe(true);
