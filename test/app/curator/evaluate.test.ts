@@ -60,6 +60,8 @@ describe("labelled question sets", () => {
     ["persona8", "zh-test.jsonl", 0.91, 0.88],
     ["persona9", "en-test.jsonl", 0.95, 0.92],
     ["persona9", "zh-test.jsonl", 0.87, 0.9],
+    ["persona10", "en-test.jsonl", 0.94, 0.95],
+    ["persona10", "zh-test.jsonl", 0.88, 0.9],
   ])("%s %s stays above its floors", (folder, name, inFloor, outFloor) => {
     const set = parseLabelledSet(readFileSync(new URL(`../../questions/${folder}/${name}`, import.meta.url), "utf8"), name);
     const r = evaluate(e, set);
