@@ -22,9 +22,11 @@ const SHAPES = {
 
 /** Names everyone asks about; they do not count as the names a "which…?" question wants. */
 const COMMON_NAMES = new Set(["the", "ceo", "us"]);
+/** The thing a "which…?" asks for ("cities" in "which Chinese cities…"), captured. */
+const WHICH_NOUN =
+  /\bwhich\s+(?:\w+\s+)?(cit(?:y|ies)|towns?|provinces?|regions?|countr(?:y|ies)|startups?|compan(?:y|ies)|firms?|apps?|brands?|marketplaces?|platforms?|banks?|universit(?:y|ies)|schools?)\b/i;
 /** "Which city…?", "the name of…": questions that want a named place, firm or thing. */
-const WHICH =
-  /\bwhich\s+(\w+\s+)?(cit(y|ies)|towns?|provinces?|regions?|countr(y|ies)|startups?|compan(y|ies)|firms?|apps?|brands?|marketplaces?|platforms?|banks?|universit(y|ies)|schools?)\b|\bnames?\b|\bcalled\b/i;
+const WHICH = new RegExp(`${WHICH_NOUN.source}|\\bnames?\\b|\\bcalled\\b`, "i");
 
 /** "哪几个省", "哪些平台", "叫什么名字", "叫啥": a Chinese question that wants names. */
 const ZH_WHICH =
@@ -142,9 +144,6 @@ function describesAsked(question: string, answer: string): boolean {
   }
   return false;
 }
-/** The thing a "which…?" asks for ("cities" in "which Chinese cities…"). */
-const WHICH_NOUN =
-  /\bwhich\s+(?:\w+\s+)?(cit(?:y|ies)|towns?|provinces?|regions?|countr(?:y|ies)|startups?|compan(?:y|ies)|firms?|apps?|brands?|marketplaces?|platforms?|banks?|universit(?:y|ies)|schools?)\b/i;
 /** Words before a noun that do not pick out which ones: determiners, prepositions, counts. */
 const NOT_WHICH = new Set(["by", "across", "other", "many", "several", "some", "more", "new", "two", "three", "ten", "twenty"]);
 
