@@ -174,14 +174,11 @@ export function createMatcher(
   };
 
   // Curated refusals are one more class: questions near the facts' words that the source does not
-  // answer (the role of negative examples in Dialogflow's fallback intent). They add no vocabulary.
-  for (const r of refusals) {
-    const n = normalise(r, prepare);
-    if (n.terms.length) examples.push({ label: docs.length, terms: n.terms, tokens: n.tokens, weight: 1 });
-  }
-  // Questions people asked, labelled: more of what the classifier learns from, in askers' own words.
-  // An unanswered one joins the refusals' class, on the same terms as a refusal.
-  for (const e of labelled) {
+  // answer (the role of negative examples in Dialogflow's fallback intent). Questions people asked,
+  // labelled, are more of what the classifier learns from, in askers' own words; an unanswered one
+  // joins the refusals' class. Neither adds vocabulary.
+  const unanswered = refusals.map((q): LabelledExample => ({ q, factIndex: undefined }));
+  for (const e of [...unanswered, ...labelled]) {
     const n = normalise(e.q, prepare);
     if (n.terms.length || (n.tokens.length && e.factIndex !== undefined))
       examples.push({ label: e.factIndex ?? docs.length, terms: n.terms, tokens: n.tokens, weight: 1 });
