@@ -93,6 +93,11 @@ const CHINESE_SEAM = 0.3;
 const CHINESE_WORD = 0.3;
 /** With a classifier, the likeliest facts whose phrasings are compared with the question. */
 const PHRASED_FACTS = 3;
+/**
+ * Without a classifier, the facts whose nearest phrasings are closest are read in full (coverage,
+ * missed words); the rest of the candidates, a few hundred in a 10,000-fact file, are not.
+ */
+const MAX_READ_FACTS = 48;
 /** The most distinct terms of one question that are matched. */
 const MAX_TERMS = 40;
 /** Words that make a string of words a question (a question word or an auxiliary verb). */
@@ -202,6 +207,14 @@ export function createMatcher(
   });
   // Each phrasing's known-term weights, summed once: the query loop then only adds what it shares.
   const phraseTotal = phrasings.map((p) => p.terms.reduce((sum, t) => sum + weight(t), 0));
+  // Terms as numbers: the query loop reads a candidate phrasing's terms from a typed array and the
+  // question's weights from another, hundreds of phrasings a question in a large file.
+  const termAt = [...postings.keys()];
+  const termIds = new Map(termAt.map((t, i) => [t, i]));
+  const phraseTermIds = phrasings.map((p) => Int32Array.from(p.terms, (t) => termIds.get(t) as number));
+  const questionWeights = new Float64Array(termIds.size);
+  /** Per fact, the similarity of its nearest phrasing scored so far (zeroed after each question). */
+  const nearest = new Float64Array(docs.length);
 
   // Misspelt synonyms ("custumers") correct to the word the synonym stands for.
   for (const [from, to] of Object.entries(WORDS)) {
@@ -378,16 +391,26 @@ export function createMatcher(
     const best = new Map<number, number>();
     /** The best phrasing's similarity (weighted Jaccard) for each listed phrasing. */
     const score = (indexes: Iterable<number>) => {
+      const known = unique.flatMap((t) => termIds.get(t) ?? []);
+      for (const id of known) questionWeights[id] = w(termAt[id] as string);
+      const reached: number[] = [];
       for (const i of indexes) {
         const p = phrasings[i] as Phrasing;
+        const ids = phraseTermIds[i] as Int32Array;
         let inter = 0;
-        for (const t of p.terms) {
-          const wt = weights.get(t);
-          if (wt !== undefined) inter += wt;
-        }
+        for (let k = 0; k < ids.length; k++) inter += questionWeights[ids[k] as number] as number;
         const union = total + (phraseTotal[i] as number) - inter;
         const sim = (inter / union) * (p.weight === 1 ? 1 : BODY_WEIGHT + 0.2);
-        if (sim > (best.get(p.factIndex) ?? 0)) best.set(p.factIndex, sim);
+        const f = p.factIndex;
+        if (sim > (nearest[f] as number)) {
+          if (nearest[f] === 0) reached.push(f);
+          nearest[f] = sim;
+        }
+      }
+      for (const id of known) questionWeights[id] = 0;
+      for (const f of reached) {
+        best.set(f, Math.max(best.get(f) ?? 0, nearest[f] as number));
+        nearest[f] = 0;
       }
     };
     const probs = classifier?.predict(unique, tokens.slice(0, 2 * MAX_TERMS));
@@ -414,6 +437,11 @@ export function createMatcher(
         for (const i of list) seen.add(i);
       }
       score(seen);
+      if (best.size > MAX_READ_FACTS) {
+        const closest = [...best].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_READ_FACTS);
+        best.clear();
+        for (const [f, sim] of closest) best.set(f, sim);
+      }
     }
 
     const ranked: Scored[] = [];
