@@ -85,7 +85,7 @@ export function trainClassifier(examples: Example[], classes: number): Classifie
   const z = new Float32Array(C);
   let seed = 2016;
   const random = () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
     return seed / 2147483648;
   };
   const order = data.map((_, i) => i);
