@@ -74,7 +74,8 @@ type Shape = "many" | "much" | "when" | "who" | "which" | "age" | "far";
 /** Questions about an age, a distance, a date: "how old is…", "how far…", "the opening date". */
 const ASKS_AGE = /\bhow old\b|\bage\b|\bbirthday\b|\bborn\b|几岁|多大年纪|年龄|年纪/;
 const ASKS_FAR = /\bhow far\b|\bdistance\b|多远|距离/;
-const ASKS_DATE = /\b(?:date|what day|which day|what time)\b|哪天|哪一天|日期/;
+// "till date", "to date": so far, not a date.
+const ASKS_DATE = /(?<!\b(?:till|until|to)\s+)\bdate\b|\b(?:what day|which day|what time)\b|哪天|哪一天|日期/;
 
 /** The shapes of answer a question asks for. */
 function askedShapes(question: string, terms: ReadonlySet<string>): Shape[] {

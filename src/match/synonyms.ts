@@ -15,6 +15,21 @@ export const PHRASES: Record<string, string> = {
   "in a nutshell": "overview",
   "high level": "overview",
   "tl dr": "overview",
+  // A request frame, not what is asked ("kindly share the headline", "pls revert"): "share" alone
+  // stays a word, as in "share price".
+  "kindly share": "",
+  "please share": "",
+  "pls share": "",
+  "plz share": "",
+  "can you share": "",
+  "could you share": "",
+  "share the same": "",
+  "please revert": "",
+  "pls revert": "",
+  "kindly revert": "",
+  // "so far", not a question about a date.
+  "till date": "",
+  "to date": "",
   "road map": "roadmap",
   "game plan": "roadmap",
   "number one": "first",
