@@ -206,15 +206,30 @@ export function createMatcher(
     }
   });
   // Each phrasing's known-term weights, summed once: the query loop then only adds what it shares.
-  const phraseTotal = phrasings.map((p) => p.terms.reduce((sum, t) => sum + weight(t), 0));
+  const phraseTotal = Float64Array.from(phrasings, (p) => p.terms.reduce((sum, t) => sum + weight(t), 0));
   // Terms as numbers: the query loop reads a candidate phrasing's terms from a typed array and the
   // question's weights from another, hundreds of phrasings a question in a large file.
   const termAt = [...postings.keys()];
   const termIds = new Map(termAt.map((t, i) => [t, i]));
-  const phraseTermIds = phrasings.map((p) => Int32Array.from(p.terms, (t) => termIds.get(t) as number));
+  // Every phrasing's term ids in one array (phrasing i's are from termStart[i] to termStart[i + 1]),
+  // with its fact and its scale beside: the loop touches a few flat arrays, not 30,000 objects.
+  const termStart = new Int32Array(phrasings.length + 1);
+  phrasings.forEach((p, i) => {
+    termStart[i + 1] = (termStart[i] as number) + p.terms.length;
+  });
+  const termOf = new Int32Array(termStart[phrasings.length] as number);
+  phrasings.forEach((p, i) => {
+    p.terms.forEach((t, k) => {
+      termOf[(termStart[i] as number) + k] = termIds.get(t) as number;
+    });
+  });
+  const factOf = Int32Array.from(phrasings, (p) => p.factIndex);
+  const scaleOf = Float64Array.from(phrasings, (p) => (p.weight === 1 ? 1 : BODY_WEIGHT + 0.2));
   const questionWeights = new Float64Array(termIds.size);
   /** Per fact, the similarity of its nearest phrasing scored so far (zeroed after each question). */
   const nearest = new Float64Array(docs.length);
+  /** Per phrasing, whether it is already a candidate of this question (cleared after each). */
+  const taken = new Uint8Array(phrasings.length);
 
   // Misspelt synonyms ("custumers") correct to the word the synonym stands for.
   for (const [from, to] of Object.entries(WORDS)) {
@@ -389,27 +404,35 @@ export function createMatcher(
 
     // Best phrasing per fact: weighted Jaccard between the question and one way of asking.
     const best = new Map<number, number>();
-    /** The best phrasing's similarity (weighted Jaccard) for each listed phrasing. */
-    const score = (indexes: Iterable<number>) => {
+    /**
+     * Scores the listed phrasings: each fact's nearest one (weighted Jaccard) goes into `best`, for
+     * the `keep` facts whose nearest phrasings are closest.
+     */
+    const score = (indexes: Iterable<number>, keep = Number.POSITIVE_INFINITY) => {
       const known = unique.flatMap((t) => termIds.get(t) ?? []);
       for (const id of known) questionWeights[id] = w(termAt[id] as string);
       const reached: number[] = [];
       for (const i of indexes) {
-        const p = phrasings[i] as Phrasing;
-        const ids = phraseTermIds[i] as Int32Array;
         let inter = 0;
-        for (let k = 0; k < ids.length; k++) inter += questionWeights[ids[k] as number] as number;
+        const end = termStart[i + 1] as number;
+        for (let k = termStart[i] as number; k < end; k++) inter += questionWeights[termOf[k] as number] as number;
         const union = total + (phraseTotal[i] as number) - inter;
-        const sim = (inter / union) * (p.weight === 1 ? 1 : BODY_WEIGHT + 0.2);
-        const f = p.factIndex;
+        const sim = (inter / union) * (scaleOf[i] as number);
+        const f = factOf[i] as number;
         if (sim > (nearest[f] as number)) {
           if (nearest[f] === 0) reached.push(f);
           nearest[f] = sim;
         }
       }
       for (const id of known) questionWeights[id] = 0;
+      // The keep-th closest similarity (a numeric sort of a typed array: no comparator, no pairs).
+      const cut =
+        reached.length > keep ? (Float64Array.from(reached, (f) => nearest[f] as number).sort()[reached.length - keep] as number) : 0;
+      const put = (f: number) => best.set(f, Math.max(best.get(f) ?? 0, nearest[f] as number));
+      for (const f of reached) if ((nearest[f] as number) > cut) put(f);
+      // Ties at the cut, in the order they were reached, while there is room.
       for (const f of reached) {
-        best.set(f, Math.max(best.get(f) ?? 0, nearest[f] as number));
+        if (nearest[f] === cut && best.size < keep) put(f);
         nearest[f] = 0;
       }
     };
@@ -424,7 +447,7 @@ export function createMatcher(
       // Candidates come from the rarer terms first; a term shared by thousands of phrasings (or a
       // question word) still counts in every score but does not pull in candidates once rarer
       // terms have, which keeps a 10,000-fact file fast.
-      const seen = new Set<number>();
+      const candidates: number[] = [];
       const byRarity = unique
         .filter((t) => postings.has(t))
         .sort((a, b) => (postings.get(a)?.length ?? 0) - (postings.get(b)?.length ?? 0));
@@ -433,15 +456,15 @@ export function createMatcher(
         // A question word or a word in thousands of phrasings never brings in candidates, even
         // first: "what does confrontation mean" must not score every phrasing with "what".
         if (INTENT_WORDS.has(t)) continue;
-        if (list.length > MAX_POSTINGS || seen.size >= MAX_CANDIDATES) break;
-        for (const i of list) seen.add(i);
+        if (list.length > MAX_POSTINGS || candidates.length >= MAX_CANDIDATES) break;
+        for (const i of list) {
+          if (taken[i]) continue;
+          taken[i] = 1;
+          candidates.push(i);
+        }
       }
-      score(seen);
-      if (best.size > MAX_READ_FACTS) {
-        const closest = [...best].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_READ_FACTS);
-        best.clear();
-        for (const [f, sim] of closest) best.set(f, sim);
-      }
+      for (const i of candidates) taken[i] = 0;
+      score(candidates, MAX_READ_FACTS);
     }
 
     const ranked: Scored[] = [];
