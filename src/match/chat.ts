@@ -130,8 +130,28 @@ function splitSentences(text: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * A Chinese aside between spaces or commas: why the asker asks ("写作业要用", "周会要用", "老板问的")
+ * or a plea ("求求了", "在线等"). It names nothing the question is about.
+ */
+const ZH_ASIDE =
+  /^(?:.{0,6}(?:要用|急用|要交|用的)|(?:写|寫|交|做)?(?:作业|作業|论文|論文|报告|報告|周会|週會|开会|開會|汇报|匯報|简报|簡報|ppt|PPT).{0,4}|(?:老板|老闆|客户|客戶|老师|老師|领导|領導)(?:问|問|要).{0,3}|求求了?|求助|急+|在线等|在線等|谢谢|謝謝|感谢|感謝|多谢|多謝|蹲一个|拜托了?|拜託了?|麻烦了|麻煩了|辛苦了)$/u;
+/** A clause that asks something in Chinese. */
+const ZH_ASKS = /[?？吗嗎呢啥谁誰哪几幾咋]|什么|什麼|多少|怎么|怎麼|为什么|為什麼|是不是|有没有|有沒有/;
+
+/** "谁能讲讲这家公司的计划 写作业要用 求求了" → without the asides. */
+function dropChineseAsides(sentence: string): string {
+  if (!/[\u4e00-\u9fff]{2}/.test(sentence)) return sentence;
+  const clauses = sentence.split(/(?<=[\s，,、])/);
+  const kept = clauses.filter((c) => {
+    const bare = c.replace(/[\s，,、。！!~～]+/g, "");
+    return !(ZH_ASIDE.test(bare) && !ZH_ASKS.test(bare));
+  });
+  return kept.length && kept.length < clauses.length ? kept.join("").trim() : sentence;
+}
+
 function dropPleasantries(sentence: string): string {
-  let s = sentence.replace(GREETING, "").trim();
+  let s = dropChineseAsides(sentence.replace(GREETING, "").trim());
   if (THANKS.test(s)) return "";
   s = dropSignOff(s).trim();
   return /[\p{L}\p{N}]/u.test(s) ? s : "";

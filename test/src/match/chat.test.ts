@@ -17,6 +17,14 @@ describe("reading chat messages", () => {
     );
   });
 
+  it("drops a Chinese aside about why the asker asks, keeps a clause that asks", () => {
+    expect(readChat("谁能讲讲这家公司的计划 写作业要用 求求了").text).toBe("谁能讲讲这家公司的计划");
+    expect(readChat("周会要用，这家公司的路线图是什么").text).toBe("这家公司的路线图是什么");
+    // A keyword query's words are not asides, and an aside that asks stays.
+    expect(readChat("公司 跨境進口 2016 計劃").text).toBe("公司 跨境進口 2016 計劃");
+    expect(readChat("这个 写作业要用吗").text).toBe("这个 写作业要用吗");
+  });
+
   it("answers a message of several sentences from its question sentence", () => {
     const r = readChat("I'm putting together a deck on Chinese e-commerce for Q1. Who leads the international strategy?");
     expect(r.text).toBe("Who leads the international strategy?");
