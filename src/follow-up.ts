@@ -46,6 +46,13 @@ export function resolveFollowUp(
     const id = ctx.choices[Number(pick[1]) - 1];
     if (id) return only(state, n, id, `picked option ${pick[1]} of the last reply`);
   }
+  // A choice's own question (what a choice button sends) picks it, whatever else it might match.
+  const asked = comparable(text);
+  const chosen = ctx.choices.find((id) => {
+    const f = state.byId.get(id);
+    return f && [f.questions[0], f.questions_zh?.[0]].some((q) => q !== undefined && comparable(q) === asked);
+  });
+  if (chosen) return only(state, n, chosen, `asked option "${text.trim()}" of the last reply`);
   const last = ctx.lastFactIds[0] ? state.byId.get(ctx.lastFactIds[0]) : undefined;
   if (!last) return undefined;
   const related = (last.related ?? []).filter((id) => state.byId.has(id));
@@ -109,3 +116,11 @@ function only(state: FollowUpView, n: Normalised, id: string, why: string): { re
     why,
   };
 }
+
+/** A question as compared with an offered choice: case, spacing and closing punctuation aside. */
+const comparable = (q: string): string =>
+  q
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/[?？.!。！\s]+$/u, "");

@@ -79,6 +79,20 @@ describe("follow-ups", () => {
     expect(picked.factIds).toEqual([a.choices[1]?.factId]);
   });
 
+  it("asking an offered choice's question (what a choice button sends) answers that choice", () => {
+    // With the margin forced wide, the choice's question alone could ask "which did you mean?" again.
+    for (const index of [0, 1]) {
+      const ask = chat(createEngine({ knowledge: knowledge(), ambiguityMargin: 1 }));
+      const a = ask("the europe offices or the beijing headquarters?");
+      if (a.kind !== "clarify") throw new Error(`expected clarify, got ${a.kind}`);
+      const choice = a.choices[index];
+      if (!choice) throw new Error("expected two choices");
+      expect(ask(` ${choice.question.toUpperCase()} `).factIds).toEqual([choice.factId]);
+    }
+    // Outside a clarifying turn, the same question is matched as usual.
+    expect(chat()("Where did Alibaba open offices in Europe?").factIds).toEqual(["europe-offices"]);
+  });
+
   it("a turn from elsewhere holds only known facts: unknown ids and junk are ignored", () => {
     const e = engine();
     const junk = { lastFactIds: ["no-such-fact", 7], shown: "x", choices: null } as unknown as Turn;
