@@ -400,7 +400,10 @@ export function createMatcher(
     // index; the classifier, which reads every word as typed, may still know it.
     if ((!unique.length || total === 0) && !(classifier && normalised.tokens.length))
       return { normalised, terms: unique, ranked: [], refusal: 0, mash };
-    const contentTerms = unique.filter((t) => !INTENT_WORDS.has(t)).length;
+    // In words that are not a question ("bold item", "spoiler link"), a word the knowledge never uses
+    // is no second word: one known word among unknown ones is a lone word. A question ("where is the
+    // item from?") and a Chinese one count every word.
+    const contentTerms = unique.filter((t) => !INTENT_WORDS.has(t) && (asking || normalised.chinese || df.has(t))).length;
 
     // Best phrasing per fact: weighted Jaccard between the question and one way of asking.
     const best = new Map<number, number>();

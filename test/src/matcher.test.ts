@@ -22,6 +22,16 @@ describe("matcher", () => {
     ["hinterland farmrs", "farmers"],
   ])("matches the typo %j", (q, fact) => expect(factOf(q)).toBe(fact));
 
+  // Words that are not a question, one of them the knowledge's ("spoiler item", markup placeholders
+  // around a word): a lone word, not a keyword query; words it all knows are one.
+  it.each([
+    ["spoiler item", null],
+    ["~~strike~~ - item", null],
+    ["<https://x.com|link> ||spoiler||", null],
+    ["europe offices", "europe-offices"],
+    ["evans goldman", "michael-evans"],
+  ])("reads %j as %j", (q, fact) => expect(factOf(q)).toBe(fact));
+
   it("answers an overview question with the three battlefields together", () => {
     const a = ask(e, "what's the big picture for Alibaba this year?");
     expect(a.kind).toBe("overview");
