@@ -65,6 +65,8 @@ describe("labelled question sets", () => {
     ["persona10", "en-test.jsonl", 0.94, 0.95],
     ["persona10", "zh-test.jsonl", 0.88, 0.88],
     ["persona11", "en-test.jsonl", 0.95, 0.9],
+    ["persona12", "en-test.jsonl", 0.94, 0.95],
+    ["persona12", "zh-test.jsonl", 0.92, 0.9],
   ])("%s %s stays above its floors", (folder, name, inFloor, outFloor) => {
     const set = parseLabelledSet(readFileSync(new URL(`../../questions/${folder}/${name}`, import.meta.url), "utf8"), name);
     const r = evaluate(e, set);
