@@ -55,7 +55,7 @@ const HELP: Record<string, CommandHelp> = {
   },
   bench: {
     usage: ["bench [--facts N]"],
-    what: "Per-question cost (mean, p50, p99) and the slowest question, over the real file, CLINC150 and a generated file of N facts, each beside MiniSearch's BM25 in the same run. On a terminal, progress is shown on standard error.",
+    what: "Per-question cost (mean, p50, p99), the slowest single timing and the costliest question (by its fastest timing), over the real file, CLINC150 and a generated file of N facts, each beside MiniSearch's BM25 in the same run. On a terminal, progress is shown on standard error.",
     flags: [["--facts N", "facts in the generated file: a whole number from 100 to 100000 (default 10000)"], KNOWLEDGE],
     example: ["roadmap-bot bench --facts 1000"],
   },

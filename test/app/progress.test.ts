@@ -1,6 +1,6 @@
 /** The status line of long commands (app/progress.ts), and what bench and eval report through it. */
 import { describe, expect, it } from "vitest";
-import { benchPair } from "../../app/commands/bench.js";
+import { benchPair, time } from "../../app/commands/bench.js";
 import { countingAnswers, type Progress, terminalProgress } from "../../app/progress.js";
 import { engine, knowledge } from "../helpers/knowledge.js";
 
@@ -72,5 +72,20 @@ describe("what long commands report", () => {
     );
     expect(r.seen).toContain(`bench: tiny, building MiniSearch (${k.facts.length} facts)…`);
     expect(r.seen.at(-1)).toBe("bench: tiny, MiniSearch 8/8");
+  });
+
+  it("bench names the costliest question by its fastest timing, apart from the slowest single one", () => {
+    // "slow" always burns 3 ms; "fast" once pays for a 10 ms pause, as a collector pause would land.
+    const burn = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    let fastCalls = 0;
+    const row = time("toy", 1, ["fast", "slow"], (q) => {
+      if (q === "slow") burn(3);
+      else if (++fastCalls === 3) burn(10);
+    });
+    expect(row.costliest.question).toBe("slow");
+    expect(row.slowest.question).toBe("fast");
   });
 });
