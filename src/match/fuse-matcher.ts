@@ -209,8 +209,7 @@ export function createMatcher(
   const phraseTotal = Float64Array.from(phrasings, (p) => p.terms.reduce((sum, t) => sum + weight(t), 0));
   // Terms as numbers: the query loop reads a candidate phrasing's terms from a typed array and the
   // question's weights from another, hundreds of phrasings a question in a large file.
-  const termAt = [...postings.keys()];
-  const termIds = new Map(termAt.map((t, i) => [t, i]));
+  const termIds = new Map([...postings.keys()].map((t, i) => [t, i]));
   // Every phrasing's term ids in one array (phrasing i's are from termStart[i] to termStart[i + 1]),
   // with its fact and its scale beside: the loop touches a few flat arrays, not 30,000 objects.
   const termStart = new Int32Array(phrasings.length + 1);
@@ -412,8 +411,13 @@ export function createMatcher(
      * the `keep` facts whose nearest phrasings are closest.
      */
     const score = (indexes: Iterable<number>, keep = Number.POSITIVE_INFINITY) => {
-      const known = unique.flatMap((t) => termIds.get(t) ?? []);
-      for (const id of known) questionWeights[id] = w(termAt[id] as string);
+      const known: number[] = [];
+      for (const t of unique) {
+        const id = termIds.get(t);
+        if (id === undefined) continue;
+        known.push(id);
+        questionWeights[id] = w(t);
+      }
       const reached: number[] = [];
       for (const i of indexes) {
         let inter = 0;
