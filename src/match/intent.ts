@@ -113,19 +113,18 @@ const questionWords = (q: string): Set<string> => new Set(q.toLowerCase().match(
 /** The first shape the question asks for that the answer lacks. */
 function lackedShape(question: string, terms: readonly string[], answer: string, names: NameFacts): Shape | undefined {
   for (const shape of askedShapes(question, new Set(terms))) {
-    if (shape === "which" && ZH_WHICH.test(question) && !WHICH.test(question)) {
-      // "那个平台叫啥？", "哪几个省？": the answer must name something the question did not.
-      if (
-        !(names.all ?? []).some((n) => answer.includes(n) && !question.includes(n)) &&
-        newNames(answer, question, names.common ?? new Set()).length === 0
-      )
-        return shape;
+    if (shape === "which") {
+      // The answer must name something the question did not: a proper noun; for a Chinese "那个平台
+      // 叫啥？" or "哪几个省？", any name the knowledge lists; for "which cities…?", the kind of city.
+      const chineseOnly = ZH_WHICH.test(question) && !WHICH.test(question);
+      const named =
+        newNames(answer, question, names.common ?? new Set()).length > 0 ||
+        (chineseOnly ? (names.all ?? []).some((n) => answer.includes(n) && !question.includes(n)) : describesAsked(question, answer));
+      if (!named) return shape;
       continue;
     }
-    if (shape === "which" && newNames(answer, question, names.common ?? new Set()).length === 0 && !describesAsked(question, answer))
-      return shape;
     if (shape === "who" && names.people?.test(answer)) continue;
-    if (shape !== "which" && !SHAPES[shape].test(answer)) return shape;
+    if (!SHAPES[shape].test(answer)) return shape;
   }
   return undefined;
 }
