@@ -78,7 +78,9 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
     const [a, b] = reading.parts.map((part) => respond(ix, settings, part, undefined, true)) as [Responded, Responded];
     const [fa, fb] = [asFact(a.answer), asFact(b.answer)];
     if (fa && fb && fa.factIds[0] !== fb.factIds[0]) return { answer: combine(fa, fb), facts: [...a.facts, ...b.facts] };
-    const one = fa ? { fact: fa, facts: a.facts } : fb ? { fact: fb, facts: b.facts } : undefined;
+    // A second part that leans on a refused first one ("what is that wallet? how many users has
+    // it?") is about what the first asked: it is not answered on its own.
+    const one = fa ? { fact: fa, facts: a.facts } : fb && !reading.leaning ? { fact: fb, facts: b.facts } : undefined;
     if (one && fa?.factIds[0] !== fb?.factIds[0])
       return { answer: { ...one.fact, text: `${say.partly}${one.fact.text}` }, facts: one.facts };
   }

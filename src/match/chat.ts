@@ -69,6 +69,8 @@ const FIRST_PERSON = /\b(?:i|i'?m|im|i'?ve|me|my|we|we'?re|our|us)\b/i;
 const REFERS_BACK = /\b(?:it|its|them|they|there|he|him|his|she|her|their)\b|\b(?:this|that|these|those)\b(?!\s+[a-z])/i;
 /** Words of a question that point back to what came before it. */
 const POINTS_BACK = /\b(?:it|its|this|that|them|they|these|those|there|he|him|his|she|her|their)\b/i;
+/** The same in Chinese, at the start of a clause: "它有多少用户", "他们几时开". */
+const ZH_POINTS_BACK = /^(?:它|它们|它們|他们|他們|佢|佢哋|那它|那他们|那他們)/;
 
 /** What the reader found in a message. */
 export interface ChatReading {
@@ -81,6 +83,11 @@ export interface ChatReading {
   alternatives: string[];
   /** The message's questions when it asks more than one (at most two), else a single entry. */
   parts: string[];
+  /**
+   * The second part names nothing of its own or points back into the first ("what is that wallet,
+   * and how many users has it?", "…rural centers? how many?"): it is not a question on its own.
+   */
+  leaning: boolean;
 }
 
 /** Strips markup only (links, mentions, emoji, markdown). */
@@ -102,7 +109,7 @@ export function readChat(input: string): ChatReading {
     .map((s) => dropPleasantries(s))
     .filter((s) => s.length > 0);
   // Only pleasantries: nothing to answer, unless the knowledge answers the pleasantry itself.
-  if (!sentences.length) return { text: "", alternatives: /[\p{L}\p{N}]/u.test(text) ? [text] : [], parts: [] };
+  if (!sentences.length) return { text: "", alternatives: /[\p{L}\p{N}]/u.test(text) ? [text] : [], parts: [], leaning: false };
   const asking = sentences.filter((s) => ASKS.test(s));
   // "…the three plans it chose. Can you list them?": a question that names nothing and
   // points back is asked about the sentence before it.
@@ -116,7 +123,9 @@ export function readChat(input: string): ChatReading {
   const parts = chosen.flatMap(splitTwoPart).slice(0, 2);
   const main = chosen.join(" ");
   const alternatives = [...new Set([questions.join(" "), sentences.join(" ")])].filter((t) => t !== main);
-  return { text: main, alternatives, parts: parts.length > 1 ? parts : [main] };
+  const second = parts[1];
+  const leaning = second !== undefined && (!namesSomething(second) || pointsBack(second));
+  return { text: main, alternatives, parts: parts.length > 1 ? parts : [main], leaning };
 }
 
 function splitSentences(text: string): string[] {
@@ -197,11 +206,16 @@ function focusQuestion(sentence: string): string {
 /** Whether a question names something itself, beyond its question words. */
 const namesSomething = (question: string): boolean => normalise(question).terms.some((t) => !INTENT_WORDS.has(t));
 
+/** Whether a question points back to what came before it ("are there", "there is" do not). */
+const pointsBack = (question: string): boolean =>
+  POINTS_BACK.test(question.replace(/\b(?:is|are|was|were)\s+there\b|\bthere\s+(?:is|are|was|were|'s)\b/gi, "")) ||
+  ZH_POINTS_BACK.test(question);
+
 /** "what are they doing about fakes, and who leads the overseas push?" → two questions. */
 function splitTwoPart(question: string): string[] {
   const parts = question
     .split(
-      /[?？]\s+(?=\S)|;\s*|,?\s+(?:and\s+)?also\s*,?\s+(?=[\p{L}\p{N}])|,?\s+(?:and|&|plus)\s+(?:also\s+)?(?=(?:who|what|when|where|why|how|which|whose)\b)|[，,]?\s*(?:还有|另外|以及|顺便问下?|顺便)\s*/iu,
+      /[?？]\s+(?=\S)|;\s*|\s+also\s+(?=(?:who|what|whats|when|where|why|how|which|whose)\b)|(?<!\b(?:has|have|had|is|are|was|were|will|would|can|could|does|do|did|should|may|might|must))(?:,?\s+and\s+also\s*,?\s+|,\s*also\s*,?\s+|\s+also\s*,\s*|\s+also\s+(?!(?:in|to|at|on|for|with|from|into|by|as|about|over|under|through|near|sell|sells|plan|plans|want|wants|own|owns|run|runs|offer|offers|open|opens|operate|operates|have|has|had|\p{L}+ing)\b))(?=[\p{L}\p{N}])|,?\s+(?:and|&|plus)\s+(?:also\s+)?(?=(?:who|what|when|where|why|how|which|whose)\b)|[，,]?\s*(?:还有|另外|以及|顺便问下?|顺便)\s*/iu,
     )
     .map((p) => p.trim())
     .filter((p) => p.split(/\s+/).length >= 2 || /[\u4e00-\u9fff]{3}/.test(p));

@@ -88,6 +88,26 @@ describe("reading chat messages", () => {
     expect(readChat("where is the second HQ going :wave:").parts).toEqual(["where is the second HQ going"]);
   });
 
+  it("'also' joins two questions, not a verb to its object", () => {
+    expect(readChat("explain the big cities focus also the billion dollar local services thing").parts).toHaveLength(2);
+    expect(readChat("how many active shoppers do they have also what are their marketplaces called").parts).toHaveLength(2);
+    // After a verb, before a preposition or an -ing word, "also" is an adverb inside one question.
+    for (const q of [
+      "JD.com has also rural centers?",
+      "alibaba will open offices also in UK or spain?",
+      "Is Amazon also doing cross-border imports?",
+    ])
+      expect(readChat(q).parts, q).toHaveLength(1);
+  });
+
+  it("a second part that leans on the first is marked: it is not a question on its own", () => {
+    expect(readChat("what is alipay and how many user it has?").leaning).toBe(true);
+    expect(readChat("JD.com has rural centers? how many?").leaning).toBe(true);
+    expect(readChat("where is the second hq? also who wrote the article").leaning).toBe(false);
+    // "are there" asks whether something exists; it points back to nothing.
+    expect(readChat("what are they doing in rural areas also how many village centers are there").leaning).toBe(false);
+  });
+
   it("a message of pleasantries only has nothing to answer", () => {
     expect(readChat("thanks! :pray:").text).toBe("");
     expect(readChat("??? !!!").parts).toEqual([]);
