@@ -122,7 +122,8 @@ export function readChat(input: string): ChatReading {
   const chosen = questions.map(focusQuestion);
   const parts = chosen.flatMap(splitTwoPart).slice(0, 2);
   const main = chosen.join(" ");
-  const alternatives = [...new Set([questions.join(" "), sentences.join(" ")])].filter((t) => t !== main);
+  const tails = chosen.map(runOnTail).filter((t): t is string => t !== undefined);
+  const alternatives = [...new Set([questions.join(" "), sentences.join(" "), ...tails])].filter((t) => t !== main);
   const second = parts[1];
   const leaning = second !== undefined && (!namesSomething(second) || pointsBack(second));
   return { text: main, alternatives, parts: parts.length > 1 ? parts : [main], leaning };
@@ -202,6 +203,23 @@ function focusQuestion(sentence: string): string {
   // The question must name something itself: "…, how do I do this?" leans on its lead-in.
   return namesSomething(rest) ? rest : sentence;
 }
+
+/**
+ * "just read the tia article pretty cool ngl how many village centers do they have": a question
+ * typed on after a run of context with no punctuation between. Its words from the question word on,
+ * when they name something, are another reading of the message.
+ */
+function runOnTail(sentence: string): string | undefined {
+  const m = RUN_ON_QUESTION.exec(sentence);
+  if (!m || m.index === 0) return undefined;
+  const lead = sentence.slice(0, m.index).trim();
+  if (lead.split(/\s+/).length < 2 || ASKS_AT_START.test(lead)) return undefined;
+  const tail = sentence.slice(m.index);
+  return namesSomething(tail) ? tail : undefined;
+}
+const RUN_ON_QUESTION = /(?<=\s)(?:who|whom|whose|what|whats|when|where|why|how|which)\b/i;
+const ASKS_AT_START =
+  /^(?:who|whom|whose|what|whats|wat|when|whn|where|why|how|hw|which|is|are|was|were|does|do|did|can|could|will|would|should)\b/i;
 
 /** Whether a question names something itself, beyond its question words. */
 const namesSomething = (question: string): boolean => normalise(question).terms.some((t) => !INTENT_WORDS.has(t));

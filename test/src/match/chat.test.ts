@@ -100,6 +100,14 @@ describe("reading chat messages", () => {
       expect(readChat(q).parts, q).toHaveLength(1);
   });
 
+  it("a question typed on after context with no punctuation is another reading", () => {
+    const r = readChat("just read the article pretty cool ngl how many village service centers do they have");
+    expect(r.alternatives).toContain("how many village service centers do they have");
+    // A question word at the start, or a tail that names nothing, gives no other reading.
+    expect(readChat("what do they call alibaba in the intro").alternatives).toEqual([]);
+    expect(readChat("the offices in france are new and i wonder how").alternatives).toEqual([]);
+  });
+
   it("a second part that leans on the first is marked: it is not a question on its own", () => {
     expect(readChat("what is alipay and how many user it has?").leaning).toBe(true);
     expect(readChat("JD.com has rural centers? how many?").leaning).toBe(true);
