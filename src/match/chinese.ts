@@ -64,9 +64,36 @@ export function simplified(text: string): string {
   return toSimplified(text);
 }
 
+type Tagger = { tag(sentence: string, hmm?: boolean): { word: string; tag: string }[] };
+let tagger: Tagger | undefined;
+/**
+ * jieba's tags for places, organisations and other proper nouns. Not people's names (nr, nrt): a
+ * name the article does give is transliterated many ways (史蒂文·米尔沃德), and a person is seldom
+ * the whole point of a question about something else.
+ */
+const NAME_TAGS = new Set(["ns", "nt", "nz"]);
+
+/**
+ * The proper nouns of a run of Chinese (哈尔滨, 马来西亚, 京东), as matching terms, by jieba's
+ * part-of-speech tags (@node-rs/jieba and its dictionary, loaded on the first Chinese text). Chinese
+ * has no capital letters to tell a name by, and a name the knowledge never mentions is the sign of
+ * a question about something else ("在马来西亚有办公室吗").
+ */
+export function chineseNames(input: string): string[] {
+  if (!tagger) {
+    const require = createRequire(import.meta.url);
+    const { Jieba } = require("@node-rs/jieba") as { Jieba: { withDict(dict: Uint8Array): Tagger } };
+    tagger = Jieba.withDict((require("@node-rs/jieba/dict") as { dict: Uint8Array }).dict);
+  }
+  const names = new Set<string>();
+  for (const { word, tag } of tagger.tag(converted(input), false))
+    if (NAME_TAGS.has(tag) && /^[\u4e00-\u9fff]{2,}$/.test(word)) names.add(word);
+  return [...names].map((word) => `zh:${syllables(word).join("")}`);
+}
+
 /** Matching terms for one run of Chinese characters (no spaces or Latin letters inside). */
 export function chineseTerms(input: string): string[] {
-  const run = mandarin(simplified(input));
+  const run = converted(input);
   const out: string[] = [];
   for (const [re, words] of INTENTS) if (re.test(run)) out.push(...words);
   const chunks: string[] = [];
@@ -116,3 +143,10 @@ const CANTONESE: [RegExp, string][] = [
   [/而家/g, "现在"],
 ];
 const mandarin = (text: string): string => CANTONESE.reduce((t, [re, to]) => t.replace(re, to), text);
+
+/** Simplified Mandarin of a run of Chinese, converted once for its terms and again for its names: the last one is kept. */
+let last: [string, string] = ["", ""];
+function converted(input: string): string {
+  if (input !== last[0]) last = [input, mandarin(simplified(input))];
+  return last[1];
+}

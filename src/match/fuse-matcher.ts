@@ -490,8 +490,9 @@ export function createMatcher(
           matched.push(t);
         } else {
           heaviestMissed = Math.max(heaviestMissed, w(t));
-          // A name the asker capitalised, or a number, that this fact never mentions.
-          if (normalised.names.has(t) || /\d/.test(t)) specific++;
+          // A name the asker capitalised, or a number, that this fact never mentions; a Chinese name
+          // (written without capitals, found by its part of speech) when the knowledge never does.
+          if ((normalised.names.has(t) && !(isChineseTerm(t) && df.has(t))) || /\d/.test(t)) specific++;
         }
       }
       const coverage = total > 0 ? covered / total : 1;

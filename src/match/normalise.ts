@@ -1,5 +1,5 @@
 import { stemmer } from "stemmer";
-import { chineseTerms, ZH_NOW } from "./chinese.js";
+import { chineseNames, chineseTerms, ZH_NOW } from "./chinese.js";
 import { SHORTHAND } from "./shorthand.js";
 import { PHRASES, WORDS } from "./synonyms.js";
 
@@ -44,6 +44,8 @@ const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 const CJK_SLICE = 200;
 /** Chinese characters of one text that become terms (up to ~100 µs a run); the rest of a longer text is not read. */
 const MAX_CJK_CHARS = 1000;
+/** Chinese characters read for names (chinese.ts, chineseNames). */
+const NAMED_CJK_CHARS = 200;
 
 const phraseList = Object.keys(PHRASES).sort((a, b) => b.length - a.length);
 /** Text made safe to match literally inside a regular expression. */
@@ -77,7 +79,7 @@ export interface Normalised {
   asksAboutNow: boolean;
   /** True when the question is mostly Chinese. */
   chinese: boolean;
-  /** Terms the asker wrote as names (capitalised mid-sentence, or short ALL-CAPS words). */
+  /** Terms the asker wrote as names (capitalised mid-sentence, short ALL-CAPS words, Chinese proper nouns). */
   names: Set<string>;
 }
 
@@ -154,11 +156,21 @@ export function normalise(input: string, synonyms?: (spaced: string) => string):
   const terms: string[] = [];
   const cjkChars = (text.match(new RegExp(CJK.source, "g")) ?? []).length;
   let cjkBudget = MAX_CJK_CHARS;
+  const names = namesIn(input);
+  const chineseNamed: string[] = [];
   text = text.replace(CJK_RUN, (run) => {
     for (let i = 0; i < run.length && cjkBudget > 0; i += CJK_SLICE) {
       const slice = run.slice(i, i + Math.min(CJK_SLICE, cjkBudget));
       cjkBudget -= slice.length;
-      terms.push(...chineseTerms(slice));
+      const own = chineseTerms(slice);
+      terms.push(...own);
+      // A name ICU's dictionary splits (马来西亚 → 马来 西亚) is a word of its own as well. Names are
+      // looked for in the question's first characters: past them a message is prose.
+      if (cjkBudget < MAX_CJK_CHARS - NAMED_CJK_CHARS) continue;
+      for (const name of chineseNames(slice)) {
+        chineseNamed.push(name);
+        if (!own.includes(name)) terms.push(name);
+      }
     }
     return " ";
   });
@@ -177,14 +189,17 @@ export function normalise(input: string, synonyms?: (spaced: string) => string):
     }
   }
   const latin = spaced.replace(/\s/g, "").length;
+  const chinese = cjkChars > 0 && cjkChars >= latin / 3;
+  // In a Latin question the Chinese words are unknown anyway: only a Chinese one counts them as names.
+  if (chinese) for (const name of chineseNamed) names.add(name);
   return {
     terms,
     words,
     typed: spaced ? spaced.split(" ") : [],
     tokens,
     asksAboutNow,
-    chinese: cjkChars > 0 && cjkChars >= latin / 3,
-    names: namesIn(input),
+    chinese,
+    names,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chineseTerms, simplified } from "../../../src/match/chinese.js";
+import { chineseNames, chineseTerms, simplified } from "../../../src/match/chinese.js";
 import { isEnglishWord } from "../../../src/match/dictionary.js";
 import { lacksAskedShape } from "../../../src/match/intent.js";
 import { normalise, stem } from "../../../src/match/normalise.js";
@@ -74,6 +74,22 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(chineseTerms("幾時出嘅？")).not.toContain("many");
     expect(chineseTerms("他的推特号是多少")).not.toContain("many");
     expect(chineseTerms("有多少个服务中心")).toContain("many");
+  });
+
+  it("finds Chinese names of places and organisations by jieba's part of speech, not people's", () => {
+    expect(chineseNames("阿里在马来西亚有办公室吗")).toEqual(["zh:malaixiya"]);
+    expect(chineseNames("哈爾濱有沒有辦公室")).toEqual(["zh:haerbin"]);
+    expect(chineseNames("张勇说农村要怎么搞")).toEqual([]);
+    // A name ICU splits (马来 西亚) is a term of its own too, in a Chinese question only.
+    expect(normalise("阿里在马来西亚有办公室吗").terms).toContain("zh:malaixiya");
+    expect([...normalise("阿里在马来西亚有办公室吗").names]).toContain("zh:malaixiya");
+    expect([...normalise("what about 马来西亚 offices for alibaba in europe").names]).toEqual([]);
+  });
+
+  it("counts a place the knowledge never names against the fact, and one it names for it", () => {
+    const top = (q: string) => evidence(q).top;
+    expect(top("阿里在成都有办公室吗")).toMatchObject({ factId: "europe-offices", specific: 1 });
+    expect(top("阿里在法国有办公室吗")).toMatchObject({ factId: "europe-offices", specific: 0 });
   });
 
   it("drops Cantonese 嗰 (that) like the other particles, after OpenCC has converted it", () => {
