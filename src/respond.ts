@@ -159,6 +159,7 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   const overview = ix.knowledge.bot?.overview;
   // A part and the overview that lists it are not two meanings: answer the specific one.
   if (other && top.score - (second?.score ?? 0) < settings.ambiguityMargin && isParentOf(fact, other, overview)) fact = other;
+  else if (fact.id === overview && !followUp) fact = partNamed(ix, fact, result) ?? fact;
   else if (
     second &&
     other &&
@@ -250,6 +251,50 @@ export function defaultSuggestions(ix: KnowledgeIndex, lang: Language = "en"): s
 function suggestionsFrom(ix: KnowledgeIndex, settings: Settings, result: MatchResult, lang: Language): string[] {
   const near = result.ranked.filter((r) => r.score >= settings.threshold / 2).map((r) => questionOf(ix.facts[r.factIndex] as Fact, lang));
   return [...new Set([...near, ...defaultSuggestions(ix, lang)])].slice(0, 4);
+}
+
+/**
+ * A question about one part of the overview ("the rural strategy") can rank the overview first: it
+ * lists every part, and the classifier reads "strategy" as the overview's word. When the question
+ * holds a whole keyword of exactly one of the listed parts ("rural", "biggest cities"), one whose
+ * words are not all among the overview's keywords nor among another part's, that part is what is
+ * asked. "big" alone is not "biggest cities"; keywords of two parts leave the overview.
+ */
+function partNamed(ix: KnowledgeIndex, overview: Fact, result: MatchResult): Fact | undefined {
+  const parts = (overview.related ?? []).map((id) => ix.byId.get(id)).filter((f): f is Fact => !!f);
+  const asked = new Set(result.terms);
+  const others = [overviewTerms(ix, overview), ...parts.map((p) => new Set(keywordTerms(ix, p).flat()))];
+  const named = parts.filter((p) =>
+    keywordTerms(ix, p).some(
+      (k) => k.every((t) => asked.has(t)) && others.every((terms, j) => parts[j - 1] === p || !k.every((t) => terms.has(t))),
+    ),
+  );
+  return named.length === 1 ? named[0] : undefined;
+}
+const overviewTermsOf = new WeakMap<Fact, Set<string>>();
+/**
+ * Every word of the overview's keywords, read with the knowledge's synonyms and without them: a
+ * keyword the synonyms turn into another word ("focus areas") still makes "focus" the overview's.
+ */
+function overviewTerms(ix: KnowledgeIndex, overview: Fact): Set<string> {
+  let terms = overviewTermsOf.get(overview);
+  if (!terms) {
+    terms = new Set([...keywordTerms(ix, overview).flat(), ...(overview.keywords ?? []).flatMap((k) => normalise(k).terms)]);
+    overviewTermsOf.set(overview, terms);
+  }
+  return terms;
+}
+const keywordTermsOf = new WeakMap<Fact, string[][]>();
+/** Each of a fact's keywords as its matching terms, question words left out. */
+function keywordTerms(ix: KnowledgeIndex, fact: Fact): string[][] {
+  let terms = keywordTermsOf.get(fact);
+  if (!terms) {
+    terms = (fact.keywords ?? [])
+      .map((k) => normalise(k, ix.prepare).terms.filter((t) => !INTENT_WORDS.has(t)))
+      .filter((k) => k.length > 0);
+    keywordTermsOf.set(fact, terms);
+  }
+  return terms;
 }
 
 /** True when `general` is the knowledge's overview fact and `specific` one of the parts it lists as related. */

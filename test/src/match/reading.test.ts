@@ -92,6 +92,17 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(top("阿里在法国有办公室吗")).toMatchObject({ factId: "europe-offices", specific: 0 });
   });
 
+  it("answers the part of the overview a question names by one of its keywords, and the overview otherwise", () => {
+    const factOf = (q: string) => {
+      const a = e.answer(q, undefined).answer;
+      return a.kind === "fact" || a.kind === "overview" ? a.factIds : [];
+    };
+    expect(factOf("please tell me about Alibaba's rural strategy~")).toEqual(["rural"]);
+    // "focus" and "big" are not the cities part's keywords ("re-focus", "biggest cities").
+    expect(factOf("Which areas is Alibaba going to focus on in the new year?")).toEqual(["overview"]);
+    expect(factOf("what are alibaba's 3 big priorities for 2016")).toEqual(["overview"]);
+  });
+
   it("drops Cantonese 嗰 (that) like the other particles, after OpenCC has converted it", () => {
     expect(chineseTerms("嗰班買家").some((t) => t.includes("𠮶") || t.includes("嗰"))).toBe(false);
   });
