@@ -135,6 +135,7 @@ describe("the shape of answer a question asks for", () => {
     const zhShape = (q: string, answer: string) => lacksAskedShape(q, chineseTerms(q), answer, new Set(), names);
     expect(zhShape("那个本地服务平台叫什么名字？", "阿里巴巴将向其本地生活服务平台投资十亿美元。")).toBe(true);
     expect(zhShape("服务中心在邊幾個省？", "阿里巴巴已在 20 个省份建成一万个村级服务中心。")).toBe(true);
+    expect(zhShape("哪20个省有服务中心？", "阿里巴巴已在 20 个省份建成一万个村级服务中心。")).toBe(true);
     expect(zhShape("文章提到阿里哪些平台？", "文章提到了阿里巴巴旗下的淘宝和天猫两个平台。")).toBe(false);
     expect(zhShape("淘宝以外还有哪个平台？", "文章提到了阿里巴巴旗下的淘宝和天猫两个平台。")).toBe(false);
   });
