@@ -144,6 +144,8 @@ export function runBenchCommand(
     "阿里巴巴2016年的三大战场是什么？",
     // The longest question the engine accepts, of words it must try to correct.
     `${"alibaba hinterland farmrs provinses goldmann fakegoods villagecentres headqaurters ".repeat(13)}`.slice(0, 1000),
+    // …and of Chinese: segmented, converted to pinyin and read for names.
+    "阿里巴巴农村淘宝假货欧洲办公室高盛天猫村级服务中心北京总部哈尔滨马来西亚京东的计划是什么？张勇说了啥".repeat(25).slice(0, 1000),
   ];
   const clinc = loadClinc();
   const clincQuestions = sample([...clinc.test, ...clinc.oos_test], 600).map(([q]) => q);
