@@ -49,9 +49,9 @@ const ASKS =
 /** Where a question starts inside a sentence of context: "for my class, what are…". */
 const QUESTION_START =
   /[,:;–—-]\s+(?=(?:so\s+)?(?:who|whom|whose|what|whats|when|where|why|how|which|is|are|does|do|did|can|could|was|were|has|have|any|tell me|give me|remind me)\b)/i;
-/** "I need to understand which…", "I'd like to know who…", "I wonder what…": the question is embedded. */
+/** "I need to understand which…", "I'd like to know who…", "I'm trying to recall what…": the question is embedded. */
 const EMBEDDED =
-  /\b(?:i|we)(?:'d| would)?\s+(?:(?:need|want|like|wanna|wish|have|am trying|'m trying|was hoping|hope)\s+to\s+)?(?:know|understand|find out|learn|check|wonder|confirm)\s+(?:if\s+|whether\s+)?(?=(?:who|whom|whose|what|when|where|why|how|which)\b)/i;
+  /\b(?:i|we)(?:'d| would|'m| am|'re| are)?\s+(?:(?:need|want|like|wanna|wish|have|trying|was hoping|hope)\s+to\s+)?(?:know|understand|find out|learn|check|wonder|confirm|recall|remember|figure out)\s+(?:if\s+|whether\s+)?(?=(?:who|whom|whose|what|when|where|why|how|which)\b)/i;
 /** "…anyway, who wrote this?", "…btw where is…": a change of topic; what came before is not the question. */
 const TOPIC_SHIFT =
   /\b(?:anyway|anyways|btw|by the way)\b[\s,:;–—-]*(?=(?:so\s+)?(?:who|whom|whose|what|whats|when|where|why|how|which|is|are|does|do|did|can|could)\b)/i;
@@ -110,7 +110,8 @@ export function readChat(input: string): ChatReading {
     .filter((s) => s.length > 0);
   // Only pleasantries: nothing to answer, unless the knowledge answers the pleasantry itself.
   if (!sentences.length) return { text: "", alternatives: /[\p{L}\p{N}]/u.test(text) ? [text] : [], parts: [], leaning: false };
-  const asking = sentences.filter((s) => ASKS.test(s));
+  // "I'm trying to recall what the CEO said about…" asks too, without a question mark.
+  const asking = sentences.filter((s) => ASKS.test(s) || EMBEDDED.test(s));
   // "…the three plans it chose. Can you list them?": a question that names nothing and
   // points back is asked about the sentence before it.
   for (const [i, q] of asking.entries()) {

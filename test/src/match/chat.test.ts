@@ -100,6 +100,12 @@ describe("reading chat messages", () => {
       expect(readChat(q).parts, q).toHaveLength(1);
   });
 
+  it("a sentence that embeds its question asks, with or without a question mark", () => {
+    const r = readChat("I'm trying to recall what the chief said about rural development. Could you summarize his remarks?");
+    expect(r.parts[0]).toBe("what the chief said about rural development.");
+    expect(readChat("we'd like to know who edited it").text).toBe("who edited it");
+  });
+
   it("a question typed on after context with no punctuation is another reading", () => {
     const r = readChat("just read the article pretty cool ngl how many village service centers do they have");
     expect(r.alternatives).toContain("how many village service centers do they have");
