@@ -8,6 +8,7 @@ import { answerProbability } from "./match/decide.js";
 import type { MatchResult, Scored } from "./match/fuse-matcher.js";
 import { countedThing, lacksAskedShape, type NameFacts } from "./match/intent.js";
 import { hasWords, INTENT_WORDS, isChineseTerm, normalise } from "./match/normalise.js";
+import { lightStems } from "./match/parts-of-speech.js";
 
 /** The decision's settings (see DEFAULTS in engine.ts). */
 export interface Settings {
@@ -312,12 +313,25 @@ function penaliseShape(
   { facts, names, asked, prepare }: { facts: Fact[]; names: NameFacts; asked: Set<string>[]; prepare: (text: string) => string },
 ): MatchResult {
   const counted = countedThing(question);
-  const thing = counted && normalise(counted, prepare).terms.find((t) => result.terms.includes(t) && !INTENT_WORDS.has(t));
+  const words = counted ? normalise(counted, prepare).terms.filter((t) => result.terms.includes(t) && !INTENT_WORDS.has(t)) : [];
+  // The noun phrase ends at its verb ("how many employees work in…"), by the tagger, in context.
+  const light = words.length > 1 && !result.normalised.chinese ? lightStems(result.normalised.typed) : undefined;
+  const verb = words.findIndex((t, i) => i > 0 && light?.has(t));
+  const phrase = verb > 0 ? words.slice(0, verb) : words;
+  // The head noun is the phrase's last word (its first, in Chinese). A head no ranked fact knows
+  // ("how many village service spots") is a word for the thing the knowledge words otherwise: a
+  // modifier the fact shares, and few other facts do ("village"), names it instead.
+  const head = result.normalised.chinese ? phrase[0] : phrase.at(-1);
+  const sharedBy = (t: string) => result.ranked.filter((r) => r.matched.includes(t)).length;
+  const countsIt = (r: Scored) =>
+    !head ||
+    r.matched.includes(head) ||
+    (sharedBy(head) === 0 && phrase.some((t) => t !== head && r.matched.includes(t) && sharedBy(t) * 2 <= result.ranked.length));
   const ranked = result.ranked
     .map((r) => {
       const f = facts[r.factIndex] as Fact;
       const answer = result.normalised.chinese ? (f.answer_zh ?? f.answer) : f.answer;
-      return (thing && !r.matched.includes(thing)) || lacksAskedShape(question, result.terms, answer, asked[r.factIndex], names)
+      return !countsIt(r) || lacksAskedShape(question, result.terms, answer, asked[r.factIndex], names)
         ? { ...r, score: r.score * SHAPE_PENALTY, shapeMissed: true }
         : r;
     })

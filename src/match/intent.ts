@@ -160,10 +160,14 @@ export const INTENT_SHAPES: ReadonlyMap<string, RegExp> = new Map([
  * cannot answer, however well it matches the rest ("how many employees work in the new offices?" is
  * not answered by the fact about the offices). Found on the persona dev sets: English out of scope
  * refused 91.1% to 92.2%, nothing in scope lost. (Extending it to "which"/"什么" lost in scope.)
+ * In English it returns the noun phrase, up to four words: its last is the head noun.
  */
 export function countedThing(question: string): string | undefined {
   return (COUNTED.exec(question.toLowerCase()) ?? ZH_COUNTED.exec(question))?.[1];
 }
-const COUNTED =
-  /\bhow many\s+(?:of\s+(?:the|its|their)\s+)?(?!(?:are|is|were|was|do|does|did|have|has|had|will|would|can|could|of|times|more|other|new|total|in|at|on)\b)([a-z]{3,})/;
+const NOT_COUNTED = "are|is|were|was|do|does|did|have|has|had|will|would|can|could|of|times|more|other|new|total|in|at|on";
+/** After "how many": the counted word and up to two more of its noun phrase ("lil village service spots"). */
+const COUNTED = new RegExp(
+  `\\bhow many\\s+(?:of\\s+(?:the|its|their)\\s+)?(?!(?:${NOT_COUNTED})\\b)([a-z]{3,}(?:\\s+(?!(?:${NOT_COUNTED}|for|from|to|by|across|there|they|alibaba|so|did|does)\\b)[a-z]+){0,3})`,
+);
 const ZH_COUNTED = /多少(?:个|位|名|家|间|座)?([\u4e00-\u9fff]{2})/;

@@ -103,6 +103,13 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(factOf("what are alibaba's 3 big priorities for 2016")).toEqual(["overview"]);
   });
 
+  it("reads what 'how many' counts by its noun phrase: a head word the knowledge lacks is named by its modifier", () => {
+    const kind = (q: string) => e.answer(q, undefined).answer.kind;
+    expect(kind("how many village hubs does alibaba have")).toBe("fact");
+    // The phrase ends at its verb: "work" is not what is counted, and no fact mentions employees.
+    expect(kind("how many employees work in the new offices?")).toBe("out-of-scope");
+  });
+
   it("drops Cantonese 嗰 (that) like the other particles, after OpenCC has converted it", () => {
     expect(chineseTerms("嗰班買家").some((t) => t.includes("𠮶") || t.includes("嗰"))).toBe(false);
   });
