@@ -318,11 +318,13 @@ function penaliseShape(
   const light = words.length > 1 && !result.normalised.chinese ? lightStems(result.normalised.typed) : undefined;
   const verb = words.findIndex((t, i) => i > 0 && light?.has(t));
   const phrase = verb > 0 ? words.slice(0, verb) : words;
+  const sharedBy = (t: string) => result.ranked.filter((r) => r.matched.includes(t)).length;
+  // A word most ranked facts share ends no phrase: it is the subject ("how many centers <firm> has").
+  while (phrase.length > 1 && sharedBy(phrase.at(-1) as string) * 2 > result.ranked.length) phrase.pop();
   // The head noun is the phrase's last word (its first, in Chinese). A head no ranked fact knows
   // ("how many village service spots") is a word for the thing the knowledge words otherwise: a
   // modifier the fact shares, and few other facts do ("village"), names it instead.
   const head = result.normalised.chinese ? phrase[0] : phrase.at(-1);
-  const sharedBy = (t: string) => result.ranked.filter((r) => r.matched.includes(t)).length;
   const countsIt = (r: Scored) =>
     !head ||
     r.matched.includes(head) ||
