@@ -67,6 +67,8 @@ describe("labelled question sets", () => {
     ["persona11", "en-test.jsonl", 0.95, 0.9],
     ["persona12", "en-test.jsonl", 0.94, 0.95],
     ["persona12", "zh-test.jsonl", 0.92, 0.9],
+    ["persona13", "en-test.jsonl", 0.94, 0.94],
+    ["persona13", "zh-test.jsonl", 0.91, 0.9],
   ])("%s %s stays above its floors", (folder, name, inFloor, outFloor) => {
     const set = parseLabelledSet(readFileSync(new URL(`../../questions/${folder}/${name}`, import.meta.url), "utf8"), name);
     const r = evaluate(e, set);
