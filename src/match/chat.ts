@@ -116,7 +116,7 @@ export function readChat(input: string): ChatReading {
   // points back is asked about the sentence before it.
   for (const [i, q] of asking.entries()) {
     const at = sentences.indexOf(q);
-    if (at > 0 && !namesSomething(q) && POINTS_BACK.test(q) && !asking.includes(sentences[at - 1] as string))
+    if (at > 0 && POINTS_BACK.test(q) && !asking.includes(sentences[at - 1] as string) && !namesSomething(q))
       asking[i] = `${focusQuestion(sentences[at - 1] as string)} ${q}`;
   }
   const questions = asking.length ? asking : sentences;
@@ -223,7 +223,9 @@ const ASKS_AT_START =
   /^(?:who|whom|whose|what|whats|wat|when|whn|where|why|how|hw|which|is|are|was|were|does|do|did|can|could|will|would|should)\b/i;
 
 /** Whether a question names something itself, beyond its question words. */
-const namesSomething = (question: string): boolean => normalise(question).terms.some((t) => !INTENT_WORDS.has(t));
+const namesSomething = (question: string): boolean => normalise(question.slice(0, NAMING_CHARS)).terms.some((t) => !INTENT_WORDS.has(t));
+/** A question names what it asks about early: past this many characters it is not read for it (a long message costs no more). */
+const NAMING_CHARS = 200;
 
 /** Whether a question points back to what came before it ("are there", "there is" do not). */
 const pointsBack = (question: string): boolean =>
