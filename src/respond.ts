@@ -317,7 +317,7 @@ function penaliseShape(
   // The noun phrase ends at its verb ("how many employees work in…"), by the tagger, in context.
   const light = words.length > 1 && !result.normalised.chinese ? lightStems(result.normalised.typed) : undefined;
   const verb = words.findIndex((t, i) => i > 0 && light?.has(t));
-  const phrase = verb > 0 ? words.slice(0, verb) : words;
+  const phrase = words.slice(0, verb > 0 ? verb : words.length);
   const sharedBy = (t: string) => result.ranked.filter((r) => r.matched.includes(t)).length;
   // A word most ranked facts share ends no phrase: it is the subject ("how many centers <firm> has").
   while (phrase.length > 1 && sharedBy(phrase.at(-1) as string) * 2 > result.ranked.length) phrase.pop();
