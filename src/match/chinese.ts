@@ -88,29 +88,46 @@ export function chineseNames(input: string): string[] {
   const names = new Set<string>();
   for (const { word, tag } of tagger.tag(converted(input), false))
     if (NAME_TAGS.has(tag) && /^[\u4e00-\u9fff]{2,}$/.test(word)) names.add(word);
-  return [...names].map((word) => `zh:${syllables(word).join("")}`);
+  return [...names].map((word) => `zh:${wordSyllables(word).join("")}`);
 }
+
+/**
+ * Each word's syllables, remembered: a question's words are mostly words seen before (the
+ * knowledge's own, and common ones), and pinyin-pro costs about as much per call as per character.
+ * Bounded, as hostile input could fill it with made-up words.
+ */
+const syllablesOf = new Map<string, string[]>();
+const wordSyllables = (word: string): string[] => {
+  let known = syllablesOf.get(word);
+  if (!known) {
+    if (syllablesOf.size >= 20_000) syllablesOf.clear();
+    known = syllables(word);
+    syllablesOf.set(word, known);
+  }
+  return known;
+};
 
 /** Matching terms for one run of Chinese characters (no spaces or Latin letters inside). */
 export function chineseTerms(input: string): string[] {
   const run = converted(input);
   const out: string[] = [];
   for (const [re, words] of INTENTS) if (re.test(run)) out.push(...words);
-  const chunks: string[] = [];
-  let chunk = "";
+  // Runs of words between stop words, as syllables: their bigrams are terms.
+  const chunks: string[][] = [];
+  let chunk: string[] = [];
   for (const { segment, isWordLike } of segmenter.segment(run.replace(ZH_NOW, " "))) {
     if (!isWordLike || STOP.has(segment) || INTENTS.some(([re]) => re.test(segment))) {
-      if (chunk) chunks.push(chunk);
-      chunk = "";
+      if (chunk.length) chunks.push(chunk);
+      chunk = [];
       continue;
     }
+    const s = wordSyllables(segment);
     // A word of characters pinyin does not know (Cantonese 嗰, 㗎) is kept as written.
-    if (segment.length > 1) out.push(`zh:${syllables(segment).join("") || segment}`);
-    chunk += segment;
+    if (segment.length > 1) out.push(`zh:${s.join("") || segment}`);
+    chunk.push(...s);
   }
-  if (chunk) chunks.push(chunk);
-  for (const c of chunks) {
-    const s = syllables(c);
+  if (chunk.length) chunks.push(chunk);
+  for (const s of chunks) {
     if (s.length === 1) out.push(`zh:${s[0]}`);
     for (let i = 0; i + 1 < s.length; i++) out.push(`zh:${s[i]}_${s[i + 1]}`);
   }

@@ -72,9 +72,9 @@ describe("hostile questions at the length cap", () => {
     expect(readChat("<@U123> <<who is the CEO?").text).toBe("<<who is the CEO?");
   });
 
-  it("reads at most 400 Chinese characters of one text, in slices", () => {
+  it("reads at most 200 Chinese characters of one text", () => {
     const terms = (n: number) => normalise("阿里巴巴的战略是什么".repeat(n / 10)).terms.length;
-    expect(terms(2000)).toBe(terms(400));
-    expect(terms(400)).toBeGreaterThan(terms(200));
+    expect(terms(2000)).toBe(terms(200));
+    expect(terms(200)).toBeGreaterThan(terms(100));
   });
 });
