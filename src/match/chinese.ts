@@ -159,7 +159,20 @@ const CANTONESE: [RegExp, string][] = [
   [/点样/g, "怎样"],
   [/而家/g, "现在"],
 ];
-const mandarin = (text: string): string => CANTONESE.reduce((t, [re, to]) => t.replace(re, to), text);
+/**
+ * Southwest Mandarin (Sichuan, Chongqing, Guizhou) asks "how many" with 好多 and "when" with 好久
+ * (他是好久来的, 要招好多人), where other Mandarin says "many" and "a long time". Read so only in
+ * a question with no other question word and no 吗: "好多人用这个吗" is "do many people…".
+ */
+const SOUTHWEST: [RegExp, string][] = [
+  [/好多/g, "多少"],
+  [/(?<![看等读用花要了])好久(?![没不了以之才])/g, "什么时候"],
+];
+const ASKS_OTHERWISE = /吗|么|多少|几|什么|啥|哪|谁|怎|咋|为何|何时|是不是|有没有/;
+const mandarin = (text: string): string => {
+  const t = CANTONESE.reduce((t, [re, to]) => t.replace(re, to), text);
+  return ASKS_OTHERWISE.test(t) ? t : SOUTHWEST.reduce((t, [re, to]) => t.replace(re, to), t);
+};
 
 /** Simplified Mandarin of a run of Chinese, converted once for its terms and again for its names: the last one is kept. */
 let last: [string, string] = ["", ""];

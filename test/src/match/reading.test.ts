@@ -76,6 +76,15 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(chineseTerms("有多少个服务中心")).toContain("many");
   });
 
+  it("reads Southwest Mandarin 好多 (how many) and 好久 (when) in a question with no other question word", () => {
+    expect(chineseTerms("阿里今年打算招好多人")).toEqual(expect.arrayContaining(["how", "many"]));
+    expect(chineseTerms("北京那个第二总部好久开张")).toContain("when");
+    // …but not where they mean "many" and "a long time".
+    expect(chineseTerms("好多人用淘宝吗")).not.toContain("many");
+    expect(chineseTerms("这篇要看好久")).not.toContain("when");
+    expect(chineseTerms("好久没看新闻了")).not.toContain("when");
+  });
+
   it("finds Chinese names of places and organisations by jieba's part of speech, not people's", () => {
     expect(chineseNames("阿里在马来西亚有办公室吗")).toEqual(["zh:malaixiya"]);
     expect(chineseNames("哈爾濱有沒有辦公室")).toEqual(["zh:haerbin"]);
