@@ -45,7 +45,7 @@ const SIGN_OFF =
   /\b(?:thanks|thank you|thx|ty|tia|cheers|much appreciated|appreciate it|pls|please|plz|lol|haha+)\b(?: (?:so much|a lot|in advance|a ton|all|team|guys|folks|again))?[\s!.]*$/i;
 /** A sentence that asks something: ends in "?" or opens with a question or request word. */
 const ASKS =
-  /[?？]\s*$|^(?:(?:and|also|plus|oh|btw|so|ok|okay|then|anyway|anyways|but|now|fr|tho|though)[\s,]+)*(?:who|whom|whose|what|whats|wat|wht|when|whn|where|wher|why|how|hw|which|is|are|was|were|does|do|did|can|could|will|would|should|has|have|had|any|tell|give|show|explain|describe|list|summari[sz]e|remind|share)\b|[吗呢么嘛啥谁哪几多什]\W*$|^(?:请|请问|问下|想问|谁|哪|什么|为什么|怎么|如何|多少|几|是否|有没有)/i;
+  /[?？]\s*$|^(?:(?:and|also|plus|oh|btw|so|ok|okay|then|anyway|anyways|but|now|fr|tho|though)[\s,]+)*(?:who|whom|whose|what|whats|wat|wht|when|whn|where|wher|why|how|hw|which|is|are|was|were|does|do|did|can|could|will|would|should|has|have|had|any|tell|give|show|explain|describe|list|summari[sz]e|remind|share|name|identify|define|outline|specify|confirm|clarify)\b|[吗呢么嘛啥谁哪几多什]\W*$|^(?:请|请问|问下|想问|谁|哪|什么|为什么|怎么|如何|多少|几|是否|有没有)/i;
 /** Where a question starts inside a sentence of context: "for my class, what are…". */
 const QUESTION_START =
   /[,:;–—-]\s+(?=(?:so\s+)?(?:who|whom|whose|what|whats|when|where|why|how|which|is|are|does|do|did|can|could|was|were|has|have|any|tell me|give me|remind me)\b)/i;

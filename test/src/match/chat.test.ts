@@ -86,6 +86,11 @@ describe("reading chat messages", () => {
     ]);
     expect(readChat("who wrote it? also when was it published").parts).toHaveLength(2);
     expect(readChat("where is the second HQ going :wave:").parts).toEqual(["where is the second HQ going"]);
+    // A quiz's imperative asks as a question does.
+    expect(readChat("Name the two countries with new offices. Also, who leads the push abroad?").parts).toEqual([
+      "Name the two countries with new offices.",
+      "Also, who leads the push abroad?",
+    ]);
   });
 
   it("'also' joins two questions, not a verb to its object", () => {
