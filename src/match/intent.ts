@@ -18,6 +18,8 @@ const SHAPES = {
   age: /\b\d{1,3}[- ]years?[- ]old\b|\baged? \d|\bborn\b|岁|出生/i,
   // A distance, or the time it takes to get there.
   far: /\b(km|kilomet\w*|miles?|hours?|minutes?)\b|公里|小时|分钟/i,
+  // A share of a whole.
+  share: /%|\bper ?cent|\bhalf\b|\bthirds?\b|\bquarters?\b|百分|一半|分之/i,
 };
 
 /** Names everyone asks about; they do not count as the names a "which…?" question wants. */
@@ -69,11 +71,12 @@ export function shapesAskedBy(questions: readonly string[]): Set<string> {
   return new Set(questions.flatMap((q) => askedShapes(q, questionWords(q))));
 }
 
-type Shape = "many" | "much" | "when" | "who" | "which" | "age" | "far";
+type Shape = "many" | "much" | "when" | "who" | "which" | "age" | "far" | "share";
 
 /** Questions about an age, a distance, a date: "how old is…", "how far…", "the opening date". */
 const ASKS_AGE = /\bhow old\b|\bage\b|\bbirthday\b|\bborn\b|几岁|多大年纪|年龄|年纪/;
 const ASKS_FAR = /\bhow far\b|\bdistance\b|多远|距离/;
+const ASKS_SHARE = /\bpercent(?:age)?s?\b|\bper cent\b|%|\bproportion\b|\bwhat share\b|百分之|百分比|比例|占比|比重/;
 // "till date", "to date": so far, not a date.
 const ASKS_DATE = /(?<!\b(?:till|until|to)\s+)\bdate\b|\b(?:what day|which day|what time)\b|哪天|哪一天|日期/;
 
@@ -100,6 +103,7 @@ function askedShapes(question: string, terms: ReadonlySet<string>): Shape[] {
   else if (ZH_WHICH.test(question)) shapes.push("which");
   if (ASKS_AGE.test(lower)) shapes.push("age");
   if (ASKS_FAR.test(lower)) shapes.push("far");
+  if (ASKS_SHARE.test(lower)) shapes.push("share");
   if (ASKS_DATE.test(lower) && !shapes.includes("when")) shapes.push("when");
   return shapes;
 }

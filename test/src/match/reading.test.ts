@@ -201,7 +201,7 @@ describe("Chinese terms", () => {
   });
 });
 
-describe("questions about an age, a distance or a date", () => {
+describe("questions about an age, a distance, a date or a share", () => {
   const shapeMissed = (q: string, answer: string, asked: string[] = []) => lacksAskedShape(q, normalise(q).terms, answer, new Set(asked));
 
   it.each([
@@ -209,6 +209,8 @@ describe("questions about an age, a distance or a date", () => {
     ["daniel zhang age?", "The CEO is Daniel Zhang.", "Daniel Zhang was born in 1972."],
     ["how far is the new office from the old one?", "The new office is in Beijing.", "It is about an hour away."],
     ["beijing office opening date", "The new office is in Beijing.", "It opened in September 2016."],
+    ["what percentage of shoppers buy on mobile?", "It has 386 million shoppers.", "Half of its shoppers buy on mobile."],
+    ["移动端购物占比多少", "It has 386 million shoppers.", "70% of them buy on mobile."],
   ])("%j wants what one answer has and the other lacks", (q, lacking, having) => {
     expect(shapeMissed(q, lacking)).toBe(true);
     expect(shapeMissed(q, having)).toBe(false);
