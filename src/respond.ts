@@ -37,7 +37,8 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   }
   const reading = readChat(text);
   const n = normalise(reading.text, ix.prepare);
-  const lang: Language = n.chinese ? "zh" : "en";
+  // A message that was all greeting or thanks ("你好", "谢谢") is answered in its own language.
+  const lang: Language = n.chinese || (!reading.text && normalise(text.slice(0, 200)).chinese) ? "zh" : "en";
   const say = ix.say[lang];
   const threshold = settings.threshold;
   const rank = (q: typeof n, standalone = true, asked = reading.text) =>

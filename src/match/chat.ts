@@ -36,6 +36,12 @@ const MARKUP: [RegExp, string][] = [
 
 const GREETING =
   /^(?:(?:hey|hi|hello|hiya|howdy|yo|sup|morning|good (?:morning|afternoon|evening|day)|greetings|hola|ok(?:ay)?|so|um+|uh+|hmm+|well|alright|right|quick (?:one|q(?:uestion)?|doubt)(?: for (?:the|you)\w*(?: \w+)?)?|question|dear \w+)\b[\s,!.:;-]*)+(?:(?:all|everyone|everybody|folks|guys|team|there|y'?all|friends|bot|roadmap-?bot|people)\b[\s,!.:;-]*)*/i;
+/** Chinese greetings and openers ("您好", "大家好", "在吗", "打扰一下"). */
+const ZH_GREETING =
+  /^(?:(?:你好|您好|妳好|大家好|各位好|各位|哈喽|哈囉|嗨|早上好|上午好|下午好|晚上好|早安|在吗|在嗎|在不在|打扰了|打擾了|打扰一下|打擾一下)[\s,，!！。~～、]*)+/u;
+/** A Chinese message of thanks or acknowledgement only ("谢谢啦", "收到", "辛苦了"). */
+const ZH_THANKS =
+  /^(?:谢谢|謝謝|感谢|感謝|多谢|多謝|谢了|謝了|辛苦了|好的|收到|明白了?|懂了)[\s,，!！。~～、]*(?:你|您|啦|了|哈|哦|喔|呀)?[\s,，!！。~～、]*$/u;
 // No two runs of punctuation may sit side by side in one pattern (nor a run before an unanchored
 // word): "thanks" followed by 100,000 dashes would then be tried in every split, quadratic time.
 const THANKS =
@@ -162,8 +168,8 @@ function dropChineseAsides(sentence: string): string {
 }
 
 function dropPleasantries(sentence: string): string {
-  let s = dropChineseAsides(sentence.replace(GREETING, "").trim());
-  if (THANKS.test(s)) return "";
+  let s = dropChineseAsides(sentence.replace(GREETING, "").replace(ZH_GREETING, "").trim());
+  if (THANKS.test(s) || ZH_THANKS.test(s)) return "";
   s = dropSignOff(s).trim();
   return /[\p{L}\p{N}]/u.test(s) ? s : "";
 }

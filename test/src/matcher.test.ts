@@ -84,4 +84,9 @@ describe("matcher", () => {
   it("gives help, not a guess, for an empty message or bare question words", () => {
     for (const q of ["", "   ", "???", "how?"]) expect(ask(e, q).kind).toBe("help");
   });
+
+  it("answers a greeting or thanks alone with help, in the language it was written in", () => {
+    for (const q of ["你好", "谢谢啦", "您好，在吗"]) expect(ask(e, q), q).toMatchObject({ kind: "help", language: "zh" });
+    expect(ask(e, "hi there")).toMatchObject({ kind: "help", language: "en" });
+  });
 });

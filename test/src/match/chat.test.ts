@@ -17,6 +17,13 @@ describe("reading chat messages", () => {
     );
   });
 
+  it("drops Chinese greetings and openers", () => {
+    expect(readChat("您好 请问作者是谁 谢谢").text).toBe("请问作者是谁");
+    expect(readChat("大家好，这家公司的三大战场是啥？").text).toBe("这家公司的三大战场是啥？");
+    expect(readChat("在吗？北京总部在哪").text).toBe("北京总部在哪");
+    expect(readChat("你好").text).toBe("");
+  });
+
   it("drops a Chinese aside about why the asker asks, keeps a clause that asks", () => {
     expect(readChat("谁能讲讲这家公司的计划 写作业要用 求求了").text).toBe("谁能讲讲这家公司的计划");
     expect(readChat("周会要用，这家公司的路线图是什么").text).toBe("这家公司的路线图是什么");
