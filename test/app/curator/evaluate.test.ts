@@ -69,6 +69,8 @@ describe("labelled question sets", () => {
     ["persona12", "zh-test.jsonl", 0.92, 0.9],
     ["persona13", "en-test.jsonl", 0.94, 0.94],
     ["persona13", "zh-test.jsonl", 0.91, 0.9],
+    ["persona14", "en-test.jsonl", 0.96, 0.93],
+    ["persona14", "zh-test.jsonl", 0.93, 0.95],
   ])("%s %s stays above its floors", (folder, name, inFloor, outFloor) => {
     const set = parseLabelledSet(readFileSync(new URL(`../../questions/${folder}/${name}`, import.meta.url), "utf8"), name);
     const r = evaluate(e, set);
