@@ -49,18 +49,30 @@ const THANKS =
 /** A closing "thanks", "pls"… (the punctuation before it is trimmed separately, see dropSignOff). */
 const SIGN_OFF =
   /\b(?:thanks|thank you|thx|ty|tia|cheers|much appreciated|appreciate it|pls|please|plz|lol|haha+)\b(?: (?:so much|a lot|in advance|a ton|all|team|guys|folks|again))?[\s!.]*$/i;
+/** English question words, one list for every pattern below that looks for a question's start. */
+const WH = "who|whom|whose|what|whats|when|where|why|how|which";
+/** …and as chat types them. */
+const WH_TYPED = `${WH}|wat|wht|whn|wher|hw`;
 /** A sentence that asks something: ends in "?" or opens with a question or request word. */
-const ASKS =
-  /[?？]\s*$|^(?:(?:and|also|plus|oh|btw|so|ok|okay|then|anyway|anyways|but|now|fr|tho|though)[\s,]+)*(?:who|whom|whose|what|whats|wat|wht|when|whn|where|wher|why|how|hw|which|is|are|was|were|does|do|did|can|could|will|would|should|has|have|had|any|tell|give|show|explain|describe|list|summari[sz]e|remind|share|name|identify|define|outline|specify|confirm|clarify)\b|[吗呢么嘛啥谁哪几多什]\W*$|^(?:请|请问|问下|想问|谁|哪|什么|为什么|怎么|如何|多少|几|是否|有没有)/i;
+const ASKS = new RegExp(
+  `[?？]\\s*$|^(?:(?:and|also|plus|oh|btw|so|ok|okay|then|anyway|anyways|but|now|fr|tho|though)[\\s,]+)*(?:${WH_TYPED}|is|are|was|were|does|do|did|can|could|will|would|should|has|have|had|any|tell|give|show|explain|describe|list|summari[sz]e|remind|share|name|identify|define|outline|specify|confirm|clarify)\\b|[吗呢么嘛啥谁哪几多什]\\W*$|^(?:请|请问|问下|想问|谁|哪|什么|为什么|怎么|如何|多少|几|是否|有没有)`,
+  "i",
+);
 /** Where a question starts inside a sentence of context: "for my class, what are…". */
-const QUESTION_START =
-  /[,:;–—-]\s+(?=(?:so\s+)?(?:who|whom|whose|what|whats|when|where|why|how|which|is|are|does|do|did|can|could|was|were|has|have|any|tell me|give me|remind me)\b)/i;
+const QUESTION_START = new RegExp(
+  `[,:;–—-]\\s+(?=(?:so\\s+)?(?:${WH}|is|are|does|do|did|can|could|was|were|has|have|any|tell me|give me|remind me)\\b)`,
+  "i",
+);
 /** "I need to understand which…", "I'd like to know who…", "I'm trying to recall what…": the question is embedded. */
-const EMBEDDED =
-  /\b(?:i|we)(?:'d| would|'m| am|'re| are)?\s+(?:(?:need|want|like|wanna|wish|have|trying|was hoping|hope)\s+to\s+)?(?:know|understand|find out|learn|check|wonder|confirm|recall|remember|figure out)\s+(?:if\s+|whether\s+)?(?=(?:who|whom|whose|what|when|where|why|how|which)\b)/i;
+const EMBEDDED = new RegExp(
+  `\\b(?:i|we)(?:'d| would|'m| am|'re| are)?\\s+(?:(?:need|want|like|wanna|wish|have|trying|was hoping|hope)\\s+to\\s+)?(?:know|understand|find out|learn|check|wonder|confirm|recall|remember|figure out)\\s+(?:if\\s+|whether\\s+)?(?=(?:${WH})\\b)`,
+  "i",
+);
 /** "…anyway, who wrote this?", "…btw where is…": a change of topic; what came before is not the question. */
-const TOPIC_SHIFT =
-  /\b(?:anyway|anyways|btw|by the way)\b[\s,:;–—-]*(?=(?:so\s+)?(?:who|whom|whose|what|whats|when|where|why|how|which|is|are|does|do|did|can|could)\b)/i;
+const TOPIC_SHIFT = new RegExp(
+  `\\b(?:anyway|anyways|btw|by the way)\\b[\\s,:;–—-]*(?=(?:so\\s+)?(?:${WH}|is|are|does|do|did|can|could)\\b)`,
+  "i",
+);
 /**
  * A lead-in that only sets the scene (a purpose, who is asking, what they are doing): "for my class
  * presentation,", "as an analyst,", "I'm writing a deck on China,", "quick one:". Other lead-ins
@@ -224,9 +236,8 @@ function runOnTail(sentence: string): string | undefined {
   const tail = sentence.slice(m.index);
   return namesSomething(tail) ? tail : undefined;
 }
-const RUN_ON_QUESTION = /(?<=\s)(?:who|whom|whose|what|whats|when|where|why|how|which)\b/i;
-const ASKS_AT_START =
-  /^(?:who|whom|whose|what|whats|wat|when|whn|where|why|how|hw|which|is|are|was|were|does|do|did|can|could|will|would|should)\b/i;
+const RUN_ON_QUESTION = new RegExp(`(?<=\\s)(?:${WH})\\b`, "i");
+const ASKS_AT_START = new RegExp(`^(?:${WH_TYPED}|is|are|was|were|does|do|did|can|could|will|would|should)\\b`, "i");
 
 /** Whether a question names something itself, beyond its question words. */
 const namesSomething = (question: string): boolean => normalise(question.slice(0, NAMING_CHARS)).terms.some((t) => !INTENT_WORDS.has(t));
@@ -238,12 +249,20 @@ const pointsBack = (question: string): boolean =>
   POINTS_BACK.test(question.replace(/\b(?:is|are|was|were)\s+there\b|\bthere\s+(?:is|are|was|were|'s)\b/gi, "")) ||
   ZH_POINTS_BACK.test(question);
 
+/**
+ * Where a message holds two questions: after "?", ";", an "also" that joins two questions (not one
+ * after an auxiliary verb or before a preposition or an -ing word: "has also rural centers"), "and"
+ * before a question word, and Chinese 还有/另外/顺便.
+ */
+const TWO_PART = new RegExp(
+  `[?？]\\s+(?=\\S)|;\\s*|\\s+also\\s+(?=(?:${WH})\\b)|(?<!\\b(?:has|have|had|is|are|was|were|will|would|can|could|does|do|did|should|may|might|must))(?:,?\\s+and\\s+also\\s*,?\\s+|,\\s*also\\s*,?\\s+|\\s+also\\s*,\\s*|\\s+also\\s+(?!(?:in|to|at|on|for|with|from|into|by|as|about|over|under|through|near|sell|sells|plan|plans|want|wants|own|owns|run|runs|offer|offers|open|opens|operate|operates|have|has|had|\\p{L}+ing)\\b))(?=[\\p{L}\\p{N}])|,?\\s+(?:and|&|plus)\\s+(?:also\\s+)?(?=(?:${WH})\\b)|[，,]?\\s*(?:还有|另外|以及|顺便问下?|顺便)\\s*`,
+  "iu",
+);
+
 /** "what are they doing about fakes, and who leads the overseas push?" → two questions. */
 function splitTwoPart(question: string): string[] {
   const parts = question
-    .split(
-      /[?？]\s+(?=\S)|;\s*|\s+also\s+(?=(?:who|what|whats|when|where|why|how|which|whose)\b)|(?<!\b(?:has|have|had|is|are|was|were|will|would|can|could|does|do|did|should|may|might|must))(?:,?\s+and\s+also\s*,?\s+|,\s*also\s*,?\s+|\s+also\s*,\s*|\s+also\s+(?!(?:in|to|at|on|for|with|from|into|by|as|about|over|under|through|near|sell|sells|plan|plans|want|wants|own|owns|run|runs|offer|offers|open|opens|operate|operates|have|has|had|\p{L}+ing)\b))(?=[\p{L}\p{N}])|,?\s+(?:and|&|plus)\s+(?:also\s+)?(?=(?:who|what|when|where|why|how|which|whose)\b)|[，,]?\s*(?:还有|另外|以及|顺便问下?|顺便)\s*/iu,
-    )
+    .split(TWO_PART)
     .map((p) => p.trim())
     .filter((p) => p.split(/\s+/).length >= 2 || /[\u4e00-\u9fff]{3}/.test(p));
   return parts.length === 2 ? parts : [question];
