@@ -265,5 +265,8 @@ function splitTwoPart(question: string): string[] {
     .split(TWO_PART)
     .map((p) => p.trim())
     .filter((p) => p.split(/\s+/).length >= 2 || /[\u4e00-\u9fff]{3}/.test(p));
+  // "亚马逊在中国还有跨境业务吗" is "does it still have…", not "…, and also…": a Chinese connector
+  // splits only after a part that asks.
+  if (parts.length === 2 && /[\u4e00-\u9fff]$/.test(parts[0] as string) && !ZH_ASKS.test(parts[0] as string)) return [question];
   return parts.length === 2 ? parts : [question];
 }

@@ -87,6 +87,9 @@ describe("reading chat messages", () => {
   it("splits a two-part question, at most two parts", () => {
     // "also" typed between two Chinese questions splits them too.
     expect(readChat("阿里现在CEO是谁 also 他说农村那块要怎么搞？").parts).toEqual(["阿里现在CEO是谁", "他说农村那块要怎么搞？"]);
+    // 还有 after a clause that asks nothing is "still has", not "and also".
+    expect(readChat("亚马逊在中国还有跨境业务吗").parts).toEqual(["亚马逊在中国还有跨境业务吗"]);
+    expect(readChat("这家公司的CEO是谁还有农村计划是什么").parts).toEqual(["这家公司的CEO是谁", "农村计划是什么"]);
     expect(readChat("what are they doing about counterfeits, and who is leading the overseas push?").parts).toEqual([
       "what are they doing about counterfeits",
       "who is leading the overseas push?",
