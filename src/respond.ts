@@ -30,7 +30,7 @@ interface Responded {
 export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ctx: Turn | undefined, noSplit = false): Responded {
   // Checked before any work: a 100,000-character message costs nothing.
   if (text.length > settings.maxQuestionLength) {
-    const lang = normalise(text.slice(0, 200)).chinese ? "zh" : "en";
+    const lang = languageOf(text);
     const evidence = { question: text.slice(0, 200), terms: [], threshold: settings.threshold };
     const tooLong = ix.say[lang].tooLong(settings.maxQuestionLength);
     return { answer: { kind: "too-long", text: tooLong, language: lang, limit: settings.maxQuestionLength, evidence }, facts: [] };
@@ -38,7 +38,7 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   const reading = readChat(text);
   const n = normalise(reading.text, ix.prepare);
   // A message that was all greeting or thanks ("你好", "谢谢") is answered in its own language.
-  const lang: Language = n.chinese || (!reading.text && normalise(text.slice(0, 200)).chinese) ? "zh" : "en";
+  const lang: Language = n.chinese ? "zh" : reading.text ? "en" : languageOf(text);
   const say = ix.say[lang];
   const threshold = settings.threshold;
   const rank = (q: typeof n, standalone = true, asked = reading.text) =>
@@ -341,6 +341,9 @@ function penaliseShape(
     .sort((a, b) => b.score - a.score);
   return { ...result, ranked };
 }
+
+/** The language of a message read whole (its first 200 characters): for one too long to read, or all greeting. */
+const languageOf = (text: string): Language => (normalise(text.slice(0, 200)).chinese ? "zh" : "en");
 
 const SHAPE_PENALTY = 0.5;
 /** The least score (the classifier's probability) a top fact needs to be answered with. */

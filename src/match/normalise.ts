@@ -49,8 +49,6 @@ const CJK_SLICE = 200;
  * to read whole; 400 characters gave the same answers on every set, and so do 200).
  */
 const MAX_CJK_CHARS = 200;
-/** Chinese characters read for names (chinese.ts, chineseNames). */
-const NAMED_CJK_CHARS = 200;
 
 const phraseList = Object.keys(PHRASES).sort((a, b) => b.length - a.length);
 /** Text made safe to match literally inside a regular expression. */
@@ -169,9 +167,7 @@ export function normalise(input: string, synonyms?: (spaced: string) => string):
       cjkBudget -= slice.length;
       const own = chineseTerms(slice);
       terms.push(...own);
-      // A name ICU's dictionary splits (马来西亚 → 马来 西亚) is a word of its own as well. Names are
-      // looked for in the question's first characters: past them a message is prose.
-      if (cjkBudget < MAX_CJK_CHARS - NAMED_CJK_CHARS) continue;
+      // A name ICU's dictionary splits (马来西亚 → 马来 西亚) is a word of its own as well.
       for (const name of chineseNames(slice)) {
         chineseNamed.push(name);
         if (!own.includes(name)) terms.push(name);
