@@ -319,7 +319,9 @@ function penaliseShape(
   const light = words.length > 1 && !result.normalised.chinese ? lightStems(result.normalised.typed) : undefined;
   const verb = words.findIndex((t, i) => i > 0 && light?.has(t));
   const phrase = words.slice(0, verb > 0 ? verb : words.length);
-  const sharedBy = (t: string) => result.ranked.filter((r) => r.matched.includes(t)).length;
+  // How many ranked facts match each word of the phrase, counted once (read below per fact).
+  const shared = new Map(words.map((t) => [t, result.ranked.filter((r) => r.matched.includes(t)).length]));
+  const sharedBy = (t: string) => shared.get(t) ?? 0;
   // A word most ranked facts share ends no phrase: it is the subject ("how many centers <firm> has").
   while (phrase.length > 1 && sharedBy(phrase.at(-1) as string) * 2 > result.ranked.length) phrase.pop();
   // The head noun is the phrase's last word (its first, in Chinese). A head no ranked fact knows

@@ -172,6 +172,6 @@ export function countedThing(question: string): string | undefined {
 const NOT_COUNTED = "are|is|were|was|do|does|did|have|has|had|will|would|can|could|of|times|more|other|new|total|in|at|on";
 /** After "how many": the counted word and up to three more of its noun phrase ("lil village service spots"). */
 const COUNTED = new RegExp(
-  `\\bhow many\\s+(?:of\\s+(?:the|its|their)\\s+)?(?!(?:${NOT_COUNTED})\\b)([a-z]{3,}(?:\\s+(?!(?:${NOT_COUNTED}|for|from|to|by|across|there|they|so|did|does)\\b)[a-z]+){0,3})`,
+  `\\bhow many\\s+(?:of\\s+(?:the|its|their)\\s+)?(?!(?:${NOT_COUNTED})\\b)([a-z]{3,}(?:\\s+(?!(?:${NOT_COUNTED}|for|from|to|by|across|there|they|so)\\b)[a-z]+){0,3})`,
 );
 const ZH_COUNTED = /多少(?:个|位|名|家|间|座)?([\u4e00-\u9fff]{2})/;
