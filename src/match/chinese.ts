@@ -27,11 +27,13 @@ const STOP = new Set(
 
 /** Chinese question words → the English intent words the engine already understands. */
 const INTENTS: [RegExp, string[]][] = [
-  [/多少钱|多少资金|多少投资/, ["how", "much"]],
+  [/多少钱|多少资金|多少投资|几多钱/, ["how", "much"]],
   // Cantonese question words (after conversion) beside Mandarin ones: 几时 when, 点解 why, 边个 who, 边度 where.
   [/什么时候|何时|啥时候|哪年|哪个月|几时/, ["when"]],
   // …but "推特号是多少" (what is the handle) asks for an identifier, not a count.
-  [/(?<![号码]是?)多少|几个|几家|几多|几(?!时|耐)/, ["how", "many"]],
+  // "哪几个重点", "边几样" (which ones) ask for a list, not a count.
+  [/(?:哪|边)几/, ["which"]],
+  [/(?<![号码]是?)多少|几多|(?<![哪边])几(?!时|耐)/, ["how", "many"]],
   [/为什么|为啥|为何|原因|点解/, ["why"]],
   // "谁能/谁懂/谁知道…" asks anyone to help ("can someone…"), not who did something.
   [/谁(?!能|可以|来|帮|懂|知道)|哪位|边个|边位/, ["who"]],

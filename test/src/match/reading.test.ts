@@ -76,6 +76,14 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(chineseTerms("有多少个服务中心")).toContain("many");
   });
 
+  it("reads 哪几个 / 边几样 (which ones) as asking which, not how many, and Cantonese 几多钱 as how much", () => {
+    expect(chineseTerms("张勇今年给阿里定了哪几个重点")).toContain("which");
+    expect(chineseTerms("张勇今年给阿里定了哪几个重点")).not.toContain("many");
+    expect(chineseTerms(simplified("重點有邊幾樣"))).toContain("which");
+    expect(chineseTerms("阿里有几个服务中心")).toContain("many");
+    expect(chineseTerms(simplified("服務中心用咗幾多錢"))).toEqual(expect.arrayContaining(["how", "much"]));
+  });
+
   it("reads Southwest Mandarin 好多 (how many) and 好久 (when) in a question with no other question word", () => {
     expect(chineseTerms("阿里今年打算招好多人")).toEqual(expect.arrayContaining(["how", "many"]));
     expect(chineseTerms("北京那个第二总部好久开张")).toContain("when");
