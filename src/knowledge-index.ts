@@ -1,8 +1,9 @@
 import Fuse from "fuse.js";
 import type { Fact, Knowledge } from "./knowledge/schema.js";
+import { simplified } from "./match/chinese.js";
 import { createMatcher, type LabelledExample, type Matcher } from "./match/fuse-matcher.js";
 import { type NameFacts, shapesAskedBy } from "./match/intent.js";
-import { escapeRegExp } from "./match/normalise.js";
+import { escapeRegExp, type Prepare } from "./match/normalise.js";
 import { type Messages, messagesFor } from "./messages.js";
 
 /** One suggestion per autocomplete candidate: a question and the fact it retrieves. */
@@ -28,8 +29,8 @@ export interface KnowledgeIndex {
   names: NameFacts & { places?: RegExp };
   /** For each fact, the shapes of answer its curated questions ask for (how many, when, who). */
   asked: Set<string>[];
-  /** The knowledge file's own synonyms, applied before the normaliser's general table. */
-  prepare: (text: string) => string;
+  /** The knowledge file's own synonyms, applied before the normaliser's general table, and its names' Chinese forms. */
+  prepare: Prepare;
   /** Each source's text by source id, when the app supplied it (for citation links). */
   sourceTexts?: Readonly<Record<string, string>> | undefined;
 }
@@ -40,7 +41,12 @@ const CJK = /[\u3400-\u9fff]/;
 
 export function indexKnowledge(knowledge: Knowledge, sourceTexts?: Readonly<Record<string, string>>): KnowledgeIndex {
   const facts = knowledge.facts;
-  const prepare = synonymPass(knowledge.synonyms);
+  const prepare: Prepare = Object.assign(synonymPass(knowledge.synonyms), {
+    chinese: chineseNamePass(
+      knowledge.names ?? [],
+      facts.flatMap((f) => [...(f.questions_zh ?? []), f.answer_zh ?? ""]),
+    ),
+  });
   const docs = (withChinese: boolean) =>
     facts.map((f) => ({
       id: f.id,
@@ -117,6 +123,46 @@ function synonymPass(synonyms: Record<string, string> | undefined): (text: strin
   const map = new Map(entries.map(([from, to]) => [from.toLowerCase(), to]));
   const re = new RegExp(`\\b(${entries.map(([from]) => escapeRegExp(from)).join("|")})\\b`, "gi");
   return (text) => text.replace(re, (m) => map.get(m.toLowerCase()) ?? m);
+}
+
+/** Chinese text read for names: a name is seldom further in than a question's opening. */
+const NAMED_PREFIX = 200;
+
+/**
+ * The Chinese forms of the knowledge's names that its Chinese wording never writes, read as the
+ * names themselves ("玛丽·居里是谁" → " Marie Curie 是谁", for a file listing Marie Curie as 玛丽·居里),
+ * in either script and with or without the middle dot. Such a name (a transliteration, most often)
+ * is otherwise a run of single syllables that matches nothing. A name the Chinese phrasings do
+ * write already matches as written, its sounds too (a homophone typed for it); rewriting those
+ * everywhere only blurred what the classifier had learned (older Chinese test splits −6 in scope).
+ * Questions and phrasings alike go through it. Undefined when no name needs it.
+ */
+function chineseNamePass(names: NonNullable<Knowledge["names"]>, chineseWording: string[]): ((text: string) => string) | undefined {
+  const undotted = (text: string) => simplified(text).replace(/[·・•．.\s]/g, "");
+  const written = undotted(chineseWording.join("|"));
+  const forms = names
+    .filter((n) => n.zh)
+    .map((n) => ({ name: n.name, chars: [...undotted(n.zh as string)] }))
+    .filter((f) => f.chars.length >= 2 && !written.includes(f.chars.join("")))
+    .sort((a, b) => b.chars.length - a.chars.length);
+  if (!forms.length) return undefined;
+  const named = new Map(forms.map((f) => [f.chars.join(""), f.name]));
+  const re = new RegExp(forms.map((f) => f.chars.map(escapeRegExp).join("[·・•．.]?")).join("|"), "g");
+  // A question is normalised several times (its readings, its corrected words): each opening is
+  // converted once (OpenCC over 200 characters costs about 0.1 ms).
+  const seen = new Map<string, string | undefined>();
+  return (text) => {
+    const opening = text.slice(0, NAMED_PREFIX);
+    let rewritten = seen.get(opening);
+    if (!seen.has(opening)) {
+      const head = simplified(opening);
+      re.lastIndex = 0;
+      rewritten = re.test(head) ? head.replace(re, (m) => ` ${named.get(m.replace(/[·・•．.]/g, "")) ?? m} `) : undefined;
+      if (seen.size >= 1000) seen.clear();
+      seen.set(opening, rewritten);
+    }
+    return rewritten === undefined ? text : rewritten + text.slice(NAMED_PREFIX);
+  };
 }
 
 /** The knowledge's people (for "who" answers), places (for "where" follow-ups) and common names. */

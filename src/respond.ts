@@ -7,7 +7,7 @@ import { readChat } from "./match/chat.js";
 import { answerProbability } from "./match/decide.js";
 import type { MatchResult, Scored } from "./match/fuse-matcher.js";
 import { countedThing, lacksAskedShape, type NameFacts } from "./match/intent.js";
-import { hasWords, INTENT_WORDS, isChineseTerm, normalise } from "./match/normalise.js";
+import { hasWords, INTENT_WORDS, isChineseTerm, normalise, type Prepare } from "./match/normalise.js";
 import { lightStems } from "./match/parts-of-speech.js";
 
 /** The decision's settings (see DEFAULTS in engine.ts). */
@@ -311,7 +311,7 @@ function isParentOf(general: Fact, specific: Fact, overview: string | undefined)
 function penaliseShape(
   question: string,
   result: MatchResult,
-  { facts, names, asked, prepare }: { facts: Fact[]; names: NameFacts; asked: Set<string>[]; prepare: (text: string) => string },
+  { facts, names, asked, prepare }: { facts: Fact[]; names: NameFacts; asked: Set<string>[]; prepare: Prepare },
 ): MatchResult {
   const counted = countedThing(question);
   const words = counted ? normalise(counted, prepare).terms.filter((t) => result.terms.includes(t) && !INTENT_WORDS.has(t)) : [];

@@ -1,6 +1,6 @@
 import { type Classifier, type Example, trainClassifier } from "./classifier.js";
 import { isEnglishWord } from "./dictionary.js";
-import { INTENT_WORDS, isChineseTerm, type Normalised, normalise, STOP_WORDS, stem } from "./normalise.js";
+import { INTENT_WORDS, isChineseTerm, type Normalised, normalise, type Prepare, STOP_WORDS, stem } from "./normalise.js";
 import { lightStems } from "./parts-of-speech.js";
 import { WORDS } from "./synonyms.js";
 
@@ -126,7 +126,7 @@ const UNKNOWN_FACTOR = 1.5;
 export function createMatcher(
   docs: MatchDoc[],
   refusals: readonly string[] = [],
-  prepare?: (spaced: string) => string,
+  prepare?: Prepare,
   labelled: readonly LabelledExample[] = [],
 ) {
   const phrasings: Phrasing[] = [];

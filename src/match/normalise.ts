@@ -146,9 +146,32 @@ const ZHUYIN_PARTICLES = new Map([
 const SPOKEN_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty".split(" ");
 const SPOKEN_YEAR = new RegExp(`\\b(?:twenty|two thousand(?: and)?)[ -](${SPOKEN_TEENS.join("|")})\\b`, "g");
 
+/**
+ * A knowledge file's own wording, applied by the normaliser: its synonyms over the Latin words, and
+ * (`chinese`) the Chinese forms of the names it lists, read as those names (knowledge-index.ts).
+ */
+export type Prepare = ((spaced: string) => string) & { chinese?: (text: string) => string };
+
+/** Letters and digits outside Chinese runs: how much of a text is Latin. */
+const latinLength = (text: string) => text.replace(CJK_RUN, "").replace(/[^\p{L}\p{N}]+/gu, "").length;
+
+const cjkLength = (text: string) => (text.match(CJK_G) ?? []).length;
+const CJK_G = new RegExp(CJK.source, "g");
+
 /** Turns a question (or a curated phrasing) into matching terms. Never throws. */
-export function normalise(input: string, synonyms?: (spaced: string) => string): Normalised {
+export function normalise(input: string, synonyms?: Prepare): Normalised {
   let text = cleanText(input);
+  // A name written as the knowledge's English name still counts as Chinese where it was written so.
+  let namedLetters = 0;
+  let namedCjk = 0;
+  if (synonyms?.chinese && CJK.test(text)) {
+    const named = synonyms.chinese(text);
+    if (named !== text) {
+      namedLetters = latinLength(named) - latinLength(text);
+      namedCjk = cjkLength(text) - cjkLength(named);
+      text = named;
+    }
+  }
   const tokens = text
     .replace(CJK_RUN, " ")
     .split(/[^\p{L}\p{N}]+/u)
@@ -157,7 +180,7 @@ export function normalise(input: string, synonyms?: (spaced: string) => string):
   const asksAboutNow = NOW_PATTERN.test(text) || ZH_NOW.test(text);
   if (asksAboutNow) text = text.replace(new RegExp(NOW_PATTERN.source, "g"), " ");
   const terms: string[] = [];
-  const cjkChars = (text.match(new RegExp(CJK.source, "g")) ?? []).length;
+  const cjkChars = cjkLength(text) + namedCjk;
   let cjkBudget = MAX_CJK_CHARS;
   const names = namesIn(input);
   const chineseNamed: string[] = [];
@@ -189,7 +212,7 @@ export function normalise(input: string, synonyms?: (spaced: string) => string):
       terms.push(stem(w));
     }
   }
-  const latin = spaced.replace(/\s/g, "").length;
+  const latin = spaced.replace(/\s/g, "").length - namedLetters;
   const chinese = cjkChars > 0 && cjkChars >= latin / 3;
   // In a Latin question the Chinese words are unknown anyway: only a Chinese one counts them as names.
   if (chinese) for (const name of chineseNamed) names.add(name);

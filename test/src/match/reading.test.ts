@@ -76,6 +76,17 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(chineseTerms("有多少个服务中心")).toContain("many");
   });
 
+  it("reads a Chinese form of a listed name that the Chinese phrasings never write as the name itself, in either script", () => {
+    // The names table gives 马拉维卡 for Malavika Velayanikal; no Chinese phrasing writes it.
+    for (const q of ["馬拉維卡·維拉亞尼卡爾在這篇裡負責什麼", "马拉维卡在这篇里是干啥的"]) {
+      expect(evidence(q).terms).toEqual(expect.arrayContaining(["malavika", "velayanik"]));
+      expect(e.answer(q, undefined).answer.kind).toBe("fact");
+      expect(e.answer(q, undefined).answer.language).toBe("zh");
+    }
+    // 张勇 is written by the Chinese phrasings: it stays as written, its sounds and all.
+    expect(evidence("张勇是谁").terms).not.toContain("zhang");
+  });
+
   it("reads 哪几个 / 边几样 (which ones) as asking which, not how many, and Cantonese 几多钱 as how much", () => {
     expect(chineseTerms("张勇今年给阿里定了哪几个重点")).toContain("which");
     expect(chineseTerms("张勇今年给阿里定了哪几个重点")).not.toContain("many");
