@@ -73,6 +73,8 @@ describe("labelled question sets", () => {
     ["persona14", "zh-test.jsonl", 0.93, 0.95],
     ["persona15", "en-test.jsonl", 0.95, 0.95],
     ["persona15", "zh-test.jsonl", 0.9, 0.93],
+    ["persona16", "en-test.jsonl", 0.96, 0.97],
+    ["persona16", "zh-test.jsonl", 0.94, 0.95],
   ])("%s %s stays above its floors", (folder, name, inFloor, outFloor) => {
     const set = parseLabelledSet(readFileSync(new URL(`../../questions/${folder}/${name}`, import.meta.url), "utf8"), name);
     const r = evaluate(e, set);
