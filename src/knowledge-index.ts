@@ -127,6 +127,8 @@ function synonymPass(synonyms: Record<string, string> | undefined): (text: strin
 
 /** Chinese text read for names: a name is seldom further in than a question's opening. */
 const NAMED_PREFIX = 200;
+/** The marks written between a transliterated name's parts (马拉维卡·维拉亚尼卡尔), or none. */
+const NAME_DOTS = "[·・•．.]";
 
 /**
  * The Chinese forms of the knowledge's names that its Chinese wording never writes, read as the
@@ -135,29 +137,40 @@ const NAMED_PREFIX = 200;
  * is otherwise a run of single syllables that matches nothing. A name the Chinese phrasings do
  * write already matches as written, its sounds too (a homophone typed for it); rewriting those
  * everywhere only blurred what the classifier had learned (older Chinese test splits −6 in scope).
- * Questions and phrasings alike go through it. Undefined when no name needs it.
+ * Questions and phrasings alike go through it. The forms are found on the first Chinese text, so
+ * an English-only run never loads OpenCC for them; undefined when no name has a Chinese form.
  */
 function chineseNamePass(names: NonNullable<Knowledge["names"]>, chineseWording: string[]): ((text: string) => string) | undefined {
-  const undotted = (text: string) => simplified(text).replace(/[·・•．.\s]/g, "");
-  const written = undotted(chineseWording.join("|"));
-  const forms = names
-    .filter((n) => n.zh)
-    .map((n) => ({ name: n.name, chars: [...undotted(n.zh as string)] }))
-    .filter((f) => f.chars.length >= 2 && !written.includes(f.chars.join("")))
-    .sort((a, b) => b.chars.length - a.chars.length);
-  if (!forms.length) return undefined;
-  const named = new Map(forms.map((f) => [f.chars.join(""), f.name]));
-  const re = new RegExp(forms.map((f) => f.chars.map(escapeRegExp).join("[·・•．.]?")).join("|"), "g");
+  if (!names.some((n) => n.zh)) return undefined;
+  const dotsAndSpaces = new RegExp(`${NAME_DOTS}|\\s`, "g");
+  const undotted = (text: string) => simplified(text).replace(dotsAndSpaces, "");
+  let pattern: { re: RegExp; named: Map<string, string> } | null | undefined;
+  const build = () => {
+    const written = undotted(chineseWording.join("|"));
+    const forms = names
+      .filter((n) => n.zh)
+      .map((n) => ({ name: n.name, chars: [...undotted(n.zh as string)] }))
+      .filter((f) => f.chars.length >= 2 && !written.includes(f.chars.join("")))
+      .sort((a, b) => b.chars.length - a.chars.length);
+    if (!forms.length) return null;
+    return {
+      re: new RegExp(forms.map((f) => f.chars.map(escapeRegExp).join(`${NAME_DOTS}?`)).join("|"), "g"),
+      named: new Map(forms.map((f) => [f.chars.join(""), f.name])),
+    };
+  };
   // A question is normalised several times (its readings, its corrected words): each opening is
   // converted once (OpenCC over 200 characters costs about 0.1 ms).
   const seen = new Map<string, string | undefined>();
   return (text) => {
+    if (pattern === undefined) pattern = build();
+    if (!pattern) return text;
+    const { re, named } = pattern;
     const opening = text.slice(0, NAMED_PREFIX);
     let rewritten = seen.get(opening);
     if (!seen.has(opening)) {
       const head = simplified(opening);
       re.lastIndex = 0;
-      rewritten = re.test(head) ? head.replace(re, (m) => ` ${named.get(m.replace(/[·・•．.]/g, "")) ?? m} `) : undefined;
+      rewritten = re.test(head) ? head.replace(re, (m) => ` ${named.get(undotted(m)) ?? m} `) : undefined;
       if (seen.size >= 1000) seen.clear();
       seen.set(opening, rewritten);
     }

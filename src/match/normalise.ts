@@ -161,14 +161,14 @@ const CJK_G = new RegExp(CJK.source, "g");
 /** Turns a question (or a curated phrasing) into matching terms. Never throws. */
 export function normalise(input: string, synonyms?: Prepare): Normalised {
   let text = cleanText(input);
-  // A name written as the knowledge's English name still counts as Chinese where it was written so.
+  // Counted before names are rewritten: a name written as the knowledge's English name still
+  // counts as Chinese where it was written so.
+  const cjkChars = cjkLength(text);
   let namedLetters = 0;
-  let namedCjk = 0;
-  if (synonyms?.chinese && CJK.test(text)) {
+  if (synonyms?.chinese && cjkChars > 0) {
     const named = synonyms.chinese(text);
     if (named !== text) {
       namedLetters = latinLength(named) - latinLength(text);
-      namedCjk = cjkLength(text) - cjkLength(named);
       text = named;
     }
   }
@@ -180,7 +180,6 @@ export function normalise(input: string, synonyms?: Prepare): Normalised {
   const asksAboutNow = NOW_PATTERN.test(text) || ZH_NOW.test(text);
   if (asksAboutNow) text = text.replace(new RegExp(NOW_PATTERN.source, "g"), " ");
   const terms: string[] = [];
-  const cjkChars = cjkLength(text) + namedCjk;
   let cjkBudget = MAX_CJK_CHARS;
   const names = namesIn(input);
   const chineseNamed: string[] = [];
