@@ -7,7 +7,7 @@ import { readChat } from "./match/chat.js";
 import { answerProbability } from "./match/decide.js";
 import type { MatchResult, Scored } from "./match/fuse-matcher.js";
 import { countedThing, lacksAskedShape, type NameFacts } from "./match/intent.js";
-import { hasWords, INTENT_WORDS, isChineseTerm, normalise, type Prepare } from "./match/normalise.js";
+import { hasWords, INTENT_WORDS, isChineseTerm, type Normalised, normalise, type Prepare } from "./match/normalise.js";
 import { lightStems } from "./match/parts-of-speech.js";
 
 /** The decision's settings (see DEFAULTS in engine.ts). */
@@ -68,9 +68,11 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
     if (!readable || !top || top.score < MIN_TOP_SCORE || m.mash) return false;
     // Chinese that shares no whole word with the top fact, only pairs of syllables (蠅絻栱囬伱聦 has
     // "ying wen"), is typo evidence without a topic, unless those pairs explain most of it.
+    // Chinese characters that are mostly no words at all are noise, whatever they sound like.
+    if (m.normalised.chineseKnown < KNOWN_CHINESE) return false;
     if (m.normalised.chinese && top.coverage < SOUNDS_ONLY_COVERAGE && top.matched.every((t) => isChineseTerm(t) && t.includes("_")))
       return false;
-    if (top.loneWord && (top.score < SURE_OF_LONE_WORD || new Set(m.normalised.tokens).size < 3)) return false;
+    if (top.loneWord && (top.score < SURE_OF_LONE_WORD || sentenceWords(m.normalised) < 3)) return false;
     return rightness(m, top, m.ranked[1]) >= threshold;
   };
   // A long message is prose: it is read once, as a whole. Splitting it into parts or trying other
@@ -356,6 +358,14 @@ const MIN_TOP_SCORE = 0.3;
  * validation split (in scope 86.6% to 88.9%, out of scope unchanged); no persona dev figure moved.
  */
 const SURE_OF_LONE_WORD = 0.7;
+/** Below this share of characters in known words, Chinese is noise (see Normalised.chineseKnown). */
+const KNOWN_CHINESE = 0.7;
+
+/**
+ * How many words a sentence holds, for the lone-word rule: its different Latin words, and a word for
+ * every two Chinese characters (Chinese writes no spaces; most of its words are two characters).
+ */
+const sentenceWords = (n: Normalised) => new Set(n.tokens).size + n.cjkChars / 2;
 /** How much of a Chinese question syllable pairs alone must explain (see decide). */
 const SOUNDS_ONLY_COVERAGE = 0.7;
 /** A turn remembers at most this many fact ids per list: a long conversation stays small. */

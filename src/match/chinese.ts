@@ -77,22 +77,41 @@ let tagger: Tagger | undefined;
  */
 const NAME_TAGS = new Set(["ns", "nt", "nz"]);
 
+const HAN_G = /\p{Script=Han}/gu;
+
+/** What jieba's reading of a run of Chinese tells: its proper nouns, and how much of it is words. */
+export interface ChineseReading {
+  /** The proper nouns, as matching terms. */
+  names: string[];
+  /** How many Chinese characters it holds. */
+  chars: number;
+  /** How many of them are in words jieba's dictionary does not know. */
+  unknown: number;
+}
+
 /**
- * The proper nouns of a run of Chinese (哈尔滨, 马来西亚, 京东), as matching terms, by jieba's
- * part-of-speech tags (@node-rs/jieba and its dictionary, loaded on the first Chinese text). Chinese
- * has no capital letters to tell a name by, and a name the knowledge never mentions is the sign of
- * a question about something else ("在马来西亚有办公室吗").
+ * Reads a run of Chinese with jieba (@node-rs/jieba and its dictionary, loaded on the first Chinese
+ * text). Its proper nouns (哈尔滨, 马来西亚, 京东), by their part-of-speech tags: Chinese has no
+ * capital letters to tell a name by, and a name the knowledge never mentions is the sign of a
+ * question about something else ("在马来西亚有办公室吗"). Its unknown characters: characters the
+ * dictionary lacks or tags only as rare (zg) make up random strings of Chinese characters, and
+ * hardly any question (Cantonese particles such as 咩 and 㗎 are the few a question holds).
  */
-export function chineseNames(input: string): string[] {
+export function readChinese(input: string): ChineseReading {
   if (!tagger) {
     const require = createRequire(import.meta.url);
     const { Jieba } = require("@node-rs/jieba") as { Jieba: { withDict(dict: Uint8Array): Tagger } };
     tagger = Jieba.withDict((require("@node-rs/jieba/dict") as { dict: Uint8Array }).dict);
   }
   const names = new Set<string>();
-  for (const { word, tag } of tagger.tag(converted(input), false))
+  let [chars, unknown] = [0, 0];
+  for (const { word, tag } of tagger.tag(converted(input), false)) {
+    const han = (word.match(HAN_G) ?? []).length;
+    chars += han;
     if (NAME_TAGS.has(tag) && /^[\u4e00-\u9fff]{2,}$/.test(word)) names.add(word);
-  return [...names].map((word) => `zh:${wordSyllables(word).join("")}`);
+    else if ((tag === "x" || tag === "zg") && !STOP.has(word)) unknown += han;
+  }
+  return { names: [...names].map((word) => `zh:${wordSyllables(word).join("")}`), chars, unknown };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { stemmer } from "stemmer";
-import { chineseNames, chineseTerms, ZH_NOW } from "./chinese.js";
+import { chineseTerms, readChinese, ZH_NOW } from "./chinese.js";
 import { SHORTHAND } from "./shorthand.js";
 import { PHRASES, WORDS } from "./synonyms.js";
 
@@ -33,8 +33,9 @@ export const INTENT_WORDS = new Set(["who", "what", "where", "when", "why", "how
 const NOW_PATTERN =
   /\b(now|currently|current|today|nowadays|these days|at present|presently|at the moment|right now|as of now|still|anymore|any more|latest|recently)\b/;
 
-const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+/** Chinese characters: the Han script, the rarer planes included (random Unicode is mostly those). */
+const CJK = /\p{Script=Han}/u;
+const CJK_RUN = /\p{Script=Han}+/gu;
 
 /**
  * Chinese text is segmented in slices of this many characters: ICU's word segmenter takes
@@ -82,6 +83,13 @@ export interface Normalised {
   asksAboutNow: boolean;
   /** True when the question is mostly Chinese. */
   chinese: boolean;
+  /** How many Chinese characters the question holds, as typed (names not yet read as names). */
+  cjkChars: number;
+  /**
+   * The share of the Chinese characters read that are in words jieba's dictionary knows (1 with
+   * none): about 0.3 for random strings of Chinese characters, 0.5 or more for nearly every question.
+   */
+  chineseKnown: number;
   /** Terms the asker wrote as names (capitalised mid-sentence, short ALL-CAPS words, Chinese proper nouns). */
   names: Set<string>;
 }
@@ -114,7 +122,7 @@ export function cleanText(input: string): string {
       .normalize("NFC")
       .toLowerCase()
       // Lone surrogates and control characters carry nothing and can break regexes or terminals.
-      .replace(/[\uD800-\uDFFF]/g, " ")
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, " ")
       .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, " ")
       .replace(/[\u2018\u2019\u201b\u2032`´]/g, "'")
       .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
@@ -127,7 +135,11 @@ export function cleanText(input: string): string {
       .replace(/\b(\d+)\s*k\b/g, "$1000")
       .replace(/\b(\d+(?:\.\d+)?)\s*(?:bn|b)\b/g, "$1 billion")
       .replace(/\b(\d+(?:\.\d+)?)\s*(?:m|mn)\b/g, "$1 million")
-      .replace(/\bus\s*\$|\$/g, " dollars ")
+      // Dollar signs say "dollars" beside an amount ($1bn, 1 $, US$) or as a word of their own ("how
+      // much $ is it", "$$-wise"); among other symbols ("^$\*~"), or a ticker's ("$BABA"), nothing.
+      .replace(/\bus\s*\$|\$+(?=\s*\d)|(?<=\d)\s*\$+|(?<=^|\s)\$+(?=$|[\s?.,!-])/g, (signs) =>
+        " dollars ".repeat(signs.split("$").length - 1),
+      )
       .replace(/'s\b/g, "")
       .replace(/n't\b/g, " not")
       .replace(/'/g, "")
@@ -156,7 +168,7 @@ export type Prepare = ((spaced: string) => string) & { chinese?: (text: string) 
 const latinLength = (text: string) => text.replace(CJK_RUN, "").replace(/[^\p{L}\p{N}]+/gu, "").length;
 
 const cjkLength = (text: string) => (text.match(CJK_G) ?? []).length;
-const CJK_G = new RegExp(CJK.source, "g");
+const CJK_G = new RegExp(CJK.source, "gu");
 
 /** Turns a question (or a curated phrasing) into matching terms. Never throws. */
 export function normalise(input: string, synonyms?: Prepare): Normalised {
@@ -181,6 +193,7 @@ export function normalise(input: string, synonyms?: Prepare): Normalised {
   if (asksAboutNow) text = text.replace(new RegExp(NOW_PATTERN.source, "g"), " ");
   const terms: string[] = [];
   let cjkBudget = MAX_CJK_CHARS;
+  let [cjkRead, cjkUnknown] = [0, 0];
   const names = namesIn(input);
   const chineseNamed: string[] = [];
   text = text.replace(CJK_RUN, (run) => {
@@ -189,8 +202,10 @@ export function normalise(input: string, synonyms?: Prepare): Normalised {
       cjkBudget -= slice.length;
       const own = chineseTerms(slice);
       terms.push(...own);
+      const read = readChinese(slice);
+      [cjkRead, cjkUnknown] = [cjkRead + read.chars, cjkUnknown + read.unknown];
       // A name ICU's dictionary splits (马来西亚 → 马来 西亚) is a word of its own as well.
-      for (const name of chineseNames(slice)) {
+      for (const name of read.names) {
         chineseNamed.push(name);
         if (!own.includes(name)) terms.push(name);
       }
@@ -222,6 +237,8 @@ export function normalise(input: string, synonyms?: Prepare): Normalised {
     tokens,
     asksAboutNow,
     chinese,
+    cjkChars,
+    chineseKnown: cjkRead ? 1 - cjkUnknown / cjkRead : 1,
     names,
   };
 }

@@ -116,6 +116,22 @@ describe("engine properties (fast-check)", () => {
       )
       .map((c) => String.fromCodePoint(c));
     it("random Unicode", () => fc.assert(fc.property(fc.string({ unit: codePoint, minLength: 1, maxLength: 60 }), never), seeded));
+    // Random Chinese characters are mostly rare ones no word holds (the Unicode planes hold some
+    // 98,000 of them; a question uses a few thousand), and Traditional, Simplified and homophones
+    // of the knowledge's words among them: a string of them is noise, not a question that sounds
+    // like one. Every code point, Chinese included, the way a fuzzer draws them.
+    const han = fc
+      .oneof(fc.integer({ min: 0x3400, max: 0x9fff }), fc.integer({ min: 0x20000, max: 0x2ebe0 }))
+      .map((c) => String.fromCodePoint(c));
+    it("random Chinese characters", () => fc.assert(fc.property(fc.string({ unit: han, minLength: 6, maxLength: 40 }), never), seeded));
+    it("random code points of every plane", () =>
+      fc.assert(
+        fc.property(
+          fc.string({ unit: fc.integer({ min: 0, max: 0x2ffff }).map((c) => String.fromCodePoint(c)), minLength: 1, maxLength: 40 }),
+          never,
+        ),
+        seeded,
+      ));
     it("all of them mixed", () =>
       fc.assert(
         fc.property(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chineseNames, chineseTerms, simplified } from "../../../src/match/chinese.js";
+import { chineseTerms, readChinese, simplified } from "../../../src/match/chinese.js";
 import { isEnglishWord } from "../../../src/match/dictionary.js";
 import { lacksAskedShape } from "../../../src/match/intent.js";
 import { normalise, stem } from "../../../src/match/normalise.js";
@@ -105,9 +105,26 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
   });
 
   it("finds Chinese names of places and organisations by jieba's part of speech, not people's", () => {
-    expect(chineseNames("阿里在马来西亚有办公室吗")).toEqual(["zh:malaixiya"]);
-    expect(chineseNames("哈爾濱有沒有辦公室")).toEqual(["zh:haerbin"]);
-    expect(chineseNames("张勇说农村要怎么搞")).toEqual([]);
+    expect(readChinese("阿里在马来西亚有办公室吗").names).toEqual(["zh:malaixiya"]);
+    expect(readChinese("哈爾濱有沒有辦公室").names).toEqual(["zh:haerbin"]);
+    expect(readChinese("张勇说农村要怎么搞").names).toEqual([]);
+  });
+
+  it("tells Chinese words from random characters by jieba's dictionary, Cantonese particles included", () => {
+    expect(readChinese("呢篇嘢邊個寫㗎").unknown).toBeLessThanOrEqual(1);
+    expect(readChinese("阿里巴巴今年的三大战场是什么")).toMatchObject({ chars: 14, unknown: 0 });
+    expect(readChinese("瀬咴齃閃虉餤藄謐").unknown).toBeGreaterThan(4);
+    expect(normalise("阿里今年要整啥").chineseKnown).toBe(1);
+    // The rarer planes are Chinese characters too (they used to be dropped as surrogates).
+    expect(normalise("𭙵𤛩𬆱䒧亦").chineseKnown).toBeLessThan(0.5);
+    expect(normalise("𭙵𤛩𬆱䒧亦").cjkChars).toBe(5);
+  });
+
+  it("reads a dollar sign as dollars beside an amount or as a word, not among symbols", () => {
+    expect(normalise("how much $ is alibaba putting in").terms).toContain("dollar");
+    expect(normalise("how much $$ went in, $1bn?").terms.filter((t) => t === "dollar")).toHaveLength(3);
+    expect(normalise("US$1 billion").terms).toContain("dollar");
+    expect(normalise("what is ^$*~ about $BABA").terms).not.toContain("dollar");
     // A name ICU splits (马来 西亚) is a term of its own too, in a Chinese question only.
     expect(normalise("阿里在马来西亚有办公室吗").terms).toContain("zh:malaixiya");
     expect([...normalise("阿里在马来西亚有办公室吗").names]).toContain("zh:malaixiya");
