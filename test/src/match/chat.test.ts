@@ -101,6 +101,8 @@ describe("reading chat messages", () => {
       "Name the two countries with new offices.",
       "Also, who leads the push abroad?",
     ]);
+    // "gimme" asks as "give me" does.
+    expect(readChat("gimme the three priorities for 2016. also who's the CEO saying all this").parts).toHaveLength(2);
   });
 
   it("'also' joins two questions, not a verb to its object", () => {
