@@ -3,7 +3,7 @@ import type { Fact, Knowledge } from "./knowledge/schema.js";
 import { simplified } from "./match/chinese.js";
 import { createMatcher, type LabelledExample, type Matcher } from "./match/fuse-matcher.js";
 import { type NameFacts, shapesAskedBy } from "./match/intent.js";
-import { escapeRegExp, type Prepare } from "./match/normalise.js";
+import { escapeRegExp, hasChinese, type Prepare } from "./match/normalise.js";
 import { type Messages, messagesFor } from "./messages.js";
 
 /** One suggestion per autocomplete candidate: a question and the fact it retrieves. */
@@ -37,7 +37,6 @@ export interface KnowledgeIndex {
 
 /** How many of each fact's questions (per language) autocomplete offers. */
 const COMPLETION_PER_FACT = 6;
-const CJK = /[\u3400-\u9fff]/;
 
 export function indexKnowledge(knowledge: Knowledge, sourceTexts?: Readonly<Record<string, string>>): KnowledgeIndex {
   const facts = knowledge.facts;
@@ -61,9 +60,9 @@ export function indexKnowledge(knowledge: Knowledge, sourceTexts?: Readonly<Reco
   const examples = labelledExamples(knowledge);
   const english = createMatcher(
     docs(false),
-    refusals.filter((r) => !CJK.test(r)),
+    refusals.filter((r) => !hasChinese(r)),
     prepare,
-    examples.filter((e) => !CJK.test(e.q)),
+    examples.filter((e) => !hasChinese(e.q)),
   );
   let full: Matcher | undefined;
   let completer: Fuse<Completion> | undefined;
@@ -80,7 +79,7 @@ export function indexKnowledge(knowledge: Knowledge, sourceTexts?: Readonly<Reco
         docs(true),
         refusals,
         prepare,
-        examples.filter((e) => CJK.test(e.q)),
+        examples.filter((e) => hasChinese(e.q)),
       )),
     complete: () =>
       (completer ??= new Fuse(

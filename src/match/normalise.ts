@@ -37,6 +37,9 @@ const NOW_PATTERN =
 const CJK = /\p{Script=Han}/u;
 const CJK_RUN = /\p{Script=Han}+/gu;
 
+/** Whether a text holds a Chinese character. */
+export const hasChinese = (text: string): boolean => CJK.test(text);
+
 /**
  * Chinese text is segmented in slices of this many characters: ICU's word segmenter takes
  * quadratic time on one long run (100,000 characters: 50-100 s), and a word cut at a slice's edge
