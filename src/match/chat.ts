@@ -6,6 +6,7 @@
  * Linear time: each step is one pass of a regular expression without nested quantifiers.
  */
 
+import { ZH_QUESTION_WORD } from "./chinese.js";
 import { INTENT_WORDS, normalise } from "./normalise.js";
 
 /** Slack and Discord markup, links, emoji and markdown: replaced by a space (or by their label). */
@@ -166,7 +167,8 @@ function splitSentences(text: string): string[] {
 const ZH_ASIDE =
   /^(?:.{0,6}(?:要用|急用|要交|用的)|(?:写|寫|交|做)?(?:作业|作業|论文|論文|报告|報告|周会|週會|开会|開會|汇报|匯報|简报|簡報|ppt|PPT).{0,4}|(?:老板|老闆|客户|客戶|老师|老師|领导|領導)(?:问|問|要).{0,3}|求求了?|求助|急+|在线等|在線等|谢谢|謝謝|感谢|感謝|多谢|多謝|蹲一个|拜托了?|拜託了?|麻烦了|麻煩了|辛苦了)$/u;
 /** A clause that asks something in Chinese. */
-const ZH_ASKS = /[?？吗嗎呢啥谁誰哪几幾咋]|什么|什麼|多少|怎么|怎麼|为什么|為什麼|是不是|有没有|有沒有/;
+/** A Chinese sentence that asks: a question mark, 呢, or a question word. */
+const ZH_ASKS = new RegExp(`[?？呢]|${ZH_QUESTION_WORD.source}`);
 
 /** "谁能讲讲这家公司的计划 写作业要用 求求了" → without the asides. */
 function dropChineseAsides(sentence: string): string {

@@ -191,10 +191,14 @@ const SOUTHWEST: [RegExp, string][] = [
   [/好多/g, "多少"],
   [/(?<![看等读用花要了])好久(?![没不了以之才])/g, "什么时候"],
 ];
-const ASKS_OTHERWISE = /吗|么|多少|几|什么|啥|哪|谁|怎|咋|为何|何时|是不是|有没有/;
+/**
+ * Chinese question words, in either script: a sentence holding one asks something (chat.ts), and
+ * 好多 / 好久 in it are "so many" / "so long", not Southwest Mandarin's "how many" / "when".
+ */
+export const ZH_QUESTION_WORD = /吗|嗎|么|麼|多少|几|幾|什么|什麼|啥|哪|谁|誰|怎|咋|为何|為何|何时|何時|是不是|有没有|有沒有/;
 const mandarin = (text: string): string => {
   const t = CANTONESE.reduce((t, [re, to]) => t.replace(re, to), text);
-  return ASKS_OTHERWISE.test(t) ? t : SOUTHWEST.reduce((t, [re, to]) => t.replace(re, to), t);
+  return ZH_QUESTION_WORD.test(t) ? t : SOUTHWEST.reduce((t, [re, to]) => t.replace(re, to), t);
 };
 
 /** Simplified Mandarin of a run of Chinese, converted once for its terms and again for its names: the last one is kept. */
