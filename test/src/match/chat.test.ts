@@ -8,6 +8,9 @@ describe("reading chat messages", () => {
       "see and the article\nbold code",
     );
     expect(stripMarkup("<@!80351110224678912> <:pepe:123456> <a:dance:42> @here https://x.y/z")).toBe("");
+    // A link pasted without its scheme is a link too; a plain domain, a fraction or "U.S." are not.
+    expect(stripMarkup("techinasia.com/alibaba-2016-plans who wrote it")).toBe("who wrote it");
+    expect(stripMarkup("is tmall.com 1.5/10 in the U.S./China trade")).toBe("is tmall.com 1.5/10 in the U.S./China trade");
   });
 
   it("drops greetings, thanks and sign-offs, keeps the question", () => {
