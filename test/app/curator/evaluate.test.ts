@@ -77,6 +77,8 @@ describe("labelled question sets", () => {
     ["persona16", "zh-test.jsonl", 0.94, 0.95],
     ["persona17", "en-test.jsonl", 0.95, 0.96],
     ["persona17", "zh-test.jsonl", 0.97, 0.97],
+    ["persona18", "en-test.jsonl", 0.97, 0.96],
+    ["persona18", "zh-test.jsonl", 0.95, 0.97],
   ])("%s %s stays above its floors", (folder, name, inFloor, outFloor) => {
     const set = parseLabelledSet(readFileSync(new URL(`../../questions/${folder}/${name}`, import.meta.url), "utf8"), name);
     const r = evaluate(e, set);
