@@ -20,7 +20,7 @@ const MARKUP: [RegExp, string][] = [
   [/<a?:?[\w~-]{0,100}:?[^<>\s]{0,2000}>/g, " "],
   [/\bhttps?:\/\/\S{1,2000}/g, " "],
   [/\bwww\.\S{1,2000}/g, " "],
-  // A link pasted without its scheme: a domain and a path (techinasia.com/alibaba-2016-plans).
+  // A link pasted without its scheme: a domain and a path (example.com/some-story-2016).
   [/\b[\w-]{1,100}(?:\.[\w-]{1,100}){0,5}\.[a-z]{2,20}\/\S{0,2000}/gi, " "],
   // :shortcodes: and :skin-tone-2: (often where a sentence ends: a line break keeps them apart).
   [/:[a-z0-9_+-]{1,60}:/gi, "\n"],

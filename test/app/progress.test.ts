@@ -75,7 +75,7 @@ describe("what long commands report", () => {
   });
 
   it("bench names the costliest question by its fastest timing, apart from the slowest single one", () => {
-    // "slow" always burns 3 ms; "fast" once pays for a 10 ms pause, as a collector pause would land.
+    // "slow" always burns 3 ms; "fast" once pays for a 60 ms pause, as a collector pause would land.
     const burn = (ms: number) => {
       const until = performance.now() + ms;
       while (performance.now() < until);
@@ -83,7 +83,7 @@ describe("what long commands report", () => {
     let fastCalls = 0;
     const row = time("toy", 1, ["fast", "slow"], (q) => {
       if (q === "slow") burn(3);
-      else if (++fastCalls === 3) burn(10);
+      else if (++fastCalls === 3) burn(60);
     });
     expect(row.costliest.question).toBe("slow");
     expect(row.slowest.question).toBe("fast");
