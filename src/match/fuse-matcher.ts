@@ -545,12 +545,23 @@ export type Matcher = ReturnType<typeof createMatcher>;
  * words and short stop words only a swap of letters ("abotu"), so that "light" is not "might".
  */
 export function plausibleTypo(typed: string, known: string, knownIsStopWord = false): boolean {
-  // Short words and short stop words only by swapped letters: one edit turns "div" into "dig".
+  // Short words and short stop words only by swapped letters or a doubled one ("theiir", "whaat"):
+  // any other edit turns "div" into "dig".
   if ((knownIsStopWord && known.length < 7) || typed.length <= 3)
-    return typed.length === known.length && [...typed].sort().join("") === [...known].sort().join("") && editDistance(typed, known) === 1;
+    return (
+      (typed.length === known.length && [...typed].sort().join("") === [...known].sort().join("") && editDistance(typed, known) === 1) ||
+      doubled(typed, known)
+    );
   const firstKept = typed[0] === known[0] || (typed[0] === known[1] && typed[1] === known[0]);
   const allowed = Math.min(typed.length, known.length) >= 8 ? 2 : 1;
   return firstKept && Math.abs(typed.length - known.length) <= allowed && editDistance(typed, known) <= allowed;
+}
+
+/** Whether `typed` is `known` with one of its letters typed twice. */
+function doubled(typed: string, known: string): boolean {
+  if (typed.length !== known.length + 1) return false;
+  for (let i = 0; i + 1 < typed.length; i++) if (typed[i] === typed[i + 1] && typed.slice(0, i) + typed.slice(i + 1) === known) return true;
+  return false;
 }
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */

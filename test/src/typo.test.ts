@@ -36,6 +36,10 @@ describe("typo robustness", () => {
     expect(plausibleTypo("div", "dig")).toBe(false);
     expect(plausibleTypo("teh", "the", true)).toBe(true);
     expect(plausibleTypo("light", "might", true)).toBe(false);
+    // A doubled letter in a short word or a stop word: "theiir" is "their", "thhe" is "the".
+    expect(plausibleTypo("theiir", "their", true)).toBe(true);
+    expect(plausibleTypo("thhe", "the", true)).toBe(true);
+    expect(plausibleTypo("thee", "then", true)).toBe(false);
     expect(editDistance("battefield", "battlefield")).toBe(1);
   });
 
