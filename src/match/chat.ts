@@ -153,10 +153,11 @@ export function readChat(input: string): ChatReading {
 
 function splitSentences(text: string): string[] {
   // A sentence ends at ? ! . followed by a space (not inside numbers like 1.5), or at a newline, or
-  // where a capitalised question word follows a lower-case one ("…strategy What did the CEO say").
+  // where a capitalised question word follows a lower-case one ("…strategy What did the CEO say"),
+  // or before a remark in brackets that closes the message ("… (asking for a friend)").
   return text
     .split(
-      /(?<=[?？!！。])\s*|(?<=[\p{L}\p{N})"'”]\.)\s+|\n+|(?<=[a-z]{2}) (?=(?:What|Who|When|Where|Why|How|Which|Can|Could|Is|Are|Does|Did|Do)\b)/u,
+      /(?<=[?？!！。])\s*|(?<=[\p{L}\p{N})"'”]\.)\s+|\n+|(?<=[a-z]{2}) (?=(?:What|Who|When|Where|Why|How|Which|Can|Could|Is|Are|Does|Did|Do)\b)|(?<=\S)\s+(?=\([^()\n]{1,200}\)[\s.!]*$)/u,
     )
     .map((s) => s.trim())
     .filter(Boolean);
@@ -168,7 +169,6 @@ function splitSentences(text: string): string[] {
  */
 const ZH_ASIDE =
   /^(?:.{0,6}(?:要用|急用|要交|用的)|(?:写|寫|交|做)?(?:作业|作業|论文|論文|报告|報告|周会|週會|开会|開會|汇报|匯報|简报|簡報|ppt|PPT).{0,4}|(?:老板|老闆|客户|客戶|老师|老師|领导|領導)(?:问|問|要).{0,3}|求求了?|求助|急+|在线等|在線等|谢谢|謝謝|感谢|感謝|多谢|多謝|蹲一个|拜托了?|拜託了?|麻烦了|麻煩了|辛苦了)$/u;
-/** A clause that asks something in Chinese. */
 /** A Chinese sentence that asks: a question mark, 呢, or a question word. */
 const ZH_ASKS = new RegExp(`[?？呢]|${ZH_QUESTION_WORD.source}`);
 

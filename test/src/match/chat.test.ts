@@ -13,6 +13,14 @@ describe("reading chat messages", () => {
     expect(stripMarkup("is tmall.com 1.5/10 in the U.S./China trade")).toBe("is tmall.com 1.5/10 in the U.S./China trade");
   });
 
+  it("reads a remark in brackets that closes a message as a sentence of its own, not as the question", () => {
+    expect(readChat("is the import push meant to fix their knock-off problem (asking for a friend)").text).toBe(
+      "is the import push meant to fix their knock-off problem",
+    );
+    // Brackets inside the question stay in it.
+    expect(readChat("which two countries (in Europe) got offices?").text).toBe("which two countries (in Europe) got offices?");
+  });
+
   it("drops greetings, thanks and sign-offs, keeps the question", () => {
     expect(readChat("hey team :wave: who edited the article? thx!").text).toBe("who edited the article?");
     expect(readChat("Morning all! When did Alibaba bring Michael Evans on board?").text).toBe(
