@@ -24,6 +24,8 @@ const MARKUP: [RegExp, string][] = [
   [/\b[\w-]{1,100}(?:\.[\w-]{1,100}){0,5}\.[a-z]{2,20}\/\S{0,2000}/gi, " "],
   // :shortcodes: and :skin-tone-2: (often where a sentence ends: a line break keeps them apart).
   [/:[a-z0-9_+-]{1,60}:/gi, "\n"],
+  // WeChat and Weibo emoji are written as a word in square brackets: [捂脸], [微笑], [强].
+  [/\[[\u4e00-\u9fff]{1,4}\]/g, "\n"],
   // @channel, @here, @everyone, @someone (a mention written by hand).
   [/(^|\s)@[\w.-]{1,80}/g, " "],
   // Unicode emoji, pictographs, their modifiers and joiners: like shortcodes, often a sentence's end.
@@ -157,7 +159,7 @@ function splitSentences(text: string): string[] {
   // or before a remark in brackets that closes the message ("… (asking for a friend)").
   return text
     .split(
-      /(?<=[?？!！。])\s*|(?<=[\p{L}\p{N})"'”]\.)\s+|\n+|(?<=[a-z]{2}) (?=(?:What|Who|When|Where|Why|How|Which|Can|Could|Is|Are|Does|Did|Do)\b)|(?<=\S)\s+(?=\([^()\n]{1,200}\)[\s.!]*$)/u,
+      /(?<=[?？!！。])\s*|(?<=[\p{L}\p{N})"'”]\.)\s+|\n+|(?<=[a-z]{2}) (?=(?:What|Who|When|Where|Why|How|Which|Can|Could|Is|Are|Does|Did|Do)\b)|(?<=\S)\s*(?=[(（][^()（）\n]{1,200}[)）][\s.!。！]*$)/u,
     )
     .map((s) => s.trim())
     .filter(Boolean);
@@ -168,16 +170,16 @@ function splitSentences(text: string): string[] {
  * or a plea ("求求了", "在线等"). It names nothing the question is about.
  */
 const ZH_ASIDE =
-  /^(?:.{0,6}(?:要用|急用|要交|用的)|(?:写|寫|交|做)?(?:作业|作業|论文|論文|报告|報告|周会|週會|开会|開會|汇报|匯報|简报|簡報|ppt|PPT).{0,4}|(?:老板|老闆|客户|客戶|老师|老師|领导|領導)(?:问|問|要).{0,3}|求求了?|求助|急+|在线等|在線等|谢谢|謝謝|感谢|感謝|多谢|多謝|蹲一个|拜托了?|拜託了?|麻烦了|麻煩了|辛苦了)$/u;
+  /^(?:.{0,6}(?:要用|急用|要交|用的)|(?:写|寫|交|做)?(?:作业|作業|论文|論文|报告|報告|周会|週會|开会|開會|汇报|匯報|简报|簡報|ppt|PPT).{0,4}|(?:老板|老闆|客户|客戶|老师|老師|领导|領導)(?:让我|讓我|叫我|要我)?(?:问|問|要).{0,3}|求求了?|求助|急+|在线等|在線等|谢谢|謝謝|感谢|感謝|多谢|多謝|蹲一个|拜托了?|拜託了?|麻烦了|麻煩了|辛苦了)$/u;
 /** A Chinese sentence that asks: a question mark, 呢, or a question word. */
 const ZH_ASKS = new RegExp(`[?？呢]|${ZH_QUESTION_WORD.source}`);
 
 /** "谁能讲讲这家公司的计划 写作业要用 求求了" → without the asides. */
 function dropChineseAsides(sentence: string): string {
   if (!/[\u4e00-\u9fff]{2}/.test(sentence)) return sentence;
-  const clauses = sentence.split(/(?<=[\s，,、])/);
+  const clauses = sentence.split(/(?<=[\s，,、：:])/);
   const kept = clauses.filter((c) => {
-    const bare = c.replace(/[\s，,、。！!~～]+/g, "");
+    const bare = c.replace(/[\s，,、：:。！!~～]+/g, "");
     return !(ZH_ASIDE.test(bare) && !ZH_ASKS.test(bare));
   });
   return kept.length && kept.length < clauses.length ? kept.join("").trim() : sentence;

@@ -17,8 +17,14 @@ describe("reading chat messages", () => {
     expect(readChat("is the import push meant to fix their knock-off problem (asking for a friend)").text).toBe(
       "is the import push meant to fix their knock-off problem",
     );
+    expect(readChat("头图是谁的（急）").text).toBe("头图是谁的");
     // Brackets inside the question stay in it.
     expect(readChat("which two countries (in Europe) got offices?").text).toBe("which two countries (in Europe) got offices?");
+  });
+
+  it("reads WeChat's bracketed emoji as emoji and a boss's request as an aside", () => {
+    expect(readChat("阿里今年的三大战场是什么[捂脸][强]").text).toBe("阿里今年的三大战场是什么");
+    expect(readChat("老板让我问：这篇文章是谁写的").text).toBe("这篇文章是谁写的");
   });
 
   it("drops greetings, thanks and sign-offs, keeps the question", () => {
