@@ -27,6 +27,13 @@ describe("reading chat messages", () => {
     expect(readChat("老板让我问：这篇文章是谁写的").text).toBe("这篇文章是谁写的");
   });
 
+  it("reads a 'Q:' label as a label: the question after it starts the sentence", () => {
+    expect(readChat("Q: Is Alibaba profitable, what are their margins like?")).toMatchObject({
+      text: "Is Alibaba profitable, what are their margins like?",
+      alternatives: [],
+    });
+  });
+
   it("drops greetings, thanks and sign-offs, keeps the question", () => {
     expect(readChat("hey team :wave: who edited the article? thx!").text).toBe("who edited the article?");
     expect(readChat("Morning all! When did Alibaba bring Michael Evans on board?").text).toBe(
