@@ -3,7 +3,7 @@ import type { Answer, ClarifyAnswer, Evidence, FactAnswer, Language, RankedFact,
 import { resolveFollowUp } from "./follow-up.js";
 import type { Fact } from "./knowledge/schema.js";
 import type { KnowledgeIndex } from "./knowledge-index.js";
-import { readChat } from "./match/chat.js";
+import { halvesAtAnd, readChat } from "./match/chat.js";
 import { answerProbability } from "./match/decide.js";
 import type { MatchResult, Scored } from "./match/fuse-matcher.js";
 import { countedThing, lacksAskedShape, type NameFacts } from "./match/intent.js";
@@ -147,6 +147,14 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   // A follow-up's candidates are already narrowed to what was just discussed: its pick stands
   // unless the words themselves say it is about something else.
   const answerable = followUp ? !!top && top.coverage >= 0.5 && top.missed < 1.5 && !top.shapeMissed : decide(result);
+  // Two questions joined by a bare "and", not answered as one: each half answered on its own, by
+  // a different fact, is the reply (never one half alone: "X and Y" with Y unknown is a near-miss).
+  const halves = !answerable && !followUp && !noSplit && short && reading.parts.length < 2 ? halvesAtAnd(reading.text) : undefined;
+  if (halves) {
+    const [a, b] = halves.map((half) => respond(ix, settings, half, undefined, true)) as [Responded, Responded];
+    const [fa, fb] = [asFact(a.answer), asFact(b.answer)];
+    if (fa && fb && fa.factIds[0] !== fb.factIds[0]) return { answer: combine(fa, fb), facts: [...a.facts, ...b.facts] };
+  }
   if (!top || !answerable)
     return {
       answer: {

@@ -261,9 +261,23 @@ const pointsBack = (question: string): boolean =>
  * before a question word, and Chinese 还有/另外/顺便.
  */
 const TWO_PART = new RegExp(
-  `[?？]\\s+(?=\\S)|;\\s*|\\s+also\\s+(?=(?:${WH})\\b)|(?<!\\b(?:has|have|had|is|are|was|were|will|would|can|could|does|do|did|should|may|might|must))(?:,?\\s+and\\s+also\\s*,?\\s+|,\\s*also\\s*,?\\s+|\\s+also\\s*,\\s*|\\s+also\\s+(?!(?:in|to|at|on|for|with|from|into|by|as|about|over|under|through|near|sell|sells|plan|plans|want|wants|own|owns|run|runs|offer|offers|open|opens|operate|operates|have|has|had|\\p{L}+ing)\\b))(?=[\\p{L}\\p{N}])|,?\\s+(?:and|&|plus)\\s+(?:also\\s+)?(?=(?:${WH})\\b)|[，,]?\\s*(?:还有|另外|以及|顺便问下?|顺便)\\s*`,
+  `[?？]\\s+(?=\\S)|;\\s*|\\s+also\\s+(?=(?:${WH})\\b)|(?<!\\b(?:has|have|had|is|are|was|were|will|would|can|could|does|do|did|should|may|might|must))(?:,?\\s+and\\s+also\\s*,?\\s+|,\\s*also\\s*,?\\s+|\\s+also\\s*,\\s*|\\s+also\\s+(?!(?:in|to|at|on|for|with|from|into|by|as|about|over|under|through|near|sell|sells|plan|plans|want|wants|own|owns|run|runs|offer|offers|open|opens|operate|operates|have|has|had|\\p{L}+ing)\\b))(?=[\\p{L}\\p{N}])|,?\\s+(?:and|&|plus)\\s+(?:also\\s+)?(?=(?:${WH_TYPED}|is|are|was|were|does|do|did|can|could|has|have|will)\\b)|[，,]?\\s*(?:还有|另外|以及|顺便问下?|顺便)\\s*`,
   "iu",
 );
+
+/**
+ * "kettle warranty length and that travel version, is it dual voltage" without a question
+ * word after its "and" is not split when read; when it is not answered whole, its two halves at
+ * its one "and" (or "&") are another reading, if each half names something. Lists ("France and
+ * Germany and Italy") hold more than one.
+ */
+export function halvesAtAnd(question: string): [string, string] | undefined {
+  const at = [...question.matchAll(/\s+(?:and|&)\s+/gi)];
+  if (at.length !== 1) return undefined;
+  const m = at[0] as RegExpMatchArray;
+  const halves: [string, string] = [question.slice(0, m.index).trim(), question.slice((m.index as number) + m[0].length).trim()];
+  return halves.every((h) => h.split(/\s+/).length >= 2 && namesSomething(h)) ? halves : undefined;
+}
 
 /** "what are they doing about fakes, and who leads the overseas push?" → two questions. */
 function splitTwoPart(question: string): string[] {

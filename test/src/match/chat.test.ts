@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readChat, stripMarkup } from "../../../src/match/chat.js";
+import { halvesAtAnd, readChat, stripMarkup } from "../../../src/match/chat.js";
 
 describe("reading chat messages", () => {
   it("platform markup never counts as words", () => {
@@ -125,8 +125,22 @@ describe("reading chat messages", () => {
       "Name the two countries with new offices.",
       "Also, who leads the push abroad?",
     ]);
+    // "and" before a question word as chat types it, or before a verb that opens a question.
+    expect(readChat("alibaba active shoppers september and wat did they say abt rual buyers").parts).toHaveLength(2);
+    expect(
+      readChat("how importing fresh foods helps taobao n tmall diferentiate and is alibaba still fighting its rep for fakes").parts,
+    ).toHaveLength(2);
     // "gimme" asks as "give me" does.
     expect(readChat("gimme the three priorities for 2016. also who's the CEO saying all this").parts).toHaveLength(2);
+  });
+
+  it("halves a question at its one 'and' as another reading, never a list", () => {
+    expect(halvesAtAnd("alibaba fresh food imports tmall and alibaba first tier cities shoppers")).toEqual([
+      "alibaba fresh food imports tmall",
+      "alibaba first tier cities shoppers",
+    ]);
+    expect(halvesAtAnd("offices in France and Germany and Italy")).toBeUndefined();
+    expect(halvesAtAnd("offices in France and Germany")).toBeUndefined();
   });
 
   it("'also' joins two questions, not a verb to its object", () => {

@@ -62,6 +62,12 @@ describe("the decision", () => {
     expect(a.citations).toHaveLength(2);
   });
 
+  it("two questions joined by a bare 'and' get both answers when the whole is not one question", () => {
+    const a = ask(engine(), "alibaba fresh food imports tmall and alibaba first tier cities shoppers");
+    expect(a.factIds).toEqual(["overseas-goods", "big-cities"]);
+    expect(a.citations).toHaveLength(2);
+  });
+
   it("typos people make on phones: short words, run-together words", () => {
     const e = engine();
     expect(ask(e, "wen did alibaba open the europe offices").factIds).toEqual(["europe-offices"]);
