@@ -66,10 +66,10 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   const decide = (m: MatchResult): boolean => {
     const top = m.ranked[0];
     if (!readable || !top || top.score < MIN_TOP_SCORE || m.mash) return false;
-    // Chinese that shares no whole word with the top fact, only pairs of syllables (蠅絻栱囬伱聦 has
-    // "ying wen"), is typo evidence without a topic, unless those pairs explain most of it.
     // Chinese characters that are mostly no words at all are noise, whatever they sound like.
     if (m.normalised.chineseKnown < KNOWN_CHINESE) return false;
+    // Chinese that shares no whole word with the top fact, only pairs of syllables (蠅絻栱囬伱聦 has
+    // "ying wen"), is typo evidence without a topic, unless those pairs explain most of it.
     if (m.normalised.chinese && top.coverage < SOUNDS_ONLY_COVERAGE && top.matched.every((t) => isChineseTerm(t) && t.includes("_")))
       return false;
     if (top.loneWord && (top.score < SURE_OF_LONE_WORD || sentenceWords(m.normalised) < 3)) return false;
