@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { isEnglishWord } from "./dictionary.js";
 import { stem } from "./normalise.js";
 
 /**
@@ -11,7 +12,11 @@ import { stem } from "./normalise.js";
  * question, not what they ask. The matcher weighs such unknown words lightly.
  */
 
-/** Tags whose words are content: nouns, names, numbers, and what the tagger could not place. */
+/**
+ * Tags whose words are content: nouns, names, numbers, and what the tagger could not place. A word
+ * that is no English word is content whatever its tag: the tagger reads "Kering" (a company) as a
+ * verb for its -ing, most of all in a question typed in lower case or capitals.
+ */
 const CONTENT = new Set(["NOUN", "PROPN", "NUM", "ADJ", "X", "SYM", "PUNCT", "SPACE"]);
 
 /** Past this many characters a message is prose, and is not tagged (a few tenths of a millisecond per 1,000). */
@@ -42,7 +47,8 @@ export function lightStems(words: readonly string[]): Set<string> {
   const tags = tokens.out((tagger as Tagger).its.pos);
   const content = new Set<string>();
   surface.forEach((w, i) => {
-    (CONTENT.has(tags[i] as string) ? content : light).add(stem(w.toLowerCase()));
+    const word = w.toLowerCase();
+    (CONTENT.has(tags[i] as string) || !isEnglishWord(word) ? content : light).add(stem(word));
   });
   // A word used once as a noun ("the approach") is content wherever else it appears.
   for (const s of content) light.delete(s);
