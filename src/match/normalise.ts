@@ -1,5 +1,5 @@
 import { stemmer } from "stemmer";
-import { chineseTerms, readChinese, ZH_NOW } from "./chinese.js";
+import { chineseTerms, readChinese, ZH_NOW, ZH_QUESTION_WORD } from "./chinese.js";
 import { SHORTHAND } from "./shorthand.js";
 import { PHRASES, WORDS } from "./synonyms.js";
 
@@ -168,6 +168,9 @@ const SPOKEN_YEAR = new RegExp(`\\b(?:twenty|two thousand(?: and)?)[ -](${SPOKEN
  */
 export type Prepare = ((spaced: string) => string) & { chinese?: (text: string) => string };
 
+/** English words that frame a question: with any of them, Latin text is English, not names. */
+const ENGLISH_FRAME = /\b(?:what|whats|who|whos|when|where|why|how|which|is|are|was|were|does|do|did|can|the|a|an|of|about|for)\b/;
+
 /** Letters and digits outside Chinese runs: how much of a text is Latin. */
 const latinLength = (text: string) => text.replace(CJK_RUN, "").replace(/[^\p{L}\p{N}]+/gu, "").length;
 
@@ -194,6 +197,7 @@ export function normalise(input: string, synonyms?: Prepare): Normalised {
     .filter((t) => t && t.length < 40)
     .map((t) => stem(SHORTHAND_OF.get(t) ?? t));
   const asksAboutNow = NOW_PATTERN.test(text) || ZH_NOW.test(text);
+  const asksInChinese = cjkChars > 0 && ZH_QUESTION_WORD.test(text);
   if (asksAboutNow) text = text.replace(new RegExp(NOW_PATTERN.source, "g"), " ");
   const terms: string[] = [];
   let cjkBudget = MAX_CJK_CHARS;
@@ -231,7 +235,9 @@ export function normalise(input: string, synonyms?: Prepare): Normalised {
     }
   }
   const latin = spaced.replace(/\s/g, "").length - namedLetters;
-  const chinese = cjkChars > 0 && cjkChars >= latin / 3;
+  // A question framed in Chinese around Latin names ("Jane Doe 在 Acme Corp 是什么职位？")
+  // is Chinese, though its names hold more letters than it holds characters.
+  const chinese = cjkChars > 0 && (cjkChars >= latin / 3 || (asksInChinese && !ENGLISH_FRAME.test(spaced)));
   // In a Latin question the Chinese words are unknown anyway: only a Chinese one counts them as names.
   if (chinese) for (const name of chineseNamed) names.add(name);
   return {

@@ -74,6 +74,12 @@ describe("the decision", () => {
     expect(ask(e, "hw r they dealing w fakegoods").factIds).toEqual(["fake-goods"]);
   });
 
+  it("a Chinese question around English names is answered from the Chinese phrasings, in Chinese", () => {
+    const a = ask(engine(), "Steven Millward 在 Tech in Asia 是什么职位？");
+    expect(a.factIds).toEqual(["author-profile"]);
+    expect(a.language).toBe("zh");
+  });
+
   it("Traditional characters and Cantonese particles read as Simplified", () => {
     const e = engine();
     expect(ask(e, "阿里巴巴的執行長是誰？").factIds).toEqual(["ceo-daniel-zhang"]);

@@ -110,6 +110,11 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(readChinese("张勇说农村要怎么搞").names).toEqual([]);
   });
 
+  it("reads a question framed in Chinese around Latin names as Chinese, and an English one with a Chinese word as English", () => {
+    expect(normalise("Steven Millward 在 Tech in Asia 是什么职位？").chinese).toBe(true);
+    expect(normalise("what does 三大战场 mean in the article").chinese).toBe(false);
+  });
+
   it("tells Chinese words from random characters by jieba's dictionary, Cantonese particles included", () => {
     expect(readChinese("呢篇嘢邊個寫㗎").unknown).toBeLessThanOrEqual(1);
     expect(readChinese("阿里巴巴今年的三大战场是什么")).toMatchObject({ chars: 14, unknown: 0 });
