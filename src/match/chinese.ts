@@ -192,10 +192,11 @@ const SOUTHWEST: [RegExp, string][] = [
   [/(?<![看等读用花要了])好久(?![没不了以之才])/g, "什么时候"],
 ];
 /**
- * Chinese question words, in either script: a sentence holding one asks something (chat.ts), and
+ * Chinese question words, in either script, Cantonese's too: a sentence holding one asks something (chat.ts), and
  * 好多 / 好久 in it are "so many" / "so long", not Southwest Mandarin's "how many" / "when".
  */
-export const ZH_QUESTION_WORD = /吗|嗎|么|麼|多少|几|幾|什么|什麼|啥|哪|谁|誰|怎|咋|为何|為何|何时|何時|是不是|有没有|有沒有/;
+export const ZH_QUESTION_WORD =
+  /吗|嗎|么|麼|多少|几|幾|什么|什麼|啥|哪|谁|誰|怎|咋|为何|為何|何时|何時|是不是|有没有|有沒有|咩|边个|邊個|边度|邊度|点样|點樣|系咪|係咪|定系|定係/;
 const mandarin = (text: string): string => {
   const t = CANTONESE.reduce((t, [re, to]) => t.replace(re, to), text);
   return ZH_QUESTION_WORD.test(t) ? t : SOUTHWEST.reduce((t, [re, to]) => t.replace(re, to), t);
