@@ -1,5 +1,6 @@
 import { stemmer } from "stemmer";
 import { chineseTerms, readChinese, ZH_NOW, ZH_QUESTION_WORD } from "./chinese.js";
+import { isEnglishWord } from "./dictionary.js";
 import { SHORTHAND } from "./shorthand.js";
 import { PHRASES, WORDS } from "./synonyms.js";
 
@@ -202,7 +203,7 @@ export function normalise(input: string, synonyms?: Prepare): Normalised {
   const terms: string[] = [];
   let cjkBudget = MAX_CJK_CHARS;
   let [cjkRead, cjkUnknown] = [0, 0];
-  const names = namesIn(input);
+  const names = namesIn(input, cjkChars === 0);
   const chineseNamed: string[] = [];
   text = text.replace(CJK_RUN, (run) => {
     for (let i = 0; i < run.length && cjkBudget > 0; i += CJK_SLICE) {
@@ -254,10 +255,18 @@ export function normalise(input: string, synonyms?: Prepare): Normalised {
 }
 
 /** Words written as names: "Italy" mid-sentence, "JD" in a sentence that is not all capitals. */
-function namesIn(input: string): Set<string> {
+function namesIn(input: string, latinOnly: boolean): Set<string> {
   const names = new Set<string>();
   if (input.length > 2000 || input === input.toUpperCase()) return names;
   for (const m of input.matchAll(/(?<=[\p{L}\p{N},;'"]\s+)([A-Z][a-z]+|[A-Z]{2,4})\b/gu)) names.add(stem((m[1] as string).toLowerCase()));
+  // A sentence's first word is capitalised anyway: it is a name when it is no English word
+  // ("Pinduoduo is…"). Not in a question holding Chinese, whose Latin words are mostly names the
+  // knowledge writes in Chinese too.
+  if (latinOnly)
+    for (const m of input.matchAll(/(?:^|[.?!]\s+)([A-Z][a-z]{2,})\b/gu)) {
+      const word = (m[1] as string).toLowerCase();
+      if (!isEnglishWord(word)) names.add(stem(word));
+    }
   return names;
 }
 

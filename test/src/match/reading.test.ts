@@ -110,6 +110,11 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(readChinese("张勇说农村要怎么搞").names).toEqual([]);
   });
 
+  it("reads a sentence's capitalised first word as a name when it is no English word", () => {
+    expect([...normalise("Pinduoduo is also going after the rural consumers?").names]).toContain(stem("pinduoduo"));
+    expect([...normalise("Where is the second headquarters? Tmall too?").names]).toEqual([stem("tmall")]);
+  });
+
   it("reads a question framed in Chinese around Latin names as Chinese, and an English one with a Chinese word as English", () => {
     expect(normalise("Steven Millward 在 Tech in Asia 是什么职位？").chinese).toBe(true);
     expect(normalise("what does 三大战场 mean in the article").chinese).toBe(false);
