@@ -18,7 +18,7 @@ export const STOP_WORDS = new Set(
     "me about able list listed mention mentioned mentions stuff find kinds types type part lot lots bit " +
     "guess basically currently plz thx ty maybe probably piece story deal whole anyway though lemme " +
     "new main back known current today nowadays presently latest recently still actually quote quotes quoted worried worry matter too cant thered theres therell talked tells told wat r u ur ya thru w abt bc cuz tho btw imo smth sth pls im ive id dont doesnt didnt isnt arent " +
-    "kindly guy guys dude etc lol hmm um uh gotta kinda sorta yet again also instead insted " +
+    "kindly guy guys dude etc lol hmm um uh gotta kinda sorta yet again also instead insted po " +
     "happening happen exist exists according supposed seems seem think thinks look looking"
   ).split(/\s+/),
 );
