@@ -545,7 +545,7 @@ export type Matcher = ReturnType<typeof createMatcher>;
  * words and short stop words only a swap of letters ("abotu"), so that "light" is not "might".
  */
 export function plausibleTypo(typed: string, known: string, knownIsStopWord = false): boolean {
-  // Short words and short stop words only by swapped letters or a doubled one ("theiir", "whaat"):
+  // Short words and short stop words only by swapped letters or a doubled one ("theiir", "stuf"):
   // any other edit turns "div" into "dig".
   if ((knownIsStopWord && known.length < 7) || typed.length <= 3)
     return (
@@ -557,10 +557,11 @@ export function plausibleTypo(typed: string, known: string, knownIsStopWord = fa
   return firstKept && Math.abs(typed.length - known.length) <= allowed && editDistance(typed, known) <= allowed;
 }
 
-/** Whether `typed` is `known` with one of its letters typed twice. */
+/** Whether `typed` is `known` with one of its letters typed twice, or a double letter typed once ("stuf"). */
 function doubled(typed: string, known: string): boolean {
-  if (typed.length !== known.length + 1) return false;
-  for (let i = 0; i + 1 < typed.length; i++) if (typed[i] === typed[i + 1] && typed.slice(0, i) + typed.slice(i + 1) === known) return true;
+  const [long, short] = typed.length > known.length ? [typed, known] : [known, typed];
+  if (long.length !== short.length + 1) return false;
+  for (let i = 0; i + 1 < long.length; i++) if (long[i] === long[i + 1] && long.slice(0, i) + long.slice(i + 1) === short) return true;
   return false;
 }
 

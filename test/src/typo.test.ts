@@ -40,6 +40,8 @@ describe("typo robustness", () => {
     expect(plausibleTypo("theiir", "their", true)).toBe(true);
     expect(plausibleTypo("thhe", "the", true)).toBe(true);
     expect(plausibleTypo("thee", "then", true)).toBe(false);
+    // …and a double letter typed once: "stuf" is "stuff".
+    expect(plausibleTypo("stuf", "stuff", true)).toBe(true);
     expect(editDistance("battefield", "battlefield")).toBe(1);
   });
 
