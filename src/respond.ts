@@ -78,10 +78,16 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   // A long message is prose: it is read once, as a whole. Splitting it into parts or trying other
   // readings would multiply the cost of the longest messages, and real two-part questions are short.
   const short = reading.text.length <= SHORT_MESSAGE;
-  if (short && reading.parts.length === 2 && !noSplit) {
-    const [a, b] = reading.parts.map((part) => respond(ix, settings, part, undefined, true)) as [Responded, Responded];
+  /** Two parts, each answered as a question of its own; both answered, by different facts, is one reply. */
+  const answerEach = (parts: readonly string[]) => {
+    const [a, b] = parts.map((part) => respond(ix, settings, part, undefined, true)) as [Responded, Responded];
     const [fa, fb] = [asFact(a.answer), asFact(b.answer)];
-    if (fa && fb && fa.factIds[0] !== fb.factIds[0]) return { answer: combine(fa, fb), facts: [...a.facts, ...b.facts] };
+    const both = fa && fb && fa.factIds[0] !== fb.factIds[0] ? { answer: combine(fa, fb), facts: [...a.facts, ...b.facts] } : undefined;
+    return { a, b, fa, fb, both };
+  };
+  if (short && reading.parts.length === 2 && !noSplit) {
+    const { a, b, fa, fb, both } = answerEach(reading.parts);
+    if (both) return both;
     // A second part that leans on a refused first one ("what is that wallet? how many users has
     // it?") is about what the first asked: it is not answered on its own.
     const one = fa ? { fact: fa, facts: a.facts } : fb && !reading.leaning ? { fact: fb, facts: b.facts } : undefined;
@@ -150,11 +156,8 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   // Two questions joined by a bare "and", not answered as one: each half answered on its own, by
   // a different fact, is the reply (never one half alone: "X and Y" with Y unknown is a near-miss).
   const halves = !answerable && !followUp && !noSplit && short && reading.parts.length < 2 ? halvesAtAnd(reading.text) : undefined;
-  if (halves) {
-    const [a, b] = halves.map((half) => respond(ix, settings, half, undefined, true)) as [Responded, Responded];
-    const [fa, fb] = [asFact(a.answer), asFact(b.answer)];
-    if (fa && fb && fa.factIds[0] !== fb.factIds[0]) return { answer: combine(fa, fb), facts: [...a.facts, ...b.facts] };
-  }
+  const both = halves && answerEach(halves).both;
+  if (both) return both;
   if (!top || !answerable)
     return {
       answer: {
