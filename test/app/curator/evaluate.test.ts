@@ -81,6 +81,8 @@ describe("labelled question sets", () => {
     ["persona18", "zh-test.jsonl", 0.95, 0.97],
     ["persona19", "en-test.jsonl", 0.94, 0.96],
     ["persona19", "zh-test.jsonl", 0.96, 0.96],
+    ["persona20", "en-test.jsonl", 0.97, 0.96],
+    ["persona20", "zh-test.jsonl", 0.94, 0.94],
   ])("%s %s stays above its floors", (folder, name, inFloor, outFloor) => {
     const set = parseLabelledSet(readFileSync(new URL(`../../questions/${folder}/${name}`, import.meta.url), "utf8"), name);
     const r = evaluate(e, set);
