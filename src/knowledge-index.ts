@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import type { Fact, Knowledge } from "./knowledge/schema.js";
-import { simplified } from "./match/chinese.js";
+import { hanCharacters, simplified } from "./match/chinese.js";
 import { createMatcher, type LabelledExample, type Matcher } from "./match/fuse-matcher.js";
 import { type NameFacts, shapesAskedBy } from "./match/intent.js";
 import { escapeRegExp, hasChinese, type Prepare } from "./match/normalise.js";
@@ -23,6 +23,8 @@ export interface KnowledgeIndex {
   english: Matcher;
   /** The index with Chinese phrasings too, built on first use. */
   chinese(): Matcher;
+  /** Every Chinese character the knowledge file writes anywhere (as Simplified), gathered on first use. */
+  chineseCharacters(): ReadonlySet<string>;
   /** The autocomplete list, built on first use. */
   complete(): Fuse<Completion>;
   say: Messages;
@@ -66,6 +68,7 @@ export function indexKnowledge(knowledge: Knowledge, sourceTexts?: Readonly<Reco
   );
   let full: Matcher | undefined;
   let completer: Fuse<Completion> | undefined;
+  let characters: ReadonlySet<string> | undefined;
   const source = knowledge.sources[0];
   return {
     knowledge,
@@ -81,6 +84,7 @@ export function indexKnowledge(knowledge: Knowledge, sourceTexts?: Readonly<Reco
         prepare,
         examples.filter((e) => hasChinese(e.q)),
       )),
+    chineseCharacters: () => (characters ??= new Set(hanCharacters(JSON.stringify(knowledge)))),
     complete: () =>
       (completer ??= new Fuse(
         // The first questions of each fact are its canonical wordings; later ones are variants

@@ -4,6 +4,7 @@ import { resolveFollowUp } from "./follow-up.js";
 import type { Fact } from "./knowledge/schema.js";
 import type { KnowledgeIndex } from "./knowledge-index.js";
 import { halvesAtAnd, readChat } from "./match/chat.js";
+import { hanCharacters } from "./match/chinese.js";
 import { answerProbability } from "./match/decide.js";
 import type { MatchResult, Scored } from "./match/fuse-matcher.js";
 import { countedThing, lacksAskedShape, type NameFacts } from "./match/intent.js";
@@ -62,12 +63,24 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   // word is answered only when the classifier, which learned which words tell facts apart, is sure
   // of it on its own, in a sentence of three different words or more: "why", "- item - item" say
   // too little either way.
+  let shareKnown: number | undefined;
+  const knownCharacters = () => {
+    if (shareKnown === undefined) {
+      const chars = hanCharacters(text, READ_CHARACTERS);
+      const known = ix.chineseCharacters();
+      shareKnown = chars.length ? chars.filter((c) => known.has(c)).length / chars.length : 1;
+    }
+    return shareKnown;
+  };
   const readable = hasWords([reading.text, ...reading.alternatives].join(" "));
   const decide = (m: MatchResult): boolean => {
     const top = m.ranked[0];
     if (!readable || !top || top.score < MIN_TOP_SCORE || m.mash) return false;
     // Chinese characters that are mostly no words at all are noise, whatever they sound like.
     if (m.normalised.chineseKnown < KNOWN_CHINESE) return false;
+    // Chinese written mostly in characters the knowledge never uses is about something else, or
+    // about nothing: 罉圿奁幏吮抨砑鷹上呓 is all dictionary words, and one of them sounds like 亿.
+    if (m.normalised.chinese && knownCharacters() < KNOWLEDGE_CHINESE) return false;
     // Chinese that shares no whole word with the top fact, only pairs of syllables (蠅絻栱囬伱聦 has
     // "ying wen"), is typo evidence without a topic, unless those pairs explain most of it.
     if (m.normalised.chinese && top.coverage < SOUNDS_ONLY_COVERAGE && top.matched.every((t) => isChineseTerm(t) && t.includes("_")))
@@ -371,6 +384,15 @@ const MIN_TOP_SCORE = 0.3;
 const SURE_OF_LONE_WORD = 0.7;
 /** Below this share of characters in known words, Chinese is noise (see Normalised.chineseKnown). */
 const KNOWN_CHINESE = 0.7;
+/**
+ * Below this share of its characters that the knowledge file writes somewhere, Chinese is not about
+ * the knowledge. Every one of 1,737 labelled in-scope Chinese questions the engine never trained on
+ * (test splits and floors) is at 83% or more; random
+ * Chinese characters sit at 0% at the median and 50% at the 99th percentile.
+ */
+const KNOWLEDGE_CHINESE = 0.6;
+/** How many of a message's Chinese characters that share is read over. */
+const READ_CHARACTERS = 300;
 
 /**
  * How many words a sentence holds, for the lone-word rule: its different Latin words, and a word for

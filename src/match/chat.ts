@@ -26,6 +26,9 @@ const MARKUP: [RegExp, string][] = [
   [/:[a-z0-9_+-]{1,60}:/gi, "\n"],
   // WeChat and Weibo emoji are written as a word in square brackets: [捂脸], [微笑], [强].
   [/\[[\u4e00-\u9fff]{1,4}\]/g, "\n"],
+  // A dollar sign glued to other symbols ("$~.`{", "^$*") is one more symbol, not a word for
+  // dollars once the markup around it has gone; beside an amount or a word ("($5)", "US$", "$$$") it stays.
+  [/(?<=[^\s\p{L}\p{N}($])\$(?![\d$])|(?<!\$)\$(?=[^\s\p{L}\p{N}?.,!\-\d$])/gu, " "],
   // @channel, @here, @everyone, @someone (a mention written by hand).
   [/(^|\s)@[\w.-]{1,80}/g, " "],
   // Unicode emoji, pictographs, their modifiers and joiners: like shortcodes, often a sentence's end.

@@ -202,6 +202,15 @@ const mandarin = (text: string): string => {
   return ZH_QUESTION_WORD.test(t) ? t : SOUTHWEST.reduce((t, [re, to]) => t.replace(re, to), t);
 };
 
+/**
+ * The Chinese characters of a text, as Simplified ones (so a Traditional question and a Simplified
+ * knowledge file share them), up to `max` of them.
+ */
+export function hanCharacters(text: string, max = Number.POSITIVE_INFINITY): string[] {
+  const han = text.match(HAN_G) ?? [];
+  return simplified(han.slice(0, max).join("")).match(HAN_G) ?? [];
+}
+
 /** Simplified Mandarin of a run of Chinese, converted once for its terms and again for its names: the last one is kept. */
 let last: [string, string] = ["", ""];
 function converted(input: string): string {

@@ -407,7 +407,10 @@ export function createMatcher(
     // In words that are not a question ("bold item", "spoiler link"), a word the knowledge never uses
     // is no second word: one known word among unknown ones is a lone word. A question ("where is the
     // item from?") and a Chinese one count every word.
-    const contentTerms = unique.filter((t) => !INTENT_WORDS.has(t) && (asking || normalised.chinese || df.has(t))).length;
+    // A letter on its own ("x" in `code`, "q") is no content word, whatever else the message holds.
+    const contentTerms = unique.filter(
+      (t) => !INTENT_WORDS.has(t) && !/^[a-z]$/.test(t) && (asking || normalised.chinese || df.has(t)),
+    ).length;
 
     // Best phrasing per fact: weighted Jaccard between the question and one way of asking.
     const best = new Map<number, number>();

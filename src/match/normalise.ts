@@ -141,8 +141,8 @@ export function cleanText(input: string): string {
       .replace(/\b(\d+(?:\.\d+)?)\s*(?:bn|b)\b/g, "$1 billion")
       .replace(/\b(\d+(?:\.\d+)?)\s*(?:m|mn)\b/g, "$1 million")
       // Dollar signs say "dollars" beside an amount ($1bn, 1 $, US$) or as a word of their own ("how
-      // much $ is it", "$$-wise"); among other symbols ("^$\*~"), or a ticker's ("$BABA"), nothing.
-      .replace(/\bus\s*\$|\$+(?=\s*\d)|(?<=\d)\s*\$+|(?<=^|\s)\$+(?=$|[\s?.,!-])/g, (signs) =>
+      // much $ is it", "$$-wise"); among other symbols ("^$\*~", "$.`{"), or a ticker's ("$BABA"), nothing.
+      .replace(/\bus\s*\$|\$+(?=\s*\d)|(?<=\d)\s*\$+|(?<=^|\s)\$+(?=$|\s|[?.,!]+(?:\s|$)|-\p{L})/gu, (signs) =>
         " dollars ".repeat(signs.split("$").length - 1),
       )
       .replace(/'s\b/g, "")
