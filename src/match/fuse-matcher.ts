@@ -118,6 +118,9 @@ const CORRECTION_BUDGET = 6;
 /** How much more than the rarest known word an unknown word weighs. */
 const UNKNOWN_FACTOR = 1.5;
 
+/** How much an example's Chinese word counts as explained by its fact (a curated phrasing's counts 1). */
+const EXAMPLE_WEIGHT = 0.3;
+
 /**
  * The matcher: an inverted index of normalised terms with IDF weights, and fuse.js over the
  * knowledge's own vocabulary so that misspelt words ("provinses", "headqaurters") find the word the
@@ -192,6 +195,15 @@ export function createMatcher(
     const n = normalise(e.q, prepare);
     if (n.terms.length || (n.tokens.length && e.factIndex !== undefined))
       examples.push({ label: e.factIndex ?? docs.length, terms: n.terms, tokens: n.tokens, weight: 1 });
+    // An example's Chinese words explain a question's for its fact, lightly: the curated Chinese
+    // phrasings are few, and askers' own words (乡下 for 农村, 城里 for 大城市) otherwise stay
+    // "unexplained" however sure the classifier is. Added after the weights, so they change no
+    // word's rarity. English examples' words do not: the English phrasings are many, and the
+    // examples' extra words answered near-misses ("who heads the germany office?").
+    if (e.factIndex !== undefined) {
+      const bag = factBags[e.factIndex] as Map<string, number>;
+      for (const t of n.terms) if (isChineseTerm(t) && !bag.has(t)) bag.set(t, EXAMPLE_WEIGHT);
+    }
   }
   const phrasingsOf: number[][] = docs.map(() => []);
   phrasings.forEach((p, i) => {
