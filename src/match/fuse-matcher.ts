@@ -76,7 +76,7 @@ export interface MatchResult {
 const INTENT_WEIGHT = 0.25;
 const BODY_WEIGHT = 0.6;
 /** Words this long may carry two typos (see plausibleTypo). */
-const LONG_WORD = 8;
+const LONG_WORD = 7;
 /** The score kept when a one-word question is not (nearly) one of the fact's own phrasings. */
 const SINGLE_WORD_PENALTY = 0.5;
 /** A question this similar (weighted Jaccard) to one of a fact's phrasings, and fully explained by it, is a way of asking it. */
@@ -259,7 +259,7 @@ export function createMatcher(
   const corrections = new Map<string, string | null>();
 
   // Typos are found exactly with a symmetric-delete index (SymSpell): every known word filed under
-  // itself with each letter deleted in turn, and words of eight letters or more (which may carry
+  // itself with each letter deleted in turn, and words of seven letters or more (which may carry
   // two typos) with each pair deleted too. A look-up costs a few dozen map reads, whatever the
   // size of the vocabulary (a fuzzy search over 6,000 words took tens of milliseconds).
   const deletes = new Map<string, string[]>();
@@ -555,7 +555,7 @@ export function createMatcher(
 export type Matcher = ReturnType<typeof createMatcher>;
 
 /**
- * Whether `typed` is plausibly a misspelling of `known`: one edit for short words, two from eight
+ * Whether `typed` is plausibly a misspelling of `known`: one edit for short words, two from seven
  * letters, the first letter kept (people rarely miss it: "airport" is not "import"), and for short
  * words and short stop words only a swap of letters ("abotu"), so that "light" is not "might".
  */
@@ -568,7 +568,7 @@ export function plausibleTypo(typed: string, known: string, knownIsStopWord = fa
       doubled(typed, known)
     );
   const firstKept = typed[0] === known[0] || (typed[0] === known[1] && typed[1] === known[0]);
-  const allowed = Math.min(typed.length, known.length) >= 8 ? 2 : 1;
+  const allowed = Math.min(typed.length, known.length) >= LONG_WORD ? 2 : 1;
   return firstKept && Math.abs(typed.length - known.length) <= allowed && editDistance(typed, known) <= allowed;
 }
 
