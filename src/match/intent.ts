@@ -76,6 +76,9 @@ type Shape = "many" | "much" | "when" | "who" | "which" | "age" | "far" | "share
 /** Questions about an age, a distance, a date: "how old is…", "how far…", "the opening date". */
 const ASKS_AGE = /\bhow old\b|\bage\b|\bbirthday\b|\bborn\b|几岁|多大年纪|年龄|年纪/;
 const ASKS_FAR = /\bhow far\b|\bdistance\b|多远|距离/;
+/** Questions about a sum of money without "how much": a salary, a valuation, a price, takings. */
+const ASKS_MONEY =
+  /\b(?:salary|salaries|wages?|compensation|(?:being|get|gets|getting|is|was) paid|earns?|earnings(?! calls?)|valuation|valued|market cap\w*|net worth|stock price|share price|revenue|revenues|profits?|income)\b|薪水|薪资|工资|年薪|市值|股价|营收|利润|收入/;
 const ASKS_SHARE = /\bpercent(?:age)?s?\b|\bper cent\b|%|\bproportion\b|\bwhat share\b|百分之|百分比|比例|占比|比重/;
 // "till date", "to date": so far, not a date.
 const ASKS_DATE = /(?<!\b(?:till|until|to)\s+)\bdate\b|\b(?:what day|which day|what time)\b|哪天|哪一天|日期/;
@@ -101,6 +104,7 @@ function askedShapes(question: string, terms: ReadonlySet<string>): Shape[] {
   if (asks("who")) shapes.push("who");
   if (WHICH.test(question) && /[a-z]/i.test(question)) shapes.push("which");
   else if (ZH_WHICH.test(question)) shapes.push("which");
+  if (ASKS_MONEY.test(lower) && !shapes.includes("much")) shapes.push("much");
   if (ASKS_AGE.test(lower)) shapes.push("age");
   if (ASKS_FAR.test(lower)) shapes.push("far");
   if (ASKS_SHARE.test(lower)) shapes.push("share");
