@@ -42,6 +42,10 @@ describe("typo robustness", () => {
     expect(plausibleTypo("thee", "then", true)).toBe(false);
     // …and a double letter typed once: "stuf" is "stuff".
     expect(plausibleTypo("stuf", "stuff", true)).toBe(true);
+    // Two edits from seven letters (two swaps in "aritlce"), one below.
+    expect(plausibleTypo("aritlce", "article")).toBe(true);
+    expect(plausibleTypo("artlc", "article")).toBe(false);
+    expect(plausibleTypo("kering", "keeping")).toBe(false);
     expect(editDistance("battefield", "battlefield")).toBe(1);
   });
 

@@ -192,6 +192,16 @@ describe("the shape of answer a question asks for", () => {
     expect(lacksAskedShape(q, chineseTerms(q), "阿里巴巴投资了十亿美元。")).toBe(false);
   });
 
+  it("reads a salary, a valuation or takings as asking for a sum, but not an earnings call", () => {
+    const answer = "He joined from Goldman Sachs to lead the international business.";
+    expect(shapeMissed("what is he being paid to run it?", answer)).toBe(true);
+    expect(shapeMissed("the company's market capitalization", answer)).toBe(true);
+    expect(shapeMissed("did they say it in an earnings call?", answer)).toBe(false);
+    expect(shapeMissed("what is he being paid?", "He is paid $2 million a year.")).toBe(false);
+    const q = "他的工资是多少";
+    expect(lacksAskedShape(q, chineseTerms(q), answer)).toBe(true);
+  });
+
   it("reads a Chinese question that wants names ('叫什么名字', '哪几个省') as one", () => {
     const names = { all: ["淘宝", "天猫", "Taobao"] };
     const zhShape = (q: string, answer: string) => lacksAskedShape(q, chineseTerms(q), answer, new Set(), names);
