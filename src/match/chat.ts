@@ -147,7 +147,11 @@ export function readChat(input: string): ChatReading {
   }
   const questions = asking.length ? asking : sentences;
   const chosen = questions.map(focusQuestion);
-  const parts = chosen.flatMap(splitTwoPart).slice(0, 2);
+  // Two questions asked as two sentences are the two parts, however either would split on its own:
+  // "who is Evans and what does he do? What did the writer call the company?" asks about two facts,
+  // and the first sentence's halves are about one.
+  const asked = chosen.filter(namesSomething);
+  const parts = asked.length >= 2 ? asked.slice(0, 2) : chosen.flatMap(splitTwoPart).slice(0, 2);
   const main = chosen.join(" ");
   const tails = chosen.map(runOnTail).filter((t): t is string => t !== undefined);
   const alternatives = [...new Set([questions.join(" "), sentences.join(" "), ...tails])].filter((t) => t !== main);

@@ -119,6 +119,11 @@ describe("reading chat messages", () => {
       "who is leading the overseas push?",
     ]);
     expect(readChat("who wrote it? also when was it published").parts).toHaveLength(2);
+    // Two sentences that ask are the two parts, though the first would split on its own.
+    expect(readChat("who is michael evans and what is he doing for them? What phrase did the writer use for the company?").parts).toEqual([
+      "who is michael evans and what is he doing for them?",
+      "What phrase did the writer use for the company?",
+    ]);
     expect(readChat("where is the second HQ going :wave:").parts).toEqual(["where is the second HQ going"]);
     // A quiz's imperative asks as a question does.
     expect(readChat("Name the two countries with new offices. Also, who leads the push abroad?").parts).toEqual([
