@@ -32,7 +32,7 @@ const WHICH = new RegExp(`${WHICH_NOUN.source}|\\bnames?\\b|\\bcalled\\b`, "i");
 
 /** "哪几个省", "哪20个省", "哪些平台", "叫什么名字", "叫啥": a Chinese question that wants names. */
 const ZH_WHICH =
-  /(?:哪|边|邊)(?:几|幾|些|\d+)?(?:个|個|间|間|家|座)?(?:省|城市|国家|國家|公司|平台|商城|初创|初創|创业公司|創業公司|品牌|应用|應用|app)|叫(?:什么|什麼|啥|咩)|(?:什么|什麼)名字|啥名|名字叫/i;
+  /(?:哪|边|邊)(?:几|幾|些|\d+)?(?:个|個|间|間|家|座)?(?:省|城市|国家|國家|公司|平台|商城|初创|初創|创业公司|創業公司|品牌|应用|應用|app)|(?:哪|边|邊)(?:几|幾|些|\d+)?(?:个|個|间|間|家|座)?\s*(?:[a-z]+\s+)?(?:brands?|platforms?|cit(?:y|ies)|countr(?:y|ies)|compan(?:y|ies)|apps?|startups?|provinces?|marketplaces?)\b|叫(?:什么|什麼|啥|咩)|(?:什么|什麼)名字|啥名|名字叫/i;
 
 /** The proper nouns of an answer that the question did not already name. */
 function newNames(answer: string, question: string, common: ReadonlySet<string>): string[] {

@@ -210,6 +210,9 @@ describe("the shape of answer a question asks for", () => {
     expect(zhShape("哪20个省有服务中心？", "阿里巴巴已在 20 个省份建成一万个村级服务中心。")).toBe(true);
     expect(zhShape("文章提到阿里哪些平台？", "文章提到了阿里巴巴旗下的淘宝和天猫两个平台。")).toBe(false);
     expect(zhShape("淘宝以外还有哪个平台？", "文章提到了阿里巴巴旗下的淘宝和天猫两个平台。")).toBe(false);
+    // The thing asked may be written in English: 哪些 startup, 哪个 app.
+    expect(zhShape("十亿美元投在哪些 startup？", "阿里巴巴将向其本地生活服务平台投资十亿美元。")).toBe(true);
+    expect(zhShape("有哪些 overseas brand 在卖？", "阿里巴巴将引进更多海外商品。")).toBe(true);
   });
 
   it("reads 'who' after a noun as a relative pronoun, not as asking for a person", () => {
