@@ -82,8 +82,15 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
     // about nothing: 罉圿奁幏吮抨砑鷹上呓 is all dictionary words, and one of them sounds like 亿.
     if (m.normalised.chinese && knownCharacters() < KNOWLEDGE_CHINESE) return false;
     // Chinese that shares no whole word with the top fact, only pairs of syllables (蠅絻栱囬伱聦 has
-    // "ying wen"), is typo evidence without a topic, unless those pairs explain most of it.
-    if (m.normalised.chinese && top.coverage < SOUNDS_ONLY_COVERAGE && top.matched.every((t) => isChineseTerm(t) && t.includes("_")))
+    // "ying wen"), is typo evidence without a topic, unless those pairs explain most of it, or the
+    // question is written in the knowledge's own characters: 长不长 ("long or not") is three
+    // one-character words, and its pairs are the very characters of a phrasing.
+    if (
+      m.normalised.chinese &&
+      top.coverage < SOUNDS_ONLY_COVERAGE &&
+      top.matched.every((t) => isChineseTerm(t) && t.includes("_")) &&
+      knownCharacters() < OWN_CHARACTERS
+    )
       return false;
     if (top.loneWord && (top.score < SURE_OF_LONE_WORD || sentenceWords(m.normalised) < 3)) return false;
     return rightness(m, top, m.ranked[1]) >= threshold;
@@ -391,6 +398,8 @@ const KNOWN_CHINESE = 0.7;
  * Chinese characters sit at 0% at the median and 50% at the 99th percentile.
  */
 const KNOWLEDGE_CHINESE = 0.6;
+/** At this share of its characters the knowledge's own, Chinese syllable pairs are its words, not sounds alike. */
+const OWN_CHARACTERS = 0.9;
 /** How many of a message's Chinese characters that share is read over. */
 const READ_CHARACTERS = 300;
 

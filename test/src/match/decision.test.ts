@@ -88,6 +88,13 @@ describe("the decision", () => {
     expect(ask(e, "阿里2016年喺一線城市嗰邊有咩部署？").factIds).toEqual(["big-cities"]);
   });
 
+  it("Chinese one-character words in the knowledge's own characters are words, not sounds alike", () => {
+    const e = engine();
+    // 长不长 ("long or not") shares only syllable pairs with the reading-time fact, all of them its characters.
+    expect(ask(e, "要读好久吗，长不长？").factIds).toEqual(["reading-time"]);
+    expect(ask(e, "这个要看蛮久吧,长不长?").factIds).toEqual(["reading-time"]);
+  });
+
   it("a count of something the fact never mentions is refused; a count of what it mentions is answered", () => {
     const e = engine();
     expect(ask(e, "how many employees work in the europe offices?").answered).toBe(false);
