@@ -29,8 +29,10 @@ const MARKUP: [RegExp, string][] = [
   // A dollar sign glued to other symbols ("$~.`{", "^$*") is one more symbol, not a word for
   // dollars once the markup around it has gone; beside an amount or a word ("($5)", "US$", "$$$") it stays.
   [/(?<=[^\s\p{L}\p{N}($])\$(?![\d$])|(?<!\$)\$(?=[^\s\p{L}\p{N}?.,!\-\d$])/gu, " "],
-  // @channel, @here, @everyone, @someone (a mention written by hand).
-  [/(^|\s)@[\w.-]{1,80}/g, " "],
+  // @channel, @here, @everyone, @someone, @小助手 (a mention written by hand).
+  [/(^|\s)@[\w.\p{Script=Han}-]{1,80}/gu, " "],
+  // A Weibo or WeChat topic tag, #电商#: what the post is filed under, not what it asks.
+  [/#[^#\s]{1,30}#/g, " "],
   // Unicode emoji, pictographs, their modifiers and joiners: like shortcodes, often a sentence's end.
   // (Alternation, not one class: a class cannot hold the zero-width joiner and variation selector.)
   [/(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|[\u{1F1E6}-\u{1F1FF}]|\u200d|\ufe0f|\u20e3)+/gu, "\n"],
@@ -39,14 +41,14 @@ const MARKUP: [RegExp, string][] = [
   [/```[^`]{0,2000}```/g, "\n"],
   [/```/g, " "],
   [/[*_~`|]+/g, " "],
-  [/(^|\n)\s{0,10}(?:&gt;|>|#{1,6}|[-•])\s/g, "$1 "],
+  [/(^|\n)\s{0,10}(?:(?:&gt;|>){1,3}|#{1,6}|[-•])\s/g, "$1 "],
 ];
 
 const GREETING =
-  /^(?:(?:hey|hi|hello|hiya|howdy|yo|sup|morning|good (?:morning|afternoon|evening|day)|greetings|hola|ok(?:ay)?|so|um+|uh+|hmm+|well|alright|right|quick (?:one|q(?:uestion)?|doubt)(?: for (?:the|you)\w*(?: \w+)?)?|question|q(?=\s*:)|dear \w+)\b[\s,!.:;-]*)+(?:(?:all|everyone|everybody|folks|guys|team|there|y'?all|friends|bot|roadmap-?bot|people)\b[\s,!.:;-]*)*/i;
-/** Chinese greetings and openers ("您好", "大家好", "在吗", "打扰一下"). */
+  /^(?:(?:hey|hi|hello|hiya|howdy|yo|sup|morning|good (?:morning|afternoon|evening|day)|greetings|hola|ok(?:ay)?|so|um+|uh+|hmm+|well|alright|right|quick (?:one|q(?:uestion)?|doubt)(?: for (?:the|you)\w*(?: \w+)?)?|question|q(?=\s*:)|dear \w+|fyi)\b[\s,!.:;—–-]*)+(?:(?:all|everyone|everybody|folks|guys|team|there|y'?all|friends|bot|roadmap-?bot|people)\b[\s,!.:;—–-]*)*/i;
+/** Chinese greetings and openers ("您好", "大家好", "各位大佬", "在吗", "打扰一下", "话说", "嗯嗯"). */
 const ZH_GREETING =
-  /^(?:(?:你好|您好|妳好|大家好|各位好|各位|哈喽|哈囉|嗨|早上好|上午好|下午好|晚上好|早安|在吗|在嗎|在不在|打扰了|打擾了|打扰一下|打擾一下)[\s,，!！。~～、]*)+/u;
+  /^(?:(?:你好|您好|妳好|大家好|各位好|各位|大佬们?|大佬們?|老师们|老師們|家人们|家人們|亲们|親們|朋友们|朋友們|哈喽|哈囉|嗨|早上好|上午好|下午好|晚上好|早安|在吗|在嗎|在不在|打扰了|打擾了|打扰一下|打擾一下|话说|話說|对了|對了|嗯+|哦+|噢+|呃+|诶|欸|【[^】\s]{1,6}】|(?:转发|轉發|转|轉|fwd)[：:])[\s,，!！。~～、]*)+/iu;
 /** A Chinese message of thanks or acknowledgement only ("谢谢啦", "收到", "辛苦了"). */
 const ZH_THANKS =
   /^(?:谢谢|謝謝|感谢|感謝|多谢|多謝|谢了|謝了|辛苦了|好的|收到|明白了?|懂了)[\s,，!！。~～、]*(?:你|您|啦|了|哈|哦|喔|呀)?[\s,，!！。~～、]*$/u;
@@ -54,6 +56,14 @@ const ZH_THANKS =
 // word): "thanks" followed by 100,000 dashes would then be tried in every split, quadratic time.
 const THANKS =
   /^(?:(?:many |thanks|thank you|thx|ty|tia|cheers|much appreciated|appreciate it|appreciated|pls|please|plz|lol|haha+|lmao|cool|great|awesome|nice|perfect|sorry|oops|sry)\b[\s,!.:;-]*(?:(?:so much|a lot|in advance|a ton|all|team|guys|folks|again)[\s,!.:;-]*)?)+$/i;
+/** A phone's or mail app's signature closing the message: "Sent from my iPhone", "发自我的iPhone". */
+const SIGNATURE =
+  /(?:^|\s)(?:sent from my|sent via|sent with|get outlook for)\s[\w .-]{1,40}$|(?:发自|發自|来自|來自)我的\s?[\w\u4e00-\u9fff ]{1,20}$/i;
+/** "Best, Sam", "thanks, jo", "Kind regards, Ana Lima" closing a message, whatever came before. */
+const NAMED_SIGN_OFF =
+  /(?:^|[\s.!?])(?:best|best regards|kind regards|warm regards|regards|many thanks|thanks|thank you|cheers|sincerely|br|rgds|ta)\s?,\s?[a-z][\w'-]{0,20}(?: [a-z][\w'-]{0,20})?[.!]?$/i;
+/** The same without a comma: the word and the name both capitalised ("Best Sam", "Cheers Tom"). */
+const SIGNED_OFF = /(?:^|[\s.!?])(?:Best|Regards|Cheers|Thanks|Sincerely|Rgds)\s[A-Z][a-z'-]{0,20}(?: [A-Z][a-z'-]{0,20})?[.!]?$/;
 /** A closing "thanks", "pls"… (the punctuation before it is trimmed separately, see dropSignOff). */
 const SIGN_OFF =
   /\b(?:thanks|thank you|thx|ty|tia|cheers|much appreciated|appreciate it|pls|please|plz|lol|haha+)\b(?: (?:so much|a lot|in advance|a ton|all|team|guys|folks|again))?[\s!.]*$/i;
@@ -130,7 +140,7 @@ export function stripMarkup(input: string): string {
 
 /** Reads one chat message (already bounded in length by the engine). */
 export function readChat(input: string): ChatReading {
-  const text = stripMarkup(input);
+  const text = stripMarkup(input).replace(SIGNATURE, "").replace(NAMED_SIGN_OFF, "").replace(SIGNED_OFF, "");
   const sentences = splitSentences(text)
     .map((s) => dropPleasantries(s))
     .filter((s) => s.length > 0);
@@ -177,7 +187,12 @@ function splitSentences(text: string): string[] {
  * or a plea ("求求了", "在线等"). It names nothing the question is about.
  */
 const ZH_ASIDE =
-  /^(?:.{0,6}(?:要用|急用|要交|用的)|(?:写|寫|交|做)?(?:作业|作業|论文|論文|报告|報告|周会|週會|开会|開會|汇报|匯報|简报|簡報|ppt|PPT).{0,4}|(?:老板|老闆|客户|客戶|老师|老師|领导|領導)(?:让我|讓我|叫我|要我)?(?:问|問|要).{0,3}|求求了?|求助|急+|在线等|在線等|谢谢|謝謝|感谢|感謝|多谢|多謝|蹲一个|拜托了?|拜託了?|麻烦了|麻煩了|辛苦了)$/u;
+  /^(?:.{0,6}(?:要用|急用|要交|用的)|(?:写|寫|交|做)?(?:作业|作業|论文|論文|报告|報告|周会|週會|开会|開會|汇报|匯報|简报|簡報|ppt|PPT).{0,4}|(?:老板|老闆|客户|客戶|老师|老師|领导|領導)(?:让我|讓我|叫我|要我)?(?:问|問|要).{0,3}|求求了?|求助|求解答?|求告知|求科普|求指教|请指教|請指教|急+|在线等|在線等|谢谢|謝謝|谢啦|謝啦|谢了|謝了|感谢|感謝|多谢|多謝|蹲一个|拜托了?|拜託了?|麻烦了|麻煩了|辛苦了)$/u;
+/** "有人知道吗", "谁晓得": does anyone know, said after the question. */
+const ZH_ANYONE =
+  /^(?:有人|有没有人|有沒有人|有冇人|谁|誰|边个|邊個)(?:知道|晓得|曉得|清楚|了解|懂|知)(?:吗|嗎|不|么|麼|啊|呀|呢|嘛|唔)?[?？!！]*$/u;
+/** An opening apology, up to its punctuation: "sorry if this was asked already:", "Excuse me,". */
+const APOLOGY = /^(?:sorry|apologies|pardon me|excuse me)\b[^,:;.!?—–]{0,60}[,:;.!?—–]+\s*/i;
 /** A Chinese sentence that asks: a question mark, 呢, or a question word. */
 const ZH_ASKS = new RegExp(`[?？呢]|${ZH_QUESTION_WORD.source}`);
 
@@ -187,14 +202,17 @@ function dropChineseAsides(sentence: string): string {
   const clauses = sentence.split(/(?<=[\s，,、：:])/);
   const kept = clauses.filter((c) => {
     const bare = c.replace(/[\s，,、：:。！!~～]+/g, "");
-    return !(ZH_ASIDE.test(bare) && !ZH_ASKS.test(bare));
+    return !((ZH_ASIDE.test(bare) && !ZH_ASKS.test(bare)) || ZH_ANYONE.test(bare));
   });
   return kept.length && kept.length < clauses.length ? kept.join("").trim() : sentence;
 }
 
+/** "anyone?", "any idea?", "does anybody know?": a plea for an answer, not a question of its own. */
+const ANYONE = /^(?:does |do )?(?:any ?one|anybody|some ?one|somebody|any ideas?)(?: know| here| else)?\W*$/i;
+
 function dropPleasantries(sentence: string): string {
-  let s = dropChineseAsides(sentence.replace(GREETING, "").replace(ZH_GREETING, "").trim());
-  if (THANKS.test(s) || ZH_THANKS.test(s)) return "";
+  let s = dropChineseAsides(sentence.replace(GREETING, "").replace(APOLOGY, "").replace(ZH_GREETING, "").trim());
+  if (THANKS.test(s) || ZH_THANKS.test(s) || ANYONE.test(s)) return "";
   s = dropSignOff(s).trim();
   return /[\p{L}\p{N}]/u.test(s) ? s : "";
 }

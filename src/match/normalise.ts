@@ -263,7 +263,7 @@ function namesIn(input: string, latinOnly: boolean): Set<string> {
   // ("Pinduoduo is…"). Not in a question holding Chinese, whose Latin words are mostly names the
   // knowledge writes in Chinese too.
   if (latinOnly)
-    for (const m of input.matchAll(/(?:^|[.?!]\s+)([A-Z][a-z]{2,})\b/gu)) {
+    for (const m of input.matchAll(/(?:^[^\p{L}\p{N}]{0,10}|[.?!]\s+)([A-Z][a-z]{2,})\b/gu)) {
       const word = (m[1] as string).toLowerCase();
       if (!isEnglishWord(word)) names.add(stem(word));
     }

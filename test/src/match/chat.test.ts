@@ -41,11 +41,28 @@ describe("reading chat messages", () => {
     );
   });
 
+  it("drops a mail or phone signature, a signed-off name, an opening apology and a plea for anyone", () => {
+    expect(readChat("who edited the article Sent from my iPhone").text).toBe("who edited the article");
+    expect(readChat("Hi there, hope you're well. who edited the article Best, Sam").text).toBe("who edited the article");
+    expect(readChat("who edited the article Cheers Tom").text).toBe("who edited the article");
+    expect(readChat("sorry if this was asked already: europe offices opening date").text).toBe("europe offices opening date");
+    expect(readChat("someone asked me how many shoppers it has. anyone?").text).toBe("someone asked me how many shoppers it has.");
+    expect(readChat("FYI team — Pinduoduo is going after rural buyers?").text).toBe("Pinduoduo is going after rural buyers?");
+    expect(readChat(">>> who edited the article?").text).toBe("who edited the article?");
+    // Not a sign-off: a question that ends on a name.
+    expect(readChat("which is best, Taobao?").text).toBe("which is best, Taobao?");
+  });
+
   it("drops Chinese greetings and openers", () => {
     expect(readChat("您好 请问作者是谁 谢谢").text).toBe("请问作者是谁");
     expect(readChat("大家好，这家公司的三大战场是啥？").text).toBe("这家公司的三大战场是啥？");
     expect(readChat("在吗？北京总部在哪").text).toBe("北京总部在哪");
     expect(readChat("你好").text).toBe("");
+    expect(readChat("各位大佬，北京总部在哪").text).toBe("北京总部在哪");
+    expect(readChat("话说 北京总部在哪 @小助手").text).toBe("北京总部在哪");
+    expect(readChat("#阿里巴巴# 北京总部在哪 有人知道吗").text).toBe("北京总部在哪");
+    expect(readChat("【提问】北京总部在哪，求解答").text).toBe("北京总部在哪，");
+    expect(readChat("北京总部在哪 发自我的iPhone").text).toBe("北京总部在哪");
   });
 
   it("drops a Chinese aside about why the asker asks, keeps a clause that asks", () => {
