@@ -160,7 +160,9 @@ export function readChat(input: string): ChatReading {
   // Two questions asked as two sentences are the two parts, however either would split on its own:
   // "who is Evans and what does he do? What did the writer call the company?" asks about two facts,
   // and the first sentence's halves are about one.
-  const asked = chosen.filter(namesSomething);
+  // (The first that name something, of the first few: each is normalised to tell.)
+  const asked: string[] = [];
+  for (const c of chosen.slice(0, 4)) if (asked.length < 2 && namesSomething(c)) asked.push(c);
   const parts = asked.length >= 2 ? asked.slice(0, 2) : chosen.flatMap(splitTwoPart).slice(0, 2);
   const main = chosen.join(" ");
   const tails = chosen.map(runOnTail).filter((t): t is string => t !== undefined);
