@@ -58,10 +58,10 @@ const THANKS =
   /^(?:(?:many |thanks|thank you|thx|ty|tia|cheers|much appreciated|appreciate it|appreciated|pls|please|plz|lol|haha+|lmao|cool|great|awesome|nice|perfect|sorry|oops|sry)\b[\s,!.:;-]*(?:(?:so much|a lot|in advance|a ton|all|team|guys|folks|again)[\s,!.:;-]*)?)+$/i;
 /** A phone's or mail app's signature closing the message: "Sent from my iPhone", "发自我的iPhone". */
 const SIGNATURE =
-  /(?:^|\s)(?:sent from my|sent via|sent with|get outlook for)\s[\w .-]{1,40}$|(?:发自|發自|来自|來自)我的\s?[\w\u4e00-\u9fff ]{1,20}$/i;
+  /(?:^|\s)(?:sent from my|sent via|sent with|get outlook for)\s[\w .-]{1,40}$|(?:发自|發自|来自|來自)我的\s?[\w\u4e00-\u9fff ]{1,20}$|^sent from my (?:iphone|ipad|android|samsung galaxy|samsung|galaxy|pixel|phone|mobile|blackberry|huawei)\b/i;
 /** "Best, Sam", "thanks, jo", "Kind regards, Ana Lima" closing a message, whatever came before. */
 const NAMED_SIGN_OFF =
-  /(?:^|[\s.!?])(?:best|best regards|kind regards|warm regards|regards|many thanks|thanks|thank you|cheers|sincerely|br|rgds|ta)\s?,\s?[a-z][\w'-]{0,20}(?: [a-z][\w'-]{0,20})?[.!]?$/i;
+  /(?:^|[\s.!?])(?:best|best regards|kind regards|warm regards|regards|many thanks|thanks|thank you|cheers|sincerely|br|rgds|ta)(?: in advance| so much| a lot)?\s?,\s?[a-z][\w'-]{0,20}(?: [a-z][\w'-]{0,20})?[.!]?$/i;
 /** The same without a comma: the word and the name both capitalised ("Best Sam", "Cheers Tom"). */
 const SIGNED_OFF = /(?:^|[\s.!?])(?:Best|Regards|Cheers|Thanks|Sincerely|Rgds)\s[A-Z][a-z'-]{0,20}(?: [A-Z][a-z'-]{0,20})?[.!]?$/;
 /** A closing "thanks", "pls"… (the punctuation before it is trimmed separately, see dropSignOff). */
@@ -161,12 +161,22 @@ export function readChat(input: string): ChatReading {
   // "who is Evans and what does he do? What did the writer call the company?" asks about two facts,
   // and the first sentence's halves are about one.
   // (The first that name something, of the first few: each is normalised to tell.)
+  // Sentences that do not ask are not two questions: "Thanks for the help yesterday! One more:
+  // europe offices" is one question and a pleasantry.
   const asked: string[] = [];
-  for (const c of chosen.slice(0, 4)) if (asked.length < 2 && namesSomething(c)) asked.push(c);
-  const parts = asked.length >= 2 ? asked.slice(0, 2) : chosen.flatMap(splitTwoPart).slice(0, 2);
+  if (asking.length) for (const c of chosen.slice(0, 4)) if (asked.length < 2 && namesSomething(c)) asked.push(c);
+  const parts =
+    asked.length >= 2 ? asked.slice(0, 2) : asking.length || chosen.length === 1 ? chosen.flatMap(splitTwoPart).slice(0, 2) : [];
   const main = chosen.join(" ");
   const tails = chosen.map(runOnTail).filter((t): t is string => t !== undefined);
-  const alternatives = [...new Set([questions.join(" "), sentences.join(" "), ...tails])].filter((t) => t !== main);
+  // What follows a preface's colon or dash ("One more: europe offices", "写论文遇到个问题：…"), and,
+  // when no sentence asks, each sentence that is not about the asker, the last first ("So my kid
+  // asked me this at dinner. kettle warranty"): readings for a keyword query that context surrounds.
+  const afterPreface = chosen.map(afterSeparator).filter((t): t is string => t !== undefined);
+  const alone = asking.length ? [] : sentences.filter((t) => !FIRST_PERSON.test(t) && !/^[(（]/.test(t) && namesSomething(t)).reverse();
+  const alternatives = [...new Set([questions.join(" "), sentences.join(" "), ...tails, ...afterPreface, ...alone])].filter(
+    (t) => t !== main,
+  );
   const second = parts[1];
   const leaning = second !== undefined && (!namesSomething(second) || pointsBack(second));
   return { text: main, alternatives, parts: parts.length > 1 ? parts : [main], leaning };
@@ -178,7 +188,7 @@ function splitSentences(text: string): string[] {
   // or before a remark in brackets that closes the message ("… (asking for a friend)").
   return text
     .split(
-      /(?<=[?？!！。])\s*|(?<=[\p{L}\p{N})"'”]\.)\s+|\n+|(?<=[a-z]{2}) (?=(?:What|Who|When|Where|Why|How|Which|Can|Could|Is|Are|Does|Did|Do)\b)|(?<=\S)\s*(?=[(（][^()（）\n]{1,200}[)）][\s.!。！]*$)/u,
+      /(?<=[?？!！。])\s*|(?<=[\p{L}\p{N})"'”]\.)\s+|\n+|(?<=[a-z]{2}) (?=(?:What|Who|When|Where|Why|How|Which|Can|Could|Is|Are|Does|Did|Do|Apologies|Sorry|Thanks|Cheers|Edit|No rush)\b)|(?<=\S)\s*(?=[(（][^()（）\n]{1,200}[)）][\s.!。！]*$)/u,
     )
     .map((s) => s.trim())
     .filter(Boolean);
@@ -189,12 +199,13 @@ function splitSentences(text: string): string[] {
  * or a plea ("求求了", "在线等"). It names nothing the question is about.
  */
 const ZH_ASIDE =
-  /^(?:.{0,6}(?:要用|急用|要交|用的)|(?:写|寫|交|做)?(?:作业|作業|论文|論文|报告|報告|周会|週會|开会|開會|汇报|匯報|简报|簡報|ppt|PPT).{0,4}|(?:老板|老闆|客户|客戶|老师|老師|领导|領導)(?:让我|讓我|叫我|要我)?(?:问|問|要).{0,3}|求求了?|求助|求解答?|求告知|求科普|求指教|请指教|請指教|急+|在线等|在線等|谢谢|謝謝|谢啦|謝啦|谢了|謝了|感谢|感謝|多谢|多謝|蹲一个|拜托了?|拜託了?|麻烦了|麻煩了|辛苦了)$/u;
+  /^(?:.{0,6}(?:要用|急用|要交|用的)|(?:写|寫|交|做)?(?:作业|作業|论文|論文|报告|報告|周会|週會|开会|開會|汇报|匯報|简报|簡報|ppt|PPT).{0,4}|(?:老板|老闆|客户|客戶|老师|老師|领导|領導)(?:让我|讓我|叫我|要我)?(?:问|問|要).{0,3}|求求了?|求助|求解答?|求告知|求科普|求指教|请指教|請指教|求指点|求指點|跪求答案?|拜托拜托|拜託拜託|大家怎么看|大家怎麼看|同问|同問|\+1|先谢过.{0,6}|先謝過.{0,6}|大佬轻喷|大佬輕噴|萌新一枚|小弟初来乍到|初来乍到|初來乍到|接上条|接上條|好奇问一下|好奇問一下|唔該問下|(?:——|--)?(?:转自|轉自).{0,8}|急+|在线等|在線等|谢谢|謝謝|谢啦|謝啦|谢了|謝了|感谢|感謝|多谢|多謝|蹲一个|拜托了?|拜託了?|麻烦了|麻煩了|辛苦了)$/u;
 /** "有人知道吗", "谁晓得": does anyone know, said after the question. */
 const ZH_ANYONE =
-  /^(?:有人|有没有人|有沒有人|有冇人|谁|誰|边个|邊個)(?:知道|晓得|曉得|清楚|了解|懂|知)(?:吗|嗎|不|么|麼|啊|呀|呢|嘛|唔)?[?？!！]*$/u;
+  /^(?:(?:有人|有没有人|有沒有人|有冇人|谁|誰|边个|邊個)(?:知道|晓得|曉得|清楚|了解|懂|知)|有(?:知道|懂)的(?:朋友|人)?|有没有懂的(?:朋友|人)?|有沒有懂的(?:朋友|人)?|(?:有人|谁|誰)能(?:解释|解釋|回答|说说|說說)(?:一?下)?)(?:吗|嗎|不|么|麼|啊|呀|呢|嘛|唔)?[?？!！]*$/u;
 /** An opening apology, up to its punctuation: "sorry if this was asked already:", "Excuse me,". */
-const APOLOGY = /^(?:sorry|apologies|pardon me|excuse me)\b[^,:;.!?—–]{0,60}[,:;.!?—–]+\s*/i;
+const APOLOGY =
+  /^(?:(?:sorry|apologies|pardon me|excuse me)\b[^,:;.!?—–]{0,60}(?:[,:;.!?—–]+|\sbut\b)|[^,:;.!?—–]{0,40}\b(?:question|q|thought|off-?topic)\s?,?\sbut\b)\s*/i;
 /** A Chinese sentence that asks: a question mark, 呢, or a question word. */
 const ZH_ASKS = new RegExp(`[?？呢]|${ZH_QUESTION_WORD.source}`);
 
@@ -209,12 +220,19 @@ function dropChineseAsides(sentence: string): string {
   return kept.length && kept.length < clauses.length ? kept.join("").trim() : sentence;
 }
 
+/** The openings of a sentence that is a pleasantry when it asks nothing. */
+const PLEASANTRY_LED =
+  /^(?:thanks|thank you|thx|ty|many thanks|much appreciated|sorry|apologies|no rush|no worries|no pressure|any help|all help|help appreciated|edit|ps|p\.s|cheers|appreciate|first time posting|whenever you get)\b/i;
 /** "anyone?", "any idea?", "does anybody know?": a plea for an answer, not a question of its own. */
 const ANYONE = /^(?:does |do )?(?:any ?one|anybody|some ?one|somebody|any ideas?)(?: know| here| else)?\W*$/i;
 
 function dropPleasantries(sentence: string): string {
   let s = dropChineseAsides(sentence.replace(GREETING, "").replace(APOLOGY, "").replace(ZH_GREETING, "").trim());
   if (THANKS.test(s) || ZH_THANKS.test(s) || ANYONE.test(s)) return "";
+  // "Thank you all for the help yesterday!", "Apologies if this is the wrong channel.", "no rush":
+  // a sentence that opens with a pleasantry and asks nothing is one.
+  // (Short, and no question word inside: "sorry if dumb q whats the story with…" runs a question on.)
+  if (PLEASANTRY_LED.test(s) && !ASKS.test(s) && !EMBEDDED.test(s) && !RUN_ON_QUESTION.test(s) && s.split(/\s+/).length <= 10) return "";
   s = dropSignOff(s).trim();
   return /[\p{L}\p{N}]/u.test(s) ? s : "";
 }
@@ -269,8 +287,18 @@ function runOnTail(sentence: string): string | undefined {
   const tail = sentence.slice(m.index);
   return namesSomething(tail) ? tail : undefined;
 }
-const RUN_ON_QUESTION = new RegExp(`(?<=\\s)(?:${WH})\\b`, "i");
+// Not "since when": that is one question word.
+const RUN_ON_QUESTION = new RegExp(`(?<=\\s)(?<!\\bsince\\s)(?:${WH})\\b`, "i");
 const ASKS_AT_START = new RegExp(`^(?:${WH_TYPED}|is|are|was|were|does|do|did|can|could|will|would|should)\\b`, "i");
+
+/** The words after a sentence's first colon or dash, when there are two or more that name something. */
+function afterSeparator(sentence: string): string | undefined {
+  const m = PREFACE_END.exec(sentence);
+  if (!m) return undefined;
+  const rest = sentence.slice(m.index + m[0].length).trim();
+  return rest.split(/\s+/).length >= 2 || /[\u4e00-\u9fff]{3}/.test(rest) ? (namesSomething(rest) ? rest : undefined) : undefined;
+}
+const PREFACE_END = /[:：]\s*|\s[—–-]{1,2}\s+/;
 
 /** Whether a question names something itself, beyond its question words. */
 const namesSomething = (question: string): boolean => normalise(question.slice(0, NAMING_CHARS)).terms.some((t) => !INTENT_WORDS.has(t));

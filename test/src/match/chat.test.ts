@@ -53,6 +53,23 @@ describe("reading chat messages", () => {
     expect(readChat("which is best, Taobao?").text).toBe("which is best, Taobao?");
   });
 
+  it("reads a keyword query that context surrounds: pleasantry sentences go, the words after a preface and lone sentences are readings", () => {
+    expect(readChat("Thank you all for the help yesterday! One more: europe offices opening").parts).toEqual([
+      "One more: europe offices opening",
+    ]);
+    expect(readChat("Thank you all for the help yesterday! One more: europe offices opening").alternatives).toContain(
+      "europe offices opening",
+    );
+    expect(readChat("So my kid asked me this at dinner. europe offices opening").alternatives).toContain("europe offices opening");
+    expect(readChat("写论文的时候遇到个问题：欧洲办公室几时开 求指点").alternatives).toContain("欧洲办公室几时开");
+    expect(readChat("europe offices opening. Apologies if this is the wrong channel.").text).toBe("europe offices opening.");
+    // A bracketed remark is never a reading on its own, and a pleasantry that runs on into a question is the question.
+    expect(readChat("europe offices revenue (spoilered in case people want to guess)").alternatives).not.toContain(
+      "(spoilered in case people want to guess)",
+    );
+    expect(readChat("sorry if dumb q whats the story with the second hq").text).toBe("sorry if dumb q whats the story with the second hq");
+  });
+
   it("drops Chinese greetings and openers", () => {
     expect(readChat("您好 请问作者是谁 谢谢").text).toBe("请问作者是谁");
     expect(readChat("大家好，这家公司的三大战场是啥？").text).toBe("这家公司的三大战场是啥？");
