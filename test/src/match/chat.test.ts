@@ -63,6 +63,11 @@ describe("reading chat messages", () => {
     expect(readChat("So my kid asked me this at dinner. europe offices opening").alternatives).toContain("europe offices opening");
     expect(readChat("写论文的时候遇到个问题：欧洲办公室几时开 求指点").alternatives).toContain("欧洲办公室几时开");
     expect(readChat("europe offices opening. Apologies if this is the wrong channel.").text).toBe("europe offices opening.");
+    // An ellipsis of three dots ends a sentence; two dots are a pause inside one.
+    expect(readChat("Still stuck on this one... europe offices opening").alternatives).toContain("europe offices opening");
+    expect(readChat("it has a fakes problem.. how does the import push help with this?").text).toBe(
+      "it has a fakes problem.. how does the import push help with this?",
+    );
     // A bracketed remark is never a reading on its own, and a pleasantry that runs on into a question is the question.
     expect(readChat("europe offices revenue (spoilered in case people want to guess)").alternatives).not.toContain(
       "(spoilered in case people want to guess)",
@@ -80,6 +85,9 @@ describe("reading chat messages", () => {
     expect(readChat("#阿里巴巴# 北京总部在哪 有人知道吗").text).toBe("北京总部在哪");
     expect(readChat("【提问】北京总部在哪，求解答").text).toBe("北京总部在哪，");
     expect(readChat("北京总部在哪 发自我的iPhone").text).toBe("北京总部在哪");
+    expect(readChat("明天要交报告，北京总部在哪 拜托拜托").text).toBe("北京总部在哪");
+    expect(readChat("我是新来的实习生，北京总部在哪").text).toBe("北京总部在哪");
+    expect(readChat("我儿子问我 北京总部在哪 我居然答不上来").text).toBe("北京总部在哪");
   });
 
   it("drops a Chinese aside about why the asker asks, keeps a clause that asks", () => {
