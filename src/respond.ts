@@ -111,7 +111,7 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
     // A second part that leans on a refused first one ("what is that wallet? how many users has
     // it?") is about what the first asked: it is not answered on its own.
     const one = fa ? { fact: fa, facts: a.facts } : fb && !reading.leaning ? { fact: fb, facts: b.facts } : undefined;
-    if (one && fa?.factIds[0] !== fb?.factIds[0])
+    if (one && fa?.factIds[0] !== fb?.factIds[0] && !reading.optional)
       return { answer: { ...one.fact, text: `${say.partly}${one.fact.text}` }, facts: one.facts };
   }
   const followUp = resolveFollowUp(text, n, ctx, { ...ix, places: ix.names.places }, rank);

@@ -7,7 +7,7 @@
  */
 
 import { ZH_QUESTION_WORD } from "./chinese.js";
-import { INTENT_WORDS, normalise } from "./normalise.js";
+import { INTENT_WORDS, normalise, STOP_WORDS } from "./normalise.js";
 
 /** Slack and Discord markup, links, emoji and markdown: replaced by a space (or by their label). */
 const MARKUP: [RegExp, string][] = [
@@ -124,6 +124,8 @@ export interface ChatReading {
    * and how many users has it?", "…rural centers? how many?"): it is not a question on its own.
    */
   leaning: boolean;
+  /** The second part may be no question at all: left unanswered, it goes unmentioned. */
+  optional?: boolean;
 }
 
 /** Strips markup only (links, mentions, emoji, markdown). */
@@ -177,6 +179,15 @@ export function readChat(input: string): ChatReading {
   const alternatives = [...new Set([questions.join(" "), sentences.join(" "), ...tails, ...afterPreface, ...alone])].filter(
     (t) => t !== main,
   );
+  // A question followed by a short sentence that asks nothing but names something of its own, not
+  // about the asker ("who wrote it? europe offices opening date"): maybe a second question typed as
+  // keywords. It is answered too when it is answered by another fact, and never said to be left out.
+  if (asking.length === 1 && parts.length <= 1) {
+    const at = sentences.indexOf(asking[0] as string);
+    const next = sentences[at + 1];
+    if (at >= 0 && next !== undefined && keywordQuery(next))
+      return { text: main, alternatives, parts: [main, next], leaning: false, optional: true };
+  }
   const second = parts[1];
   const leaning = second !== undefined && (!namesSomething(second) || pointsBack(second));
   return { text: main, alternatives, parts: parts.length > 1 ? parts : [main], leaning };
@@ -290,6 +301,13 @@ function runOnTail(sentence: string): string | undefined {
 // Not "since when": that is one question word.
 const RUN_ON_QUESTION = new RegExp(`(?<=\\s)(?<!\\bsince\\s)(?:${WH})\\b`, "i");
 const ASKS_AT_START = new RegExp(`^(?:${WH_TYPED}|is|are|was|were|does|do|did|can|could|will|would|should)\\b`, "i");
+
+/** A run of two to six words, no more than one of them a stop word, in Latin letters: "europe offices opening date". */
+function keywordQuery(sentence: string): boolean {
+  if (/[\u4e00-\u9fff]/.test(sentence) || FIRST_PERSON.test(sentence)) return false;
+  const words = sentence.toLowerCase().match(/[a-z0-9']+/g) ?? [];
+  return words.length >= 2 && words.length <= 6 && words.filter((w) => STOP_WORDS.has(w)).length <= 1 && namesSomething(sentence);
+}
 
 /** The words after a sentence's first colon or dash, when there are two or more that name something. */
 function afterSeparator(sentence: string): string | undefined {

@@ -161,6 +161,11 @@ describe("reading chat messages", () => {
       "who is leading the overseas push?",
     ]);
     expect(readChat("who wrote it? also when was it published").parts).toHaveLength(2);
+    // A keyword query typed after a question may be a second question; a purpose clause is not.
+    const keywords = readChat("who wrote it? europe offices opening date");
+    expect(keywords.parts).toEqual(["who wrote it?", "europe offices opening date"]);
+    expect(keywords.optional).toBe(true);
+    expect(readChat("who wrote it? need it for the deck").parts).toEqual(["who wrote it?"]);
     // Two sentences that ask are the two parts, though the first would split on its own.
     expect(readChat("who is michael evans and what is he doing for them? What phrase did the writer use for the company?").parts).toEqual([
       "who is michael evans and what is he doing for them?",
