@@ -210,10 +210,10 @@ function splitSentences(text: string): string[] {
  * or a plea ("求求了", "在线等"). It names nothing the question is about.
  */
 const ZH_ASIDE =
-  /^(?:.{0,6}(?:要用|急用|要交|用的).{0,4}|.{0,4}(?:问我|問我)|.{0,4}答不上来|.{0,4}答不上來|我是.{1,10}|(?:写|寫|交|做)?(?:作业|作業|论文|論文|报告|報告|周会|週會|开会|開會|汇报|匯報|简报|簡報|ppt|PPT).{0,4}|(?:老板|老闆|客户|客戶|老师|老師|领导|領導)(?:让我|讓我|叫我|要我)?(?:问|問|要).{0,3}|求求了?|求助|求解答?|求告知|求科普|求指教|请指教|請指教|求指点|求指點|跪求答案?|拜托拜托|拜託拜託|大家怎么看|大家怎麼看|同问|同問|\+1|先谢过.{0,6}|先謝過.{0,6}|大佬轻喷|大佬輕噴|萌新一枚|小弟初来乍到|初来乍到|初來乍到|接上条|接上條|好奇问一下|好奇問一下|唔該問下|(?:——|--)?(?:转自|轉自).{0,8}|急+|在线等|在線等|谢谢|謝謝|谢啦|謝啦|谢了|謝了|感谢|感謝|多谢|多謝|蹲一个|拜托了?|拜託了?|麻烦了|麻煩了|辛苦了)$/u;
+  /^(?:.{0,6}(?:要用|急用|要交|用的).{0,4}|.{0,8}(?:作业|作業|论文|論文|功课|功課)|.{0,4}(?:问我|問我)|.{0,4}答不上来|.{0,4}答不上來|我是.{1,10}|(?:写|寫|交|做)?(?:作业|作業|论文|論文|报告|報告|周会|週會|开会|開會|汇报|匯報|简报|簡報|ppt|PPT).{0,4}|(?:老板|老闆|客户|客戶|老师|老師|领导|領導)(?:让我|讓我|叫我|要我)?(?:问|問|要).{0,3}|求求了?|求助|求解答?|求告知|求科普|求指教|请指教|請指教|求指点|求指點|跪求答案?|拜托拜托|拜託拜託|大家怎么看|大家怎麼看|同问|同問|\+1|先谢过.{0,6}|先謝過.{0,6}|大佬轻喷|大佬輕噴|萌新一枚|小弟初来乍到|初来乍到|初來乍到|接上条|接上條|好奇问一下|好奇問一下|唔該問下|(?:——|--)?(?:转自|轉自).{0,8}|急+|在线等|在線等|谢谢|謝謝|谢啦|謝啦|谢了|謝了|感谢|感謝|多谢|多謝|蹲一个|拜托了?|拜託了?|麻烦了|麻煩了|辛苦了)$/u;
 /** "有人知道吗", "谁晓得": does anyone know, said after the question. */
 const ZH_ANYONE =
-  /^(?:(?:有人|有没有人|有沒有人|有冇人|谁|誰|边个|邊個)(?:知道|晓得|曉得|清楚|了解|懂|知)|有(?:知道|懂)的(?:朋友|人)?|有没有懂的(?:朋友|人)?|有沒有懂的(?:朋友|人)?|(?:有人|谁|誰)能(?:解释|解釋|回答|说说|說說)(?:一?下)?)(?:吗|嗎|不|么|麼|啊|呀|呢|嘛|唔)?[?？!！]*$/u;
+  /^(?:(?:有人|有没有人|有沒有人|有冇人|谁|誰|边个|邊個)(?:知道|晓得|曉得|清楚|了解|懂|知)|有(?:知道|懂)的(?:朋友|人)?|有没有懂的(?:朋友|人)?|有沒有懂的(?:朋友|人)?|(?:有人|谁|誰)能(?:解释|解釋|回答|说说|說說)(?:一?下)?|(?:谁|誰)(?:给|給)(?:我|额|俺)(?:讲|講|说|說|解释|解釋|科普|谝)(?:一?下)?)(?:吗|嗎|不|么|麼|啊|呀|呢|嘛|唔)?[?？!！]*$/u;
 /** An opening apology, up to its punctuation: "sorry if this was asked already:", "Excuse me,". */
 const APOLOGY =
   /^(?:(?:sorry|apologies|pardon me|excuse me)\b[^,:;.!?—–]{0,60}(?:[,:;.!?—–]+|\sbut\b)|[^,:;.!?—–]{0,40}\b(?:question|q|thought|off-?topic)\s?,?\sbut\b)\s*/i;
@@ -231,6 +231,8 @@ function dropChineseAsides(sentence: string): string {
   return kept.length && kept.length < clauses.length ? kept.join("").trim() : sentence;
 }
 
+/** A closing clause that says what the answer is for: ", I need it for test data", "- need it for a slide". */
+const PURPOSE_TAIL = /[,;—–-]\s?(?:(?:i|we) )?(?:need|needs|want) (?:it|this|that|them|the \w+) for\b[^?]{0,60}$/i;
 /** The openings of a sentence that is a pleasantry when it asks nothing. */
 const PLEASANTRY_LED =
   /^(?:thanks|thank you|thx|ty|many thanks|much appreciated|sorry|apologies|no rush|no worries|no pressure|any help|all help|help appreciated|edit|ps|p\.s|cheers|appreciate|first time posting|whenever you get)\b/i;
@@ -238,7 +240,7 @@ const PLEASANTRY_LED =
 const ANYONE = /^(?:does |do )?(?:any ?one|anybody|some ?one|somebody|any ideas?)(?: know| here| else)?\W*$/i;
 
 function dropPleasantries(sentence: string): string {
-  let s = dropChineseAsides(sentence.replace(GREETING, "").replace(APOLOGY, "").replace(ZH_GREETING, "").trim());
+  let s = dropChineseAsides(sentence.replace(GREETING, "").replace(APOLOGY, "").replace(ZH_GREETING, "").replace(PURPOSE_TAIL, "").trim());
   if (THANKS.test(s) || ZH_THANKS.test(s) || ANYONE.test(s)) return "";
   // "Thank you all for the help yesterday!", "Apologies if this is the wrong channel.", "no rush":
   // a sentence that opens with a pleasantry and asks nothing is one.

@@ -43,6 +43,7 @@ describe("reading chat messages", () => {
 
   it("drops a mail or phone signature, a signed-off name, an opening apology and a plea for anyone", () => {
     expect(readChat("who edited the article Sent from my iPhone").text).toBe("who edited the article");
+    expect(readChat("please tell me who edited the article, I need it for test data").text).toBe("please tell me who edited the article");
     expect(readChat("Hi there, hope you're well. who edited the article Best, Sam").text).toBe("who edited the article");
     expect(readChat("who edited the article Cheers Tom").text).toBe("who edited the article");
     expect(readChat("sorry if this was asked already: europe offices opening date").text).toBe("europe offices opening date");
@@ -88,6 +89,7 @@ describe("reading chat messages", () => {
     expect(readChat("明天要交报告，北京总部在哪 拜托拜托").text).toBe("北京总部在哪");
     expect(readChat("我是新来的实习生，北京总部在哪").text).toBe("北京总部在哪");
     expect(readChat("我儿子问我 北京总部在哪 我居然答不上来").text).toBe("北京总部在哪");
+    expect(readChat("北京总部在哪，谁给我讲一下，我要写物流课的作业").text).toBe("北京总部在哪，");
   });
 
   it("drops a Chinese aside about why the asker asks, keeps a clause that asks", () => {
