@@ -83,6 +83,8 @@ describe("labelled question sets", () => {
     ["persona19", "zh-test.jsonl", 0.96, 0.96],
     ["persona20", "en-test.jsonl", 0.97, 0.96],
     ["persona20", "zh-test.jsonl", 0.94, 0.94],
+    ["persona21", "en-test.jsonl", 0.98, 0.93],
+    ["persona21", "zh-test.jsonl", 0.92, 0.97],
   ])("%s %s stays above its floors", (folder, name, inFloor, outFloor) => {
     const set = parseLabelledSet(readFileSync(new URL(`../../questions/${folder}/${name}`, import.meta.url), "utf8"), name);
     const r = evaluate(e, set);
