@@ -20,6 +20,8 @@ const SHAPES = {
   far: /\b(km|kilomet\w*|miles?|hours?|minutes?)\b|公里|小时|分钟/i,
   // A share of a whole.
   share: /%|\bper ?cent|\bhalf\b|\bthirds?\b|\bquarters?\b|百分|一半|分之/i,
+  // A length of time: "for three years", "since 2014", "a 2-minute read".
+  long: /\b(?:\d+|one|two|three|four|five|six|ten|a few|several)[- ]?(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|decades?)\b|\bsince (?:19|20)\d\d\b|\bdecades?\b|分钟|小时|个月|多年/i,
 };
 
 /** Names everyone asks about; they do not count as the names a "which…?" question wants. */
@@ -71,11 +73,13 @@ export function shapesAskedBy(questions: readonly string[]): Set<string> {
   return new Set(questions.flatMap((q) => askedShapes(q, questionWords(q))));
 }
 
-type Shape = "many" | "much" | "when" | "who" | "which" | "age" | "far" | "share";
+type Shape = "many" | "much" | "when" | "who" | "which" | "age" | "far" | "share" | "long";
 
 /** Questions about an age, a distance, a date: "how old is…", "how far…", "the opening date". */
 const ASKS_AGE = /\bhow old\b|\bage\b|\bbirthday\b|\bborn\b|几岁|多大年纪|年龄|年纪/;
 const ASKS_FAR = /\bhow far\b|\bdistance\b|多远|距离/;
+/** A length of time: "how long has she been…", "for how long", "how many years", "几年了". */
+const ASKS_LONG = /\bhow long\b|\bhow many (?:years|months)\b|多少年|几年了|多久了/;
 /** Questions about a sum of money without "how much": a salary, a valuation, a price, takings. */
 const ASKS_MONEY =
   /\b(?:salary|salaries|wages?|compensation|(?:being|get|gets|getting|is|was) paid|earns?|earnings(?! calls?)|valuation|valued|market cap\w*|net worth|stock price|share price|revenue|revenues|profits?|income)\b|薪水|薪资|工资|年薪|市值|股价|营收|利润|收入/;
@@ -107,6 +111,7 @@ function askedShapes(question: string, terms: ReadonlySet<string>): Shape[] {
   if (ASKS_MONEY.test(lower) && !shapes.includes("much")) shapes.push("much");
   if (ASKS_AGE.test(lower)) shapes.push("age");
   if (ASKS_FAR.test(lower)) shapes.push("far");
+  if (ASKS_LONG.test(lower)) shapes.push("long");
   if (ASKS_SHARE.test(lower)) shapes.push("share");
   if (ASKS_DATE.test(lower) && !shapes.includes("when")) shapes.push("when");
   return shapes;

@@ -192,6 +192,12 @@ describe("the shape of answer a question asks for", () => {
     expect(lacksAskedShape(q, chineseTerms(q), "阿里巴巴投资了十亿美元。")).toBe(false);
   });
 
+  it("reads 'how long has she been…' as asking for a length of time", () => {
+    expect(shapeMissed("how long has she been an editor?", "The article was edited by Malavika Velayanikal.")).toBe(true);
+    expect(shapeMissed("how long is the article?", "The page says the article is a 2 min read.")).toBe(false);
+    expect(shapeMissed("how long has he been at the firm?", "He joined in 2014 and has been there for two years.")).toBe(false);
+  });
+
   it("reads a salary, a valuation or takings as asking for a sum, but not an earnings call", () => {
     const answer = "He joined from Goldman Sachs to lead the international business.";
     expect(shapeMissed("what is he being paid to run it?", answer)).toBe(true);
