@@ -161,10 +161,9 @@ export function readChat(input: string): ChatReading {
   const chosen = questions.map(focusQuestion);
   // Two questions asked as two sentences are the two parts, however either would split on its own:
   // "who is Evans and what does he do? What did the writer call the company?" asks about two facts,
-  // and the first sentence's halves are about one.
-  // (The first that name something, of the first few: each is normalised to tell.)
-  // Sentences that do not ask are not two questions: "Thanks for the help yesterday! One more:
-  // europe offices" is one question and a pleasantry.
+  // and the first sentence's halves are about one. The first two that name something, of the first
+  // four (each is normalised to tell). Sentences that do not ask are not two questions: "Thanks for
+  // the help yesterday! One more: europe offices" is one question and a pleasantry.
   const asked: string[] = [];
   if (asking.length) for (const c of chosen.slice(0, 4)) if (asked.length < 2 && namesSomething(c)) asked.push(c);
   const parts =

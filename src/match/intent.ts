@@ -32,9 +32,9 @@ const WHICH_NOUN =
 /** "Which city…?", "the name of…": questions that want a named place, firm or thing. */
 const WHICH = new RegExp(`${WHICH_NOUN.source}|\\bnames?\\b|\\bcalled\\b`, "i");
 
-/** "哪几个省", "哪20个省", "哪些平台", "叫什么名字", "叫啥": a Chinese question that wants names. */
+/** "哪几个省", "哪20个省", "哪些平台", "哪些 startup", "叫什么名字", "叫啥": a Chinese question that wants names. */
 const ZH_WHICH =
-  /(?:哪|边|邊)(?:几|幾|些|\d+)?(?:个|個|间|間|家|座)?(?:省|城市|国家|國家|公司|平台|商城|初创|初創|创业公司|創業公司|品牌|应用|應用|app)|(?:哪|边|邊)(?:几|幾|些|\d+)?(?:个|個|间|間|家|座)?\s*(?:[a-z]+\s+)?(?:brands?|platforms?|cit(?:y|ies)|countr(?:y|ies)|compan(?:y|ies)|apps?|startups?|provinces?|marketplaces?)\b|叫(?:什么|什麼|啥|咩)|(?:什么|什麼)名字|啥名|名字叫/i;
+  /(?:哪|边|邊)(?:几|幾|些|\d+)?(?:个|個|间|間|家|座)?(?:省|城市|国家|國家|公司|平台|商城|初创|初創|创业公司|創業公司|品牌|应用|應用|\s*(?:[a-z]+\s+)?(?:brands?|platforms?|cit(?:y|ies)|countr(?:y|ies)|compan(?:y|ies)|apps?|startups?|provinces?|marketplaces?)\b)|叫(?:什么|什麼|啥|咩)|(?:什么|什麼)名字|啥名|名字叫/i;
 
 /** The proper nouns of an answer that the question did not already name. */
 function newNames(answer: string, question: string, common: ReadonlySet<string>): string[] {
@@ -80,7 +80,7 @@ const ASKS_AGE = /\bhow old\b|\bage\b|\bbirthday\b|\bborn\b|几岁|多大年纪|
 const ASKS_FAR = /\bhow far\b|\bdistance\b|多远|距离/;
 /** A length of time: "how long has she been…", "for how long", "how many years", "几年了". */
 const ASKS_LONG = /\bhow long\b|\bhow many (?:years|months)\b|多少年|几年了|多久了/;
-/** Questions about a sum of money without "how much": a salary, a valuation, a price, takings. */
+/** Questions about a sum of money without "how much": a salary, a valuation, a share price, takings. */
 const ASKS_MONEY =
   /\b(?:salary|salaries|wages?|compensation|(?:being|get|gets|getting|is|was) paid|earns?|earnings(?! calls?)|valuation|valued|market cap\w*|net worth|stock price|share price|revenue|revenues|profits?|income)\b|薪水|薪资|工资|年薪|市值|股价|营收|利润|收入/;
 const ASKS_SHARE = /\bpercent(?:age)?s?\b|\bper cent\b|%|\bproportion\b|\bwhat share\b|百分之|百分比|比例|占比|比重/;
