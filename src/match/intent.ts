@@ -20,6 +20,9 @@ const SHAPES = {
   far: /\b(km|kilomet\w*|miles?|hours?|minutes?)\b|公里|小时|分钟/i,
   // A share of a whole.
   share: /%|\bper ?cent|\bhalf\b|\bthirds?\b|\bquarters?\b|百分|一半|分之/i,
+  // A month: "in January", "一月".
+  month:
+    /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/i,
   // A length of time: "for three years", "since 2014", "a 2-minute read".
   long: /\b(?:\d+|one|two|three|four|five|six|ten|a few|several)[- ]?(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|decades?)\b|\bsince (?:19|20)\d\d\b|\bdecades?\b|分钟|小时|个月|多年/i,
 };
@@ -34,7 +37,7 @@ const WHICH = new RegExp(`${WHICH_NOUN.source}|\\bnames?\\b|\\bcalled\\b`, "i");
 
 /** "哪几个省", "哪20个省", "哪些平台", "哪些 startup", "叫什么名字", "叫啥": a Chinese question that wants names. */
 const ZH_WHICH =
-  /(?:哪|边|邊)(?:几|幾|些|\d+)?(?:个|個|间|間|家|座)?(?:省|城市|国家|國家|公司|平台|商城|初创|初創|创业公司|創業公司|品牌|应用|應用|\s*(?:[a-z]+\s+)?(?:brands?|platforms?|cit(?:y|ies)|countr(?:y|ies)|compan(?:y|ies)|apps?|startups?|provinces?|marketplaces?)\b)|叫(?:什么|什麼|啥|咩)|(?:什么|什麼)名字|啥名|名字叫/i;
+  /(?:哪|边|邊)(?:几|幾|些|\d+)?(?:个|個|间|間|家|座)?(?:省|城市|区|區|国家|國家|公司|平台|商城|初创|初創|创业公司|創業公司|品牌|应用|應用|\s*(?:[a-z]+\s+)?(?:brands?|platforms?|cit(?:y|ies)|countr(?:y|ies)|compan(?:y|ies)|apps?|startups?|provinces?|marketplaces?)\b)|(?:app|平台|公司|品牌|应用|應用|网站|網站)是哪(?:一)?[个個家]|叫(?:什么|什麼|啥|咩)|(?:什么|什麼)名字|啥名|名字叫/i;
 
 /** The proper nouns of an answer that the question did not already name. */
 function newNames(answer: string, question: string, common: ReadonlySet<string>): string[] {
@@ -73,12 +76,14 @@ export function shapesAskedBy(questions: readonly string[]): Set<string> {
   return new Set(questions.flatMap((q) => askedShapes(q, questionWords(q))));
 }
 
-type Shape = "many" | "much" | "when" | "who" | "which" | "age" | "far" | "share" | "long";
+type Shape = "many" | "much" | "when" | "who" | "which" | "age" | "far" | "share" | "long" | "month";
 
 /** Questions about an age, a distance, a date: "how old is…", "how far…", "the opening date". */
 const ASKS_AGE = /\bhow old\b|\bage\b|\bbirthday\b|\bborn\b|几岁|多大年纪|年龄|年纪/;
 const ASKS_FAR = /\bhow far\b|\bdistance\b|多远|距离/;
 /** A length of time: "how long has she been…", "for how long", "how many years", "几年了". */
+/** "What month…", "几月份": a month, not only a year. */
+const ASKS_MONTH = /\b(?:what|which) month\b/;
 const ASKS_LONG = /\bhow long\b|\bhow many (?:years|months)\b|多少年|几年了|多久了/;
 /** Questions about a sum of money without "how much": a salary, a valuation, a share price, takings. */
 const ASKS_MONEY =
@@ -112,6 +117,7 @@ function askedShapes(question: string, terms: ReadonlySet<string>): Shape[] {
   if (ASKS_AGE.test(lower)) shapes.push("age");
   if (ASKS_FAR.test(lower)) shapes.push("far");
   if (ASKS_LONG.test(lower)) shapes.push("long");
+  if (ASKS_MONTH.test(lower)) shapes.push("month");
   if (ASKS_SHARE.test(lower)) shapes.push("share");
   if (ASKS_DATE.test(lower) && !shapes.includes("when")) shapes.push("when");
   return shapes;

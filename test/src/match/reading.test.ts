@@ -192,6 +192,11 @@ describe("the shape of answer a question asks for", () => {
     expect(lacksAskedShape(q, chineseTerms(q), "阿里巴巴投资了十亿美元。")).toBe(false);
   });
 
+  it("reads 'what month' as asking for a month, not a year", () => {
+    expect(shapeMissed("what month was the investment announced?", "Alibaba will invest US$1 billion in 2016.")).toBe(true);
+    expect(shapeMissed("what month was it published?", "It was published in January 2016.")).toBe(false);
+  });
+
   it("reads 'how long has she been…' as asking for a length of time", () => {
     expect(shapeMissed("how long has she been an editor?", "The article was edited by Malavika Velayanikal.")).toBe(true);
     expect(shapeMissed("how long is the article?", "The page says the article is a 2 min read.")).toBe(false);
@@ -219,6 +224,8 @@ describe("the shape of answer a question asks for", () => {
     // The thing asked may be written in English: 哪些 startup, 哪个 app.
     expect(zhShape("十亿美元投在哪些 startup？", "阿里巴巴将向其本地生活服务平台投资十亿美元。")).toBe(true);
     expect(zhShape("有哪些 overseas brand 在卖？", "阿里巴巴将引进更多海外商品。")).toBe(true);
+    expect(zhShape("北京总部选址在哪个区？", "阿里巴巴在北京建第二总部。")).toBe(true);
+    expect(zhShape("文章讲的外卖app是哪一个", "创业公司的应用在抢城市用户。")).toBe(true);
   });
 
   it("reads 'who' after a noun as a relative pronoun, not as asking for a person", () => {
