@@ -394,8 +394,8 @@ const KNOWN_CHINESE = 0.7;
 /**
  * Below this share of its characters that the knowledge file writes somewhere, Chinese is not about
  * the knowledge. Every one of 1,737 labelled in-scope Chinese questions the engine never trained on
- * (test splits and floors) is at 83% or more; random
- * Chinese characters sit at 0% at the median and 50% at the 99th percentile.
+ * (test splits and floors) is at 83% or more; random Chinese characters sit at 0% at the median and
+ * 50% at the 99th percentile.
  */
 const KNOWLEDGE_CHINESE = 0.6;
 /** At this share of its characters the knowledge's own, Chinese syllable pairs are its words, not sounds alike. */

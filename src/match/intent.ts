@@ -20,7 +20,7 @@ const SHAPES = {
   far: /\b(km|kilomet\w*|miles?|hours?|minutes?)\b|公里|小时|分钟/i,
   // A share of a whole.
   share: /%|\bper ?cent|\bhalf\b|\bthirds?\b|\bquarters?\b|百分|一半|分之/i,
-  // A month: "in January", "一月".
+  // A month: "in January", "Dec 2015".
   month:
     /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/i,
   // A length of time: "for three years", "since 2014", "a 2-minute read".
@@ -81,9 +81,9 @@ type Shape = "many" | "much" | "when" | "who" | "which" | "age" | "far" | "share
 /** Questions about an age, a distance, a date: "how old is…", "how far…", "the opening date". */
 const ASKS_AGE = /\bhow old\b|\bage\b|\bbirthday\b|\bborn\b|几岁|多大年纪|年龄|年纪/;
 const ASKS_FAR = /\bhow far\b|\bdistance\b|多远|距离/;
-/** A length of time: "how long has she been…", "for how long", "how many years", "几年了". */
-/** "What month…", "几月份": a month, not only a year. */
+/** "What month…": a month, not only a year (English only: Chinese answers write "2016 年 1 月"). */
 const ASKS_MONTH = /\b(?:what|which) month\b/;
+/** A length of time: "how long has she been…", "for how long", "how many years", "几年了". */
 const ASKS_LONG = /\bhow long\b|\bhow many (?:years|months)\b|多少年|几年了|多久了/;
 /** Questions about a sum of money without "how much": a salary, a valuation, a share price, takings. */
 const ASKS_MONEY =
