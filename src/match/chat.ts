@@ -46,9 +46,9 @@ const MARKUP: [RegExp, string][] = [
 
 const GREETING =
   /^(?:(?:hey|hi|hello|hiya|howdy|yo|sup|morning|good (?:morning|afternoon|evening|day)|greetings|hola|ok(?:ay)?|so|um+|uh+|hmm+|well|alright|right|quick (?:one|q(?:uestion)?|doubt)(?: for (?:the|you)\w*(?: \w+)?)?|question|q(?=\s*:)|dear \w+|fyi)\b[\s,!.:;—–-]*)+(?:(?:all|everyone|everybody|folks|guys|team|there|y'?all|friends|bot|roadmap-?bot|people)\b[\s,!.:;—–-]*)*/i;
-/** Chinese greetings and openers ("您好", "大家好", "各位大佬", "在吗", "打扰一下", "话说", "嗯嗯"). */
+/** Chinese greetings and openers ("您好", "大家好", "各位大佬", "在吗", "打扰一下", "话说", "嗯嗯", "麻烦哪位同学帮我"). */
 const ZH_GREETING =
-  /^(?:(?:你好|您好|妳好|大家好|各位好|各位|大佬们?|大佬們?|老师们|老師們|家人们|家人們|亲们|親們|朋友们|朋友們|哈喽|哈囉|嗨|早上好|上午好|下午好|晚上好|早安|在吗|在嗎|在不在|打扰了|打擾了|打扰一下|打擾一下|话说|話說|对了|對了|嗯+|哦+|噢+|呃+|诶|欸|【[^】\s]{1,6}】|(?:转发|轉發|转|轉|fwd)[：:])[\s,，!！。~～、]*)+/iu;
+  /^(?:(?:你好|您好|妳好|大家好|各位好|各位|大佬们?|大佬們?|老师们|老師們|家人们|家人們|亲们|親們|朋友们|朋友們|哈喽|哈囉|嗨|早上好|上午好|下午好|晚上好|早安|在吗|在嗎|在不在|打扰了|打擾了|打扰一下|打擾一下|话说|話說|对了|對了|(?:麻烦|麻煩|请|請|求)?(?:哪位|有没有|有沒有)(?:同学|同學|大佬|朋友|老师|老師|大神|好心人|懂的|亲|親)(?:能|可以)?(?:帮|幫)(?:我|忙)?(?:一下)?|嗯+|哦+|噢+|呃+|诶|欸|【[^】\s]{1,6}】|(?:转发|轉發|转|轉|fwd)[：:])[\s,，!！。~～、]*)+/iu;
 /** A Chinese message of thanks or acknowledgement only ("谢谢啦", "收到", "辛苦了"). */
 const ZH_THANKS =
   /^(?:谢谢|謝謝|感谢|感謝|多谢|多謝|谢了|謝了|辛苦了|好的|收到|明白了?|懂了)[\s,，!！。~～、]*(?:你|您|啦|了|哈|哦|喔|呀)?[\s,，!！。~～、]*$/u;
@@ -216,8 +216,8 @@ const ZH_ANYONE =
 /** An opening apology, up to its punctuation: "sorry if this was asked already:", "Excuse me,". */
 const APOLOGY =
   /^(?:(?:sorry|apologies|pardon me|excuse me)\b[^,:;.!?—–]{0,60}(?:[,:;.!?—–]+|\sbut\b)|[^,:;.!?—–]{0,40}\b(?:question|q|thought|off-?topic)\s?,?\sbut\b)\s*/i;
-/** A Chinese sentence that asks: a question mark, 呢, or a question word. */
-const ZH_ASKS = new RegExp(`[?？呢]|${ZH_QUESTION_WORD.source}`);
+/** A Chinese sentence that asks: a question mark, 呢, a question word, or a request to tell (讲讲, 介绍一下). */
+const ZH_ASKS = new RegExp(`[?？呢]|${ZH_QUESTION_WORD.source}|讲讲|講講|说说|說說|介绍|介紹|科普|解释|解釋|聊聊|(?:讲|講|说|說)一下`);
 
 /** "谁能讲讲这家公司的计划 写作业要用 求求了" → without the asides. */
 function dropChineseAsides(sentence: string): string {

@@ -35,8 +35,10 @@ const INTENTS: [RegExp, string[]][] = [
   [/(?:哪|边)几/, ["which"]],
   [/(?<![号码]是?)多少|几多|(?<![哪边])几(?!时|耐)/, ["how", "many"]],
   [/为什么|为啥|为何|原因|点解/, ["why"]],
-  // "谁能/谁懂/谁知道…" asks anyone to help ("can someone…"), not who did something.
-  [/谁(?!能|可以|来|帮|懂|知道)|哪位|边个|边位/, ["who"]],
+  // "文章长吗", "有多长", "长不长" ask how long something is (not 董事长, a chief).
+  [/多长|长不长|(?<![董事市省校部班厂总局科处组团队家会院首师兄组])长(?:吗|么|嘛|伐|不)|很长|太长/, ["long"]],
+  // "谁能/谁懂/谁知道…", "哪位大佬…" ask anyone to help ("can someone…"), not who did something.
+  [/谁(?!能|可以|来|帮|懂|知道)|哪位(?!同学|大佬|朋友|老师|大神|好心人|亲|帮|给|能|可以|懂|知道)|边个|边位/, ["who"]],
   [/哪里|哪儿|在哪|何处|边度|边处/, ["where"]],
 ];
 
@@ -183,6 +185,24 @@ const CANTONESE: [RegExp, string][] = [
   [/而家/g, "现在"],
 ];
 /**
+ * Wu Chinese words written in Chinese characters, as their Mandarin equivalents: 哪能 "how",
+ * 啥人 "who", 伐 closing a question as 吗 does (是伐), 个 closing a clause as 的 does, 搿 "this",
+ * 伊拉 "they", 今朝 "today", 落雨 "to rain". Found on round 23's dev split (a writer of Wu).
+ */
+const WU: [RegExp, string][] = [
+  [/哪能/g, "怎么"],
+  [/啥人/g, "谁"],
+  [/(?<![砍讨步征采杀攻])伐(?=[\s?？!！。，,；;]|$)/g, "吗"],
+  [/搿/g, "这"],
+  // 个 closing a clause as 的 does (是啥人写个?), not a measure word (这个, 哪个, 三个).
+  [/(?<![这那哪一几每某各整两半三四五六七八九十百千万多个\d])个(?=[\s?？!！。，,；;]|$)/g, "的"],
+  [/伊拉/g, "他们"],
+  [/阿拉/g, "我们"],
+  [/侬/g, "你"],
+  [/今朝/g, "今天"],
+  [/落雨/g, "下雨"],
+];
+/**
  * Southwest Mandarin (Sichuan, Chongqing, Guizhou) asks "how many" with 好多 and "when" with 好久
  * (他是好久来的, 要招好多人), where other Mandarin says "many" and "a long time". Read so only in
  * a question with no other question word and no 吗: "好多人用这个吗" is "do many people…".
@@ -192,13 +212,13 @@ const SOUTHWEST: [RegExp, string][] = [
   [/(?<![看等读用花要了])好久(?![没不了以之才])/g, "什么时候"],
 ];
 /**
- * Chinese question words, in either script, Cantonese's too: a sentence holding one asks something (chat.ts), and
+ * Chinese question words, in either script, Cantonese's and Wu's too: a sentence holding one asks something (chat.ts), and
  * 好多 / 好久 in it are "so many" / "so long", not Southwest Mandarin's "how many" / "when".
  */
 export const ZH_QUESTION_WORD =
-  /吗|嗎|么|麼|多少|几|幾|什么|什麼|啥|哪|谁|誰|怎|咋|为何|為何|何时|何時|是不是|有没有|有沒有|咩|边个|邊個|边度|邊度|点样|點樣|系咪|係咪|定系|定係/;
+  /吗|嗎|么|麼|(?<![砍讨步征采杀攻])伐(?=[\s?？!！。，,；;]|$)|多少|几|幾|什么|什麼|啥|哪|谁|誰|怎|咋|为何|為何|何时|何時|是不是|有没有|有沒有|咩|边个|邊個|边度|邊度|点样|點樣|系咪|係咪|定系|定係/;
 const mandarin = (text: string): string => {
-  const t = CANTONESE.reduce((t, [re, to]) => t.replace(re, to), text);
+  const t = [...CANTONESE, ...WU].reduce((t, [re, to]) => t.replace(re, to), text);
   return ZH_QUESTION_WORD.test(t) ? t : SOUTHWEST.reduce((t, [re, to]) => t.replace(re, to), t);
 };
 

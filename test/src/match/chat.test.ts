@@ -90,6 +90,7 @@ describe("reading chat messages", () => {
     expect(readChat("我是新来的实习生，北京总部在哪").text).toBe("北京总部在哪");
     expect(readChat("我儿子问我 北京总部在哪 我居然答不上来").text).toBe("北京总部在哪");
     expect(readChat("北京总部在哪，谁给我讲一下，我要写物流课的作业").text).toBe("北京总部在哪，");
+    expect(readChat("麻烦哪位同学帮我讲讲三大战场").text).toBe("讲讲三大战场");
   });
 
   it("drops a Chinese aside about why the asker asks, keeps a clause that asks", () => {
@@ -158,6 +159,8 @@ describe("reading chat messages", () => {
     // 还有 after a clause that asks nothing is "still has", not "and also".
     expect(readChat("亚马逊在中国还有跨境业务吗").parts).toEqual(["亚马逊在中国还有跨境业务吗"]);
     expect(readChat("这家公司的CEO是谁还有农村计划是什么").parts).toEqual(["这家公司的CEO是谁", "农村计划是什么"]);
+    // A request to tell (讲讲, 介绍一下) asks as a question word does.
+    expect(readChat("讲讲三大战场，还有这篇文章是谁写的？").parts).toEqual(["讲讲三大战场", "这篇文章是谁写的？"]);
     expect(readChat("what are they doing about counterfeits, and who is leading the overseas push?").parts).toEqual([
       "what are they doing about counterfeits",
       "who is leading the overseas push?",

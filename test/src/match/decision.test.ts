@@ -88,6 +88,16 @@ describe("the decision", () => {
     expect(ask(e, "阿里2016年喺一線城市嗰邊有咩部署？").factIds).toEqual(["big-cities"]);
   });
 
+  it("a lone Chinese syllable the fact shares does not explain a word it never uses", () => {
+    const e = engine();
+    // 发 (hand out) sounds and reads like 发 (publish, the article's date): red envelopes are not in the article.
+    expect(ask(e, "红包还发吗?").answered).toBe(false);
+    expect(ask(e, "这篇文章是哪天发的?").factIds).toEqual(["article"]);
+    // Shanghainese: "is it raining in Shanghai today?" names a place the knowledge does; nothing else.
+    expect(ask(e, "今朝上海落雨伐?").answered).toBe(false);
+    expect(ask(e, "这篇文章长吗?").factIds).toEqual(["reading-time"]);
+  });
+
   it("Chinese one-character words in the knowledge's own characters are words, not sounds alike", () => {
     const e = engine();
     // 长不长 ("long or not") shares only syllable pairs with the reading-time fact, all of them its characters.

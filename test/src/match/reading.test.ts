@@ -83,6 +83,8 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
       expect(e.answer(q, undefined).answer.kind).toBe("fact");
       expect(e.answer(q, undefined).answer.language).toBe("zh");
     }
+    // The publisher's Chinese name, 科技亚洲, is read as Tech in Asia: the context of every fact, not an unknown word.
+    expect(evidence("科技亚洲这篇文章里怎么形容阿里巴巴").terms).toContain("techinasia");
     // 张勇 is written by the Chinese phrasings: it stays as written, its sounds and all.
     expect(evidence("张勇是谁").terms).not.toContain("zhang");
   });
@@ -102,6 +104,26 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(chineseTerms("好多人用淘宝吗")).not.toContain("many");
     expect(chineseTerms("这篇要看好久")).not.toContain("when");
     expect(chineseTerms("好久没看新闻了")).not.toContain("when");
+  });
+
+  it("reads Shanghainese question words as Mandarin's: 哪能 (how), 啥人 (who), 伐 (吗), a closing 个 (的)", () => {
+    expect(chineseTerms("阿里打算哪能对付假货")).toEqual(chineseTerms("阿里打算怎么对付假货"));
+    expect(chineseTerms("搿篇文章是啥人写个?")).toEqual(chineseTerms("这篇文章是谁写的?"));
+    expect(chineseTerms("今朝上海落雨伐?")).toEqual(chineseTerms("今天上海下雨吗?"));
+    // …but not 伐 in a Mandarin word, nor 个 as a measure word.
+    expect(chineseTerms("砍伐树木")).toEqual(expect.arrayContaining(["zh:kanfa"]));
+    expect(chineseTerms("是哪个?")).toEqual(chineseTerms("是哪个"));
+  });
+
+  it("reads 哪位 as who, but not 哪位大佬 (anyone) asking for help", () => {
+    expect(chineseTerms("哪位是阿里的CEO")).toContain("who");
+    expect(chineseTerms("哪位大佬讲讲三大战场")).not.toContain("who");
+  });
+
+  it("reads 长吗 / 多长 / 很长 as asking how long, not 董事长 (a chief)", () => {
+    expect(chineseTerms("这篇文章长吗")).toContain("long");
+    expect(chineseTerms("文章有多长")).toContain("long");
+    expect(chineseTerms("他是董事长吗")).not.toContain("long");
   });
 
   it("finds Chinese names of places and organisations by jieba's part of speech, not people's", () => {
