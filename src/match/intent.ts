@@ -31,7 +31,7 @@ const SHAPES = {
 const COMMON_NAMES = new Set(["the", "ceo", "us"]);
 /** The thing a "which…?" asks for ("cities" in "which Chinese cities…"), captured. */
 const WHICH_NOUN =
-  /\bwhich\s+(?:\w+\s+)?(cit(?:y|ies)|towns?|provinces?|regions?|countr(?:y|ies)|startups?|compan(?:y|ies)|firms?|apps?|brands?|marketplaces?|platforms?|banks?|universit(?:y|ies)|schools?)\b/i;
+  /\bwhich\s+(?:\w+\s+)?(cit(?:y|ies)|towns?|provinces?|regions?|countr(?:y|ies)|startups?|compan(?:y|ies)|firms?|apps?|brands?|marketplaces?|platforms?|banks?|universit(?:y|ies)|schools?|products?|goods|foods?|items?|crops?|fruits?)\b/i;
 /** "Which city…?", "the name of…": questions that want a named place, firm or thing. */
 const WHICH = new RegExp(`${WHICH_NOUN.source}|\\bnames?\\b|\\bcalled\\b`, "i");
 
@@ -151,15 +151,25 @@ function lackedShape(question: string, terms: readonly string[], answer: string,
 /**
  * "Which cities…?" is also answered by the kind of city ("China's biggest cities", "first-tier
  * cities"): the answer names the thing asked with a word that picks out which. A count ("20
- * provinces") or a bare mention ("apps made by startups") does not say which.
+ * provinces"), a bare mention ("apps made by startups") or the question's own word does not say which.
  */
 function describesAsked(question: string, answer: string): boolean {
   const noun = WHICH_NOUN.exec(question)?.[1]?.toLowerCase();
   if (!noun) return false;
   const stemOf = noun.replace(/(?:ies|y)$/, "").replace(/s$/, "");
+  // The question's own word does not pick out which: "which agricultural products…?" is not
+  // answered by "agricultural products".
+  const asked = new Set(question.toLowerCase().match(/[a-z][a-z'-]*/g));
   for (const m of answer.toLowerCase().matchAll(/([a-z][a-z'-]*)\s+(?=([a-z]+))/g)) {
     const [, before, word] = m as unknown as [string, string, string];
-    if (word.startsWith(stemOf) && word.length <= stemOf.length + 3 && !STOP_WORDS.has(before) && !NOT_WHICH.has(before)) return true;
+    if (
+      word.startsWith(stemOf) &&
+      word.length <= stemOf.length + 3 &&
+      !STOP_WORDS.has(before) &&
+      !NOT_WHICH.has(before) &&
+      !asked.has(before)
+    )
+      return true;
   }
   return false;
 }

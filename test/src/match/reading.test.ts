@@ -201,6 +201,10 @@ describe("the shape of answer a question asks for", () => {
     expect(shapeMissed("which cities is the firm going after?", answer)).toBe(false);
     expect(shapeMissed("which startups make the apps?", answer)).toBe(true);
     expect(shapeMissed("which provinces have the centres?", "It built 10,000 centres across 20 provinces.")).toBe(true);
+    // Products are things a "which" names too; the question's own "agricultural" does not say which.
+    const farm = "It helps farmers sell agricultural products to shoppers in big cities.";
+    expect(shapeMissed("which agricultural products sell best?", farm)).toBe(true);
+    expect(shapeMissed("which products do the farmers sell?", farm)).toBe(false);
   });
 
   it("reads a learner's 'how much' before a plural noun as a count", () => {
