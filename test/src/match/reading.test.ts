@@ -205,6 +205,9 @@ describe("the shape of answer a question asks for", () => {
     const farm = "It helps farmers sell agricultural products to shoppers in big cities.";
     expect(shapeMissed("which agricultural products sell best?", farm)).toBe(true);
     expect(shapeMissed("which products do the farmers sell?", farm)).toBe(false);
+    // "profit from" is to gain by, not a sum asked for.
+    expect(shapeMissed("how can farmers profit from this?", farm)).toBe(false);
+    expect(shapeMissed("what profit do the farmers make?", farm)).toBe(true);
   });
 
   it("reads a learner's 'how much' before a plural noun as a count", () => {
