@@ -193,12 +193,13 @@ export function readChat(input: string): ChatReading {
 }
 
 function splitSentences(text: string): string[] {
-  // A sentence ends at ? ! . followed by a space (not inside numbers like 1.5), or at a newline, or
+  // A sentence ends at ? ! . followed by a space (not inside numbers like 1.5, nor after "Mr." or
+  // "e.g."), or at a newline, or
   // where a capitalised question word follows a lower-case one ("…strategy What did the CEO say"),
   // or before a remark in brackets that closes the message ("… (asking for a friend)").
   return text
     .split(
-      /(?<=[?？!！。])\s*|(?<=[\p{L}\p{N})"'”]\.)\s+|(?<=\.\.\.|…)\s+|\n+|(?<=[a-z]{2}) (?=(?:What|Who|When|Where|Why|How|Which|Can|Could|Is|Are|Does|Did|Do|Apologies|Sorry|Thanks|Cheers|Edit|No rush)\b)|(?<=\S)\s*(?=[(（][^()（）\n]{1,200}[)）][\s.!。！]*$)/u,
+      /(?<=[?？!！。])\s*|(?<=[\p{L}\p{N})"'”]\.)(?<!\b(?:[Mm]rs?|[Mm]s|[Dd]r|[Pp]rof|[Ss]t|[Jj]r|[Ss]r|vs|e\.g|i\.e)\.)\s+|(?<=\.\.\.|…)\s+|\n+|(?<=[a-z]{2}) (?=(?:What|Who|When|Where|Why|How|Which|Can|Could|Is|Are|Does|Did|Do|Apologies|Sorry|Thanks|Cheers|Edit|No rush)\b)|(?<=\S)\s*(?=[(（][^()（）\n]{1,200}[)）][\s.!。！]*$)/u,
     )
     .map((s) => s.trim())
     .filter(Boolean);

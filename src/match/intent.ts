@@ -130,7 +130,8 @@ const COUNTED_MUCH = new RegExp(`\\bhow much\\s+(?!${AUXILIARY})(?:\\w+\\s+)?(?!
 const questionWords = (q: string): Set<string> => new Set(q.toLowerCase().match(/\b(how|many|much|when|who)\b/g) ?? []);
 
 /** The first shape the question asks for that the answer lacks. */
-function lackedShape(question: string, terms: readonly string[], answer: string, names: NameFacts): Shape | undefined {
+function lackedShape(question: string, terms: readonly string[], answer: string, names: NameFacts): Shape | "other" | undefined {
+  if (asksSomeoneElse(question, answer, names)) return "other";
   for (const shape of askedShapes(question, new Set(terms))) {
     if (shape === "which") {
       // The answer must name something the question did not: a proper noun; for a Chinese "那个平台
@@ -146,6 +147,35 @@ function lackedShape(question: string, terms: readonly string[], answer: string,
     if (!SHAPES[shape].test(answer)) return shape;
   }
   return undefined;
+}
+
+/**
+ * "Who was CEO before Zhang?", "who does Evans report to?": a "who" about someone other than the
+ * person the answer names, who is named in the question as the one ruled out or as the subject.
+ * No fact's own questions ask this way, so unlike "who" it is never excused by them (a fact about a
+ * CEO is asked "who is the CEO?", which had let "who was CEO before him?" through). Found on the
+ * blind near-miss probe's dev half (126 → 128 of 150 refused) and rounds 1–21's dev splits (+2
+ * refused, nothing answered lost).
+ */
+function asksSomeoneElse(question: string, answer: string, names: NameFacts): boolean {
+  if (!names.people) return false;
+  const people = new RegExp(names.people.source, "gi");
+  // The words of the names the answer gives ("daniel", "zhang", "迈克尔", "埃文斯").
+  const parts = (answer.match(people) ?? []).flatMap((p) => p.toLowerCase().split(/[\s·・]+/)).filter((w) => w.length > 1);
+  const mentions = (text: string) => parts.some((w) => text.toLowerCase().includes(w));
+  const lower = question.toLowerCase();
+  const before = /\b(?:before|prior to|preceded)\s+(?:mr\.?\s+|ms\.?\s+)?([a-z][\w.]*(?:\s+[a-z]+)?)/.exec(lower)?.[1];
+  if (before && mentions(before)) return true;
+  const subject =
+    /\bwhom?\s+(?:does|did|do|will|would|has|had|should)\s+(?:mr\.?\s+)?([a-z][\w.]*(?:\s+[a-z]+)?)\s+(?:report|answer|work|replace|succeed|hire|poach|bring|manage|lead|compete)/.exec(
+      lower,
+    )?.[1];
+  if (subject && mentions(subject)) return true;
+  // "张勇之前的CEO是谁", "在Evans之前谁负责…", "Michael Evans在阿里向谁汇报".
+  const zh =
+    /([\u4e00-\u9fffA-Za-z·]{2,12})(?:之前|以前|前任)/.exec(question)?.[1] ??
+    /^(.{2,16}?)(?:向|跟|对|對)(?:谁|誰)(?:汇报|匯報|负责|負責)/.exec(question)?.[1];
+  return zh !== undefined && /谁|誰|哪位/.test(question) && mentions(zh);
 }
 
 /**

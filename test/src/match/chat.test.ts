@@ -101,6 +101,11 @@ describe("reading chat messages", () => {
     expect(readChat("这个 写作业要用吗").text).toBe("这个 写作业要用吗");
   });
 
+  it("does not end a sentence at a title's or an abbreviation's dot", () => {
+    expect(readChat("Who was the chief executive before Mr. Zhang?").text).toBe("Who was the chief executive before Mr. Zhang?");
+    expect(readChat("Which rivals, e.g. JD, sell imports?").text).toBe("Which rivals, e.g. JD, sell imports?");
+  });
+
   it("answers a message of several sentences from its question sentence", () => {
     const r = readChat("I'm putting together a deck on Chinese e-commerce for Q1. Who leads the international strategy?");
     expect(r.text).toBe("Who leads the international strategy?");

@@ -88,6 +88,17 @@ describe("the decision", () => {
     expect(ask(e, "阿里2016年喺一線城市嗰邊有咩部署？").factIds).toEqual(["big-cities"]);
   });
 
+  it("a 'who' about someone other than the person the answer names is refused", () => {
+    const e = engine();
+    expect(ask(e, "Who was Alibaba's chief executive before Mr. Zhang?").answered).toBe(false);
+    expect(ask(e, "who does Michael Evans report to?").answered).toBe(false);
+    expect(ask(e, "张勇之前的CEO是谁").answered).toBe(false);
+    expect(ask(e, "Michael Evans在阿里向谁汇报？").answered).toBe(false);
+    // …but the person themselves is answered, however the question names them.
+    expect(ask(e, "who is Mr. Zhang?").factIds).toEqual(["ceo-daniel-zhang"]);
+    expect(ask(e, "who did alibaba hire to lead its international strategy").factIds).toEqual(["michael-evans"]);
+  });
+
   it("a lone Chinese syllable the fact shares does not explain a word it never uses", () => {
     const e = engine();
     // 发 (hand out) sounds and reads like 发 (publish, the article's date): red envelopes are not in the article.
