@@ -150,7 +150,7 @@ function lackedShape(question: string, terms: readonly string[], answer: string,
 }
 
 /**
- * "Who was CEO before Zhang?", "who does Evans report to?": a "who" about someone other than the
+ * "Who was CEO before Ms. Lee?", "who does Lee report to?": a "who" about someone other than the
  * person the answer names, who is named in the question as the one ruled out or as the subject.
  * No fact's own questions ask this way, so unlike "who" it is never excused by them (a fact about a
  * CEO is asked "who is the CEO?", which had let "who was CEO before him?" through). Found on the
@@ -160,7 +160,7 @@ function lackedShape(question: string, terms: readonly string[], answer: string,
 function asksSomeoneElse(question: string, answer: string, names: NameFacts): boolean {
   if (!names.people) return false;
   const people = new RegExp(names.people.source, "gi");
-  // The words of the names the answer gives ("daniel", "zhang", "迈克尔", "埃文斯").
+  // The words of the names the answer gives ("marie", "curie", "玛丽", "居里").
   const parts = (answer.match(people) ?? []).flatMap((p) => p.toLowerCase().split(/[\s·・]+/)).filter((w) => w.length > 1);
   const mentions = (text: string) => parts.some((w) => text.toLowerCase().includes(w));
   const lower = question.toLowerCase();
@@ -171,7 +171,7 @@ function asksSomeoneElse(question: string, answer: string, names: NameFacts): bo
       lower,
     )?.[1];
   if (subject && mentions(subject)) return true;
-  // "张勇之前的CEO是谁", "在Evans之前谁负责…", "Michael Evans在阿里向谁汇报".
+  // "李明之前的CEO是谁", "在Lee之前谁负责…", "Lee在公司向谁汇报".
   const zh =
     /([\u4e00-\u9fffA-Za-z·]{2,12})(?:之前|以前|前任)/.exec(question)?.[1] ??
     /^(.{2,16}?)(?:向|跟|对|對)(?:谁|誰)(?:汇报|匯報|负责|負責)/.exec(question)?.[1];
