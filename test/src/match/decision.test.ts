@@ -99,6 +99,14 @@ describe("the decision", () => {
     expect(ask(e, "who did alibaba hire to lead its international strategy").factIds).toEqual(["michael-evans"]);
   });
 
+  it("whether a person still holds a post is after the article; what the company is still doing is not", () => {
+    const e = engine();
+    expect(ask(e, "is daniel zhang still the ceo of alibaba?").answered).toBe(false);
+    expect(ask(e, "埃文斯现在还在阿里吗").answered).toBe(false);
+    expect(ask(e, "who is the ceo now?").factIds).toEqual(["ceo-daniel-zhang"]);
+    expect(ask(e, "is alibaba still fighting its reputation for fakes?").factIds).toEqual(["fake-goods"]);
+  });
+
   it("a lone Chinese syllable the fact shares does not explain a word it never uses", () => {
     const e = engine();
     // 发 (hand out) sounds and reads like 发 (publish, the article's date): red envelopes are not in the article.
