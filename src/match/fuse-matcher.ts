@@ -307,7 +307,7 @@ export function createMatcher(
     const near = [...candidates].filter((w) => plausibleTypo(word, w, vocabulary.get(w) === ""));
     let hit = near.sort((a, b) => editDistance(a, word) - editDistance(b, word) || b.length - a.length)[0];
     // Run-together words ("fakegoods", "villagecenters"): two known words of three letters or more.
-    if (hit === undefined && word.length >= 6) hit = splitRunTogether(word);
+    if (hit === undefined && word.length >= 6) hit = splitRunTogether(word, real);
     // Failing that, a word that is a clear prefix of a known one ("direct" for "directly").
     if (hit === undefined && word.length >= 5 && !real) hit = words.find((w) => w.length > word.length && w.startsWith(word));
     if (corrections.size > 50_000) corrections.clear();
@@ -315,13 +315,19 @@ export function createMatcher(
     return hit;
   }
 
-  /** "fakegoods" → "fake goods" when both halves are words the knowledge uses (or stop words). */
-  function splitRunTogether(word: string): string | undefined {
+  /**
+   * "fakegoods" → "fake goods" when both halves are words the knowledge uses (or stop words); and
+   * "whatsthe" → "whats the", two function words typed together (not a real word: "somewhat"
+   * stays), which would otherwise weigh as an unknown word, the likely point of the question.
+   */
+  function splitRunTogether(word: string, real: boolean): string | undefined {
+    const functionWord = (w: string) => STOP_WORDS.has(w) || INTENT_WORDS.has(w);
     for (let i = 3; i <= word.length - 3; i++) {
       const a = word.slice(0, i);
       const b = word.slice(i);
       if ((vocabulary.has(a) || STOP_WORDS.has(a)) && vocabulary.has(b) && (vocabulary.get(a) !== "" || vocabulary.get(b) !== ""))
         return `${a} ${b}`;
+      if (!real && functionWord(a) && functionWord(b)) return `${a} ${b}`;
     }
     return undefined;
   }

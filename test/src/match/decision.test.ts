@@ -72,6 +72,8 @@ describe("the decision", () => {
     const e = engine();
     expect(ask(e, "wen did alibaba open the europe offices").factIds).toEqual(["europe-offices"]);
     expect(ask(e, "hw r they dealing w fakegoods").factIds).toEqual(["fake-goods"]);
+    // Two function words typed together are not an unknown word.
+    expect(ask(e, "whatsthe main plan for alibaba in 2016").factIds).toEqual(["overview"]);
   });
 
   it("a Chinese question around English names is answered from the Chinese phrasings, in Chinese", () => {
