@@ -205,6 +205,12 @@ describe("the shape of answer a question asks for", () => {
     const farm = "It helps farmers sell agricultural products to shoppers in big cities.";
     expect(shapeMissed("which agricultural products sell best?", farm)).toBe(true);
     expect(shapeMissed("which products do the farmers sell?", farm)).toBe(false);
+    // "Which … exactly" wants the instances named, not the kind.
+    const cities = "A re-focus on the biggest cities: it targets shoppers in first-tier cities.";
+    expect(shapeMissed("which first-tier cities exactly are they targeting?", cities)).toBe(true);
+    expect(shapeMissed("which first-tier cities are they targeting?", cities)).toBe(false);
+    expect(shapeMissed("which cities exactly?", "It opened offices in cities such as Paris.")).toBe(false);
+    expect(shapeMissed("which countries exactly?", "It opened one office in France and one in Germany.")).toBe(false);
     // "profit from" is to gain by, not a sum asked for.
     expect(shapeMissed("how can farmers profit from this?", farm)).toBe(false);
     expect(shapeMissed("what profit do the farmers make?", farm)).toBe(true);
