@@ -89,6 +89,8 @@ export interface ChineseReading {
   chars: number;
   /** How many of them are in words jieba's dictionary does not know. */
   unknown: number;
+  /** The proper nouns' terms and their syllable pairs (zh:chengdu, zh:cheng_du). */
+  nameParts: string[];
 }
 
 /**
@@ -113,7 +115,11 @@ export function readChinese(input: string): ChineseReading {
     if (NAME_TAGS.has(tag) && /^[\u4e00-\u9fff]{2,}$/.test(word)) names.add(word);
     else if ((tag === "x" || tag === "zg") && !STOP.has(word)) unknown += han;
   }
-  return { names: [...names].map((word) => `zh:${wordSyllables(word).join("")}`), chars, unknown };
+  const nameParts = [...names].flatMap((word) => {
+    const s = wordSyllables(word);
+    return [`zh:${s.join("")}`, ...s.slice(1).map((b, i) => `zh:${s[i]}_${b}`)];
+  });
+  return { names: [...names].map((word) => `zh:${wordSyllables(word).join("")}`), chars, unknown, nameParts };
 }
 
 /**

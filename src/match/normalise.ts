@@ -97,6 +97,8 @@ export interface Normalised {
   chineseKnown: number;
   /** Terms the asker wrote as names (capitalised mid-sentence, short ALL-CAPS words, Chinese proper nouns). */
   names: Set<string>;
+  /** A Chinese question's proper nouns as terms, with their syllable pairs (zh:chengdu, zh:cheng_du). */
+  chineseNameParts?: Set<string>;
 }
 
 /** A Latin, Greek or Cyrillic letter still followed by a combining mark after composition (NFKC). */
@@ -205,6 +207,7 @@ export function normalise(input: string, synonyms?: Prepare): Normalised {
   let [cjkRead, cjkUnknown] = [0, 0];
   const names = namesIn(input, cjkChars === 0);
   const chineseNamed: string[] = [];
+  const nameParts = new Set<string>();
   text = text.replace(CJK_RUN, (run) => {
     for (let i = 0; i < run.length && cjkBudget > 0; i += CJK_SLICE) {
       const slice = run.slice(i, i + Math.min(CJK_SLICE, cjkBudget));
@@ -213,6 +216,7 @@ export function normalise(input: string, synonyms?: Prepare): Normalised {
       terms.push(...own);
       const read = readChinese(slice);
       [cjkRead, cjkUnknown] = [cjkRead + read.chars, cjkUnknown + read.unknown];
+      for (const p of read.nameParts) nameParts.add(p);
       // A name ICU's dictionary splits (马来西亚 → 马来 西亚) is a word of its own as well.
       for (const name of read.names) {
         chineseNamed.push(name);
@@ -251,6 +255,7 @@ export function normalise(input: string, synonyms?: Prepare): Normalised {
     cjkChars,
     chineseKnown: cjkRead ? 1 - cjkUnknown / cjkRead : 1,
     names,
+    ...(chinese && nameParts.size && { chineseNameParts: nameParts }),
   };
 }
 

@@ -109,6 +109,15 @@ describe("the decision", () => {
     expect(ask(e, "is alibaba still fighting its reputation for fakes?").factIds).toEqual(["fake-goods"]);
   });
 
+  it("a Chinese question matched only by a place's name asks about something else", () => {
+    const e = engine();
+    expect(ask(e, "上海有什么好吃的").answered).toBe(false);
+    expect(ask(e, "北京的房价贵不贵").answered).toBe(false);
+    // …while a question about the place that the fact does answer still is.
+    expect(ask(e, "杭州离上海多远").factIds).toEqual(["beijing-hq"]);
+    expect(ask(e, "阿里在德国有办公室吗").factIds).toEqual(["europe-offices"]);
+  });
+
   it("a lone Chinese syllable the fact shares does not explain a word it never uses", () => {
     const e = engine();
     // 发 (hand out) sounds and reads like 发 (publish, the article's date): red envelopes are not in the article.
