@@ -159,20 +159,8 @@ function lackedShape(question: string, terms: readonly string[], answer: string,
  * refused, nothing answered lost).
  */
 function asksSomeoneElse(question: string, answer: string, names: NameFacts): boolean {
-  const mentions = mentionsAnswersPerson(answer, names);
-  const lower = question.toLowerCase();
-  const before = /\b(?:before|prior to|preceded)\s+(?:mr\.?\s+|ms\.?\s+)?([a-z][\w.]*(?:\s+[a-z]+)?)/.exec(lower)?.[1];
-  if (before && mentions(before)) return true;
-  const subject =
-    /\bwhom?\s+(?:does|did|do|will|would|has|had|should)\s+(?:mr\.?\s+)?([a-z][\w.]*(?:\s+[a-z]+)?)\s+(?:report|answer|work|replace|succeed|hire|poach|bring|manage|lead|compete)/.exec(
-      lower,
-    )?.[1];
-  if (subject && mentions(subject)) return true;
-  // "李明之前的CEO是谁", "在Lee之前谁负责…", "Lee在公司向谁汇报".
-  const zh =
-    /([\u4e00-\u9fffA-Za-z·]{2,12})(?:之前|以前|前任)/.exec(question)?.[1] ??
-    /^(.{2,16}?)(?:向|跟|对|對)(?:谁|誰)(?:汇报|匯報|负责|負責)/.exec(question)?.[1];
-  return zh !== undefined && /谁|誰|哪位/.test(question) && mentions(zh);
+  const { before } = personSlots(question);
+  return before.length > 0 && mentionsAnswersPerson(answer, names, before);
 }
 
 const EXACTLY = /\b(?:exactly|specifically|precisely|in particular)\b/i;
@@ -203,13 +191,49 @@ function asksExactlyWhich(question: string, answer: string, common: ReadonlySet<
   return mentioned;
 }
 
-/** Whether a text names a person the answer names, by any word of the name ("curie", "居里"). */
-function mentionsAnswersPerson(answer: string, names: NameFacts): (text: string) => boolean {
-  if (!names.people) return () => false;
-  const people = new RegExp(names.people.source, "gi");
-  const parts = (answer.match(people) ?? []).flatMap((p) => p.toLowerCase().split(/[\s·・]+/)).filter((w) => w.length > 1);
-  return (text: string) => parts.some((w) => text.toLowerCase().includes(w));
+/** Whether any of the texts names a person the answer names, by any word of the name ("curie", "居里"). */
+function mentionsAnswersPerson(answer: string, names: NameFacts, texts: readonly string[]): boolean {
+  if (!names.people) return false;
+  const parts = (answer.match(new RegExp(names.people.source, "gi")) ?? [])
+    .flatMap((p) => p.toLowerCase().split(/[\s·・]+/))
+    .filter((w) => w.length > 1);
+  return texts.some((text) => parts.some((w) => text.toLowerCase().includes(w)));
 }
+
+/**
+ * Where a question names a person as someone it does not ask about: the one ruled out ("before
+ * Lee", "Lee之前"), the subject of "who does Lee report to?" (`before`); or the one asked whether
+ * they are still in post ("is Lee still…", "Lee现在还在…", `after`). Read once per question (every
+ * ranked fact is checked against it).
+ */
+function personSlots(question: string): { before: string[]; after: string[] } {
+  if (question === slotsOf[0]) return slotsOf[1];
+  const lower = question.toLowerCase();
+  const found = (...xs: (string | undefined)[]) => xs.filter((x): x is string => x !== undefined);
+  const before = found(
+    /\b(?:before|prior to|preceded)\s+(?:mr\.?\s+|ms\.?\s+)?([a-z][\w.]*(?:\s+[a-z]+)?)/.exec(lower)?.[1],
+    /\bwhom?\s+(?:does|did|do|will|would|has|had|should)\s+(?:mr\.?\s+)?([a-z][\w.]*(?:\s+[a-z]+)?)\s+(?:report|answer|work|replace|succeed|hire|poach|bring|manage|lead|compete)/.exec(
+      lower,
+    )?.[1],
+    // "李明之前的CEO是谁", "在Lee之前谁负责…", "Lee在公司向谁汇报".
+    /谁|誰|哪位/.test(question)
+      ? (/([\u4e00-\u9fffA-Za-z·]{2,12})(?:之前|以前|前任)/.exec(question.slice(0, SLOT_CHARS))?.[1] ??
+          /^(.{2,16}?)(?:向|跟|对|對)(?:谁|誰)(?:汇报|匯報|负责|負責)/.exec(question)?.[1])
+      : undefined,
+  );
+  const after = found(
+    /\b(?:is|are|was|does|did)\s+(?:mr\.?\s+|ms\.?\s+)?([a-z][\w.]*(?:\s+[a-z]+)?)\s+still\b/.exec(lower)?.[1] ??
+      /\b([a-z][\w.]*(?:\s+[a-z]+)?)\s+(?:is\s+)?still\s+(?:working|at|with|in charge|the|running|leading|employed|writing|there)\b/.exec(
+        lower,
+      )?.[1],
+    /^(.{2,16}?)(?:现在|現在|目前|如今)?(?:还在|還在|仍在|仍然|依然|依旧|依舊|是否仍|是否还|是否還)/.exec(question)?.[1],
+  );
+  slotsOf = [question, { before, after }];
+  return slotsOf[1];
+}
+let slotsOf: [string, { before: string[]; after: string[] }] = ["", { before: [], after: [] }];
+/** A name ruled out ("…之前") is read in a question's opening only: a long message costs no more. */
+const SLOT_CHARS = 200;
 
 /**
  * "Is Lee still the CEO?", "Lee现在还在公司吗": whether a person the answer names still holds a post
@@ -218,16 +242,8 @@ function mentionsAnswersPerson(answer: string, names: NameFacts): (text: string)
  * labelled question is a near-miss: rounds 1–21 and 23–25 dev, and the blind near-miss probe.
  */
 function asksIfStill(question: string, answer: string, names: NameFacts): boolean {
-  const mentions = mentionsAnswersPerson(answer, names);
-  const lower = question.toLowerCase();
-  const subject =
-    /\b(?:is|are|was|does|did)\s+(?:mr\.?\s+|ms\.?\s+)?([a-z][\w.]*(?:\s+[a-z]+)?)\s+still\b/.exec(lower)?.[1] ??
-    /\b([a-z][\w.]*(?:\s+[a-z]+)?)\s+(?:is\s+)?still\s+(?:working|at|with|in charge|the|running|leading|employed|writing|there)\b/.exec(
-      lower,
-    )?.[1];
-  if (subject && mentions(subject)) return true;
-  const zh = /^(.{2,16}?)(?:现在|現在|目前|如今)?(?:还在|還在|仍在|仍然|依然|依旧|依舊|是否仍|是否还|是否還)/.exec(question)?.[1];
-  return zh !== undefined && mentions(zh);
+  const { after } = personSlots(question);
+  return after.length > 0 && mentionsAnswersPerson(answer, names, after);
 }
 
 /**
