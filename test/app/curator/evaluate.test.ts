@@ -85,6 +85,14 @@ describe("labelled question sets", () => {
     ["persona20", "zh-test.jsonl", 0.94, 0.94],
     ["persona21", "en-test.jsonl", 0.98, 0.93],
     ["persona21", "zh-test.jsonl", 0.92, 0.97],
+    ["persona22", "en-test.jsonl", 0.99, 0.98],
+    ["persona22", "zh-test.jsonl", 0.95, 0.97],
+    ["persona23", "en-test.jsonl", 0.99, 0.96],
+    ["persona23", "zh-test.jsonl", 0.97, 0.88],
+    ["persona24", "en-test.jsonl", 0.98, 0.98],
+    ["persona24", "zh-test.jsonl", 0.9, 0.99],
+    ["persona25", "en-test.jsonl", 0.98, 0.96],
+    ["persona25", "zh-test.jsonl", 0.98, 0.92],
   ])("%s %s stays above its floors", (folder, name, inFloor, outFloor) => {
     const set = parseLabelledSet(readFileSync(new URL(`../../questions/${folder}/${name}`, import.meta.url), "utf8"), name);
     const r = evaluate(e, set);
