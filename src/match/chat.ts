@@ -298,7 +298,8 @@ function runOnTail(sentence: string): string | undefined {
   const lead = sentence.slice(0, m.index).trim();
   if (lead.split(/\s+/).length < 2 || ASKS_AT_START.test(lead)) return undefined;
   const tail = sentence.slice(m.index);
-  return namesSomething(tail) ? tail : undefined;
+  // "acme founded what year": a question word typed last asks about the words before it.
+  return tail.split(/\s+/).length >= 3 && namesSomething(tail) ? tail : undefined;
 }
 // Not "since when": that is one question word.
 const RUN_ON_QUESTION = new RegExp(`(?<=\\s)(?<!\\bsince\\s)(?:${WH})\\b`, "i");

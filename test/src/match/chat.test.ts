@@ -229,6 +229,8 @@ describe("reading chat messages", () => {
     // A question word at the start, or a tail that names nothing, gives no other reading.
     expect(readChat("what do they call alibaba in the intro").alternatives).toEqual([]);
     expect(readChat("the offices in france are new and i wonder how").alternatives).toEqual([]);
+    // A question word typed last asks about the words before it: "what year" alone is no reading.
+    expect(readChat("alibaba founded what year").alternatives).toEqual([]);
   });
 
   it("a second part that leans on the first is marked: it is not a question on its own", () => {
