@@ -18,8 +18,8 @@ const SHAPES = {
   age: /\b\d{1,3}[- ]years?[- ]old\b|\baged? \d|\bborn\b|岁|出生/i,
   // A distance, or the time it takes to get there.
   far: /\b(km|kilomet\w*|miles?|hours?|minutes?)\b|公里|小时|分钟/i,
-  // A share of a whole.
-  share: /%|\bper ?cent|\bhalf\b|\bthirds?\b|\bquarters?\b|百分|一半|分之/i,
+  // A share of a whole ("a third", not "the third option"; "a quarter", not "the fourth quarter").
+  share: /%|\bper ?cent|\bhalf\b|\b(?:a|one|two)[- ]thirds?\b|\b(?:a|one|three)[- ]quarters?\b|百分|一半|分之/i,
   // A month: "in January", "Dec 2015".
   month:
     /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/i,

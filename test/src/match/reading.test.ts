@@ -211,6 +211,9 @@ describe("the shape of answer a question asks for", () => {
     expect(shapeMissed("which first-tier cities are they targeting?", cities)).toBe(false);
     expect(shapeMissed("which cities exactly?", "It opened offices in cities such as Paris.")).toBe(false);
     expect(shapeMissed("which countries exactly?", "It opened one office in France and one in Germany.")).toBe(false);
+    // "The third battlefield" is an ordinal, not a share.
+    expect(shapeMissed("what percent of shoppers live in rural areas?", "The third battlefield is rural areas.")).toBe(true);
+    expect(shapeMissed("what percent of shoppers live in rural areas?", "A third of shoppers live in rural areas.")).toBe(false);
     // "profit from" is to gain by, not a sum asked for.
     expect(shapeMissed("how can farmers profit from this?", farm)).toBe(false);
     expect(shapeMissed("what profit do the farmers make?", farm)).toBe(true);
