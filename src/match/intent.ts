@@ -56,7 +56,24 @@ export interface NameFacts {
   common?: ReadonlySet<string>;
   /** Every name the knowledge lists, in either script, but the common ones: what a Chinese "哪些…?" can be answered with. */
   all?: readonly string[];
+  /** Matches a place the knowledge names, in either script. */
+  places?: RegExp;
 }
+
+/**
+ * "哪个国家的人", "which country", "what nationality": only a country answers, one the question does
+ * not already name (a fact's own "which" phrasings do not excuse it: "which editor?" is not "which
+ * country is the editor from?").
+ */
+function lacksCountry(question: string, answer: string, names: NameFacts): boolean {
+  if (!names.places || !ASKS_COUNTRY.test(question)) return false;
+  const asked = question.toLowerCase();
+  const places = answer.match(new RegExp(names.places.source, "g")) ?? [];
+  return !places.some((p) => !asked.includes(p.toLowerCase()) && !names.common?.has(p.toLowerCase()));
+}
+/** "哪个国家的人", "which country", "what nationality". */
+const ASKS_COUNTRY =
+  /(?:哪|边|邊)(?:几|幾|些|\d+)?(?:个|個)?(?:国家|國家|国|國)(?!内|外)|\b(?:which|what)\s+countr(?:y|ies)\b|\bnationality\b/i;
 
 export function lacksAskedShape(
   question: string,
@@ -132,7 +149,7 @@ const questionWords = (q: string): Set<string> => new Set(q.toLowerCase().match(
 /** The first shape the question asks for that the answer lacks. */
 function lackedShape(question: string, terms: readonly string[], answer: string, names: NameFacts): Shape | "other" | undefined {
   if (asksSomeoneElse(question, answer, names) || asksIfStill(question, answer, names)) return "other";
-  if (asksExactlyWhich(question, answer, names.common ?? new Set())) return "other";
+  if (asksExactlyWhich(question, answer, names.common ?? new Set()) || lacksCountry(question, answer, names)) return "other";
   for (const shape of askedShapes(question, new Set(terms))) {
     if (shape === "which") {
       // The answer must name something the question did not: a proper noun; for a Chinese "那个平台

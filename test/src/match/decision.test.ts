@@ -118,6 +118,14 @@ describe("the decision", () => {
     expect(ask(e, "阿里在德国有办公室吗").factIds).toEqual(["europe-offices"]);
   });
 
+  it("'which country' is answered only by a country the question does not name", () => {
+    const e = engine();
+    expect(ask(e, "what nationality is the editor").answered).toBe(false);
+    expect(ask(e, "编辑Malavika是哪个国家的人？").answered).toBe(false);
+    expect(ask(e, "which countries did alibaba open offices in").factIds).toEqual(["europe-offices"]);
+    expect(ask(e, "阿里在哪些国家开了办公室").factIds).toEqual(["europe-offices"]);
+  });
+
   it("a lone Chinese syllable the fact shares does not explain a word it never uses", () => {
     const e = engine();
     // 发 (hand out) sounds and reads like 发 (publish, the article's date): red envelopes are not in the article.
