@@ -11,7 +11,9 @@ import { INTENT_WORDS, normalise, STOP_WORDS } from "./normalise.js";
 
 /** Slack and Discord markup, links, emoji and markdown: replaced by a space (or by their label). */
 const MARKUP: [RegExp, string][] = [
-  // Slack links with a label keep the label: <https://x|the article>; bare links go.
+  // Slack links with a label keep the label: <https://x|the article>; bare links go, and so does a
+  // label that only says it is a link (<https://x|link>, "here", "click here", "source").
+  [/<(?:https?|mailto):[^|<>\s]{0,2000}\|\s*(?:link|here|click here|this|url|source|src)\s*>/gi, " "],
   [/<(?:https?|mailto):[^|<>\s]{0,2000}\|([^<>]{0,500})>/g, " $1 "],
   // Slack channel links keep nothing: <#C024BE7LH|general>. User, group and special mentions too.
   [/<[#@!][^<>\s]{0,200}>/g, " "],

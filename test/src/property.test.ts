@@ -145,6 +145,7 @@ describe("engine properties (fast-check)", () => {
       "罉圿奁幏吮抨砑鷹上呓",
       "啥   <#C024BE7LH|general> ** <https://example.com|link> `x`",
       "<@U024BE7LH> <https://example.com|link> $~.`{《[>？-\\ ，,:「\\『。』(;《、[—』{。![】(？』",
+      "z\u0356\u031ajd\u0328s y\u032eh\u0302 —_—#》，『『【、#$$ <https://example.com|link> <https://example.com|link> <:pepe:123456789012345678> :+1:",
     ])("noise the fuzzer found: %s", never);
     it("all of them mixed", () =>
       fc.assert(
