@@ -168,7 +168,7 @@ function lackedShape(question: string, terms: readonly string[], answer: string,
 }
 
 /**
- * "Who was CEO before Ms. Lee?", "who does Lee report to?": a "who" about someone other than the
+ * "Who was CEO before Ms. Lee?", "who replaced Lee?", "who does Lee report to?": a "who" about someone other than the
  * person the answer names, who is named in the question as the one ruled out or as the subject.
  * No fact's own questions ask this way, so unlike "who" it is never excused by them (a fact about a
  * CEO is asked "who is the CEO?", which had let "who was CEO before him?" through). Found on the
@@ -228,13 +228,16 @@ function personSlots(question: string): { before: string[]; after: string[] } {
   const lower = question.toLowerCase();
   const found = (...xs: (string | undefined)[]) => xs.filter((x): x is string => x !== undefined);
   const before = found(
-    /\b(?:before|prior to|preceded)\s+(?:mr\.?\s+|ms\.?\s+)?([a-z][\w.]*(?:\s+[a-z]+)?)/.exec(lower)?.[1],
+    /\b(?:before|prior to|preceded|after|succeed|succeeded|succeeds|succeeding|replace|replaced|replaces|replacing)\s+(?:mr\.?\s+|ms\.?\s+)?([a-z][\w.]*(?:\s+[a-z]+)?)/.exec(
+      lower,
+    )?.[1],
+    /\b([a-z][\w.]*(?:\s+[a-z]+)?)['’]s\s+(?:successor|predecessor|replacement|boss|manager)\b/.exec(lower)?.[1],
     /\bwhom?\s+(?:does|did|do|will|would|has|had|should)\s+(?:mr\.?\s+)?([a-z][\w.]*(?:\s+[a-z]+)?)\s+(?:report|answer|work|replace|succeed|hire|poach|bring|manage|lead|compete)/.exec(
       lower,
     )?.[1],
     // "李明之前的CEO是谁", "在Lee之前谁负责…", "Lee在公司向谁汇报".
     /谁|誰|哪位/.test(question)
-      ? (/([\u4e00-\u9fffA-Za-z·]{2,12})(?:之前|以前|前任)/.exec(question.slice(0, SLOT_CHARS))?.[1] ??
+      ? (/([\u4e00-\u9fffA-Za-z·]{2,12})(?:之前|以前|前任|之后|以后|接班|的继任|的接班人)/.exec(question.slice(0, SLOT_CHARS))?.[1] ??
           /^(.{2,16}?)(?:向|跟|对|對)(?:谁|誰)(?:汇报|匯報|负责|負責)/.exec(question)?.[1])
       : undefined,
   );

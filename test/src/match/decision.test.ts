@@ -96,6 +96,10 @@ describe("the decision", () => {
     expect(ask(e, "who does Michael Evans report to?").answered).toBe(false);
     expect(ask(e, "张勇之前的CEO是谁").answered).toBe(false);
     expect(ask(e, "Michael Evans在阿里向谁汇报？").answered).toBe(false);
+    // …or after them: a successor.
+    expect(ask(e, "who's ceo of alibaba after daniel zhang").answered).toBe(false);
+    expect(ask(e, "who will replace zhang as ceo").answered).toBe(false);
+    expect(ask(e, "张勇之后谁当CEO").answered).toBe(false);
     // …but the person themselves is answered, however the question names them.
     expect(ask(e, "who is Mr. Zhang?").factIds).toEqual(["ceo-daniel-zhang"]);
     expect(ask(e, "who did alibaba hire to lead its international strategy").factIds).toEqual(["michael-evans"]);
