@@ -133,6 +133,9 @@ const wordSyllables = (word: string): string[] => {
   if (!known) {
     if (syllablesOf.size >= 20_000) syllablesOf.clear();
     known = syllables(word);
+    // n and l are one sound to many southern speakers, and their pinyin typing shows it (龙村 for
+    // 农村, 蓝人 for 男人): read both as l, in the knowledge and in questions alike.
+    known = known.map((s) => s.replace(/^n(?=[aeiouvü])/, "l"));
     syllablesOf.set(word, known);
   }
   return known;

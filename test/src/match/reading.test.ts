@@ -120,6 +120,11 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(chineseTerms("哪位大佬讲讲三大战场")).not.toContain("who");
   });
 
+  it("hears n and l alike, as many southern speakers type them (龙村 for 农村)", () => {
+    expect(chineseTerms("龙村电商")).toContain("zh:long_cun");
+    expect(chineseTerms("农村电商")).toContain("zh:long_cun");
+  });
+
   it("reads 长吗 / 多长 / 很长 as asking how long, not 董事长 (a chief)", () => {
     expect(chineseTerms("这篇文章长吗")).toContain("long");
     expect(chineseTerms("文章有多长")).toContain("long");
