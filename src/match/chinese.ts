@@ -12,7 +12,7 @@ const STOP = new Set(
   (
     "的 了 吗 呢 吧 啊 呀 嘛 哦 么 是 在 有 和 与 及 跟 对 把 被 给 让 要 会 能 可以 这 那 这个 那个 这些 那些 一下 一些 " +
     "什么 啥 怎么 怎样 如何 哪些 哪个 请问 请 问 问下 告诉 我 我们 你 你们 他 她 它 他们 她们 说 说说 讲讲 讲 介绍 " +
-    "一 个 都 也 还 就 又 很 呗 关于 方面 情况 事 事情 到底 一点 有没有 是不是 没 吗 呢 着 过 得 地 之 其 于 以 " +
+    "一 个 都 也 还 就 又 很 呗 关于 方面 情况 事 事情 到底 一点 有没有 是不是 会不会 没 吗 呢 着 过 得 地 之 其 于 以 " +
     "而 或 或者 如果 因为 所以 但 但是 从 向 往 为 上 下 中 里 内 外 " +
     // Colloquial Mainland and Cantonese particles and fillers (after conversion to Simplified: OpenCC
     // turns Cantonese 嗰 "that" into 𠮶).
@@ -225,7 +225,7 @@ const SOUTHWEST: [RegExp, string][] = [
  * 好多 / 好久 in it are "so many" / "so long", not Southwest Mandarin's "how many" / "when".
  */
 export const ZH_QUESTION_WORD =
-  /吗|嗎|么|麼|(?<![砍讨步征采杀攻])伐(?=[\s?？!！。，,；;]|$)|多少|几|幾|什么|什麼|啥|哪|谁|誰|怎|咋|为何|為何|何时|何時|是不是|有没有|有沒有|咩|边个|邊個|边度|邊度|点样|點樣|系咪|係咪|定系|定係/;
+  /吗|嗎|么|麼|(?<![砍讨步征采杀攻])伐(?=[\s?？!！。，,；;]|$)|多少|几|幾|什么|什麼|啥|哪|谁|誰|怎|咋|为何|為何|何时|何時|是不是|有没有|有沒有|会不会|會不會|咩|边个|邊個|边度|邊度|点样|點樣|系咪|係咪|定系|定係/;
 const mandarin = (text: string): string => {
   const t = [...CANTONESE, ...WU].reduce((t, [re, to]) => t.replace(re, to), text);
   return ZH_QUESTION_WORD.test(t) ? t : SOUTHWEST.reduce((t, [re, to]) => t.replace(re, to), t);

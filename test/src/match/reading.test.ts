@@ -120,6 +120,10 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(chineseTerms("哪位大佬讲讲三大战场")).not.toContain("who");
   });
 
+  it("reads 会不会 as a question frame, as 是不是 is", () => {
+    expect(chineseTerms("张勇会不会就是CEO")).not.toContain("zh:huibuhui");
+  });
+
   it("hears n and l alike, as many southern speakers type them (龙村 for 农村)", () => {
     expect(chineseTerms("龙村电商")).toContain("zh:long_cun");
     expect(chineseTerms("农村电商")).toContain("zh:long_cun");
