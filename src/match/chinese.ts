@@ -193,6 +193,8 @@ const CANTONESE: [RegExp, string][] = [
   [/点样/g, "怎样"],
   [/而家/g, "现在"],
 ];
+/** Wu's 伐 closing a question (是伐, 有伐), not the Mandarin word's (砍伐, 步伐). */
+const CLOSING_FA = /(?<![砍讨步征采杀攻])伐(?=[\s?？!！。，,；;]|$)/;
 /**
  * Wu Chinese words written in Chinese characters, as their Mandarin equivalents: 哪能 "how",
  * 啥人 "who", 伐 closing a question as 吗 does (是伐), 个 closing a clause as 的 does, 搿 "this",
@@ -201,7 +203,7 @@ const CANTONESE: [RegExp, string][] = [
 const WU: [RegExp, string][] = [
   [/哪能/g, "怎么"],
   [/啥人/g, "谁"],
-  [/(?<![砍讨步征采杀攻])伐(?=[\s?？!！。，,；;]|$)/g, "吗"],
+  [new RegExp(CLOSING_FA.source, "g"), "吗"],
   [/搿/g, "这"],
   // 个 closing a clause as 的 does (是啥人写个?), not a measure word (这个, 哪个, 三个).
   [/(?<![这那哪一几每某各整两半三四五六七八九十百千万多个\d])个(?=[\s?？!！。，,；;]|$)/g, "的"],
@@ -224,8 +226,9 @@ const SOUTHWEST: [RegExp, string][] = [
  * Chinese question words, in either script, Cantonese's and Wu's too: a sentence holding one asks something (chat.ts), and
  * 好多 / 好久 in it are "so many" / "so long", not Southwest Mandarin's "how many" / "when".
  */
-export const ZH_QUESTION_WORD =
-  /吗|嗎|么|麼|(?<![砍讨步征采杀攻])伐(?=[\s?？!！。，,；;]|$)|多少|几|幾|什么|什麼|啥|哪|谁|誰|怎|咋|为何|為何|何时|何時|是不是|有没有|有沒有|会不会|會不會|咩|边个|邊個|边度|邊度|点样|點樣|系咪|係咪|定系|定係/;
+export const ZH_QUESTION_WORD = new RegExp(
+  `吗|嗎|么|麼|${CLOSING_FA.source}|多少|几|幾|什么|什麼|啥|哪|谁|誰|怎|咋|为何|為何|何时|何時|是不是|有没有|有沒有|会不会|會不會|咩|边个|邊個|边度|邊度|点样|點樣|系咪|係咪|定系|定係`,
+);
 const mandarin = (text: string): string => {
   const t = [...CANTONESE, ...WU].reduce((t, [re, to]) => t.replace(re, to), text);
   return ZH_QUESTION_WORD.test(t) ? t : SOUTHWEST.reduce((t, [re, to]) => t.replace(re, to), t);

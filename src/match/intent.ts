@@ -176,8 +176,8 @@ function lackedShape(question: string, terms: readonly string[], answer: string,
  * refused, nothing answered lost).
  */
 function asksSomeoneElse(question: string, answer: string, names: NameFacts): boolean {
-  const { before } = personSlots(question);
-  return before.length > 0 && mentionsAnswersPerson(answer, names, before);
+  const { ruledOut } = personSlots(question);
+  return ruledOut.length > 0 && mentionsAnswersPerson(answer, names, ruledOut);
 }
 
 const EXACTLY = /\b(?:exactly|specifically|precisely|in particular)\b/i;
@@ -219,15 +219,15 @@ function mentionsAnswersPerson(answer: string, names: NameFacts, texts: readonly
 
 /**
  * Where a question names a person as someone it does not ask about: the one ruled out ("before
- * Lee", "Lee之前"), the subject of "who does Lee report to?" (`before`); or the one asked whether
- * they are still in post ("is Lee still…", "Lee现在还在…", `after`). Read once per question (every
- * ranked fact is checked against it).
+ * Lee", "after Lee", "Lee之前"), the subject of "who does Lee report to?" (`ruledOut`); or the one
+ * asked whether they are still in post ("is Lee still…", "Lee现在还在…", `stillInPost`). Read once
+ * per question (every ranked fact is checked against it).
  */
-function personSlots(question: string): { before: string[]; after: string[] } {
+function personSlots(question: string): PersonSlots {
   if (question === slotsOf[0]) return slotsOf[1];
   const lower = question.toLowerCase();
   const found = (...xs: (string | undefined)[]) => xs.filter((x): x is string => x !== undefined);
-  const before = found(
+  const ruledOut = found(
     /\b(?:before|prior to|preceded|after|succeed|succeeded|succeeds|succeeding|replace|replaced|replaces|replacing)\s+(?:mr\.?\s+|ms\.?\s+)?([a-z][\w.]*(?:\s+[a-z]+)?)/.exec(
       lower,
     )?.[1],
@@ -241,17 +241,21 @@ function personSlots(question: string): { before: string[]; after: string[] } {
           /^(.{2,16}?)(?:向|跟|对|對)(?:谁|誰)(?:汇报|匯報|负责|負責)/.exec(question)?.[1])
       : undefined,
   );
-  const after = found(
+  const stillInPost = found(
     /\b(?:is|are|was|does|did)\s+(?:mr\.?\s+|ms\.?\s+)?([a-z][\w.]*(?:\s+[a-z]+)?)\s+still\b/.exec(lower)?.[1] ??
       /\b([a-z][\w.]*(?:\s+[a-z]+)?)\s+(?:is\s+)?still\s+(?:working|at|with|in charge|the|running|leading|employed|writing|there)\b/.exec(
         lower,
       )?.[1],
     /^(.{2,16}?)(?:现在|現在|目前|如今)?(?:还在|還在|仍在|仍然|依然|依旧|依舊|是否仍|是否还|是否還)/.exec(question)?.[1],
   );
-  slotsOf = [question, { before, after }];
+  slotsOf = [question, { ruledOut, stillInPost }];
   return slotsOf[1];
 }
-let slotsOf: [string, { before: string[]; after: string[] }] = ["", { before: [], after: [] }];
+interface PersonSlots {
+  ruledOut: string[];
+  stillInPost: string[];
+}
+let slotsOf: [string, PersonSlots] = ["", { ruledOut: [], stillInPost: [] }];
 /** A name ruled out ("…之前") is read in a question's opening only: a long message costs no more. */
 const SLOT_CHARS = 200;
 
@@ -262,8 +266,8 @@ const SLOT_CHARS = 200;
  * labelled question is a near-miss: rounds 1–21 and 23–25 dev, and the blind near-miss probe.
  */
 function asksIfStill(question: string, answer: string, names: NameFacts): boolean {
-  const { after } = personSlots(question);
-  return after.length > 0 && mentionsAnswersPerson(answer, names, after);
+  const { stillInPost } = personSlots(question);
+  return stillInPost.length > 0 && mentionsAnswersPerson(answer, names, stillInPost);
 }
 
 /**
