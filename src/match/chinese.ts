@@ -115,11 +115,13 @@ export function readChinese(input: string): ChineseReading {
     if (NAME_TAGS.has(tag) && /^[\u4e00-\u9fff]{2,}$/.test(word)) names.add(word);
     else if ((tag === "x" || tag === "zg") && !STOP.has(word)) unknown += han;
   }
-  const nameParts = [...names].flatMap((word) => {
-    const s = wordSyllables(word);
-    return [`zh:${s.join("")}`, ...s.slice(1).map((b, i) => `zh:${s[i]}_${b}`)];
-  });
-  return { names: [...names].map((word) => `zh:${wordSyllables(word).join("")}`), chars, unknown, nameParts };
+  const syllablesOfNames = [...names].map(wordSyllables);
+  return {
+    names: syllablesOfNames.map((s) => `zh:${s.join("")}`),
+    chars,
+    unknown,
+    nameParts: syllablesOfNames.flatMap((s) => [`zh:${s.join("")}`, ...s.slice(1).map((b, i) => `zh:${s[i]}_${b}`)]),
+  };
 }
 
 /**

@@ -433,6 +433,10 @@ export function createMatcher(
     const asking = normalised.typed.some((w) => QUESTION_CUES.has(w));
     const light = unknownWords && asking && !normalised.chinese ? lightStems(normalised.typed) : undefined;
     const weights = new Map(unique.map((t) => [t, weight(t, normalised.names, light)]));
+    // Whether a Chinese question with names holds a word the knowledge never uses, beside them (read
+    // once: a word no fact knows is in no fact's bag).
+    const nameParts = normalised.chineseNameParts;
+    const unknownBesideNames = nameParts !== undefined && unique.some((t) => isChineseTerm(t) && !nameParts.has(t) && !df.has(t));
     const w = (t: string) => weights.get(t) ?? 0;
     const total = unique.reduce((s, t) => s + w(t), 0);
     // A question of function words only ("i don't know", "what was that?") has nothing for the
@@ -542,12 +546,11 @@ export function createMatcher(
       // knowledge never uses ("成都有什么好吃的", "日本的首都是哪里"): the names set the scene and
       // the unknown words are what it asks. Unknown Chinese words weigh little (segmentation makes
       // spurious ones), so this counts as names the fact does not mention would.
-      const nameParts = normalised.chineseNameParts;
       if (
         nameParts &&
+        unknownBesideNames &&
         matched.some((t) => !INTENT_WORDS.has(t)) &&
-        matched.every((t) => INTENT_WORDS.has(t) || nameParts.has(t)) &&
-        unique.some((t) => !bag.has(t) && isChineseTerm(t) && !nameParts.has(t) && !df.has(t))
+        matched.every((t) => INTENT_WORDS.has(t) || nameParts.has(t))
       )
         specific += NAMES_ONLY;
       const coverage = total > 0 ? covered / total : 1;
