@@ -105,7 +105,8 @@ const ASKS_LONG = /\bhow long\b|\bhow many (?:years|months)\b|多少年|几年�
 /** Questions about a sum of money without "how much": a salary, a valuation, a share price, takings. */
 const ASKS_MONEY =
   /\b(?:salary|salaries|wages?|compensation|(?:being|get|gets|getting|is|was) paid|earns?|earnings(?! calls?)|valuation|valued|market cap\w*|net worth|stock price|share price|revenue|revenues|profits?(?! from| by| off)|income)\b|薪水|薪资|工资|年薪|市值|股价|营收|利润|收入/;
-const ASKS_SHARE = /\bpercent(?:age)?s?\b|\bper cent\b|%|\bproportion\b|\bwhat share\b|百分之|百分比|比例|占比|比重/;
+const ASKS_SHARE =
+  /\bpercent(?:age)?s?\b|\bper cent\b|%|\bproportion\b|\bwhat share\b|\bmarket share\b|百分之|百分比|比例|占比|比重|份额|占有率|市占率/;
 // "till date", "to date": so far, not a date.
 const ASKS_DATE = /(?<!\b(?:till|until|to)\s+)\bdate\b|\b(?:what day|which day|what time)\b|哪天|哪一天|日期/;
 

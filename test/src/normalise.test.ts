@@ -15,6 +15,15 @@ describe("normalise", () => {
     expect(normalise("provinces").terms).toEqual(normalise("province").terms);
   });
 
+  it("weighs formal framing as nothing: insofar as, with respect to, over the course of, grateful", () => {
+    const bag = (q: string) => [...normalise(q).terms].sort();
+    expect(bag("Insofar as the countryside is concerned, what is planned?")).toEqual(bag("what is planned for the countryside"));
+    expect(bag("With respect to imports, what's the plan over the course of 2016?")).toEqual(bag("imports: what's the plan in 2016"));
+    expect(bag("I should be grateful if you could name the CEO")).toEqual(bag("name the CEO"));
+    // "as far as" asks no distance.
+    expect(bag("as far as farmers go")).not.toContain("far");
+  });
+
   it("normalises numbers and money", () => {
     expect(normalise("10,000 centres").terms).toContain("10000");
     expect(normalise("$1bn").terms).toEqual(expect.arrayContaining(["1", "billion"]));
