@@ -312,7 +312,10 @@ export function createMatcher(
         for (let j = i; j < d.length; j++) for (const w of deletes.get(d.slice(0, j) + d.slice(j + 1)) ?? []) candidates.add(w);
     }
     const near = [...candidates].filter((w) => plausibleTypo(word, w, vocabulary.get(w) === ""));
-    let hit = near.sort((a, b) => editDistance(a, word) - editDistance(b, word) || b.length - a.length)[0];
+    // Nearest first; between equals, the one with the typed letters swapped ("wnat" is "want",
+    // not "what"), then the longer.
+    const swapped = (w: string) => (w.length === word.length && sameLetters(w, word) ? 0 : 1);
+    let hit = near.sort((a, b) => editDistance(a, word) - editDistance(b, word) || swapped(a) - swapped(b) || b.length - a.length)[0];
     // Run-together words ("fakegoods", "villagecenters"): two known words of three letters or more.
     if (hit === undefined && word.length >= 6) hit = splitRunTogether(word, real);
     // Failing that, a word that is a clear prefix of a known one ("direct" for "directly").
@@ -602,12 +605,26 @@ export function plausibleTypo(typed: string, known: string, knownIsStopWord = fa
   // any other edit turns "div" into "dig".
   if ((knownIsStopWord && known.length < 7) || typed.length <= 3)
     return (
-      (typed.length === known.length && [...typed].sort().join("") === [...known].sort().join("") && editDistance(typed, known) === 1) ||
-      doubled(typed, known)
+      (typed.length === known.length && sameLetters(typed, known) && editDistance(typed, known) === 1) ||
+      doubled(typed, known) ||
+      (typed.length === 3 && !knownIsStopWord && droppedVowel(typed, known))
     );
   const firstKept = typed[0] === known[0] || (typed[0] === known[1] && typed[1] === known[0]);
   const allowed = Math.min(typed.length, known.length) >= LONG_WORD ? 2 : 1;
   return firstKept && Math.abs(typed.length - known.length) <= allowed && editDistance(typed, known) <= allowed;
+}
+
+const sameLetters = (a: string, b: string) => [...a].sort().join("") === [...b].sort().join("");
+
+/**
+ * Three consonants typed for a four-letter word with its vowel left out ("pln", "tch"), the way
+ * people text: the letters kept, in order, are all consonants, so "div" is still not "dig".
+ */
+function droppedVowel(typed: string, known: string): boolean {
+  if (known.length !== typed.length + 1 || /[aeiouy]/.test(typed)) return false;
+  for (let i = 0; i < known.length; i++)
+    if (/[aeiou]/.test(known[i] as string) && known.slice(0, i) + known.slice(i + 1) === typed) return true;
+  return false;
 }
 
 /** Whether `typed` is `known` with one of its letters typed twice, or a double letter typed once ("stuf"). */
