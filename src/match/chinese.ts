@@ -231,8 +231,13 @@ const SOUTHWEST: [RegExp, string][] = [
 export const ZH_QUESTION_WORD = new RegExp(
   `吗|嗎|么|麼|${CLOSING_FA.source}|多少|几|幾|什么|什麼|啥|哪|谁|誰|怎|咋|为何|為何|何时|何時|是不是|有没有|有沒有|会不会|會不會|咩|边个|邊個|边度|邊度|点样|點樣|系咪|係咪|定系|定係`,
 );
+/**
+ * "村一级", "县一级": spoken Mandarin's "at the village level", which written text puts as 村级; the
+ * 一 would otherwise split the level from its noun.
+ */
+const LEVEL: [RegExp, string] = [/([村乡镇县市省国])一级/g, "$1级"];
 const mandarin = (text: string): string => {
-  const t = [...CANTONESE, ...WU].reduce((t, [re, to]) => t.replace(re, to), text);
+  const t = [...CANTONESE, ...WU, LEVEL].reduce((t, [re, to]) => t.replace(re, to), text);
   return ZH_QUESTION_WORD.test(t) ? t : SOUTHWEST.reduce((t, [re, to]) => t.replace(re, to), t);
 };
 

@@ -19,7 +19,7 @@ export const STOP_WORDS = new Set(
     "guess basically currently plz thx ty maybe probably piece story deal whole anyway though lemme " +
     "new main back known current today nowadays presently latest recently still actually quote quotes quoted worried worry matter too cant thered theres therell talked tells told wat r u ur ya thru w abt bc cuz tho btw imo smth sth pls im ive id dont doesnt didnt isnt arent " +
     "kindly guy guys dude etc lol hmm um uh gotta kinda sorta yet again also instead insted po " +
-    "happening happen exist exists according supposed seems seem think thinks look looking mr mrs ms grateful specifically stated"
+    "happening happen exist exists according supposed seems seem think thinks look looking mr mrs ms grateful specifically stated side sides"
   ).split(/\s+/),
 );
 

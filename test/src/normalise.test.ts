@@ -20,6 +20,9 @@ describe("normalise", () => {
     expect(bag("Insofar as the countryside is concerned, what is planned?")).toEqual(bag("what is planned for the countryside"));
     expect(bag("With respect to imports, what's the plan over the course of 2016?")).toEqual(bag("imports: what's the plan in 2016"));
     expect(bag("I should be grateful if you could name the CEO")).toEqual(bag("name the CEO"));
+    // "the import side", "the local services side of things": where, not what.
+    expect(bag("how big is the import side")).toEqual(bag("how big is the import"));
+    expect(bag("how much did they sink into it")).toEqual(bag("how much did they invest in it"));
     // "as far as" asks no distance.
     expect(bag("as far as farmers go")).not.toContain("far");
   });
@@ -53,6 +56,11 @@ describe("normalise", () => {
     expect(n.chinese).toBe(true);
     expect(n.terms).toEqual(expect.arrayContaining(["zh:ouzhou", "zh:ou_zhou", "zh:ban_gong"]));
     expect(n.terms.join(" ")).not.toMatch(/zh:(de|le)\b/);
+  });
+
+  it("reads spoken Mandarin's 村一级 (at the village level) as written Chinese's 村级", () => {
+    expect(normalise("村一级的服务中心建了多少").terms).toEqual(normalise("村级的服务中心建了多少").terms);
+    expect(normalise("第一级").terms).not.toEqual(normalise("第级").terms);
   });
 
   it("matches homophone typos the way a pinyin keyboard makes them", () => {
