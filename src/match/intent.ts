@@ -24,7 +24,7 @@ const SHAPES = {
   month:
     /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/i,
   // A length of time: "for three years", "since 2014", "a 2-minute read".
-  long: /\b(?:\d+|one|two|three|four|five|six|ten|a few|several)[- ]?(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|decades?)\b|\bsince (?:19|20)\d\d\b|\bdecades?\b|分钟|小时|个月|多年/i,
+  long: /\b(?:\d+|one|two|three|four|five|six|ten|a few|several)[- ]?(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|decades?)\b|\bsince (?:19|20)\d\d\b|\bdecades?\b|分钟|小时|个月|多年|[一二两三四五六七八九十\d]+年(?:内|里|间|之内)/i,
 };
 
 /** Names everyone asks about; they do not count as the names a "which…?" question wants. */
@@ -33,11 +33,14 @@ const COMMON_NAMES = new Set(["the", "ceo", "us"]);
 const WHICH_NOUN =
   /\bwhich\s+(?:[\w-]+\s+)?(cit(?:y|ies)|towns?|provinces?|regions?|countr(?:y|ies)|startups?|compan(?:y|ies)|firms?|apps?|brands?|marketplaces?|platforms?|banks?|universit(?:y|ies)|schools?|products?|goods|foods?|items?|crops?|fruits?)\b/i;
 /** "Which city…?", "the name of…": questions that want a named place, firm or thing. */
-const WHICH = new RegExp(`${WHICH_NOUN.source}|\\bnames?\\b|\\bcalled\\b`, "i");
+const WHICH = new RegExp(
+  `${WHICH_NOUN.source}|\\bnames?\\b|\\bcalled\\b|(?<!\\b(?:their|the|a|my|your|our|his|her|its|on|of|in)\\s+)\\blist (?:the|all|every)\\b`,
+  "i",
+);
 
 /** "哪几个省", "哪20个省", "哪些平台", "哪些 startup", "叫什么名字", "叫啥": a Chinese question that wants names. */
 const ZH_WHICH =
-  /(?:哪|边|邊)(?:几|幾|些|\d+)?(?:个|個|间|間|家|座)?(?:省|城市|区|區|国家|國家|公司|平台|商城|初创|初創|创业公司|創業公司|品牌|应用|應用|\s*(?:[a-z]+\s+)?(?:brands?|platforms?|cit(?:y|ies)|countr(?:y|ies)|compan(?:y|ies)|apps?|startups?|provinces?|marketplaces?)\b)|(?:app|平台|公司|品牌|应用|應用|网站|網站)是哪(?:一)?[个個家]|叫(?:什么|什麼|啥|咩)|(?:什么|什麼)名字|啥名|名字叫/i;
+  /(?:哪|边|邊)(?:几|幾|些|\d+)?(?:个|個|间|間|家|座)?(?:省|城市|区|區|国家|國家|公司|平台|商城|初创|初創|创业公司|創業公司|品牌|应用|應用|\s*(?:[a-z]+\s+)?(?:brands?|platforms?|cit(?:y|ies)|countr(?:y|ies)|compan(?:y|ies)|apps?|startups?|provinces?|marketplaces?)\b)|(?:app|平台|公司|品牌|应用|應用|网站|網站)是哪(?:一)?[个個家]|(?:省|省份|城市|国家|國家|公司|平台|品牌|应用|應用|初创|初創)(?:具体|具體|分别|分別|都|又)?(?:是|有|在)哪(?:些|几|幾|一)|叫(?:什么|什麼|啥|咩)|(?:什么|什麼)名字|啥名|名字叫/i;
 
 /** The proper nouns of an answer that the question did not already name. */
 function newNames(answer: string, question: string, common: ReadonlySet<string>): string[] {
@@ -101,10 +104,10 @@ const ASKS_FAR = /\bhow far\b|\bdistance\b|多远|距离/;
 /** "What month…": a month, not only a year (English only: Chinese answers write "2016 年 1 月"). */
 const ASKS_MONTH = /\b(?:what|which) month\b/;
 /** A length of time: "how long has she been…", "for how long", "how many years", "几年了". */
-const ASKS_LONG = /\bhow long\b|\bhow many (?:years|months)\b|多少年|几年了|多久了/;
+const ASKS_LONG = /\bhow long\b|\bhow many (?:years|months)\b|多少年|几年了|多久了|[分用花][几幾](?:多)?年|[几幾]多年/;
 /** Questions about a sum of money without "how much": a salary, a valuation, a share price, takings. */
 const ASKS_MONEY =
-  /\b(?:salary|salaries|wages?|compensation|(?:being|get|gets|getting|is|was) paid|earns?|earnings(?! calls?)|valuation|valued|market cap\w*|net worth|stock price|share price|revenue|revenues|profits?(?! from| by| off)|income)\b|薪水|薪资|工资|年薪|市值|股价|营收|利润|收入/;
+  /\b(?:salary|salaries|wages?|compensation|(?:being|get|gets|getting|is|was) paid|earns?|earnings(?! calls?)|valuation|valued|market cap\w*|net worth|stock price|share price|revenue|revenues|profits?(?! from| by| off)|income)\b|薪水|薪资|工资|年薪|市值|股价|营收|利润|收入|耗资|耗資|花费|花費|成本|造价|造價|费用|費用|运费|運費/;
 const ASKS_SHARE =
   /\bpercent(?:age)?s?\b|\bper cent\b|%|\bproportion\b|\bwhat share\b|\bmarket share\b|百分之|百分比|比例|占比|比重|份额|占有率|市占率/;
 // "till date", "to date": so far, not a date.

@@ -273,6 +273,24 @@ describe("the shape of answer a question asks for", () => {
     expect(zhShape("有哪些 overseas brand 在卖？", "阿里巴巴将引进更多海外商品。")).toBe(true);
     expect(zhShape("北京总部选址在哪个区？", "阿里巴巴在北京建第二总部。")).toBe(true);
     expect(zhShape("文章讲的外卖app是哪一个", "创业公司的应用在抢城市用户。")).toBe(true);
+    // The noun first, then "which are they": 20个省是哪些, 平台都有哪些.
+    expect(zhShape("服务中心分布的20個省是哪些？", "阿里巴巴已在 20 个省份建成一万个村级服务中心。")).toBe(true);
+    expect(zhShape("文章里的平台都有哪些？", "文章提到了阿里巴巴旗下的淘宝和天猫两个平台。")).toBe(false);
+  });
+
+  it("reads a Chinese question about a cost or a span of years as asking for one", () => {
+    const zhShape = (q: string, answer: string) => lacksAskedShape(q, chineseTerms(q), answer);
+    const centres = "阿里巴巴已在 20 个省份建成一万个村级服务中心。";
+    expect(zhShape("一万个服务中心共耗资多少？", centres)).toBe(true);
+    expect(zhShape("一万个服务中心共耗资多少？", "建成一万个服务中心共花了十亿美元。")).toBe(false);
+    expect(zhShape("十亿美元分几年投？", "阿里巴巴将向本地服务投资十亿美元。")).toBe(true);
+    expect(zhShape("十亿美元分几年投？", "阿里巴巴将在三年内向本地服务投资十亿美元。")).toBe(false);
+  });
+
+  it("reads 'list the …' as asking for the things named", () => {
+    const centres = "It has built 10,000 village-level service centers across 20 provinces.";
+    expect(shapeMissed("list the 20 provinces with village centers", centres)).toBe(true);
+    expect(shapeMissed("what is the second item on their list the one about cities", "A re-focus on the biggest cities.")).toBe(false);
   });
 
   it("reads 'who' after a noun as a relative pronoun, not as asking for a person", () => {
