@@ -216,9 +216,14 @@ const ZH_ASIDE =
 /** "有人知道吗", "谁晓得": does anyone know, said after the question. */
 const ZH_ANYONE =
   /^(?:(?:有人|有没有人|有沒有人|有冇人|谁|誰|边个|邊個)(?:知道|晓得|曉得|清楚|了解|懂|知)|有(?:知道|懂)的(?:朋友|人)?|有没有懂的(?:朋友|人)?|有沒有懂的(?:朋友|人)?|(?:有人|谁|誰)能(?:解释|解釋|回答|说说|說說)(?:一?下)?|(?:谁|誰)(?:给|給)(?:我|额|俺)(?:讲|講|说|說|解释|解釋|科普|谝)(?:一?下)?)(?:吗|嗎|不|么|麼|啊|呀|呢|嘛|唔)?[?？!！]*$/u;
-/** An opening apology, up to its punctuation: "sorry if this was asked already:", "Excuse me,". */
-const APOLOGY =
-  /^(?:(?:sorry|apologies|pardon me|excuse me)\b[^,:;.!?—–]{0,60}(?:[,:;.!?—–]+|\sbut\b)|[^,:;.!?—–]{0,40}\b(?:question|q|thought|off-?topic)\s?,?\sbut\b)\s*/i;
+/**
+ * An opening apology, up to its punctuation: "sorry if this was asked already:", "Excuse me,". Not
+ * past a question word: "excuse me how does the article describe it, ecommerce what?" asks.
+ */
+const APOLOGY = new RegExp(
+  `^(?:(?:sorry|apologies|pardon me|excuse me)\\b(?:(?!\\s(?:${WH_TYPED})\\b)[^,:;.!?—–]){0,60}(?:[,:;.!?—–]+|\\sbut\\b)|[^,:;.!?—–]{0,40}\\b(?:question|q|thought|off-?topic)\\s?,?\\sbut\\b)\\s*`,
+  "i",
+);
 /** A Chinese sentence that asks: a question mark, 呢, a question word, or a request to tell (讲讲, 介绍一下). */
 const ZH_ASKS = new RegExp(`[?？呢]|${ZH_QUESTION_WORD.source}|讲讲|講講|说说|說說|介绍|介紹|科普|解释|解釋|聊聊|(?:讲|講|说|說)一下`);
 
@@ -262,8 +267,20 @@ function dropSignOff(sentence: string): string {
 }
 const SIGN_OFF_LEAD = /[\s,!.;-]/;
 
+/**
+ * "我看到新闻说……，想请问……": a Chinese request to ask, after a clause of context, opens the
+ * question; what came before is why the asker asks.
+ */
+const ZH_EMBEDDED =
+  /[，,；;：:。\s](?:所以|那|那么)?(?:我)?(?:想|就想|还想)?(?:请问|请教|问一下|问下|问问)(?:一下)?(?:您|你|大家)?[，,：:\s]*/u;
+
 /** "I'm writing a deck for Q1, so what are the three priorities?" → "what are the three priorities?" */
 function focusQuestion(sentence: string): string {
+  const zh = ZH_EMBEDDED.exec(sentence);
+  if (zh) {
+    const rest = sentence.slice(zh.index + zh[0].length);
+    if (namesSomething(rest)) return rest;
+  }
   const embedded = EMBEDDED.exec(sentence);
   if (embedded) {
     const rest = sentence.slice(embedded.index + embedded[0].length);

@@ -67,7 +67,9 @@ export function simplified(text: string): string {
     const [taiwan, hongKong] = [Converter({ from: "twp", to: "cn" }), Converter({ from: "hk", to: "cn" })];
     toSimplified = (t) => hongKong(taiwan(t));
   }
-  return toSimplified(text);
+  // 么 is already Simplified, but OpenCC's Taiwan phrases turn it into 幺 ("one") where no phrase
+  // holds it (是么, 干么, 么子): kept as written.
+  return text.includes("么") ? toSimplified(text.replace(/么/g, "\uE000")).replace(/\uE000/g, "么") : toSimplified(text);
 }
 
 type Tagger = { tag(sentence: string, hmm?: boolean): { word: string; tag: string }[] };
@@ -236,8 +238,16 @@ export const ZH_QUESTION_WORD = new RegExp(
  * 一 would otherwise split the level from its noun.
  */
 const LEVEL: [RegExp, string] = [/([村乡镇县市省国])一级/g, "$1级"];
+/**
+ * "What" in other Mandarin-area speech: Gan, Xiang and Hubei 么子 (是么子打算), Jin and Northwest
+ * 甚么 (written for 什么 since the old novels). Not 甚 alone: 甚至 is "even".
+ */
+const WHAT: [RegExp, string][] = [
+  [/么子/g, "什么"],
+  [/甚么/g, "什么"],
+];
 const mandarin = (text: string): string => {
-  const t = [...CANTONESE, ...WU, LEVEL].reduce((t, [re, to]) => t.replace(re, to), text);
+  const t = [...CANTONESE, ...WU, ...WHAT, LEVEL].reduce((t, [re, to]) => t.replace(re, to), text);
   return ZH_QUESTION_WORD.test(t) ? t : SOUTHWEST.reduce((t, [re, to]) => t.replace(re, to), t);
 };
 

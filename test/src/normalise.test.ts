@@ -63,6 +63,13 @@ describe("normalise", () => {
     expect(normalise("第一级").terms).not.toEqual(normalise("第级").terms);
   });
 
+  it("keeps 么 as written (OpenCC's Taiwan table makes it 幺), and reads other Mandarin's 么子 / 甚么 as 什么", () => {
+    expect(normalise("是么").terms).toEqual(normalise("是吗").terms);
+    expect(normalise("到底是么子打算").terms).toEqual(normalise("到底是什么打算").terms);
+    expect(normalise("这是甚么计划").terms).toEqual(normalise("这是什么计划").terms);
+    expect(normalise("甚至农村").terms).not.toEqual(normalise("什么农村").terms);
+  });
+
   it("matches homophone typos the way a pinyin keyboard makes them", () => {
     expect(normalise("全球近口").terms).toContain("zh:jin_kou");
     expect(normalise("全球进口").terms).toContain("zh:jin_kou");

@@ -50,6 +50,11 @@ describe("reading chat messages", () => {
     expect(readChat("someone asked me how many shoppers it has. anyone?").text).toBe("someone asked me how many shoppers it has.");
     expect(readChat("FYI team — Pinduoduo is going after rural buyers?").text).toBe("Pinduoduo is going after rural buyers?");
     expect(readChat(">>> who edited the article?").text).toBe("who edited the article?");
+    expect(readChat("Excuse me, who edited the article?").text).toBe("who edited the article?");
+    // An "excuse me" that runs on into its question is no apology to drop.
+    expect(readChat("excuse me how does the artcle describe the firm, ecomerce wat?").text).toBe(
+      "excuse me how does the artcle describe the firm, ecomerce wat?",
+    );
     // Not a sign-off: a question that ends on a name.
     expect(readChat("which is best, Taobao?").text).toBe("which is best, Taobao?");
   });
@@ -148,6 +153,9 @@ describe("reading chat messages", () => {
     );
     // A question that names its own subject stands alone.
     expect(readChat("I read the article. Who is the CEO?").text).toBe("Who is the CEO?");
+    // Chinese context first, then 想请问 / 请教: the question starts there.
+    expect(readChat("我看到新闻说他们定了三个主战场，想请问定这个的人担任什么职务？").text).toBe("定这个的人担任什么职务？");
+    expect(readChat("我手里有点股票,想请教大家,今年的重点是哪些?").text).toBe("今年的重点是哪些?");
   });
 
   it("reads what follows 'anyway' or 'btw' as the question: the topic changed there", () => {
