@@ -58,14 +58,20 @@ let toSimplified: ConvertFn | undefined;
 /**
  * Traditional text to Simplified, with OpenCC's tables (opencc-js), loaded on the first Chinese
  * text: first Taiwan's phrases and characters (執行長 → 首席执行官, 部落格 → 博客, 網路 → 网络),
- * then the Hong Kong character forms left over (綫 → 线).
+ * then the Hong Kong character forms left over (綫 → 线). Text with no Traditional character is
+ * left as written: Taiwan's phrases are Taiwan's words, and in Mainland text they mean other
+ * things (网站登出来 is "the site published it", not 注销 "logged out"; 即时, 文件).
  */
 export function simplified(text: string): string {
   if (!toSimplified) {
     type Converter = (o: { from: string; to: string }) => ConvertFn;
     const { Converter } = createRequire(import.meta.url)("opencc-js") as { Converter: Converter };
-    const [taiwan, hongKong] = [Converter({ from: "twp", to: "cn" }), Converter({ from: "hk", to: "cn" })];
-    toSimplified = (t) => hongKong(taiwan(t));
+    const [taiwan, hongKong, characters] = [
+      Converter({ from: "twp", to: "cn" }),
+      Converter({ from: "hk", to: "cn" }),
+      Converter({ from: "t", to: "cn" }),
+    ];
+    toSimplified = (t) => (characters(hongKong(t)) === t ? t : hongKong(taiwan(t)));
   }
   // 么 is already Simplified, but OpenCC's Taiwan phrases turn it into 幺 ("one") where no phrase
   // holds it (是么, 干么, 么子): kept as written.

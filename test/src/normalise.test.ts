@@ -70,6 +70,12 @@ describe("normalise", () => {
     expect(normalise("甚至农村").terms).not.toEqual(normalise("什么农村").terms);
   });
 
+  it("converts Taiwan's phrases in Traditional text only: in Mainland text they are other words", () => {
+    // 登出 is "to publish" in Mainland Chinese, "to log out" (注销) only in Taiwan's.
+    expect(normalise("哪家网站登出来的").terms).not.toContain("zh:zhu_xiao");
+    expect(normalise("執行長是誰").terms).toEqual(normalise("首席执行官是谁").terms);
+  });
+
   it("matches homophone typos the way a pinyin keyboard makes them", () => {
     expect(normalise("全球近口").terms).toContain("zh:jin_kou");
     expect(normalise("全球进口").terms).toContain("zh:jin_kou");

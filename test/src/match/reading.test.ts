@@ -57,7 +57,9 @@ describe("how the engine reads a question", () => {
 describe("Chinese as written in Taiwan and Hong Kong", () => {
   it("converts Taiwan's phrases as well as its characters", () => {
     expect(simplified("執行長")).toBe("首席执行官");
-    expect(simplified("部落格")).toBe("博客");
+    expect(simplified("官方部落格說")).toBe("官方博客说");
+    // Mainland text keeps its own words: no Traditional character, no Taiwan phrase table.
+    expect(simplified("网站登出来的")).toBe("网站登出来的");
     expect(simplified("網購 總部")).toBe("网购 总部");
   });
 
