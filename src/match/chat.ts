@@ -246,8 +246,24 @@ const PLEASANTRY_LED =
 /** "anyone?", "any idea?", "does anybody know?": a plea for an answer, not a question of its own. */
 const ANYONE = /^(?:does |do )?(?:any ?one|anybody|some ?one|somebody|any ideas?)(?: know| here| else)?\W*$/i;
 
+/**
+ * A closing clause about the asker, after the question: ", i keep assuming it's someone else lol",
+ * ", im new to this". Not ", i mean …", which says what the question meant, nor one that asks.
+ */
+const ASKER_TAIL = new RegExp(`,\\s*(?:i|im|i'm|ive|i've|we)\\s+(?!mean\\b|meant\\b)(?:(?!\\b(?:${WH_TYPED})\\b)[^?？,])*$`, "i");
+/** The sentence without its closing clause about the asker, when what is left asks, and on its own ("whats his name again" leans on what came before). */
+const dropAskerTail = (s: string): string => {
+  const m = ASKER_TAIL.exec(s);
+  const left = m ? s.slice(0, m.index) : s;
+  return m && ASKS_LEFT.test(left) && !PERSONAL_PRONOUN.test(left) ? left : s;
+};
+const PERSONAL_PRONOUN = /\b(?:it|its|them|they|he|him|his|she|her|their)\b/i;
+const ASKS_LEFT = new RegExp(`\\b(?:${WH_TYPED})\\b`, "i");
+
 function dropPleasantries(sentence: string): string {
-  let s = dropChineseAsides(sentence.replace(GREETING, "").replace(APOLOGY, "").replace(ZH_GREETING, "").replace(PURPOSE_TAIL, "").trim());
+  let s = dropChineseAsides(
+    dropAskerTail(sentence.replace(GREETING, "").replace(APOLOGY, "").replace(ZH_GREETING, "").replace(PURPOSE_TAIL, "").trim()),
+  );
   if (THANKS.test(s) || ZH_THANKS.test(s) || ANYONE.test(s)) return "";
   // "Thank you all for the help yesterday!", "Apologies if this is the wrong channel.", "no rush":
   // a sentence that opens with a pleasantry and asks nothing is one.
@@ -348,7 +364,10 @@ const NAMING_CHARS = 200;
 /** Whether a question points back to what came before it ("are there", "there is" do not). */
 const pointsBack = (question: string): boolean =>
   POINTS_BACK.test(question.replace(/\b(?:is|are|was|were)\s+there\b|\bthere\s+(?:is|are|was|were|'s)\b/gi, "")) ||
-  ZH_POINTS_BACK.test(question);
+  ZH_POINTS_BACK.test(question) ||
+  ZH_GUESS.test(question.trim());
+/** "…是谁？是马云吗？": a guess at the answer of the question before it, not a question of its own. */
+const ZH_GUESS = /^(?:是不是|是)[^\s，,。？?]{1,8}(?:吗|嗎|吧|么|麼|嘛|咩)?[?？]?$/u;
 
 /**
  * Where a message holds two questions: after "?", ";", an "also" that joins two questions (not one

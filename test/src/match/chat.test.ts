@@ -55,6 +55,12 @@ describe("reading chat messages", () => {
     expect(readChat("excuse me how does the artcle describe the firm, ecomerce wat?").text).toBe(
       "excuse me how does the artcle describe the firm, ecomerce wat?",
     );
+    // A closing clause about the asker, after the question; not "i mean", nor after a question that leans on its context.
+    expect(readChat("so who is the ceo in this article, i keep assuming everything is jack ma lol").text).toBe(
+      "who is the ceo in this article",
+    );
+    expect(readChat("what is the plan, i mean for the cities").text).toBe("what is the plan, i mean for the cities");
+    expect(readChat("whats his name again, i closed the tab").text).toBe("whats his name again, i closed the tab");
     // Not a sign-off: a question that ends on a name.
     expect(readChat("which is best, Taobao?").text).toBe("which is best, Taobao?");
   });
@@ -247,6 +253,9 @@ describe("reading chat messages", () => {
     expect(readChat("where is the second hq? also who wrote the article").leaning).toBe(false);
     // "are there" asks whether something exists; it points back to nothing.
     expect(readChat("what are they doing in rural areas also how many village centers are there").leaning).toBe(false);
+    // A guess at the answer: "…是谁？是马云吗？".
+    expect(readChat("定这三大战场的人是谁？是马云吗？").leaning).toBe(true);
+    expect(readChat("三大战场是什么？还有作者是谁？").leaning).toBe(false);
   });
 
   it("a message of pleasantries only has nothing to answer", () => {
