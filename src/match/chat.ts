@@ -42,6 +42,11 @@ const MARKUP: [RegExp, string][] = [
   // quotes, headings, list bullets.
   [/```[^`]{0,2000}```/g, "\n"],
   [/```/g, " "],
+  // A message that opens with its question as inline code ("`where is the HQ` ^ that's what the
+  // ticket says"): the span is a sentence of its own, and a caret points back at it.
+  // (Three words at least: "`marie curie` who is she?" names what the question asks about.)
+  [/^(\s*)`([^`\s]+(?:\s+[^`\s]+){2,80})`(?=\s+\S)/, "$1$2\n"],
+  [/(^|\s)\^+(?=\s)/g, "\n"],
   [/[*_~`|]+/g, " "],
   [/(^|\n)\s{0,10}(?:(?:&gt;|>){1,3}|#{1,6}|[-•])\s/g, "$1 "],
 ];
@@ -68,7 +73,7 @@ const NAMED_SIGN_OFF =
 const SIGNED_OFF = /(?:^|[\s.!?])(?:Best|Regards|Cheers|Thanks|Sincerely|Rgds)\s[A-Z][a-z'-]{0,20}(?: [A-Z][a-z'-]{0,20})?[.!]?$/;
 /** A closing "thanks", "pls"… (the punctuation before it is trimmed separately, see dropSignOff). */
 const SIGN_OFF =
-  /\b(?:thanks|thank you|thx|ty|tia|cheers|much appreciated|appreciate it|pls|please|plz|lol|haha+)\b(?: (?:so much|a lot|in advance|a ton|all|team|guys|folks|again))?[\s!.]*$/i;
+  /\b(?:(?:thanks|thank you|thx|ty|tia|cheers|much appreciated|appreciate it|pls|please|plz|lol|haha+)\b(?: (?:so much|a lot|in advance|a ton|all|team|guys|folks|again))?|(?:no rush|no worries|no pressure|whenever you (?:get|have) a (?:sec|second|min|minute|moment|chance))\b(?:[\s,!.]+(?:thanks|thx|ty|cheers|whenever you (?:get|have) a (?:sec|second|min|minute|moment|chance))\b)*)[\s!.]*$/i;
 /** English question words, one list for every pattern below that looks for a question's start. */
 const WH = "who|whom|whose|what|whats|when|where|why|how|which";
 /** …and as chat types them. */
@@ -201,7 +206,7 @@ function splitSentences(text: string): string[] {
   // or before a remark in brackets that closes the message ("… (asking for a friend)").
   return text
     .split(
-      /(?<=[?？!！。])\s*|(?<=[\p{L}\p{N})"'”]\.)(?<!\b(?:[Mm]rs?|[Mm]s|[Dd]r|[Pp]rof|[Ss]t|[Jj]r|[Ss]r|vs|e\.g|i\.e)\.)\s+|(?<=\.\.\.|…)\s+|\n+|(?<=[a-z]{2}) (?=(?:What|Who|When|Where|Why|How|Which|Can|Could|Is|Are|Does|Did|Do|Apologies|Sorry|Thanks|Cheers|Edit|No rush)\b)|(?<=\S)\s*(?=[(（][^()（）\n]{1,200}[)）][\s.!。！]*$)/u,
+      /(?<=[?？!！。])\s*|(?<=[\p{L}\p{N})"'”]\.)(?<!\b(?:[Mm]rs?|[Mm]s|[Dd]r|[Pp]rof|[Ss]t|[Jj]r|[Ss]r|vs|e\.g|i\.e)\.)\s+|(?<=\.\.\.|…)\s+|\n+|(?<=[a-z0-9]{2}) (?=(?:What|Who|When|Where|Why|How|Which|Can|Could|Is|Are|Does|Did|Do|Apologies|Sorry|Thanks|Cheers|Edit|No rush)\b)|(?<=\S)\s*(?=[(（][^()（）\n]{1,200}[)）][\s.!。！]*$)/u,
     )
     .map((s) => s.trim())
     .filter(Boolean);
@@ -238,6 +243,14 @@ function dropChineseAsides(sentence: string): string {
   return kept.length && kept.length < clauses.length ? kept.join("").trim() : sentence;
 }
 
+/**
+ * A plea for anyone glued on after the question ("… anyone want to take a stab?", "… anyone know?"):
+ * it asks for an answer, not about anything.
+ */
+/** Where a closing clause is looked for: the message's last characters (a run of punctuation costs no more). */
+const PLEA_TAIL_END = /.{0,120}$/s;
+const PLEA_TAIL =
+  /[\s,;—–-]+(?:does |do )?(?:any ?one|anybody|some ?one|somebody)\s+(?:want to take a stab|wanna take a stab|know|knows|able to help(?: me)?(?: answer this| with this)?|can help(?: me)?(?: with this)?|have an? (?:idea|clue)|got an? (?:idea|clue|answer))\W*$/i;
 /** A closing clause that says what the answer is for: ", I need it for test data", "- need it for a slide". */
 const PURPOSE_TAIL = /[,;—–-]\s?(?:(?:i|we) )?(?:need|needs|want) (?:it|this|that|them|the \w+) for\b[^?]{0,60}$/i;
 /** The openings of a sentence that is a pleasantry when it asks nothing. */
@@ -262,7 +275,9 @@ const ASKS_LEFT = new RegExp(`\\b(?:${WH_TYPED})\\b`, "i");
 
 function dropPleasantries(sentence: string): string {
   let s = dropChineseAsides(
-    dropAskerTail(sentence.replace(GREETING, "").replace(APOLOGY, "").replace(ZH_GREETING, "").replace(PURPOSE_TAIL, "").trim()),
+    dropAskerTail(
+      sentence.replace(GREETING, "").replace(APOLOGY, "").replace(ZH_GREETING, "").replace(PURPOSE_TAIL, "").trim().replace(PLEA_TAIL_END, (tail) => tail.replace(PLEA_TAIL, "")),
+    ),
   );
   if (THANKS.test(s) || ZH_THANKS.test(s) || ANYONE.test(s)) return "";
   // "Thank you all for the help yesterday!", "Apologies if this is the wrong channel.", "no rush":
@@ -275,9 +290,12 @@ function dropPleasantries(sentence: string): string {
 
 /** "…the strategy? thanks!!" → "…the strategy?": the sign-off and the punctuation before it. */
 function dropSignOff(sentence: string): string {
-  const m = SIGN_OFF.exec(sentence);
+  // Only the last characters are read: a sign-off is short, and a run of punctuation before it
+  // would otherwise be tried from every position.
+  const from = Math.max(0, sentence.length - 120);
+  const m = SIGN_OFF.exec(sentence.slice(from));
   if (!m) return sentence;
-  let end = m.index;
+  let end = from + m.index;
   while (end > 0 && SIGN_OFF_LEAD.test(sentence[end - 1] as string)) end--;
   return sentence.slice(0, end);
 }

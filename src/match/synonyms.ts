@@ -30,6 +30,11 @@ export const PHRASES: Record<string, string> = {
   // Formal framing around what is asked ("insofar as the cities are concerned, what…", "with
   // respect to imports…", "over the course of 2016"): it says what the question is about, not what
   // it asks, so it weighs nothing. "As far as" is no distance.
+  "off the top of my head": "",
+  "off the top of your head": "",
+  "off the top of their head": "",
+  "off the top of his head": "",
+  "off the top of her head": "",
   "insofar as": "",
   "in so far as": "",
   "as far as": "",

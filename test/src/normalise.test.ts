@@ -23,6 +23,8 @@ describe("normalise", () => {
     // "the import side", "the local services side of things": where, not what.
     expect(bag("how big is the import side")).toEqual(bag("how big is the import"));
     expect(bag("how much did they sink into it")).toEqual(bag("how much did they invest in it"));
+    // Nobody's head is asked about.
+    expect(bag("anyone know off the top of their head, the 2016 battlefields")).not.toContain("head");
     // "as far as" asks no distance.
     expect(bag("as far as farmers go")).not.toContain("far");
   });

@@ -61,6 +61,14 @@ describe("reading chat messages", () => {
     );
     expect(readChat("what is the plan, i mean for the cities").text).toBe("what is the plan, i mean for the cities");
     expect(readChat("whats his name again, i closed the tab").text).toBe("whats his name again, i closed the tab");
+    // Glued on in batch mode, where a message is one line: a plea, "no rush", a question quoted as code.
+    expect(readChat("From the Q&A doc: • alibaba taobao tmall anyone want to take a stab?").text).not.toContain("stab");
+    expect(readChat("where are the europe offices no rush, whenever you get a sec").text).toBe("where are the europe offices");
+    expect(readChat("`where is the second hq going` ^ that's literally what the ticket says").text).toBe("where is the second hq going");
+    expect(readChat("`michael evans` who is he exactly?").text).toBe("michael evans who is he exactly?");
+    expect(readChat("wat r the 3 battlefeilds for 2016 Apologies if this is the wrong channel.").text).toBe(
+      "wat r the 3 battlefeilds for 2016",
+    );
     // Not a sign-off: a question that ends on a name.
     expect(readChat("which is best, Taobao?").text).toBe("which is best, Taobao?");
   });
