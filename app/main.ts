@@ -16,6 +16,7 @@ import {
   type Turn,
 } from "../src/index.js";
 import { answerFields } from "./answer-fields.js";
+import { questionOfLine } from "./batch-line.js";
 import { composeBot, unansweredLog } from "./compose.js";
 import { parseConfig, parseCoreConfig, secretsIn } from "./config.js";
 import { preflight } from "./help.js";
@@ -175,7 +176,7 @@ async function ask(
     return 0;
   }
   const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of rl) if (line.trim()) one(line);
+  for await (const line of rl) if (line.trim()) one(questionOfLine(line));
   return 0;
 }
 

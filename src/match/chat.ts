@@ -276,7 +276,13 @@ const ASKS_LEFT = new RegExp(`\\b(?:${WH_TYPED})\\b`, "i");
 function dropPleasantries(sentence: string): string {
   let s = dropChineseAsides(
     dropAskerTail(
-      sentence.replace(GREETING, "").replace(APOLOGY, "").replace(ZH_GREETING, "").replace(PURPOSE_TAIL, "").trim().replace(PLEA_TAIL_END, (tail) => tail.replace(PLEA_TAIL, "")),
+      sentence
+        .replace(GREETING, "")
+        .replace(APOLOGY, "")
+        .replace(ZH_GREETING, "")
+        .replace(PURPOSE_TAIL, "")
+        .trim()
+        .replace(PLEA_TAIL_END, (tail) => tail.replace(PLEA_TAIL, "")),
     ),
   );
   if (THANKS.test(s) || ZH_THANKS.test(s) || ANYONE.test(s)) return "";

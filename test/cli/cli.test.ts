@@ -49,6 +49,22 @@ describe("roadmap-bot CLI (the compiled binary)", () => {
     expect(lines[2].factIds).toEqual(["village-centers"]);
   });
 
+  it("batch mode: a message of several lines comes as a JSON string or a labelled set's line", async () => {
+    const r = await run(
+      ["ask", "--json"],
+      [
+        JSON.stringify("where are the europe offices\nclient call in 20 min"),
+        JSON.stringify({ q: "who is the ceo?\nthanks!", fact: "ceo-daniel-zhang" }),
+        '"quoted" words: who wrote the article',
+      ].join("\n"),
+    );
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.map((a) => a.factIds[0])).toEqual(["europe-offices", "ceo-daniel-zhang", "article"]);
+  });
+
   it("prints a plain answer with its citation", async () => {
     const r = await run(["ask", "how many active shoppers?"]);
     expect(r.stdout).toContain("386 million");
