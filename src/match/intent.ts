@@ -22,7 +22,7 @@ const SHAPES = {
   share: /%|\bper ?cent|\bhalf\b|\b(?:a|one|two)[- ]thirds?\b|\b(?:a|one|three)[- ]quarters?\b|百分|一半|分之/i,
   // A month: "in January", "Dec 2015".
   month:
-    /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/i,
+    /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|[\d一二三四五六七八九十]\s*月/i,
   // A length of time: "for three years", "since 2014", "a 2-minute read".
   long: /\b(?:\d+|one|two|three|four|five|six|ten|a few|several)[- ]?(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|decades?)\b|\bsince (?:19|20)\d\d\b|\bdecades?\b|分钟|小时|个月|多年|[一二两三四五六七八九十\d]+年(?:内|里|间|之内)/i,
 };
@@ -101,8 +101,8 @@ type Shape = "many" | "much" | "when" | "who" | "which" | "age" | "far" | "share
 /** Questions about an age, a distance, a date: "how old is…", "how far…", "the opening date". */
 const ASKS_AGE = /\bhow old\b|\bage\b|\bbirthday\b|\bborn\b|几岁|多大年纪|年龄|年纪/;
 const ASKS_FAR = /\bhow far\b|\bdistance\b|多远|距离/;
-/** "What month…": a month, not only a year (English only: Chinese answers write "2016 年 1 月"). */
-const ASKS_MONTH = /\b(?:what|which) month\b/;
+/** "What month…", "几月份": a month, not only a year. */
+const ASKS_MONTH = /\b(?:what|which) month\b|[几幾]月|哪(?:一)?[个個]月|什[么麼]月份/;
 /** A length of time: "how long has she been…", "for how long", "how many years", "几年了". */
 const ASKS_LONG = /\bhow long\b|\bhow many (?:years|months)\b|多少年|几年了|多久了|[分用花][几幾](?:多)?年|[几幾]多年/;
 /** Questions about a sum of money without "how much": a salary, a valuation, a share price, takings. */

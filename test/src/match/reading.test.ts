@@ -289,6 +289,12 @@ describe("the shape of answer a question asks for", () => {
     expect(zhShape("十亿美元分几年投？", "阿里巴巴将在三年内向本地服务投资十亿美元。")).toBe(false);
   });
 
+  it("reads 几月份 as asking for a month", () => {
+    const zhShape = (q: string, answer: string) => lacksAskedShape(q, chineseTerms(q), answer);
+    expect(zhShape("十亿美元投资是几月份宣布的", "阿里巴巴将在 2016 年投资十亿美元。")).toBe(true);
+    expect(zhShape("十亿美元投资是几月份宣布的", "阿里巴巴在 2016 年 1 月宣布投资十亿美元。")).toBe(false);
+  });
+
   it("reads 'list the …' as asking for the things named", () => {
     const centres = "It has built 10,000 village-level service centers across 20 provinces.";
     expect(shapeMissed("list the 20 provinces with village centers", centres)).toBe(true);
