@@ -20,6 +20,8 @@ const SHAPES = {
   far: /\b(km|kilomet\w*|miles?|hours?|minutes?)\b|公里|小时|分钟/i,
   // A share of a whole ("a third", not "the third option"; "a quarter", not "the fourth quarter").
   share: /%|\bper ?cent|\bhalf\b|\b(?:a|one|two)[- ]thirds?\b|\b(?:a|one|three)[- ]quarters?\b|百分|一半|分之/i,
+  // What came of something: it succeeded, it failed.
+  outcome: /\bsucce|\bfail|成功|失败|失敗/i,
   // A month: "in January", "Dec 2015".
   month:
     /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|[\d一二三四五六七八九十]\s*月/i,
@@ -96,7 +98,7 @@ export function shapesAskedBy(questions: readonly string[]): Set<string> {
   return new Set(questions.flatMap((q) => askedShapes(q, questionWords(q))));
 }
 
-type Shape = "many" | "much" | "when" | "who" | "which" | "age" | "far" | "share" | "long" | "month";
+type Shape = "many" | "much" | "when" | "who" | "which" | "age" | "far" | "share" | "long" | "month" | "outcome";
 
 /** Questions about an age, a distance, a date: "how old is…", "how far…", "the opening date". */
 const ASKS_AGE = /\bhow old\b|\bage\b|\bbirthday\b|\bborn\b|几岁|多大年纪|年龄|年纪/;
@@ -110,6 +112,9 @@ const ASKS_MONEY =
   /\b(?:salary|salaries|wages?|compensation|(?:being|get|gets|getting|is|was) paid|earns?|earnings(?! calls?)|valuation|valued|market cap\w*|net worth|stock price|share price|revenue|revenues|profits?(?! from| by| off)|income)\b|薪水|薪资|工资|年薪|市值|股价|营收|利润|收入|耗资|耗資|花费|花費|成本|造价|造價|费用|費用|运费|運費/;
 const ASKS_SHARE =
   /\bpercent(?:age)?s?\b|\bper cent\b|%|\bproportion\b|\bwhat share\b|\bmarket share\b|百分之|百分比|比例|占比|比重|份额|占有率|市占率/;
+/** Whether a plan worked: what came of it later, which a report of the plan does not know. */
+const ASKS_OUTCOME =
+  /\b(?:succeed(?:ed|s)?|successful(?:ly)?|a success|work(?:ed)? out|pa(?:y|ys|id) off|fail(?:ed|s)?|a failure|flop(?:ped)?)\b|成功|失败|失敗|做成|搞成/;
 // "till date", "to date": so far, not a date.
 const ASKS_DATE = /(?<!\b(?:till|until|to)\s+)\bdate\b|\b(?:what day|which day|what time)\b|哪天|哪一天|日期/;
 
@@ -141,6 +146,7 @@ function askedShapes(question: string, terms: ReadonlySet<string>): Shape[] {
   if (ASKS_MONTH.test(lower)) shapes.push("month");
   if (ASKS_SHARE.test(lower)) shapes.push("share");
   if (ASKS_DATE.test(lower) && !shapes.includes("when")) shapes.push("when");
+  if (ASKS_OUTCOME.test(lower)) shapes.push("outcome");
   return shapes;
 }
 
