@@ -99,8 +99,12 @@ describe("labelled question sets", () => {
     ["persona27", "zh-test.jsonl", 0.98, 0.93],
     ["persona28", "en-test.jsonl", 0.93, 0.96],
     ["persona28", "zh-test.jsonl", 0.92, 0.97],
+    ["persona29", "en-test.jsonl", 0.96, 0.98],
+    ["persona29", "zh-test.jsonl", 0.9, 0.99],
     ["persona30", "en-test.jsonl", 0.99, 0.98],
     ["persona30", "zh-test.jsonl", 0.98, 0.93],
+    ["persona31", "en-test.jsonl", 0.97, 0.96],
+    ["persona31", "zh-test.jsonl", 0.96, 0.97],
   ])("%s %s stays above its floors", (folder, name, inFloor, outFloor) => {
     const set = parseLabelledSet(readFileSync(new URL(`../../questions/${folder}/${name}`, import.meta.url), "utf8"), name);
     const r = evaluate(e, set);
