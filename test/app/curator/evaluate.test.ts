@@ -105,6 +105,8 @@ describe("labelled question sets", () => {
     ["persona30", "zh-test.jsonl", 0.98, 0.93],
     ["persona31", "en-test.jsonl", 0.97, 0.96],
     ["persona31", "zh-test.jsonl", 0.96, 0.97],
+    ["persona32", "en-test.jsonl", 0.98, 0.98],
+    ["persona32", "zh-test.jsonl", 0.98, 0.99],
   ])("%s %s stays above its floors", (folder, name, inFloor, outFloor) => {
     const set = parseLabelledSet(readFileSync(new URL(`../../questions/${folder}/${name}`, import.meta.url), "utf8"), name);
     const r = evaluate(e, set);
