@@ -72,6 +72,12 @@ describe("normalise", () => {
     expect(normalise("甚至农村").terms).not.toEqual(normalise("什么农村").terms);
   });
 
+  it("reads Teochew's 乜个 and 几久 as 什么 and 多久, and phony merchandise as fake goods", () => {
+    expect(normalise("题目写的是乜个").terms).toEqual(normalise("题目写的是什么").terms);
+    expect(normalise("看完这篇要几久").terms).toEqual(normalise("看完这篇要多久").terms);
+    expect(normalise("phony merchandise").terms).toEqual(normalise("fake goods").terms);
+  });
+
   it("converts Taiwan's phrases in Traditional text only: in Mainland text they are other words", () => {
     // 登出 is "to publish" in Mainland Chinese, "to log out" (注销) only in Taiwan's.
     expect(normalise("哪家网站登出来的").terms).not.toContain("zh:zhu_xiao");
