@@ -107,6 +107,8 @@ describe("labelled question sets", () => {
     ["persona31", "zh-test.jsonl", 0.96, 0.97],
     ["persona32", "en-test.jsonl", 0.98, 0.98],
     ["persona32", "zh-test.jsonl", 0.98, 0.99],
+    ["persona33", "en-test.jsonl", 0.97, 0.96],
+    ["persona33", "zh-test.jsonl", 0.97, 0.93],
   ])("%s %s stays above its floors", (folder, name, inFloor, outFloor) => {
     const set = parseLabelledSet(readFileSync(new URL(`../../questions/${folder}/${name}`, import.meta.url), "utf8"), name);
     const r = evaluate(e, set);
