@@ -243,12 +243,12 @@ function dropChineseAsides(sentence: string): string {
   return kept.length && kept.length < clauses.length ? kept.join("").trim() : sentence;
 }
 
+/** Where a closing plea is looked for: the message's last characters (a run of punctuation costs no more). */
+const PLEA_TAIL_END = /.{0,120}$/s;
 /**
  * A plea for anyone glued on after the question ("… anyone want to take a stab?", "… anyone know?"):
  * it asks for an answer, not about anything.
  */
-/** Where a closing clause is looked for: the message's last characters (a run of punctuation costs no more). */
-const PLEA_TAIL_END = /.{0,120}$/s;
 const PLEA_TAIL =
   /[\s,;—–-]+(?:does |do )?(?:any ?one|anybody|some ?one|somebody)\s+(?:want to take a stab|wanna take a stab|know|knows|able to help(?: me)?(?: answer this| with this)?|can help(?: me)?(?: with this)?|have an? (?:idea|clue)|got an? (?:idea|clue|answer))\W*$/i;
 /** A closing clause that says what the answer is for: ", I need it for test data", "- need it for a slide". */
