@@ -31,6 +31,7 @@ export function messagesFor(voice: Voice) {
       asOf: (date: string | undefined) => (date ? `As of the article (${date}): ` : "As of the article: "),
       clarify: "That could mean more than one thing. Which did you mean?",
       partly: "I can answer only part of that. ",
+      languages: "I answer in English and in Chinese (Simplified or Traditional), in the language you ask in.",
     },
     zh: {
       outOfScope: `资料中没有涉及这个问题。我只了解${fromZh}${voice.date ? `（${zhDate(voice.date)}）` : ""}。`,
@@ -39,6 +40,7 @@ export function messagesFor(voice: Voice) {
       asOf: (date: string | undefined) => (date ? `截至该文章发表时（${zhDate(date)}）：` : "截至该文章发表时："),
       clarify: "这个问题可能有几种意思，你指的是哪一个？",
       partly: "这个问题我只能回答一部分。",
+      languages: "我能用中文（简体或繁体）和英文回答：用哪种语言问，就用哪种语言答。",
     },
   } as const;
 }

@@ -141,8 +141,19 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   };
   // A greeting, "help", or words that say nothing: what the bot can do, unless the knowledge
   // itself answers exactly that (a file of chat intents has facts for "hi" and "thanks").
-  if (!followUp && (n.terms.every((t) => INTENT_WORDS.has(t)) || ABOUT_THE_BOT.test(reading.text)) && !decide(result))
-    return { answer: { kind: "help", text: say.empty, suggestions: defaultSuggestions(ix, lang), language: lang, evidence }, facts: [] };
+  // A question about the bot's languages is the bot's to answer unless a fact explains all of it.
+  const aboutLanguages = ABOUT_LANGUAGES.test(reading.text) && (!decide(result) || (top?.missed ?? 0) >= 1);
+  if (!followUp && (((n.terms.every((t) => INTENT_WORDS.has(t)) || ABOUT_THE_BOT.test(reading.text)) && !decide(result)) || aboutLanguages))
+    return {
+      answer: {
+        kind: "help",
+        text: aboutLanguages ? `${say.languages} ${say.empty}` : say.empty,
+        suggestions: defaultSuggestions(ix, lang),
+        language: lang,
+        evidence,
+      },
+      facts: [],
+    };
   // "Europe or Asia?": each side answered by a different fact is a question of which was meant
   // (an explicit choice, so it wins over the conversation's context).
   const sides = !short ? [] : reading.text.split(/\s+(?:or|vs\.?|versus)\s+|还是|或者/i);
@@ -415,6 +426,12 @@ const MAX_TURN_IDS = 50;
 /** Questions about the bot itself get the help reply, not a fact that shares a word ("your name"). */
 const ABOUT_THE_BOT =
   /^\W*(hey\W+|hi\W+|hello\W+)?(bot\W+)?(help|what can you do|what do you know|who are you|what are you|what('?s| is) (your|ur) name|(your|ur) name|how are you( doing)?|are (you|u) (a |an )?(bot|robot|human|real|ai)|你是谁|你能做什么|帮助)(\W*today)?\W*$/i;
+/**
+ * "Can you answer in Chinese?", "你会说英文吗": a question about the bot's languages, which the help
+ * reply answers (it names both), not a fact that shares the language's name.
+ */
+const ABOUT_LANGUAGES =
+  /^\W*(hey\W+|hi\W+|hello\W+)?(bot\W+)?((can|could|do|will|would) (you|u|ya) (also )?(answer|reply|respond|speak|talk|understand|read|write|chat|work|do)( me| questions| this)? (in )?(chinese|mandarin|cantonese|english)( too| as well| also)?( please| pls)?|(can|could|may) (i|we) (ask|write|type|talk|chat|speak)( to you| you| this| questions?)? in (chinese|mandarin|cantonese|english)|what languages? (do|can) (you|u) (speak|answer in|reply in|support|understand)|你(会|能|可以)(说|讲|用|听懂|看懂|回答)?(中文|英文|英语|普通话|粤语|繁体字?)(回答)?(吗|嘛|么|不)|(可以|能)用(中文|英文|英语|繁体字?)(问|回答|提问)?(吗|嘛|么|不))\W*$/i;
 /** Messages up to this many characters may be split into two questions or read more than one way. */
 const SHORT_MESSAGE = 300;
 const round = (x: number) => Math.round(x * 1000) / 1000;

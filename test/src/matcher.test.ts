@@ -89,4 +89,17 @@ describe("matcher", () => {
     for (const q of ["你好", "谢谢啦", "您好，在吗"]) expect(ask(e, q), q).toMatchObject({ kind: "help", language: "zh" });
     expect(ask(e, "hi there")).toMatchObject({ kind: "help", language: "en" });
   });
+
+  it("answers a question about its languages itself, not with a fact that names the language", () => {
+    for (const q of ["can you answer in chinese", "hi, do you speak mandarin?", "can I ask in Chinese?"])
+      expect(ask(e, q), q).toMatchObject({
+        kind: "help",
+        language: "en",
+        text: expect.stringContaining("Chinese (Simplified or Traditional)"),
+      });
+    for (const q of ["你会说英文吗", "可以用繁体字问吗？"])
+      expect(ask(e, q), q).toMatchObject({ kind: "help", language: "zh", text: expect.stringContaining("英文") });
+    // A question that only mentions a language is still a question about the source.
+    expect(ask(e, "where are the europe offices in english please").kind).toBe("fact");
+  });
 });
