@@ -76,9 +76,9 @@ function lacksCountry(question: string, answer: string, names: NameFacts): boole
   const places = answer.match(new RegExp(names.places.source, "g")) ?? [];
   return !places.some((p) => !asked.includes(p.toLowerCase()) && !names.common?.has(p.toLowerCase()));
 }
-/** "哪个国家的人", "which country", "what nationality". */
+/** "哪个国家的人", "which country", "what nationality", "哪里人" (where someone is from), "hometown". */
 const ASKS_COUNTRY =
-  /(?:哪|边|邊)(?:几|幾|些|\d+)?(?:个|個)?(?:国家|國家|国|國)(?!内|外)|\b(?:which|what)\s+countr(?:y|ies)\b|\bnationality\b/i;
+  /(?:哪|边|邊)(?:几|幾|些|\d+)?(?:个|個)?(?:国家|國家|国|國)(?!内|外)|(?:哪里|哪裡|哪儿|哪兒|哪|什么地方|什麼地方|边度|邊度)(?:的)?人(?!员|員|才|手|口|数|數)|\b(?:which|what)\s+countr(?:y|ies)\b|\bnationality\b|\bhome ?town\b/i;
 
 export function lacksAskedShape(
   question: string,

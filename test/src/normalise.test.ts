@@ -65,7 +65,8 @@ describe("normalise", () => {
     expect(normalise("第一级").terms).not.toEqual(normalise("第级").terms);
   });
 
-  it("keeps 么 as written (OpenCC's Taiwan table makes it 幺), and reads other Mandarin's 么子 / 甚么 as 什么", () => {
+  it("keeps 么 as written (OpenCC's Taiwan table makes it 幺), and reads other Mandarin's 么子 / 甚么 / 啥米 as 什么", () => {
+    expect(normalise("電商的啥米巨頭").terms).toEqual(normalise("電商的什麼巨頭").terms);
     expect(normalise("是么").terms).toEqual(normalise("是吗").terms);
     expect(normalise("到底是么子打算").terms).toEqual(normalise("到底是什么打算").terms);
     expect(normalise("这是甚么计划").terms).toEqual(normalise("这是什么计划").terms);

@@ -61,6 +61,9 @@ describe("reading chat messages", () => {
     );
     expect(readChat("what is the plan, i mean for the cities").text).toBe("what is the plan, i mean for the cities");
     expect(readChat("whats his name again, i closed the tab").text).toBe("whats his name again, i closed the tab");
+    // …or what the asker is doing, its subject left out; not when that clause asks.
+    expect(readChat("whats the headline on this thing, tryna find it on google").text).toBe("whats the headline on this thing");
+    expect(readChat("who runs it, trying to figure out when it started").text).toBe("who runs it, trying to figure out when it started");
     // Glued on in batch mode, where a message is one line: a plea, "no rush", a question quoted as code.
     expect(readChat("From the Q&A doc: • alibaba taobao tmall anyone want to take a stab?").text).not.toContain("stab");
     expect(readChat("where are the europe offices no rush, whenever you get a sec").text).toBe("where are the europe offices");
@@ -109,6 +112,7 @@ describe("reading chat messages", () => {
     expect(readChat("我是新来的实习生，北京总部在哪").text).toBe("北京总部在哪");
     expect(readChat("我儿子问我 北京总部在哪 我居然答不上来").text).toBe("北京总部在哪");
     expect(readChat("北京总部在哪，谁给我讲一下，我要写物流课的作业").text).toBe("北京总部在哪，");
+    expect(readChat("三大战场是啥 谁给额捋一下").text).toBe("三大战场是啥");
     expect(readChat("麻烦哪位同学帮我讲讲三大战场").text).toBe("讲讲三大战场");
   });
 

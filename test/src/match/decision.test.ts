@@ -126,6 +126,9 @@ describe("the decision", () => {
     const e = engine();
     expect(ask(e, "what nationality is the editor").answered).toBe(false);
     expect(ask(e, "编辑Malavika是哪个国家的人？").answered).toBe(false);
+    // "哪里人" asks where someone is from: the same question.
+    expect(ask(e, "这个编辑马拉维卡是哪里人？").answered).toBe(false);
+    expect(ask(e, "埃文斯是哪国人").answered).toBe(false);
     expect(ask(e, "which countries did alibaba open offices in").factIds).toEqual(["europe-offices"]);
     expect(ask(e, "阿里在哪些国家开了办公室").factIds).toEqual(["europe-offices"]);
   });
