@@ -105,6 +105,20 @@ describe("the decision", () => {
     expect(ask(e, "who did alibaba hire to lead its international strategy").factIds).toEqual(["michael-evans"]);
   });
 
+  it("the chief of a firm no fact knows is another firm's: refused; a typed or pronoun firm is not", () => {
+    const e = engine();
+    for (const q of ["who is the ceo of xiaomi", "who is bytedance's ceo", "小米的老板是谁", "网易的老板是谁", "请问字节跳动的CEO是谁"])
+      expect(ask(e, q).answered, q).toBe(false);
+    for (const q of [
+      "who is the ceo of alibba",
+      "who runs the company",
+      "is Daniel Zhang heading Alibaba as CEO at the time of this announcement?",
+      "他们的老板是谁",
+      "阿里把把的老板是谁",
+    ])
+      expect(ask(e, q).factIds, q).toEqual(["ceo-daniel-zhang"]);
+  });
+
   it("whether a person still holds a post is after the article; what the company is still doing is not", () => {
     const e = engine();
     expect(ask(e, "is daniel zhang still the ceo of alibaba?").answered).toBe(false);
