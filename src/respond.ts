@@ -7,7 +7,7 @@ import { halvesAtAnd, readChat } from "./match/chat.js";
 import { hanCharacters } from "./match/chinese.js";
 import { answerProbability } from "./match/decide.js";
 import type { MatchResult, Scored } from "./match/fuse-matcher.js";
-import { countedThing, firmOfChief, lacksAskedShape, type NameFacts } from "./match/intent.js";
+import { countedThing, firmAskedAbout, lacksAskedShape, type NameFacts } from "./match/intent.js";
 import { hasWords, INTENT_WORDS, isChineseTerm, type Normalised, normalise, type Prepare } from "./match/normalise.js";
 import { lightStems } from "./match/parts-of-speech.js";
 
@@ -376,9 +376,10 @@ function penaliseShape(
     !head ||
     r.matched.includes(head) ||
     (sharedBy(head) === 0 && phrase.some((t) => t !== head && r.matched.includes(t) && sharedBy(t) * 2 <= result.ranked.length));
-  // The chief of a firm no ranked fact knows ("who is xiaomi's CEO?", 小米的老板是谁) is another
-  // firm's: a word the typo reader corrected ("alibba") is not among the terms, so it is no such firm.
-  const firm = firmOfChief(question);
+  // The chief or head office of a firm no ranked fact knows ("who is xiaomi's CEO?", 小米的老板是谁,
+  // "where is xiaomi headquartered?") is another firm's: a word the typo reader corrected ("alibba")
+  // is not among the terms, so it is no such firm.
+  const firm = firmAskedAbout(question);
   const firmTerms = (firm ? normalise(firm, prepare).terms : []).filter((t) => !INTENT_WORDS.has(t) && result.terms.includes(t));
   const otherFirm = firmTerms.length > 0 && !firmTerms.some((t) => result.ranked.some((r) => r.matched.includes(t)));
   const ranked = result.ranked

@@ -334,24 +334,27 @@ const COUNTED = new RegExp(
 const ZH_COUNTED = /多少(?:个|位|名|家|间|座)?([\u4e00-\u9fff]{2})/;
 
 /**
- * "Who is the CEO of X?", "X's founder", "who runs X", "X的老板是谁": the firm whose chief is asked
- * about, as typed (in Chinese, with whatever opens the sentence before it: its last word is the
- * firm). Undefined when the question asks no chief of a named firm.
+ * "Who is the CEO of X?", "X's founder", "who runs X", "where is X headquartered?", "X的老板是谁",
+ * "X的总部在哪": the firm whose chief or head office is asked about, as typed (in Chinese, with
+ * whatever opens the sentence before it). Undefined when the question asks neither of a named firm.
  */
-export function firmOfChief(question: string): string | undefined {
+export function firmAskedAbout(question: string): string | undefined {
   const lower = question.toLowerCase();
   const firm =
-    new RegExp(`\\b(?:${CHIEF})\\s+(?:of|at|for|over at)\\s+(?:the\\s+)?([a-z0-9][\\w&-]*)`).exec(lower)?.[1] ??
-    new RegExp(`\\b([a-z0-9][\\w&-]*)['’]s\\s+(?:${CHIEF})\\b`).exec(lower)?.[1] ??
+    new RegExp(`\\b(?:${CHIEF}|${SEAT})\\s+(?:of|at|for|over at)\\s+(?:the\\s+)?([a-z0-9][\\w&-]*)`).exec(lower)?.[1] ??
+    new RegExp(`\\b([a-z0-9][\\w&-]*)['’]s\\s+(?:${CHIEF}|${SEAT})\\b`).exec(lower)?.[1] ??
     /\bwho\s+(?:runs|founded|owns|leads|heads|started|ran|is running|is leading|is heading)\s+(?:the\s+)?([a-z0-9][\w&-]*)/.exec(
       lower,
     )?.[1] ??
+    /\b(?:where|which city)\s+(?:is|are|was)\s+(?:the\s+)?([a-z0-9][\w&-]*)\s+(?:headquartered|based|located)\b/.exec(lower)?.[1] ??
+    /\b(?:is|are)\s+([a-z0-9][\w&-]*)\s+(?:headquartered|based)\s+in\b/.exec(lower)?.[1] ??
     ZH_CHIEF.exec(question)?.[1];
   return firm && !NOT_A_FIRM.test(firm) ? firm : undefined;
 }
+const SEAT = "headquarters|hq|head office|main office";
 const CHIEF = "ceo|boss|head|chief executive|founders?|co-?founders?|chairman|chairwoman|president|owner|cfo|cto|coo";
 const ZH_CHIEF =
-  /([\u4e00-\u9fffA-Za-z0-9]{1,8}?)(?:的|嘅|之)?(?:老板|老闆|CEO|ceo|首席执行官|首席執行官|总裁|總裁|老总|老總|创始人|創始人|创办人|創辦人|董事长|董事長|掌门人|掌門人|一把手|话事人|話事人)/;
+  /([\u4e00-\u9fffA-Za-z0-9]{1,8}?)(?:的|嘅|之)?(?:老板|老闆|CEO|ceo|首席执行官|首席執行官|总裁|總裁|老总|老總|创始人|創始人|创办人|創辦人|董事长|董事長|掌门人|掌門人|一把手|话事人|話事人|总部|總部)/;
 /** Words in a firm's place that name none: "the current CEO", "its founder", "现在的老板". */
 const NOT_A_FIRM =
   /^(?:current|new|former|then|now|acting|first|second|third|their|its|his|her|this|that|our|your|my|company|firm|group|time|moment|helm|top|present|point|least|all|any|one|[\d]+|[\u4e00-\u9fff]*(?:现在|現在|目前|如今|当时|當時|以前|之前|现任|現任|新任|前任|新|前|他们|他們|它们|它們|他|她|它|该|該|这|這|那|本|贵|貴|公司|集团|集團))$/;

@@ -105,10 +105,13 @@ describe("the decision", () => {
     expect(ask(e, "who did alibaba hire to lead its international strategy").factIds).toEqual(["michael-evans"]);
   });
 
-  it("the chief of a firm no fact knows is another firm's: refused; a typed or pronoun firm is not", () => {
+  it("the chief or head office of a firm no fact knows is another firm's: refused; a typed or pronoun firm is not", () => {
     const e = engine();
     for (const q of ["who is the ceo of xiaomi", "who is bytedance's ceo", "小米的老板是谁", "网易的老板是谁", "请问字节跳动的CEO是谁"])
       expect(ask(e, q).answered, q).toBe(false);
+    for (const q of ["where is xiaomi headquartered", "is bytedance based in beijing?", "小米的总部在哪"])
+      expect(ask(e, q).answered, q).toBe(false);
+    for (const q of ["where is alibabas hq", "他们的总部在哪"]) expect(ask(e, q).factIds, q).toEqual(["beijing-hq"]);
     for (const q of [
       "who is the ceo of alibba",
       "who runs the company",
