@@ -3,7 +3,7 @@ import type { Fact, Knowledge } from "./knowledge/schema.js";
 import { hanCharacters, simplified } from "./match/chinese.js";
 import { createMatcher, type LabelledExample, type Matcher } from "./match/fuse-matcher.js";
 import { type NameFacts, shapesAskedBy } from "./match/intent.js";
-import { escapeRegExp, hasChinese, type Prepare } from "./match/normalise.js";
+import { escapeRegExp, hasChinese, normalise, type Prepare } from "./match/normalise.js";
 import { type Messages, messagesFor } from "./messages.js";
 
 /** One suggestion per autocomplete candidate: a question and the fact it retrieves. */
@@ -103,7 +103,7 @@ export function indexKnowledge(knowledge: Knowledge, sourceTexts?: Readonly<Reco
       publisher: source?.publisher,
       date: source?.date,
     }),
-    names: nameFacts(knowledge),
+    names: nameFacts(knowledge, prepare),
     asked: facts.map((f) => shapesAskedBy(f.questions)),
     prepare,
     sourceTexts,
@@ -182,7 +182,7 @@ function chineseNamePass(names: NonNullable<Knowledge["names"]>, chineseWording:
 }
 
 /** The knowledge's people (for "who" answers), places (for "where" follow-ups) and common names. */
-function nameFacts(knowledge: Knowledge): NameFacts & { places?: RegExp } {
+function nameFacts(knowledge: Knowledge, prepare: Prepare): NameFacts & { places?: RegExp } {
   const names = knowledge.names ?? [];
   const pattern = (kind: string) => {
     const forms = names.filter((n) => n.kind === kind).flatMap((n) => [n.name, ...(n.zh ? [n.zh] : [])]);
@@ -192,5 +192,11 @@ function nameFacts(knowledge: Knowledge): NameFacts & { places?: RegExp } {
   const people = pattern("person");
   const places = pattern("place");
   const all = names.filter((n) => !n.common).flatMap((n) => [n.name, ...(n.zh ? [n.zh] : [])]);
-  return { common, all, ...(people && { people }), ...(places && { places }) };
+  const terms = new Set(
+    names
+      .filter((n) => n.kind !== "place")
+      .flatMap((n) => [n.name, ...(n.zh ? [n.zh] : [])])
+      .flatMap((form) => normalise(form, prepare).terms),
+  );
+  return { common, all, terms, ...(people && { people }), ...(places && { places }) };
 }

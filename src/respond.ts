@@ -7,7 +7,7 @@ import { halvesAtAnd, readChat } from "./match/chat.js";
 import { hanCharacters } from "./match/chinese.js";
 import { answerProbability } from "./match/decide.js";
 import type { MatchResult, Scored } from "./match/fuse-matcher.js";
-import { countedThing, firmAskedAbout, lacksAskedShape, type NameFacts } from "./match/intent.js";
+import { countedThing, firmAskedAbout, isSubjectOf, lacksAskedShape, type NameFacts } from "./match/intent.js";
 import { hasWords, INTENT_WORDS, isChineseTerm, type Normalised, normalise, type Prepare } from "./match/normalise.js";
 import { lightStems } from "./match/parts-of-speech.js";
 
@@ -381,7 +381,15 @@ function penaliseShape(
   // is not among the terms, so it is no such firm.
   const firm = firmAskedAbout(question);
   const firmTerms = (firm ? normalise(firm, prepare).terms : []).filter((t) => !INTENT_WORDS.has(t) && result.terms.includes(t));
-  const otherFirm = firmTerms.length > 0 && !firmTerms.some((t) => result.ranked.some((r) => r.matched.includes(t)));
+  // So is a question whose subject is a made-up word (neither the knowledge's, nor a misspelling
+  // of one, nor English: "does pinduoduo do rural e-commerce?", "huawei's european offices") and
+  // that names no one the knowledge names. Only in a file that names its people and firms: in one
+  // that names none (CLINC150's), such a word is the thing an intent acts on ("balance at chase").
+  const otherFirm =
+    (firmTerms.length > 0 && !firmTerms.some((t) => result.ranked.some((r) => r.matched.includes(t)))) ||
+    (!!names.terms?.size &&
+      !result.terms.some((t) => names.terms?.has(t)) &&
+      (result.madeUpWords ?? []).some((w) => isSubjectOf(question, w)));
   const ranked = result.ranked
     .map((r) => {
       const f = facts[r.factIndex] as Fact;

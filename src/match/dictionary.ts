@@ -27,3 +27,23 @@ export function isEnglishWord(word: string): boolean {
   loadDictionary();
   return (words as Set<string>).has(word);
 }
+
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+/**
+ * Whether a lower-case word is one edit (a letter dropped, added, changed, or two swapped) from a
+ * common English word: "repalcing" is a typo, "pinduoduo" a name. A few hundred look-ups.
+ */
+export function nearEnglishWord(word: string): boolean {
+  loadDictionary();
+  const has = (w: string) => (words as Set<string>).has(w);
+  for (let i = 0; i <= word.length; i++) {
+    const [head, tail] = [word.slice(0, i), word.slice(i)];
+    if (tail && has(head + tail.slice(1))) return true;
+    if (tail.length > 1 && has(head + tail[1] + tail[0] + tail.slice(2))) return true;
+    for (const c of LETTERS) {
+      if (has(head + c + tail)) return true;
+      if (tail && c !== tail[0] && has(head + c + tail.slice(1))) return true;
+    }
+  }
+  return false;
+}

@@ -1,5 +1,5 @@
 import { type Classifier, type Example, trainClassifier } from "./classifier.js";
-import { isEnglishWord } from "./dictionary.js";
+import { isEnglishWord, nearEnglishWord } from "./dictionary.js";
 import { INTENT_WORDS, isChineseTerm, type Normalised, normalise, type Prepare, STOP_WORDS, stem } from "./normalise.js";
 import { lightStems } from "./parts-of-speech.js";
 import { WORDS } from "./synonyms.js";
@@ -71,6 +71,8 @@ export interface MatchResult {
   refusal: number;
   /** Half or more of the question's words are made up: neither the knowledge's, nor misspellings of them, nor English. */
   mash: boolean;
+  /** The question's words that are neither the knowledge's, nor misspellings of them, nor English. */
+  madeUpWords?: string[];
 }
 
 const INTENT_WEIGHT = 0.25;
@@ -208,8 +210,11 @@ export function createMatcher(
   // labelled, are more of what the classifier learns from, in askers' own words; an unanswered one
   // joins the refusals' class. Neither adds vocabulary.
   const unanswered = refusals.map((q): LabelledExample => ({ q, factIndex: undefined }));
+  /** Words askers used in questions a fact answers (a ticker, "baba"): known to the classifier, so made up by no one. */
+  const askersWords = new Set<string>();
   for (const e of [...unanswered, ...labelled]) {
     const n = normalise(e.q, prepare);
+    if (e.factIndex !== undefined) for (const w of n.words) askersWords.add(w);
     if (n.terms.length || (n.tokens.length && e.factIndex !== undefined))
       examples.push({ label: e.factIndex ?? docs.length, terms: n.terms, tokens: n.tokens, weight: 1 });
     // An example's Chinese words explain a question's for its fact, lightly: the curated Chinese
@@ -293,6 +298,20 @@ export function createMatcher(
         if (w.length >= LONG_WORD) for (let j = i; j < d.length; j++) file(d.slice(0, j) + d.slice(j + 1), w);
       }
 
+  /**
+   * Whether a word nobody knows still looks like a misspelling: one edit from an English word, or
+   * sharing a deletion with a word of the knowledge ("zhhag", "chinnesse"), which the corrector
+   * found too far to trust. A name ("pinduoduo", "meituan") is far from both.
+   */
+  const typoLike = (word: string): boolean => {
+    if (deletes.has(word) || nearEnglishWord(word)) return true;
+    for (let i = 0; i < word.length; i++) {
+      const d = word.slice(0, i) + word.slice(i + 1);
+      if (vocabulary.has(d) || deletes.has(d)) return true;
+    }
+    return false;
+  };
+
   /** The known surface word ("" for a stop word) that a misspelt word stands for, or undefined. */
   function correctSurface(word: string): string | undefined {
     // No real word is longer than 30 letters; a run of "xxxx…" is not worth the look-ups.
@@ -373,12 +392,14 @@ export function createMatcher(
     terms: string[];
     fixedTokens: Map<string, string[]>;
     madeUp: number;
+    madeUpWords: string[];
     read: number;
     known: number;
     foreign: number;
   } {
     const fixedTokens = new Map<string, string[]>();
     let madeUp = 0;
+    const madeUpWords: string[] = [];
     let read = 0;
     let known = 0;
     let foreignMadeUp = 0;
@@ -402,6 +423,7 @@ export function createMatcher(
       if (hit === undefined || hit === w) {
         // Neither the knowledge's word, nor a misspelling of one, nor an English word: made up.
         if (foreign || (word && !isEnglishWord(w))) madeUp++;
+        if (word && !isEnglishWord(w) && !askersWords.has(w) && !typoLike(w)) madeUpWords.push(w);
         if (foreign) foreignMadeUp++;
         return w;
       }
@@ -410,15 +432,24 @@ export function createMatcher(
       fixedTokens.set(stem(w), hit.split(" ").map(stem));
       return hit;
     });
-    if (!changed && rejoined === undefined) return { terms: normalised.terms, fixedTokens, madeUp, read, known, foreign: foreignMadeUp };
+    if (!changed && rejoined === undefined)
+      return { terms: normalised.terms, fixedTokens, madeUp, madeUpWords, read, known, foreign: foreignMadeUp };
     const again = changed ? normalise(fixed.filter(Boolean).join(" "), prepare) : source;
-    return { terms: [...again.terms, ...normalised.terms.filter(isChineseTerm)], fixedTokens, madeUp, read, known, foreign: foreignMadeUp };
+    return {
+      terms: [...again.terms, ...normalised.terms.filter(isChineseTerm)],
+      fixedTokens,
+      madeUp,
+      madeUpWords,
+      read,
+      known,
+      foreign: foreignMadeUp,
+    };
   }
 
   /** `standalone: false` for follow-ups, where one word ("who leads it?", "the third?") is normal. */
   function match(question: string | Normalised, limit = 5, standalone = true): MatchResult {
     const normalised = typeof question === "string" ? normalise(question, prepare) : question;
-    const { terms, fixedTokens, madeUp, read, known, foreign } = correctTerms(normalised);
+    const { terms, fixedTokens, madeUp, madeUpWords, read, known, foreign } = correctTerms(normalised);
     // Half or more of the words made up ("ssybblg map fvyj fph"): a keyboard mash, not a question,
     // unless as many of them are the knowledge's own words and none is in a script the engine does
     // not read: a ticker beside a known word ("xyz warranty") is a question with a word the engine
@@ -445,7 +476,7 @@ export function createMatcher(
     // A question of function words only ("i don't know", "what was that?") has nothing for the
     // index; the classifier, which reads every word as typed, may still know it.
     if ((!unique.length || total === 0) && !(classifier && normalised.tokens.length))
-      return { normalised, terms: unique, ranked: [], refusal: 0, mash };
+      return { normalised, terms: unique, ranked: [], refusal: 0, mash, madeUpWords };
     // In words that are not a question ("bold item", "spoiler link"), a word the knowledge never uses
     // is no second word: one known word among unknown ones is a lone word. A question ("where is the
     // item from?") and a Chinese one count every word.
@@ -587,7 +618,7 @@ export function createMatcher(
     if (refusal > 0) for (const r of ranked) if (own(r)) r.score /= 1 - refusal;
     ranked.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
     if (refusal > 0 && ranked[0] && own(ranked[0])) refusal = 0;
-    return { normalised, terms: unique, ranked: ranked.slice(0, limit), refusal, mash };
+    return { normalised, terms: unique, ranked: ranked.slice(0, limit), refusal, mash, madeUpWords };
   }
 
   return { match, weight, vocabularySize: vocabulary.size };

@@ -63,6 +63,8 @@ export interface NameFacts {
   all?: readonly string[];
   /** Matches a place the knowledge names, in either script. */
   places?: RegExp;
+  /** The normalised terms of every person and organisation the knowledge names, the common ones too. */
+  terms?: ReadonlySet<string>;
 }
 
 /**
@@ -352,6 +354,19 @@ export function firmAskedAbout(question: string): string | undefined {
   return firm && !NOT_A_FIRM.test(firm) ? firm : undefined;
 }
 const SEAT = "headquarters|hq|head office|main office";
+
+/**
+ * Whether a word of four letters or more is the question's subject: after an auxiliary or a
+ * preposition of place ("does pinduoduo…", "is meituan…", "at baidu") or as a possessor
+ * ("huawei's offices"). Not a sentence's first word: that is as often slang or a typo ("abeg", "wuts").
+ */
+export function isSubjectOf(question: string, word: string): boolean {
+  return (
+    word.length >= 4 &&
+    /^[a-z]+$/.test(word) &&
+    new RegExp(`\\b(?:does|do|did|is|are|was|were|will|has|have|can|at)\\s+${word}\\b|\\b${word}['’]s\\b`, "i").test(question)
+  );
+}
 const CHIEF = "ceo|boss|head|chief executive|founders?|co-?founders?|chairman|chairwoman|president|owner|cfo|cto|coo";
 const ZH_CHIEF =
   /([\u4e00-\u9fffA-Za-z0-9]{1,8}?)(?:的|嘅|之)?(?:老板|老闆|CEO|ceo|首席执行官|首席執行官|总裁|總裁|老总|老總|创始人|創始人|创办人|創辦人|董事长|董事長|掌门人|掌門人|一把手|话事人|話事人|总部|總部)/;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { createEngine } from "../../../src/index.js";
 import { epochsWithin, MAX_TRAINING_WORK, trainClassifier, workPerEpoch } from "../../../src/match/classifier.js";
 import { answerProbability, type DecisionEvidence } from "../../../src/match/decide.js";
-import { ask, engine } from "../../helpers/knowledge.js";
+import { ask, engine, knowledge } from "../../helpers/knowledge.js";
 
 const evidence = (over: Partial<DecisionEvidence>): DecisionEvidence => ({
   probability: 0.95,
@@ -112,6 +113,24 @@ describe("the decision", () => {
     for (const q of ["where is xiaomi headquartered", "is bytedance based in beijing?", "小米的总部在哪"])
       expect(ask(e, q).answered, q).toBe(false);
     for (const q of ["where is alibabas hq", "他们的总部在哪"]) expect(ask(e, q).factIds, q).toEqual(["beijing-hq"]);
+  });
+
+  it("a question whose subject is a made-up word, naming no one the knowledge names, is about another firm", () => {
+    const e = engine();
+    for (const q of [
+      "does pinduoduo do rural e-commerce, like letting farmers sell produce?",
+      "where are huawei's european offices",
+      "is meituan targeting first-tier city shoppers",
+    ])
+      expect(ask(e, q).answered, q).toBe(false);
+    // A misspelling the corrector left alone is no firm: one edit from an English word, or near the knowledge's.
+    expect(ask(e, "the new HQ in Beijing, it is repalcing Hangzhou or it is a seocnd one?").factIds).toEqual(["beijing-hq"]);
+    expect(ask(e, "did zhhag gve any detials on the crossborder plan").factIds).toEqual(["cross-border-details"]);
+    // A word askers used for the firm itself (its ticker, in the labelled examples) is no other firm.
+    expect(ask(e, "is BABA still pushing into the countryside").factIds).toEqual(["rural"]);
+    // A file that names no one cannot tell another firm from the thing a question acts on.
+    const nameless = createEngine({ knowledge: { ...knowledge(), names: undefined } });
+    expect(ask(nameless, "does pinduoduo do rural e-commerce, like letting farmers sell produce?").answered).toBe(true);
     for (const q of [
       "who is the ceo of alibba",
       "who runs the company",

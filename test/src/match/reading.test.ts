@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chineseTerms, readChinese, simplified } from "../../../src/match/chinese.js";
-import { isEnglishWord } from "../../../src/match/dictionary.js";
+import { isEnglishWord, nearEnglishWord } from "../../../src/match/dictionary.js";
 import { lacksAskedShape } from "../../../src/match/intent.js";
 import { normalise, stem } from "../../../src/match/normalise.js";
 import { lightStems } from "../../../src/match/parts-of-speech.js";
@@ -380,6 +380,11 @@ describe("typo correction leaves real words alone", () => {
   it("knows common English words, and not their misspellings", () => {
     for (const w of ["code", "wales", "suit", "usually", "centres"]) expect(isEnglishWord(w), w).toBe(true);
     for (const w of ["usualy", "vilage", "bulid", "micheal", "alibba"]) expect(isEnglishWord(w), w).toBe(false);
+  });
+
+  it("tells a misspelling (one edit from an English word) from a name", () => {
+    for (const w of ["repalcing", "usualy", "bulid", "centr"]) expect(nearEnglishWord(w), w).toBe(true);
+    for (const w of ["pinduoduo", "meituan", "huawei", "netease"]) expect(nearEnglishWord(w), w).toBe(false);
   });
 
   it("reads a real word as typed, and still corrects a misspelt one", () => {
