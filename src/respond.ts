@@ -380,7 +380,11 @@ function penaliseShape(
   // "where is xiaomi headquartered?") is another firm's: a word the typo reader corrected ("alibba")
   // is not among the terms, so it is no such firm.
   const firm = firmAskedAbout(question);
-  const firmTerms = (firm ? normalise(firm, prepare).terms : []).filter((t) => !INTENT_WORDS.has(t) && result.terms.includes(t));
+  // A Latin firm must be a word no one misspelt: a known name typed twice wrong is that name.
+  const typedFirm = !firm || /[\u4e00-\u9fff]/.test(firm) || (result.farWords ?? []).includes(firm);
+  const firmTerms = (typedFirm && firm ? normalise(firm, prepare).terms : []).filter(
+    (t) => !INTENT_WORDS.has(t) && result.terms.includes(t),
+  );
   // So is a question whose subject is a made-up word (neither the knowledge's, nor a misspelling
   // of one, nor English: "does pinduoduo do rural e-commerce?", "huawei's european offices") and
   // that names no one the knowledge names. Only in a file that names its people and firms: in one

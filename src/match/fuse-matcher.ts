@@ -73,6 +73,8 @@ export interface MatchResult {
   mash: boolean;
   /** The question's words that are neither the knowledge's, nor misspellings of them, nor English. */
   madeUpWords?: string[];
+  /** The question's words the knowledge does not use and no one misspelt: English words, and names far from any word. */
+  farWords?: string[];
 }
 
 const INTENT_WEIGHT = 0.25;
@@ -393,6 +395,7 @@ export function createMatcher(
     fixedTokens: Map<string, string[]>;
     madeUp: number;
     madeUpWords: string[];
+    farWords: string[];
     read: number;
     known: number;
     foreign: number;
@@ -400,6 +403,7 @@ export function createMatcher(
     const fixedTokens = new Map<string, string[]>();
     let madeUp = 0;
     const madeUpWords: string[] = [];
+    const farWords: string[] = [];
     let read = 0;
     let known = 0;
     let foreignMadeUp = 0;
@@ -423,7 +427,11 @@ export function createMatcher(
       if (hit === undefined || hit === w) {
         // Neither the knowledge's word, nor a misspelling of one, nor an English word: made up.
         if (foreign || (word && !isEnglishWord(w))) madeUp++;
-        if (word && !isEnglishWord(w) && !askersWords.has(w) && !typoLike(w)) madeUpWords.push(w);
+        // A word no one misspelt: an English word, or one far from every known word (a name).
+        if (word && (isEnglishWord(w) || !typoLike(w))) {
+          farWords.push(w);
+          if (!isEnglishWord(w) && !askersWords.has(w)) madeUpWords.push(w);
+        }
         if (foreign) foreignMadeUp++;
         return w;
       }
@@ -433,13 +441,14 @@ export function createMatcher(
       return hit;
     });
     if (!changed && rejoined === undefined)
-      return { terms: normalised.terms, fixedTokens, madeUp, madeUpWords, read, known, foreign: foreignMadeUp };
+      return { terms: normalised.terms, fixedTokens, madeUp, madeUpWords, farWords, read, known, foreign: foreignMadeUp };
     const again = changed ? normalise(fixed.filter(Boolean).join(" "), prepare) : source;
     return {
       terms: [...again.terms, ...normalised.terms.filter(isChineseTerm)],
       fixedTokens,
       madeUp,
       madeUpWords,
+      farWords,
       read,
       known,
       foreign: foreignMadeUp,
@@ -449,7 +458,7 @@ export function createMatcher(
   /** `standalone: false` for follow-ups, where one word ("who leads it?", "the third?") is normal. */
   function match(question: string | Normalised, limit = 5, standalone = true): MatchResult {
     const normalised = typeof question === "string" ? normalise(question, prepare) : question;
-    const { terms, fixedTokens, madeUp, madeUpWords, read, known, foreign } = correctTerms(normalised);
+    const { terms, fixedTokens, madeUp, madeUpWords, farWords, read, known, foreign } = correctTerms(normalised);
     // Half or more of the words made up ("ssybblg map fvyj fph"): a keyboard mash, not a question,
     // unless as many of them are the knowledge's own words and none is in a script the engine does
     // not read: a ticker beside a known word ("xyz warranty") is a question with a word the engine
@@ -476,7 +485,7 @@ export function createMatcher(
     // A question of function words only ("i don't know", "what was that?") has nothing for the
     // index; the classifier, which reads every word as typed, may still know it.
     if ((!unique.length || total === 0) && !(classifier && normalised.tokens.length))
-      return { normalised, terms: unique, ranked: [], refusal: 0, mash, madeUpWords };
+      return { normalised, terms: unique, ranked: [], refusal: 0, mash, madeUpWords, farWords };
     // In words that are not a question ("bold item", "spoiler link"), a word the knowledge never uses
     // is no second word: one known word among unknown ones is a lone word. A question ("where is the
     // item from?") and a Chinese one count every word.
@@ -618,7 +627,7 @@ export function createMatcher(
     if (refusal > 0) for (const r of ranked) if (own(r)) r.score /= 1 - refusal;
     ranked.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
     if (refusal > 0 && ranked[0] && own(ranked[0])) refusal = 0;
-    return { normalised, terms: unique, ranked: ranked.slice(0, limit), refusal, mash, madeUpWords };
+    return { normalised, terms: unique, ranked: ranked.slice(0, limit), refusal, mash, madeUpWords, farWords };
   }
 
   return { match, weight, vocabularySize: vocabulary.size };

@@ -133,6 +133,7 @@ describe("the decision", () => {
     expect(ask(nameless, "does pinduoduo do rural e-commerce, like letting farmers sell produce?").answered).toBe(true);
     for (const q of [
       "who is the ceo of alibba",
+      "who is the ceo of albab",
       "who runs the company",
       "is Daniel Zhang heading Alibaba as CEO at the time of this announcement?",
       "他们的老板是谁",
