@@ -99,15 +99,25 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   // readings would multiply the cost of the longest messages, and real two-part questions are short.
   const short = reading.text.length <= SHORT_MESSAGE;
   /** Two parts, each answered as a question of its own; both answered, by different facts, is one reply. */
-  const answerEach = (parts: readonly string[]) => {
+  const answerEach = (parts: readonly string[], leaning = false) => {
     const [a, b] = parts.map((part) => respond(ix, settings, part, undefined, true)) as [Responded, Responded];
     const [fa, fb] = [asFact(a.answer), asFact(b.answer)];
     const both = fa && fb && fa.factIds[0] !== fb.factIds[0] ? { answer: combine(fa, fb), facts: [...a.facts, ...b.facts] } : undefined;
-    return { a, b, fa, fb, both };
+    // A second part that leans on the first and means nothing alone ("who is Evans? when did he
+    // join?"), asked after the first's answer as a follow-up is, may be answered by the same fact:
+    // then the first answer answers both. (Another fact found that way is left out: "what is his
+    // role in this story?" had found the author's.)
+    const sameFact =
+      leaning &&
+      fa &&
+      !fb &&
+      asFact(respond(ix, settings, parts[1] as string, nextTurn(undefined, a.answer, a.facts), true).answer)?.factIds[0] === fa.factIds[0];
+    return { a, b, fa, fb, both, sameFact };
   };
   if (short && reading.parts.length === 2 && !noSplit) {
-    const { a, b, fa, fb, both } = answerEach(reading.parts);
+    const { a, b, fa, fb, both, sameFact } = answerEach(reading.parts, reading.leaning);
     if (both) return both;
+    if (sameFact) return a;
     // A second part that leans on a refused first one ("what is that wallet? how many users has
     // it?") is about what the first asked: it is not answered on its own.
     const one = fa ? { fact: fa, facts: a.facts } : fb && !reading.leaning ? { fact: fb, facts: b.facts } : undefined;

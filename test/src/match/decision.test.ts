@@ -63,6 +63,16 @@ describe("the decision", () => {
     expect(a.citations).toHaveLength(2);
   });
 
+  it("a second part that leans on the first is answered by the first's fact when it answers both, and said to be left out when not", () => {
+    const e = engine();
+    for (const q of ["does alibaba have offices in europe now? where?", "who is michael evans? when did he join?"]) {
+      const a = ask(e, q);
+      expect(a.answered, q).toBe(true);
+      expect(a.answer, q).not.toMatch(/only part/);
+    }
+    expect(ask(e, "who is michael evans? how old is he?").answer).toMatch(/^I can answer only part of that/);
+  });
+
   it("two questions joined by a bare 'and' get both answers when the whole is not one question", () => {
     const a = ask(engine(), "alibaba fresh food imports tmall and alibaba first tier cities shoppers");
     expect(a.factIds).toEqual(["overseas-goods", "big-cities"]);
