@@ -240,7 +240,7 @@ function personSlots(question: string): PersonSlots {
   const lower = question.toLowerCase();
   const found = (...xs: (string | undefined)[]) => xs.filter((x): x is string => x !== undefined);
   const ruledOut = found(
-    /\b(?:before|prior to|preceded|after|succeed|succeeded|succeeds|succeeding|replace|replaced|replaces|replacing)\s+(?:mr\.?\s+|ms\.?\s+)?([a-z][\w.]*(?:\s+[a-z]+)?)/.exec(
+    /\b(?:before|prior to|preceded|after|succeed|succeeded|succeeds|succeeding|replace|replaced|replaces|replacing|(?:took|take|takes|taking|taken) over from)\s+(?:mr\.?\s+|ms\.?\s+)?([a-z][\w.]*(?:\s+[a-z]+)?)/.exec(
       lower,
     )?.[1],
     /\b([a-z][\w.]*(?:\s+[a-z]+)?)['’]s\s+(?:successor|predecessor|replacement|boss|manager)\b/.exec(lower)?.[1],
