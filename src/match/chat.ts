@@ -193,6 +193,10 @@ export function readChat(input: string): ChatReading {
     const next = sentences[at + 1];
     if (at >= 0 && next !== undefined && keywordQuery(next))
       return { text: main, alternatives, parts: [main, next], leaning: false, optional: true };
+    // …or a short request before it that the question adds to ("Headline please. Also approx reading time?").
+    const before = sentences[at - 1];
+    if (at > 0 && before !== undefined && /^(?:also|and|plus)\b/i.test(asking[0] as string) && keywordQuery(before, 1))
+      return { text: main, alternatives, parts: [before, main], leaning: false, optional: true };
   }
   const second = parts[1];
   const leaning = second !== undefined && (!namesSomething(second) || pointsBack(second));
@@ -369,10 +373,10 @@ const RUN_ON_QUESTION = new RegExp(`(?<=\\s)(?<!\\bsince\\s)(?:${WH})\\b`, "i");
 const ASKS_AT_START = new RegExp(`^(?:${WH_TYPED}|is|are|was|were|does|do|did|can|could|will|would|should)\\b`, "i");
 
 /** A run of two to six words, no more than one of them a stop word, in Latin letters: "europe offices opening date". */
-function keywordQuery(sentence: string): boolean {
+function keywordQuery(sentence: string, fewest = 2): boolean {
   if (/[\u4e00-\u9fff]/.test(sentence) || FIRST_PERSON.test(sentence)) return false;
   const words = sentence.toLowerCase().match(/[a-z0-9']+/g) ?? [];
-  return words.length >= 2 && words.length <= 6 && words.filter((w) => STOP_WORDS.has(w)).length <= 1 && namesSomething(sentence);
+  return words.length >= fewest && words.length <= 6 && words.filter((w) => STOP_WORDS.has(w)).length <= 1 && namesSomething(sentence);
 }
 
 /** The words after a sentence's first colon or dash, when there are two or more that name something. */

@@ -247,13 +247,17 @@ export const ZH_QUESTION_WORD = new RegExp(
 const LEVEL: [RegExp, string] = [/([村乡镇县市省国])一级/g, "$1级"];
 /**
  * "What" in other Mandarin-area speech: Gan, Xiang and Hubei 么子 (是么子打算), Jin and Northwest
- * 甚么 (written for 什么 since the old novels), Taiwanese 啥米 (Hokkien "siánn-mih"). Not 甚 alone:
+ * 甚么 (written for 什么 since the old novels), Taiwanese 啥米 (Hokkien "siánn-mih"), Wuhan 么时候 /
+ * 么斯. Not 甚 alone:
  * 甚至 is "even".
  */
 const WHAT: [RegExp, string][] = [
   [/么子/g, "什么"],
   [/甚么/g, "什么"],
   [/啥米/g, "什么"],
+  // Hubei (Wuhan) 么时候, 么斯 "when", "what", where no character before 么 makes it 什么 or 怎么.
+  [/(?<![什甚怎这這那多要干幹])么(?=时候|時候|斯)/g, "什么"],
+  [/什么斯/g, "什么"],
 ];
 const mandarin = (text: string): string => {
   const t = [...CANTONESE, ...WU, ...WHAT, LEVEL].reduce((t, [re, to]) => t.replace(re, to), text);

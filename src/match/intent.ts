@@ -116,7 +116,7 @@ const ASKS_SHARE =
   /\bpercent(?:age)?s?\b|\bper cent\b|%|\bproportion\b|\bwhat share\b|\bmarket share\b|百分之|百分比|比例|占比|比重|份额|占有率|市占率/;
 /** Whether a plan worked: what came of it later, which a report of the plan does not know. */
 const ASKS_OUTCOME =
-  /\b(?:succeed(?:ed|s)?|successful(?:ly)?|a success|work(?:ed)? out|pa(?:y|ys|id) off|fail(?:ed|s)?|a failure|flop(?:ped)?)\b|成功|失败|失敗|做成|搞成/;
+  /\b(?:succeed(?:ed|s)?|successful(?:ly)?|a success|work(?:ed)? out|pa(?:y|ys|id) off|pan(?:s|ned)? out|outcomes?|fail(?:ed|s)?|a failure|flop(?:ped)?)\b|成功|失败|失敗|做成|搞成/;
 // "till date", "to date": so far, not a date.
 const ASKS_DATE = /(?<!\b(?:till|until|to)\s+)\bdate\b|\b(?:what day|which day|what time)\b|哪天|哪一天|日期/;
 

@@ -67,6 +67,7 @@ describe("normalise", () => {
 
   it("keeps 么 as written (OpenCC's Taiwan table makes it 幺), and reads other Mandarin's 么子 / 甚么 / 啥米 as 什么", () => {
     expect(normalise("電商的啥米巨頭").terms).toEqual(normalise("電商的什麼巨頭").terms);
+    expect(normalise("张勇是么时候接的").terms).toEqual(normalise("张勇是什么时候接的").terms);
     expect(normalise("是么").terms).toEqual(normalise("是吗").terms);
     expect(normalise("到底是么子打算").terms).toEqual(normalise("到底是什么打算").terms);
     expect(normalise("这是甚么计划").terms).toEqual(normalise("这是什么计划").terms);

@@ -364,6 +364,11 @@ describe("questions about an age, a distance, a date or a share", () => {
     ["移动端购物占比多少", "It has 386 million shoppers.", "70% of them buy on mobile."],
     ["did the rural plan succeed in the end?", "It plans to bring goods to rural buyers.", "The rural plan succeeded within a year."],
     ["三大战场后来有做成功吗？", "It plans to bring goods to rural buyers.", "三大战场后来都成功了。"],
+    [
+      "did the strategy pan out? outcome?",
+      "It plans to bring goods to rural buyers.",
+      "The strategy was a success: its outcome beat the plan.",
+    ],
     ["what market share does it have in big cities?", "It targets shoppers in big cities.", "It holds 60% of the market in big cities."],
     ["一线城市阿里占好大的市场份额", "It targets shoppers in big cities.", "It holds 60% of the market in big cities."],
   ])("%j wants what one answer has and the other lacks", (q, lacking, having) => {
