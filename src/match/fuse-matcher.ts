@@ -302,7 +302,8 @@ export function createMatcher(
 
   /**
    * Whether a word nobody knows still looks like a misspelling: one edit from an English word, or
-   * sharing a deletion with a word of the knowledge ("zhhag", "chinnesse"), which the corrector
+   * sharing a deletion with a word of the knowledge ("zhhag"), or two letters longer than one
+   * ("chinnesse"), which the corrector
    * found too far to trust. A name ("pinduoduo", "meituan") is far from both.
    */
   const typoLike = (word: string): boolean => {
@@ -310,6 +311,8 @@ export function createMatcher(
     for (let i = 0; i < word.length; i++) {
       const d = word.slice(0, i) + word.slice(i + 1);
       if (vocabulary.has(d) || deletes.has(d)) return true;
+      // A long word may carry two letters too many ("chinnesse").
+      if (word.length >= LONG_WORD) for (let j = i; j < d.length; j++) if (vocabulary.has(d.slice(0, j) + d.slice(j + 1))) return true;
     }
     return false;
   };

@@ -137,6 +137,7 @@ describe("the decision", () => {
     // A misspelling the corrector left alone is no firm: one edit from an English word, or near the knowledge's.
     expect(ask(e, "the new HQ in Beijing, it is repalcing Hangzhou or it is a seocnd one?").factIds).toEqual(["beijing-hq"]);
     expect(ask(e, "did zhhag gve any detials on the crossborder plan").factIds).toEqual(["cross-border-details"]);
+    expect(ask(e, "wher is alibabaas scnd headquaters").factIds).toEqual(["beijing-hq"]);
     // A word askers used for the firm itself (its ticker, in the labelled examples) is no other firm.
     expect(ask(e, "is BABA still pushing into the countryside").factIds).toEqual(["rural"]);
     // A file that names no one cannot tell another firm from the thing a question acts on.
