@@ -301,10 +301,10 @@ export function createMatcher(
       }
 
   /**
-   * Whether a word nobody knows still looks like a misspelling: one edit from an English word, or
-   * sharing a deletion with a word of the knowledge ("zhhag"), or two letters longer than one
-   * ("chinnesse"), which the corrector
-   * found too far to trust. A name ("pinduoduo", "meituan") is far from both.
+   * Whether a word nobody knows still looks like a misspelling the corrector found too far to
+   * trust: one edit from an English word, sharing a deletion with a word of the knowledge
+   * ("zhhag"), or two letters longer than one ("chinnesse"). A name ("pinduoduo", "meituan") is
+   * far from all of them.
    */
   const typoLike = (word: string): boolean => {
     if (deletes.has(word) || nearEnglishWord(word)) return true;
