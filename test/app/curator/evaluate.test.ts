@@ -109,6 +109,15 @@ describe("labelled question sets", () => {
     ["persona32", "zh-test.jsonl", 0.98, 0.99],
     ["persona33", "en-test.jsonl", 0.97, 0.96],
     ["persona33", "zh-test.jsonl", 0.97, 0.93],
+    ["persona34", "en-test.jsonl", 0.99, 0.98],
+    ["persona34", "zh-test.jsonl", 0.91, 0.99],
+    ["persona35", "en-test.jsonl", 0.97, 0.99],
+    ["persona35", "zh-test.jsonl", 0.96, 0.97],
+    ["persona36", "en-test.jsonl", 0.99, 0.98],
+    ["persona36", "zh-test.jsonl", 0.96, 0.95],
+    // The other-firms probe: every out-of-scope question names another firm in the article's shapes.
+    ["firms", "en-test.jsonl", 0.99, 0.74],
+    ["firms", "zh-test.jsonl", 0.99, 0.92],
   ])("%s %s stays above its floors", (folder, name, inFloor, outFloor) => {
     const set = parseLabelledSet(readFileSync(new URL(`../../questions/${folder}/${name}`, import.meta.url), "utf8"), name);
     const r = evaluate(e, set);
