@@ -207,14 +207,17 @@ function splitSentences(text: string): string[] {
   // A sentence ends at ? ! . followed by a space (not inside numbers like 1.5, nor after "Mr." or
   // "e.g."), or at a newline, or
   // where a capitalised question word follows a lower-case one ("…strategy What did the CEO say"),
-  // or before a remark in brackets that closes the message ("… (asking for a friend)").
+  // or before a remark in brackets that closes the message ("… (asking for a friend)"), or before
+  // the items of a numbered list typed on one line ("Two things: 1) … 2) also …").
   return text
     .split(
-      /(?<=[?？!！。])\s*|(?<=[\p{L}\p{N})"'”]\.)(?<!\b(?:[Mm]rs?|[Mm]s|[Dd]r|[Pp]rof|[Ss]t|[Jj]r|[Ss]r|vs|e\.g|i\.e)\.)\s+|(?<=\.\.\.|…)\s+|\n+|(?<=[a-z0-9]{2}) (?=(?:What|Who|When|Where|Why|How|Which|Can|Could|Is|Are|Does|Did|Do|Apologies|Sorry|Thanks|Cheers|Edit|No rush)\b)|(?<=\S)\s*(?=[(（][^()（）\n]{1,200}[)）][\s.!。！]*$)/u,
+      /(?<=[?？!！。])\s*|(?<=[\p{L}\p{N})"'”]\.)(?<!\b(?:[Mm]rs?|[Mm]s|[Dd]r|[Pp]rof|[Ss]t|[Jj]r|[Ss]r|vs|e\.g|i\.e)\.)\s+|(?<=\.\.\.|…)\s+|\n+|(?<=[a-z0-9]{2}) (?=(?:What|Who|When|Where|Why|How|Which|Can|Could|Is|Are|Does|Did|Do|Apologies|Sorry|Thanks|Cheers|Edit|No rush)\b)|(?<=\S)\s*(?=[(（][^()（）\n]{1,200}[)）][\s.!。！]*$)|\s+(?=\(?[2-9][).]\s)|(?<=[:：])\s*(?=\(?1[).]\s)/u,
     )
-    .map((s) => s.trim())
+    .map((s) => s.trim().replace(LIST_MARKER, ""))
     .filter(Boolean);
 }
+/** "1) ", "2. ", "(3) " opening a sentence: a numbered list's marker, not a number asked about. */
+const LIST_MARKER = /^\(?[1-9][).]\s+/;
 
 /**
  * A Chinese aside between spaces or commas: why the asker asks ("写作业要用", "周会要用", "老板问的")

@@ -63,6 +63,15 @@ describe("reading chat messages", () => {
     expect(readChat("whats his name again, i closed the tab").text).toBe("whats his name again, i closed the tab");
     // …or what the asker is doing, its subject left out; not when that clause asks.
     expect(readChat("whats the headline on this thing, tryna find it on google").text).toBe("whats the headline on this thing");
+    // A numbered list typed on one line: each item a part, its marker no number asked about.
+    expect(readChat("1) what noun does the article use 2) also who gets the image credit?").parts).toEqual([
+      "what noun does the article use",
+      "also who gets the image credit?",
+    ]);
+    expect(readChat("Two things: 1) what apps are they moving to 2) also who wrote it?").parts).toEqual([
+      "what apps are they moving to",
+      "also who wrote it?",
+    ]);
     // A short request before a question that adds to it with "also" is a part of its own.
     expect(readChat("Headline please. Also approx reading time?").parts).toEqual(["Headline", "Also approx reading time?"]);
     expect(readChat("Morning all. Also, where are the europe offices?").parts).toHaveLength(1);
