@@ -54,6 +54,12 @@ export const PHRASES: Record<string, string> = {
   // "so far", not a question about a date.
   "till date": "",
   "to date": "",
+  // "at the present time", "at this point in time": now, said at length, which asks nothing of its
+  // own ("present", "time" and "point" are words elsewhere: the reading time, a point of the plan).
+  "at the present time": "",
+  "at this point in time": "",
+  "at this moment in time": "",
+  "as things stand": "",
   "road map": "roadmap",
   "game plan": "roadmap",
   "number one": "first",

@@ -51,6 +51,10 @@ describe("normalise", () => {
     expect(n.asksAboutNow).toBe(true);
     expect(n.terms).not.toContain("now");
     expect(normalise("Who runs Alibaba?").asksAboutNow).toBe(false);
+    // …said at length: "at the present time" asks nothing about a time or a present.
+    const long = normalise("What is Alibaba prioritizing at the present time?");
+    expect(long.asksAboutNow).toBe(true);
+    expect(long.terms).not.toContain("time");
   });
 
   it("segments Chinese into words and pinyin bigrams, without stop words", () => {
