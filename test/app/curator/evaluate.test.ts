@@ -115,6 +115,8 @@ describe("labelled question sets", () => {
     ["persona35", "zh-test.jsonl", 0.96, 0.97],
     ["persona36", "en-test.jsonl", 0.99, 0.98],
     ["persona36", "zh-test.jsonl", 0.96, 0.95],
+    ["persona37", "en-test.jsonl", 0.99, 0.98],
+    ["persona37", "zh-test.jsonl", 0.97, 0.99],
     // The other-firms probe: every out-of-scope question names another firm in the article's shapes.
     ["firms", "en-test.jsonl", 0.99, 0.74],
     ["firms", "zh-test.jsonl", 0.99, 0.92],
