@@ -248,8 +248,7 @@ const LEVEL: [RegExp, string] = [/([村乡镇县市省国])一级/g, "$1级"];
 /**
  * "What" in other Mandarin-area speech: Gan, Xiang and Hubei 么子 (是么子打算), Jin and Northwest
  * 甚么 (written for 什么 since the old novels), Taiwanese 啥米 (Hokkien "siánn-mih"), Wuhan 么时候 /
- * 么斯. Not 甚 alone:
- * 甚至 is "even".
+ * 么斯. Not 甚 alone: 甚至 is "even".
  */
 const WHAT: [RegExp, string][] = [
   [/么子/g, "什么"],

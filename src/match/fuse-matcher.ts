@@ -397,7 +397,6 @@ export function createMatcher(
     terms: string[];
     fixedTokens: Map<string, string[]>;
     madeUp: number;
-    madeUpWords: string[];
     farWords: string[];
     read: number;
     known: number;
@@ -405,7 +404,6 @@ export function createMatcher(
   } {
     const fixedTokens = new Map<string, string[]>();
     let madeUp = 0;
-    const madeUpWords: string[] = [];
     const farWords: string[] = [];
     let read = 0;
     let known = 0;
@@ -431,10 +429,7 @@ export function createMatcher(
         // Neither the knowledge's word, nor a misspelling of one, nor an English word: made up.
         if (foreign || (word && !isEnglishWord(w))) madeUp++;
         // A word no one misspelt: an English word, or one far from every known word (a name).
-        if (word && (isEnglishWord(w) || !typoLike(w))) {
-          farWords.push(w);
-          if (!isEnglishWord(w) && !askersWords.has(w)) madeUpWords.push(w);
-        }
+        if (word && (isEnglishWord(w) || !typoLike(w))) farWords.push(w);
         if (foreign) foreignMadeUp++;
         return w;
       }
@@ -444,13 +439,12 @@ export function createMatcher(
       return hit;
     });
     if (!changed && rejoined === undefined)
-      return { terms: normalised.terms, fixedTokens, madeUp, madeUpWords, farWords, read, known, foreign: foreignMadeUp };
+      return { terms: normalised.terms, fixedTokens, madeUp, farWords, read, known, foreign: foreignMadeUp };
     const again = changed ? normalise(fixed.filter(Boolean).join(" "), prepare) : source;
     return {
       terms: [...again.terms, ...normalised.terms.filter(isChineseTerm)],
       fixedTokens,
       madeUp,
-      madeUpWords,
       farWords,
       read,
       known,
@@ -461,7 +455,9 @@ export function createMatcher(
   /** `standalone: false` for follow-ups, where one word ("who leads it?", "the third?") is normal. */
   function match(question: string | Normalised, limit = 5, standalone = true): MatchResult {
     const normalised = typeof question === "string" ? normalise(question, prepare) : question;
-    const { terms, fixedTokens, madeUp, madeUpWords, farWords, read, known, foreign } = correctTerms(normalised);
+    const { terms, fixedTokens, madeUp, farWords, read, known, foreign } = correctTerms(normalised);
+    // Of those, the ones no English speaker or labelled asker used: names the knowledge never gives.
+    const madeUpWords = farWords.filter((w) => !isEnglishWord(w) && !askersWords.has(w));
     // Half or more of the words made up ("ssybblg map fvyj fph"): a keyboard mash, not a question,
     // unless as many of them are the knowledge's own words and none is in a script the engine does
     // not read: a ticker beside a known word ("xyz warranty") is a question with a word the engine

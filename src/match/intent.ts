@@ -354,6 +354,12 @@ export function firmAskedAbout(question: string): string | undefined {
   return firm && !NOT_A_FIRM.test(firm) ? firm : undefined;
 }
 const SEAT = "headquarters|hq|head office|main office";
+const CHIEF = "ceo|boss|head|chief executive|founders?|co-?founders?|chairman|chairwoman|president|owner|cfo|cto|coo";
+const ZH_CHIEF =
+  /([\u4e00-\u9fffA-Za-z0-9]{1,8}?)(?:的|嘅|之)?(?:老板|老闆|CEO|ceo|首席执行官|首席執行官|总裁|總裁|老总|老總|创始人|創始人|创办人|創辦人|董事长|董事長|掌门人|掌門人|一把手|话事人|話事人|总部|總部)/;
+/** Words in a firm's place that name none: "the current CEO", "its founder", "现在的老板". */
+const NOT_A_FIRM =
+  /^(?:current|new|former|then|now|acting|first|second|third|their|its|his|her|this|that|our|your|my|company|firm|group|time|moment|helm|top|present|point|least|all|any|one|[\d]+|[\u4e00-\u9fff]*(?:现在|現在|目前|如今|当时|當時|以前|之前|现任|現任|新任|前任|新|前|他们|他們|它们|它們|他|她|它|该|該|这|這|那|本|贵|貴|公司|集团|集團))$/;
 
 /**
  * Whether a word of four letters or more is the question's subject: after an auxiliary or a
@@ -367,9 +373,3 @@ export function isSubjectOf(question: string, word: string): boolean {
     new RegExp(`\\b(?:does|do|did|is|are|was|were|will|has|have|can|at)\\s+${word}\\b|\\b${word}['’]s\\b`, "i").test(question)
   );
 }
-const CHIEF = "ceo|boss|head|chief executive|founders?|co-?founders?|chairman|chairwoman|president|owner|cfo|cto|coo";
-const ZH_CHIEF =
-  /([\u4e00-\u9fffA-Za-z0-9]{1,8}?)(?:的|嘅|之)?(?:老板|老闆|CEO|ceo|首席执行官|首席執行官|总裁|總裁|老总|老總|创始人|創始人|创办人|創辦人|董事长|董事長|掌门人|掌門人|一把手|话事人|話事人|总部|總部)/;
-/** Words in a firm's place that name none: "the current CEO", "its founder", "现在的老板". */
-const NOT_A_FIRM =
-  /^(?:current|new|former|then|now|acting|first|second|third|their|its|his|her|this|that|our|your|my|company|firm|group|time|moment|helm|top|present|point|least|all|any|one|[\d]+|[\u4e00-\u9fff]*(?:现在|現在|目前|如今|当时|當時|以前|之前|现任|現任|新任|前任|新|前|他们|他們|它们|它們|他|她|它|该|該|这|這|那|本|贵|貴|公司|集团|集團))$/;
