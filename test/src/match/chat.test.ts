@@ -63,6 +63,7 @@ describe("reading chat messages", () => {
     expect(readChat("whats his name again, i closed the tab").text).toBe("whats his name again, i closed the tab");
     // …or what the asker is doing, its subject left out; not when that clause asks.
     expect(readChat("whats the headline on this thing, tryna find it on google").text).toBe("whats the headline on this thing");
+    expect(readChat("who runs it, trying to figure out when it started").text).toBe("who runs it, trying to figure out when it started");
     // A numbered list typed on one line: each item a part, its marker no number asked about.
     expect(readChat("1) what noun does the article use 2) also who gets the image credit?").parts).toEqual([
       "what noun does the article use",
@@ -75,7 +76,6 @@ describe("reading chat messages", () => {
     // A short request before a question that adds to it with "also" is a part of its own.
     expect(readChat("Headline please. Also approx reading time?").parts).toEqual(["Headline", "Also approx reading time?"]);
     expect(readChat("Morning all. Also, where are the europe offices?").parts).toHaveLength(1);
-    expect(readChat("who runs it, trying to figure out when it started").text).toBe("who runs it, trying to figure out when it started");
     // Glued on in batch mode, where a message is one line: a plea, "no rush", a question quoted as code.
     expect(readChat("From the Q&A doc: • alibaba taobao tmall anyone want to take a stab?").text).not.toContain("stab");
     expect(readChat("where are the europe offices no rush, whenever you get a sec").text).toBe("where are the europe offices");
