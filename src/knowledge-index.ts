@@ -2,7 +2,7 @@ import Fuse from "fuse.js";
 import type { Fact, Knowledge } from "./knowledge/schema.js";
 import { hanCharacters, simplified } from "./match/chinese.js";
 import { createMatcher, type LabelledExample, type Matcher } from "./match/fuse-matcher.js";
-import { type NameFacts, shapesAskedBy } from "./match/intent.js";
+import { acronymSubjectOf, type NameFacts, shapesAskedBy } from "./match/intent.js";
 import { escapeRegExp, hasChinese, normalise, type Prepare } from "./match/normalise.js";
 import { type Messages, messagesFor } from "./messages.js";
 
@@ -198,5 +198,11 @@ function nameFacts(knowledge: Knowledge, prepare: Prepare): NameFacts & { places
       .flatMap((n) => [n.name, ...(n.zh ? [n.zh] : [])])
       .flatMap((form) => normalise(form, prepare).terms),
   );
-  return { common, all, terms, ...(people && { people }), ...(places && { places }) };
+  const askersFirms = new Set(
+    (knowledge.examples ?? []).flatMap((e) => {
+      const firm = e.fact === null ? undefined : acronymSubjectOf(e.q);
+      return firm ? [firm] : [];
+    }),
+  );
+  return { common, all, terms, askersFirms, ...(people && { people }), ...(places && { places }) };
 }

@@ -7,7 +7,15 @@ import { halvesAtAnd, readChat } from "./match/chat.js";
 import { hanCharacters } from "./match/chinese.js";
 import { answerProbability } from "./match/decide.js";
 import type { MatchResult, Scored } from "./match/fuse-matcher.js";
-import { countedThing, firmAskedAbout, isSubjectOf, lacksAskedShape, type NameFacts } from "./match/intent.js";
+import {
+  acronymSubjectOf,
+  countedThing,
+  firmAskedAbout,
+  isSubjectOf,
+  lacksAskedShape,
+  type NameFacts,
+  wordBeforeTitle,
+} from "./match/intent.js";
 import { hasWords, INTENT_WORDS, isChineseTerm, type Normalised, normalise, type Prepare } from "./match/normalise.js";
 import { lightStems } from "./match/parts-of-speech.js";
 
@@ -399,8 +407,20 @@ function penaliseShape(
   // of one, nor English: "does pinduoduo do rural e-commerce?", "huawei's european offices") and
   // that names no one the knowledge names. Only in a file that names its people and firms: in one
   // that names none (CLINC150's), such a word is the thing an intent acts on ("balance at chase").
+  // A firm typed in capitals as the subject ("does JD help farmers") is one too, when no ranked fact
+  // knows it (capitals are no typo) and askers never used it so for the knowledge's own (BABA).
+  const typedAcronym = names.terms?.size ? acronymSubjectOf(question) : undefined;
+  const acronym = typedAcronym && !names.askersFirms?.has(typedAcronym) ? typedAcronym : undefined;
+  const acronymTerms = acronym ? normalise(acronym, prepare).terms.filter((t) => result.terms.includes(t)) : [];
+  // …and so is a made-up word before a chief's title or a head office ("huawei ceo name?").
+  const titled = names.terms?.size ? wordBeforeTitle(question) : undefined;
+  const titledTerms =
+    titled && result.madeUpWords?.includes(titled) ? normalise(titled, prepare).terms.filter((t) => result.terms.includes(t)) : [];
+  const unknownTo = (terms: string[]) => terms.length > 0 && !terms.some((t) => result.ranked.some((r) => r.matched.includes(t)));
   const otherFirm =
-    (firmTerms.length > 0 && !firmTerms.some((t) => result.ranked.some((r) => r.matched.includes(t)))) ||
+    unknownTo(firmTerms) ||
+    unknownTo(acronymTerms) ||
+    unknownTo(titledTerms) ||
     (!!names.terms?.size &&
       !result.terms.some((t) => names.terms?.has(t)) &&
       (result.madeUpWords ?? []).some((w) => isSubjectOf(question, w)));

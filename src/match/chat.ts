@@ -52,10 +52,10 @@ const MARKUP: [RegExp, string][] = [
 ];
 
 const GREETING =
-  /^(?:(?:hey|hi|hello|hiya|howdy|yo|sup|morning|good (?:morning|afternoon|evening|day)|greetings|hola|ok(?:ay)?|so|um+|uh+|hmm+|well|alright|right|quick (?:one|q(?:uestion)?|doubt)(?: for (?:the|you)\w*(?: \w+)?)?|question|q(?=\s*:)|dear \w+|fyi)\b[\s,!.:;—–-]*)+(?:(?:all|everyone|everybody|folks|guys|team|there|y'?all|friends|bot|roadmap-?bot|people)\b[\s,!.:;—–-]*)*/i;
+  /^(?:(?:hey|hi|hello|hiya|howdy|yo|sup|morning|good (?:morning|afternoon|evening|day)|greetings|hola|ok(?:ay)?|so|um+|uh+|hmm+|well|alright|right|quick (?:one|q(?:uestion)?|doubt)(?: for (?:the|you)\w*(?: \w+)?)?|question|q(?=\s*:)|dear \w+|fyi|how far(?: my people| o)?(?=\s*[!,]))\b[\s,!.:;—–-]*)+(?:(?:all|everyone|everybody|folks|guys|team|there|y'?all|friends|bot|roadmap-?bot|people)\b[\s,!.:;—–-]*)*/i;
 /** Chinese greetings and openers ("您好", "大家好", "各位大佬", "在吗", "打扰一下", "话说", "嗯嗯", "麻烦哪位同学帮我"). */
 const ZH_GREETING =
-  /^(?:(?:你好|您好|妳好|大家好|各位好|各位|大佬们?|大佬們?|老师们|老師們|家人们|家人們|亲们|親們|朋友们|朋友們|哈喽|哈囉|嗨|早上好|上午好|下午好|晚上好|早安|在吗|在嗎|在不在|打扰了|打擾了|打扰一下|打擾一下|话说|話說|对了|對了|(?:麻烦|麻煩|请|請|求)?(?:哪位|有没有|有沒有)(?:同学|同學|大佬|朋友|老师|老師|大神|好心人|懂的|亲|親)(?:能|可以)?(?:帮|幫)(?:我|忙)?(?:一下)?|嗯+|哦+|噢+|呃+|诶|欸|【[^】\s]{1,6}】|(?:转发|轉發|转|轉|fwd)[：:])[\s,，!！。~～、]*)+/iu;
+  /^(?:(?:你好|您好|妳好|大家好|各位好|各位|大佬们?|大佬們?|老师们|老師們|家人们|家人們|亲们|親們|集美们|集美們|姐妹们|姐妹們|宝子们|寶子們|宝宝们|寶寶們|兄弟们|兄弟們|老铁们|老鐵們|小伙伴们|小夥伴們|朋友们|朋友們|哈喽|哈囉|嗨|早上好|上午好|下午好|晚上好|早安|在吗|在嗎|在不在|打扰了|打擾了|打扰一下|打擾一下|话说|話說|对了|對了|(?:麻烦|麻煩|请|請|求)?(?:哪位|有没有|有沒有)(?:同学|同學|大佬|朋友|老师|老師|大神|好心人|懂的|亲|親)(?:能|可以)?(?:帮|幫)(?:我|忙)?(?:一下)?|嗯+|哦+|噢+|呃+|诶|欸|【[^】\s]{1,6}】|(?:转发|轉發|转|轉|fwd)[：:])[\s,，!！。~～、]*)+/iu;
 /** A Chinese message of thanks or acknowledgement only ("谢谢啦", "收到", "辛苦了"). */
 const ZH_THANKS =
   /^(?:谢谢|謝謝|感谢|感謝|多谢|多謝|谢了|謝了|辛苦了|好的|收到|明白了?|懂了)[\s,，!！。~～、]*(?:你|您|啦|了|哈|哦|喔|呀)?[\s,，!！。~～、]*$/u;
@@ -77,7 +77,7 @@ const SIGN_OFF =
 /** English question words, one list for every pattern below that looks for a question's start. */
 const WH = "who|whom|whose|what|whats|when|where|why|how|which";
 /** …and as chat types them. */
-const WH_TYPED = `${WH}|wat|wht|whn|wher|hw`;
+const WH_TYPED = `${WH}|wat|wht|whn|wher|hw|wetin`;
 /** A sentence that asks something: ends in "?" or opens with a question or request word. */
 const ASKS = new RegExp(
   `[?？]\\s*$|^(?:(?:and|also|plus|oh|btw|so|ok|okay|then|anyway|anyways|but|now|fr|tho|though)[\\s,]+)*(?:${WH_TYPED}|is|are|was|were|does|do|did|can|could|will|would|should|has|have|had|any|tell|give|gimme|show|explain|describe|list|summari[sz]e|remind|share|name|identify|define|outline|specify|confirm|clarify)\\b|[吗呢么嘛啥谁哪几多什]\\W*$|^(?:请|请问|问下|想问|谁|哪|什么|为什么|怎么|如何|多少|几|是否|有没有)`,

@@ -257,6 +257,9 @@ const WHAT: [RegExp, string][] = [
   // Hubei (Wuhan) 么时候, 么斯 "when", "what", where no character before 么 makes it 什么 or 怎么.
   [/(?<![什甚怎这這那多要干幹])么(?=时候|時候|斯)/g, "什么"],
   [/什么斯/g, "什么"],
+  // "是拿来干什么的" (what is it for), as the commoner "是干嘛用的" says it.
+  [/干(?:什么|啥子?)/g, "干嘛"],
+  [/拿来(?=干|做|用)/g, "用来"],
 ];
 const mandarin = (text: string): string => {
   const t = [...CANTONESE, ...WU, ...WHAT, LEVEL].reduce((t, [re, to]) => t.replace(re, to), text);

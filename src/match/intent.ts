@@ -65,6 +65,8 @@ export interface NameFacts {
   places?: RegExp;
   /** The normalised terms of every person and organisation the knowledge names, the common ones too. */
   terms?: ReadonlySet<string>;
+  /** Capitals askers typed as the subject of questions a fact answers (a ticker: "is BABA…"), lower-cased: the knowledge's own firm. */
+  askersFirms?: ReadonlySet<string>;
 }
 
 /**
@@ -353,6 +355,10 @@ export function firmAskedAbout(question: string): string | undefined {
     ZH_CHIEF.exec(question)?.[1];
   return firm && !NOT_A_FIRM.test(firm) ? firm : undefined;
 }
+/** "huawei ceo name?", "netease headquarters": a word right before a chief's title or a head office, lower-cased. */
+export function wordBeforeTitle(question: string): string | undefined {
+  return new RegExp(`\\b([a-z][a-z]{3,})\\s+(?:${CHIEF}|${SEAT})\\b`).exec(question.toLowerCase())?.[1];
+}
 const SEAT = "headquarters|hq|head office|main office";
 const CHIEF = "ceo|boss|head|chief executive|founders?|co-?founders?|chairman|chairwoman|president|owner|cfo|cto|coo";
 const ZH_CHIEF =
@@ -372,4 +378,18 @@ export function isSubjectOf(question: string, word: string): boolean {
     /^[a-z]+$/.test(word) &&
     new RegExp(`\\b(?:does|do|did|is|are|was|were|will|has|have|can|at)\\s+${word}\\b|\\b${word}['’]s\\b`, "i").test(question)
   );
+}
+
+/**
+ * A firm typed as capital letters ("does JD help farmers", "is SAP in china", "JD's rural push"),
+ * as the question's subject the way `isSubjectOf` reads one, lower-cased; undefined when there is
+ * none or the whole message is in capitals (a shout, or ASL gloss: "STORE OPEN SUNDAY WHEN?").
+ */
+export function acronymSubjectOf(question: string): string | undefined {
+  const letters = question.replace(/[^A-Za-z]/g, "");
+  if (letters.replace(/[^A-Z]/g, "").length * 2 > letters.length) return undefined;
+  const hit =
+    /\b(?:does|do|did|is|are|was|were|will|has|have|can|at)\s+([A-Z]{2,5})(?:\.com)?\b(?!['’.-]\w)/.exec(question) ??
+    /\b([A-Z]{2,5})(?:\.com)?['’]s\b/.exec(question);
+  return hit?.[1]?.toLowerCase();
 }

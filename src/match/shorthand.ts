@@ -10,6 +10,8 @@ export const SHORTHAND: Record<string, string> = {
   wat: "what",
   wht: "what",
   wut: "what",
+  // Nigerian Pidgin's "what".
+  wetin: "what",
   wats: "what",
   whats: "what",
   watz: "what",
@@ -69,4 +71,6 @@ export const SHORTHAND: Record<string, string> = {
   wrt: "about",
   pls: "please",
   plz: "please",
+  // Nigerian and Ghanaian "please".
+  abeg: "please",
 };

@@ -78,6 +78,16 @@ describe("normalise", () => {
     expect(normalise("甚至农村").terms).not.toEqual(normalise("什么农村").terms);
   });
 
+  it("reads a question about what something is for in its common words: 拿来干什么 as 用来干嘛", () => {
+    expect(normalise("新总部是拿来干么子的").terms).toEqual(normalise("新总部是用来干嘛的").terms);
+    expect(normalise("新总部是干啥子的").terms).toEqual(normalise("新总部是干嘛的").terms);
+    expect(normalise("把书拿来").terms).not.toEqual(normalise("把书用来").terms);
+  });
+
+  it("reads Nigerian Pidgin's wetin as what and abeg as please", () => {
+    expect(normalise("abeg wetin be the headline").terms).toEqual(normalise("please what be the headline").terms);
+  });
+
   it("reads Teochew's 乜个 and 几久 as 什么 and 多久, and phony merchandise as fake goods", () => {
     expect(normalise("题目写的是乜个").terms).toEqual(normalise("题目写的是什么").terms);
     expect(normalise("看完这篇要几久").terms).toEqual(normalise("看完这篇要多久").terms);

@@ -117,8 +117,10 @@ describe("labelled question sets", () => {
     ["persona36", "zh-test.jsonl", 0.96, 0.95],
     ["persona37", "en-test.jsonl", 0.99, 0.98],
     ["persona37", "zh-test.jsonl", 0.97, 0.99],
+    ["persona38", "en-test.jsonl", 0.97, 0.94],
+    ["persona38", "zh-test.jsonl", 0.97, 0.97],
     // The other-firms probe: every out-of-scope question names another firm in the article's shapes.
-    ["firms", "en-test.jsonl", 0.99, 0.74],
+    ["firms", "en-test.jsonl", 0.99, 0.82],
     ["firms", "zh-test.jsonl", 0.99, 0.92],
   ])("%s %s stays above its floors", (folder, name, inFloor, outFloor) => {
     const set = parseLabelledSet(readFileSync(new URL(`../../questions/${folder}/${name}`, import.meta.url), "utf8"), name);

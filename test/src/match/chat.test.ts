@@ -108,6 +108,10 @@ describe("reading chat messages", () => {
       "(spoilered in case people want to guess)",
     );
     expect(readChat("sorry if dumb q whats the story with the second hq").text).toBe("sorry if dumb q whats the story with the second hq");
+    // Nigerian English's "how far" greets; "how far is…" still asks a distance.
+    expect(readChat("How far my people!! who runs alibaba?").text).toBe("who runs alibaba?");
+    expect(readChat("how far, who runs alibaba?").text).toBe("who runs alibaba?");
+    expect(readChat("how far is hangzhou from shanghai?").text).toBe("how far is hangzhou from shanghai?");
   });
 
   it("drops Chinese greetings and openers", () => {
@@ -126,6 +130,9 @@ describe("reading chat messages", () => {
     expect(readChat("北京总部在哪，谁给我讲一下，我要写物流课的作业").text).toBe("北京总部在哪，");
     expect(readChat("三大战场是啥 谁给额捋一下").text).toBe("三大战场是啥");
     expect(readChat("麻烦哪位同学帮我讲讲三大战场").text).toBe("讲讲三大战场");
+    // Group chat's forms of address ("sisters", "folks") open a message as 大家好 does.
+    expect(readChat("集美们，北京总部在哪").text).toBe("北京总部在哪");
+    expect(readChat("老铁们 北京总部在哪").text).toBe("北京总部在哪");
   });
 
   it("drops a Chinese aside about why the asker asks, keeps a clause that asks", () => {

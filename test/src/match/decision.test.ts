@@ -138,8 +138,19 @@ describe("the decision", () => {
     expect(ask(e, "the new HQ in Beijing, it is repalcing Hangzhou or it is a seocnd one?").factIds).toEqual(["beijing-hq"]);
     expect(ask(e, "did zhhag gve any detials on the crossborder plan").factIds).toEqual(["cross-border-details"]);
     expect(ask(e, "wher is alibabaas scnd headquaters").factIds).toEqual(["beijing-hq"]);
+    // So is a firm typed in capitals ("does JD…", "JD's…") or a made-up word before a title ("huawei ceo").
+    for (const q of [
+      "does JD help farmers sell produce to city people",
+      "how is JD dealing with its fake goods problem",
+      "huawei ceo name?",
+    ])
+      expect(ask(e, q).answered, q).toBe(false);
+    // Capitals the knowledge knows, or a whole message in capitals, are no other firm.
+    expect(ask(e, "is the HQ in Beijing?").factIds).toEqual(["beijing-hq"]);
+    expect(ask(e, "ALIBABA OFFICES EUROPE WHERE?").factIds).toEqual(["europe-offices"]);
     // A word askers used for the firm itself (its ticker, in the labelled examples) is no other firm.
     expect(ask(e, "is BABA still pushing into the countryside").factIds).toEqual(["rural"]);
+    expect(ask(e, "is BABA opening offices in europe").factIds).toEqual(["europe-offices"]);
     // A file that names no one cannot tell another firm from the thing a question acts on.
     const nameless = createEngine({ knowledge: { ...knowledge(), names: undefined } });
     expect(ask(nameless, "does pinduoduo do rural e-commerce, like letting farmers sell produce?").answered).toBe(true);

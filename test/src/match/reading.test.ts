@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { chineseTerms, readChinese, simplified } from "../../../src/match/chinese.js";
 import { isEnglishWord, nearEnglishWord } from "../../../src/match/dictionary.js";
-import { lacksAskedShape } from "../../../src/match/intent.js";
+import { acronymSubjectOf, lacksAskedShape, wordBeforeTitle } from "../../../src/match/intent.js";
 import { normalise, stem } from "../../../src/match/normalise.js";
 import { lightStems } from "../../../src/match/parts-of-speech.js";
 import { engine } from "../../helpers/knowledge.js";
@@ -390,6 +390,18 @@ describe("typo correction leaves real words alone", () => {
   it("tells a misspelling (one edit from an English word) from a name", () => {
     for (const w of ["repalcing", "usualy", "bulid", "centr"]) expect(nearEnglishWord(w), w).toBe(true);
     for (const w of ["pinduoduo", "meituan", "huawei", "netease"]) expect(nearEnglishWord(w), w).toBe(false);
+  });
+
+  it("finds a firm typed in capitals as the subject, and a word before a chief's title", () => {
+    expect(acronymSubjectOf("does JD help farmers")).toBe("jd");
+    expect(acronymSubjectOf("is JD.com opening offices in europe")).toBe("jd");
+    expect(acronymSubjectOf("what is JD's rural plan")).toBe("jd");
+    // Capitals that are not a subject, and a message all in capitals, name no firm.
+    expect(acronymSubjectOf("comparing JD and alibaba")).toBeUndefined();
+    expect(acronymSubjectOf("ALIBABA OFFICES EUROPE WHERE? IS HQ BEIJING?")).toBeUndefined();
+    expect(wordBeforeTitle("huawei ceo name?")).toBe("huawei");
+    expect(wordBeforeTitle("netease headquarters, hangzhou or guangzhou?")).toBe("netease");
+    expect(wordBeforeTitle("who is the ceo")).toBeUndefined();
   });
 
   it("reads a real word as typed, and still corrects a misspelt one", () => {
