@@ -319,11 +319,11 @@ function dropSignOff(sentence: string): string {
 const SIGN_OFF_LEAD = /[\s,!.;-]/;
 
 /**
- * "我看到新闻说……，想请问……": a Chinese request to ask, after a clause of context, opens the
+ * "我看到新闻说……，想请问……", "…… 想晓得……": a Chinese request to ask, after a clause of context, opens the
  * question; what came before is why the asker asks.
  */
 const ZH_EMBEDDED =
-  /[，,；;：:。\s](?:所以|那|那么)?(?:我)?(?:想|就想|还想)?(?:请问|请教|问一下|问下|问问)(?:一下)?(?:您|你|大家)?[，,：:\s]*/u;
+  /[，,；;：:。\s](?:所以|那|那么)?(?:我)?(?:(?:想|就想|还想)?(?:请问|请教|问一下|问下|问问)|(?:想|就想|还想|很想)(?:知道|晓得|曉得|了解))(?:一下)?(?:您|你|大家)?[，,：:\s]*/u;
 
 /** "I'm writing a deck for Q1, so what are the three priorities?" → "what are the three priorities?" */
 function focusQuestion(sentence: string): string {

@@ -150,6 +150,9 @@ export function cleanText(input: string): string {
       .replace(/'s\b/g, "")
       .replace(/n't\b/g, " not")
       .replace(/'/g, "")
+      // "who's it by?", "who is the piece by": a "by" closing a who-question about a thing asks who
+      // made it ("who was he hired by" is left alone).
+      .replace(/^(\s*who(?:s| is| was)?\s+(?:it|this|that|(?:the|this|that) \w+))\s+by(?=[\s?.!]*$)/i, "$1 written by")
   );
 }
 

@@ -15,6 +15,10 @@ export const PHRASES: Record<string, string> = {
   "in a nutshell": "overview",
   "high level": "overview",
   "tl dr": "overview",
+  // Asking for the very words ("the headline verbatim", "word for word"): as "exact" asks.
+  verbatim: "exact",
+  "word for word": "exact",
+  "word-for-word": "exact",
   // A request frame, not what is asked ("kindly share the headline", "pls revert"): "share" alone
   // stays a word, as in "share price".
   "kindly share": "",

@@ -84,6 +84,17 @@ describe("normalise", () => {
     expect(normalise("把书拿来").terms).not.toEqual(normalise("把书用来").terms);
   });
 
+  it("reads a who-question closing on 'by' as asking who made the thing, and a passive as it is", () => {
+    expect(normalise("who's it by?").terms).toEqual(normalise("who's it written by?").terms);
+    expect(normalise("who is the article by").terms).toEqual(normalise("who is the article written by").terms);
+    expect(normalise("who was he hired by").terms).toEqual(normalise("who was he hired").terms);
+  });
+
+  it("reads verbatim and word for word as exact", () => {
+    expect(normalise("the headline verbatim").terms).toEqual(normalise("the headline exact").terms);
+    expect(normalise("the headline word for word").terms).toEqual(normalise("the headline exact").terms);
+  });
+
   it("reads Nigerian Pidgin's wetin as what and abeg as please", () => {
     expect(normalise("abeg wetin be the headline").terms).toEqual(normalise("please what be the headline").terms);
   });

@@ -130,6 +130,9 @@ describe("reading chat messages", () => {
     expect(readChat("北京总部在哪，谁给我讲一下，我要写物流课的作业").text).toBe("北京总部在哪，");
     expect(readChat("三大战场是啥 谁给额捋一下").text).toBe("三大战场是啥");
     expect(readChat("麻烦哪位同学帮我讲讲三大战场").text).toBe("讲讲三大战场");
+    // "想晓得", "很想知道" after a clause of context open the question, as "想请问" does.
+    expect(readChat("我在淘宝开店卖奶茶粉的 想晓得阿里重点搞哪几块").text).toBe("阿里重点搞哪几块");
+    expect(readChat("我看了新闻，很想知道北京总部在哪").text).toBe("北京总部在哪");
     // Group chat's forms of address ("sisters", "folks") open a message as 大家好 does.
     expect(readChat("集美们，北京总部在哪").text).toBe("北京总部在哪");
     expect(readChat("老铁们 北京总部在哪").text).toBe("北京总部在哪");
