@@ -182,7 +182,11 @@ export function readChat(input: string): ChatReading {
   // asked me this at dinner. kettle warranty"): readings for a keyword query that context surrounds.
   const afterPreface = chosen.map(afterSeparator).filter((t): t is string => t !== undefined);
   const alone = asking.length ? [] : sentences.filter((t) => !FIRST_PERSON.test(t) && !/^[(（]/.test(t) && namesSomething(t)).reverse();
-  const alternatives = [...new Set([questions.join(" "), sentences.join(" "), ...tails, ...afterPreface, ...alone])].filter(
+  // A lone question with the sentence of context before it, without what follows ("i was told they
+  // opened offices in europe. which countries exactly? need to know before I ship").
+  const lone = asking.length === 1 ? sentences.indexOf(asking[0] as string) : -1;
+  const withLead = lone > 0 ? [`${sentences[lone - 1]} ${chosen[0]}`] : [];
+  const alternatives = [...new Set([questions.join(" "), sentences.join(" "), ...withLead, ...tails, ...afterPreface, ...alone])].filter(
     (t) => t !== main,
   );
   // A question followed by a short sentence that asks nothing but names something of its own, not

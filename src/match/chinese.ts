@@ -33,7 +33,8 @@ const INTENTS: [RegExp, string[]][] = [
   // …but "推特号是多少" (what is the handle) asks for an identifier, not a count.
   // "哪几个重点", "边几样" (which ones) ask for a list, not a count.
   [/(?:哪|边)几/, ["which"]],
-  [/(?<![号码]是?)多少|几多|(?<![哪边])几(?!时|耐)/, ["how", "many"]],
+  // …nor do 那几个 / 这几个 ("those few"), which point at things.
+  [/(?<![号码]是?)多少|几多|(?<![哪边那这])几(?!时|耐)/, ["how", "many"]],
   [/为什么|为啥|为何|原因|点解/, ["why"]],
   // "文章长吗", "有多长", "长不长" ask how long something is (not 董事长, a chief).
   [/多长|长不长|(?<![董事市省校部班厂总局科处组团队家会院首师兄组])长(?:吗|么|嘛|伐|不)|很长|太长/, ["long"]],
@@ -257,6 +258,8 @@ const WHAT: [RegExp, string][] = [
   // Hubei (Wuhan) 么时候, 么斯 "when", "what", where no character before 么 makes it 什么 or 怎么.
   [/(?<![什甚怎这這那多要干幹])么(?=时候|時候|斯)/g, "什么"],
   [/什么斯/g, "什么"],
+  // Southwest and Guangxi Mandarin 哪样 "what" (叫哪样名字, 搞哪样).
+  [/哪样/g, "什么"],
   // "是拿来干什么的" (what is it for), as the commoner "是干嘛用的" says it.
   [/干(?:什么|啥子?)/g, "干嘛"],
   [/拿来(?=干|做|用)/g, "用来"],

@@ -90,6 +90,12 @@ describe("normalise", () => {
     expect(normalise("who was he hired by").terms).toEqual(normalise("who was he hired").terms);
   });
 
+  it("reads 那几个 / 这几个 as pointing at things, not counting them, and 哪样 as 什么", () => {
+    expect(normalise("那几个网上市场叫什么").terms).not.toContain("many");
+    expect(normalise("有几个网上市场").terms).toContain("many");
+    expect(normalise("市场叫哪样名字").terms).toEqual(normalise("市场叫什么名字").terms);
+  });
+
   it("reads verbatim and word for word as exact", () => {
     expect(normalise("the headline verbatim").terms).toEqual(normalise("the headline exact").terms);
     expect(normalise("the headline word for word").terms).toEqual(normalise("the headline exact").terms);

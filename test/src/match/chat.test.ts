@@ -114,6 +114,12 @@ describe("reading chat messages", () => {
     expect(readChat("how far is hangzhou from shanghai?").text).toBe("how far is hangzhou from shanghai?");
   });
 
+  it("offers a lone question with the sentence of context before it, without what follows, as another reading", () => {
+    const r = readChat("i was told they opened offices in europe. which countries exactly? need to know before I ship");
+    expect(r.text).toBe("which countries exactly?");
+    expect(r.alternatives).toContain("i was told they opened offices in europe. which countries exactly?");
+  });
+
   it("drops Chinese greetings and openers", () => {
     expect(readChat("您好 请问作者是谁 谢谢").text).toBe("请问作者是谁");
     expect(readChat("大家好，这家公司的三大战场是啥？").text).toBe("这家公司的三大战场是啥？");
