@@ -10,6 +10,8 @@ export const SHORTHAND: Record<string, string> = {
   wat: "what",
   wht: "what",
   wut: "what",
+  // A homophone typed for "wrote" ("who rote this"): as a word, "rote" is only ever "by rote".
+  rote: "wrote",
   // Nigerian Pidgin's "what".
   wetin: "what",
   wats: "what",

@@ -64,6 +64,16 @@ export const PHRASES: Record<string, string> = {
   "at this point in time": "",
   "at this moment in time": "",
   "as things stand": "",
+  // "who was the ceo at the time?", "…when this news came out": as of the source, which is all the
+  // bot knows; "time" and "news" are not what is asked. (Not "when the article was published": said
+  // first, it asks the date.)
+  "at the time": "",
+  "at that time": "",
+  "back then": "",
+  "when this news came out": "",
+  "at the time of writing": "",
+  "at time of writing": "",
+  "at the time of the article": "",
   "road map": "roadmap",
   "game plan": "roadmap",
   "number one": "first",

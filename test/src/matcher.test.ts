@@ -81,6 +81,14 @@ describe("matcher", () => {
     expect(e.complete("阿里", 5).length).toBeGreaterThan(0);
   });
 
+  // "At the time" is as of the source, all the bot knows; "rote" is typed for "wrote".
+  it.each([
+    ["Who was the CEO of Alibaba at the time?", "ceo-daniel-zhang"],
+    ["who was alibaba's ceo back then", "ceo-daniel-zhang"],
+    ["Who was the CEO of Alibaba when this news came out?", "ceo-daniel-zhang"],
+    ["who rote the artical", "article"],
+  ])("answers %j", (q, fact) => expect(factOf(q)).toBe(fact));
+
   it("gives help, not a guess, for an empty message or bare question words", () => {
     for (const q of ["", "   ", "???", "how?"]) expect(ask(e, q).kind).toBe("help");
   });
