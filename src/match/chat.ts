@@ -93,6 +93,14 @@ const EMBEDDED = new RegExp(
   `\\b(?:i|we)(?:'d| would|'m| am|'re| are)?\\s+(?:(?:need|want|like|wanna|wish|have|trying|was hoping|hope)\\s+to\\s+)?(?:know|understand|find out|learn|check|wonder|confirm|recall|remember|figure out)\\s+(?:if\\s+|whether\\s+)?(?=(?:${WH})\\b)`,
   "i",
 );
+/**
+ * "does the article say who runs it?", "according to the article, …", "in the piece: …": the source
+ * named as where to look; the question is what follows.
+ */
+const SOURCE_SAYS = new RegExp(
+  `\\b(?:does|did|do|can|could)\\s+(?:the|this|that|your)\\s+(?:article|piece|story|post|text|source|report|write-?up)\\s+(?:say|mention|tell(?:\\s+(?:us|me))?|explain|state|specify|reveal|cover)\\s+(?=(?:${WH})\\b)|^(?:according to|in|per|from|based on)\\s+(?:the|this|that)\\s+(?:article|piece|story|post|text|write-?up|report)\\s*[,:]\\s*`,
+  "i",
+);
 /** "…anyway, who wrote this?", "…btw where is…": a change of topic; what came before is not the question. */
 const TOPIC_SHIFT = new RegExp(
   `\\b(?:anyway|anyways|btw|by the way)\\b[\\s,:;–—-]*(?=(?:so\\s+)?(?:${WH}|is|are|does|do|did|can|could)\\b)`,
@@ -339,6 +347,11 @@ function focusQuestion(sentence: string): string {
   const embedded = EMBEDDED.exec(sentence);
   if (embedded) {
     const rest = sentence.slice(embedded.index + embedded[0].length);
+    if (namesSomething(rest)) return rest;
+  }
+  const source = SOURCE_SAYS.exec(sentence);
+  if (source) {
+    const rest = sentence.slice(source.index + source[0].length);
     if (namesSomething(rest)) return rest;
   }
   const shift = TOPIC_SHIFT.exec(sentence);

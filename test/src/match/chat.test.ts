@@ -114,6 +114,15 @@ describe("reading chat messages", () => {
     expect(readChat("how far is hangzhou from shanghai?").text).toBe("how far is hangzhou from shanghai?");
   });
 
+  it("reads the question after the source named as where to look", () => {
+    expect(readChat("does the article say who is in charge these days?").text).toBe("who is in charge these days?");
+    expect(readChat("according to the article, ceo rural quote").text).toBe("ceo rural quote");
+    expect(readChat("In the piece: who took the photo?").text).toBe("who took the photo?");
+    // The source as the thing asked about stays.
+    expect(readChat("does the article say anything about farmers?").text).toBe("does the article say anything about farmers?");
+    expect(readChat("in the article who is the author?").text).toBe("in the article who is the author?");
+  });
+
   it("offers a lone question with the sentence of context before it, without what follows, as another reading", () => {
     const r = readChat("i was told they opened offices in europe. which countries exactly? need to know before I ship");
     expect(r.text).toBe("which countries exactly?");
