@@ -33,6 +33,8 @@ export interface KnowledgeIndex {
   asked: Set<string>[];
   /** The knowledge file's own synonyms, applied before the normaliser's general table, and its names' Chinese forms. */
   prepare: Prepare;
+  /** The year the source was published, as a question writes it: it dates the question to the source and asks nothing more. */
+  sourceYear?: RegExp;
   /** Each source's text by source id, when the app supplied it (for citation links). */
   sourceTexts?: Readonly<Record<string, string>> | undefined;
 }
@@ -48,6 +50,7 @@ export function indexKnowledge(knowledge: Knowledge, sourceTexts?: Readonly<Reco
       facts.flatMap((f) => [...(f.questions_zh ?? []), f.answer_zh ?? ""]),
     ),
   });
+  const years = [...new Set(knowledge.sources.flatMap((s) => s.date?.match(/\b(?:19|20)\d\d\b/g) ?? []))];
   const docs = (withChinese: boolean) =>
     facts.map((f) => ({
       id: f.id,
@@ -106,6 +109,13 @@ export function indexKnowledge(knowledge: Knowledge, sourceTexts?: Readonly<Reco
     names: nameFacts(knowledge, prepare),
     asked: facts.map((f) => shapesAskedBy(f.questions)),
     prepare,
+    // Not the year's end or later part ("by the end of 2016", 2016年底), which come after the source.
+    ...(years.length && {
+      sourceYear: new RegExp(
+        `(?<![\\d.,$]|end of |late |half of |q[2-4] )\\b(?:${years.join("|")})\\b(?![\\d.,]\\d|\\s*年?(?:底|末|下半))`,
+        "gi",
+      ),
+    }),
     sourceTexts,
   };
 }

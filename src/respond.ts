@@ -16,7 +16,15 @@ import {
   type NameFacts,
   wordBeforeTitle,
 } from "./match/intent.js";
-import { hasWords, INTENT_WORDS, isChineseTerm, type Normalised, normalise, type Prepare } from "./match/normalise.js";
+import {
+  hasWords,
+  INTENT_WORDS,
+  isChineseTerm,
+  type Normalised,
+  normalise,
+  type Prepare,
+  withoutSilentPhrases,
+} from "./match/normalise.js";
 import { lightStems } from "./match/parts-of-speech.js";
 
 /** The decision's settings (see DEFAULTS in engine.ts). */
@@ -138,8 +146,13 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   let result: MatchResult = followUp?.result ?? rank(n, standalone);
   // The lead-in clause or the sentence of context may be what names the subject: "As a rural
   // buyer, what is the company promising me?". Try the fuller readings when the focused one fails.
+  // …and the question without the source's own year, which dates it to the source ("what was it
+  // doing about fakes in 2016?"), nor the phrases that weigh nothing ("at the time"): near-misses
+  // often name that year, and the classifier reads such words as typed, though the knowledge is as
+  // of then.
+  const undated = withoutSilentPhrases(ix.sourceYear ? reading.text.replace(ix.sourceYear, " ") : reading.text);
   if (!followUp && !decide(result))
-    for (const alt of reading.alternatives.filter((a) => a.length <= SHORT_MESSAGE)) {
+    for (const alt of [...(undated !== reading.text ? [undated] : []), ...reading.alternatives].filter((a) => a.length <= SHORT_MESSAGE)) {
       const r = rank(normalise(alt, ix.prepare), standalone, alt);
       if (decide(r)) {
         result = r;

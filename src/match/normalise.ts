@@ -60,6 +60,18 @@ const phraseList = Object.keys(PHRASES).sort((a, b) => b.length - a.length);
 export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const PHRASE_RE = new RegExp(`\\b(${phraseList.map(escapeRegExp).join("|")})\\b`, "g");
+const SILENT_RE = new RegExp(
+  `\\b(?:${phraseList
+    .filter((p) => PHRASES[p] === "")
+    .map(escapeRegExp)
+    .join("|")})\\b`,
+  "gi",
+);
+/**
+ * The text without the phrases that weigh nothing ("at the time", "kindly share"): the classifier
+ * still reads their words as typed, so a question is also worth reading without them.
+ */
+export const withoutSilentPhrases = (text: string): string => text.replace(SILENT_RE, " ");
 
 /**
  * The word tables as maps: read for every word of every question, and own entries only. A user

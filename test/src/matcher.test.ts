@@ -87,6 +87,18 @@ describe("matcher", () => {
     ["who was alibaba's ceo back then", "ceo-daniel-zhang"],
     ["Who was the CEO of Alibaba when this news came out?", "ceo-daniel-zhang"],
     ["who rote the artical", "article"],
+    // The source's own year dates a question to it…
+    ["what was alibaba doing about fakes in 2016?", "fake-goods"],
+    ["how many active shoppers did alibaba have in 2016?", "active-shoppers"],
+    ["where was alibaba building a second hq in 2016?", "beijing-hq"],
+    ["who was the ceo of alibaba at the time?", "ceo-daniel-zhang"],
+    // …and stays what it asks about where it is the point ("plans for 2016": the overview).
+    ["alibaba 2016 plans", "overview"],
+    // …but not the year's end, after the source, nor another year or firm.
+    ["how many active shoppers did alibaba have at the end of 2016?", null],
+    ["阿里2016年底的活躍買家有多少？", null],
+    ["what are alibaba's plans for 2017?", null],
+    ["what are jd.com's plans for 2016?", null],
   ])("answers %j", (q, fact) => expect(factOf(q)).toBe(fact));
 
   it("gives help, not a guess, for an empty message or bare question words", () => {
