@@ -112,7 +112,7 @@ export function indexKnowledge(knowledge: Knowledge, sourceTexts?: Readonly<Reco
     // Not the year's end or later part ("by the end of 2016", 2016年底), which come after the source.
     ...(years.length && {
       sourceYear: new RegExp(
-        `(?<![\\d.,$]|end of |late |half of |q[2-4] )\\b(?:${years.join("|")})\\b(?![\\d.,]\\d|\\s*年?(?:底|末|下半))`,
+        `(?<![\\d.,$]|end of |late |half of |q[2-4] )\\b(?:${years.join("|")})\\b(?![\\d.,]\\d|\\s*年?(?:底|末|下半))(?:\\s*年(?:的时候|的時候|那时候?|那時候?|那会儿?|那會兒?))?`,
         "gi",
       ),
     }),

@@ -67,11 +67,13 @@ const SILENT_RE = new RegExp(
     .join("|")})\\b`,
   "gi",
 );
+/** Chinese "at the time" (当时, 那时候): as of the source, like "at the time". */
+const ZH_THEN = /当时|當時|那个时候|那個時候|那时候|那時候|那会儿|那會兒/g;
 /**
  * The text without the phrases that weigh nothing ("at the time", "kindly share"): the classifier
  * still reads their words as typed, so a question is also worth reading without them.
  */
-export const withoutSilentPhrases = (text: string): string => text.replace(SILENT_RE, " ");
+export const withoutSilentPhrases = (text: string): string => text.replace(SILENT_RE, " ").replace(ZH_THEN, "");
 
 /**
  * The word tables as maps: read for every word of every question, and own entries only. A user

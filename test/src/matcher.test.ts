@@ -92,11 +92,14 @@ describe("matcher", () => {
     ["how many active shoppers did alibaba have in 2016?", "active-shoppers"],
     ["where was alibaba building a second hq in 2016?", "beijing-hq"],
     ["who was the ceo of alibaba at the time?", "ceo-daniel-zhang"],
+    ["2016年的时候，那些村一级的服务中心一共建了多少个？", "village-centers"],
+    ["from what I read, who is in charge of alibaba these days?", "ceo-daniel-zhang"],
     // …and stays what it asks about where it is the point ("plans for 2016": the overview).
     ["alibaba 2016 plans", "overview"],
     // …but not the year's end, after the source, nor another year or firm.
     ["how many active shoppers did alibaba have at the end of 2016?", null],
     ["阿里2016年底的活躍買家有多少？", null],
+    ["阿里最后完成2016年的目标了吗", null],
     ["what are alibaba's plans for 2017?", null],
     ["what are jd.com's plans for 2016?", null],
   ])("answers %j", (q, fact) => expect(factOf(q)).toBe(fact));

@@ -96,6 +96,11 @@ describe("normalise", () => {
     expect(normalise("市场叫哪样名字").terms).toEqual(normalise("市场叫什么名字").terms);
   });
 
+  it("weighs hedges as nothing: from what I read, iirc", () => {
+    expect(normalise("from what I read, who runs the firm?").terms).toEqual(normalise("who runs the firm?").terms);
+    expect(normalise("who runs the firm iirc").terms).toEqual(normalise("who runs the firm").terms);
+  });
+
   it("reads verbatim and word for word as exact", () => {
     expect(normalise("the headline verbatim").terms).toEqual(normalise("the headline exact").terms);
     expect(normalise("the headline word for word").terms).toEqual(normalise("the headline exact").terms);
