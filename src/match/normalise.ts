@@ -67,8 +67,8 @@ const SILENT_RE = new RegExp(
     .join("|")})\\b`,
   "gi",
 );
-/** Chinese "at the time" (当时, 那时候): as of the source, like "at the time". */
-const ZH_THEN = /当时|當時|那个时候|那個時候|那时候|那時候|那会儿|那會兒/g;
+/** Chinese "at the time" (当时, 那时候), as of the source, and hedges (我记得, 听说), which say where the asker stands. */
+const ZH_THEN = /当时|當時|那个时候|那個時候|那时候|那時候|那会儿|那會兒|我记得|我記得|我听说|我聽說|听说|聽說|据说|據說/g;
 /**
  * The text without the phrases that weigh nothing ("at the time", "kindly share"): the classifier
  * still reads their words as typed, so a question is also worth reading without them.
