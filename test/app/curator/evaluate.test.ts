@@ -119,6 +119,8 @@ describe("labelled question sets", () => {
     ["persona37", "zh-test.jsonl", 0.97, 0.99],
     ["persona38", "en-test.jsonl", 0.97, 0.94],
     ["persona38", "zh-test.jsonl", 0.97, 0.97],
+    ["persona39", "en-test.jsonl", 0.97, 0.98],
+    ["persona39", "zh-test.jsonl", 0.96, 0.95],
     ["persona40", "en-test.jsonl", 0.97, 0.96],
     ["persona40", "zh-test.jsonl", 0.95, 0.95],
     // The other-firms probe: every out-of-scope question names another firm in the article's shapes.
