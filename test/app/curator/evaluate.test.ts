@@ -123,6 +123,8 @@ describe("labelled question sets", () => {
     ["persona39", "zh-test.jsonl", 0.96, 0.95],
     ["persona40", "en-test.jsonl", 0.97, 0.96],
     ["persona40", "zh-test.jsonl", 0.95, 0.95],
+    ["persona41", "en-test.jsonl", 0.99, 0.98],
+    ["persona41", "zh-test.jsonl", 0.97, 0.97],
     // The other-firms probe: every out-of-scope question names another firm in the article's shapes.
     ["firms", "en-test.jsonl", 0.99, 0.82],
     ["firms", "zh-test.jsonl", 0.99, 0.92],
