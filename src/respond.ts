@@ -150,8 +150,8 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   // doing about fakes in 2016?"), nor the phrases that weigh nothing ("at the time"): near-misses
   // often name that year, and the classifier reads such words as typed, though the knowledge is as
   // of then.
-  const undated = withoutSilentPhrases(ix.sourceYear ? reading.text.replace(ix.sourceYear, " ") : reading.text);
-  if (!followUp && !decide(result))
+  if (!followUp && !decide(result)) {
+    const undated = withoutSilentPhrases(ix.sourceYear ? reading.text.replace(ix.sourceYear, " ") : reading.text);
     for (const alt of [...(undated !== reading.text ? [undated] : []), ...reading.alternatives].filter((a) => a.length <= SHORT_MESSAGE)) {
       const r = rank(normalise(alt, ix.prepare), standalone, alt);
       if (decide(r)) {
@@ -159,6 +159,7 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
         break;
       }
     }
+  }
   const [top, second] = result.ranked;
   const evidence: Evidence = {
     question: text,
@@ -413,9 +414,9 @@ function penaliseShape(
   const firm = firmAskedAbout(question);
   // A Latin firm must be a word no one misspelt: a known name typed twice wrong is that name.
   const typedFirm = !firm || /[\u4e00-\u9fff]/.test(firm) || (result.farWords ?? []).includes(firm);
-  const firmTerms = (typedFirm && firm ? normalise(firm, prepare).terms : []).filter(
-    (t) => !INTENT_WORDS.has(t) && result.terms.includes(t),
-  );
+  /** A word's terms that the question holds. */
+  const heldTerms = (word: string | undefined) => (word ? normalise(word, prepare).terms.filter((t) => result.terms.includes(t)) : []);
+  const firmTerms = (typedFirm ? heldTerms(firm) : []).filter((t) => !INTENT_WORDS.has(t));
   // So is a question whose subject is a made-up word (neither the knowledge's, nor a misspelling
   // of one, nor English: "does pinduoduo do rural e-commerce?", "huawei's european offices") and
   // that names no one the knowledge names. Only in a file that names its people and firms: in one
@@ -424,11 +425,10 @@ function penaliseShape(
   // knows it (capitals are no typo) and askers never used it so for the knowledge's own (BABA).
   const typedAcronym = names.terms?.size ? acronymSubjectOf(question) : undefined;
   const acronym = typedAcronym && !names.askersFirms?.has(typedAcronym) ? typedAcronym : undefined;
-  const acronymTerms = acronym ? normalise(acronym, prepare).terms.filter((t) => result.terms.includes(t)) : [];
+  const acronymTerms = heldTerms(acronym);
   // …and so is a made-up word before a chief's title or a head office ("huawei ceo name?").
   const titled = names.terms?.size ? wordBeforeTitle(question) : undefined;
-  const titledTerms =
-    titled && result.madeUpWords?.includes(titled) ? normalise(titled, prepare).terms.filter((t) => result.terms.includes(t)) : [];
+  const titledTerms = titled && result.madeUpWords?.includes(titled) ? heldTerms(titled) : [];
   const unknownTo = (terms: string[]) => terms.length > 0 && !terms.some((t) => result.ranked.some((r) => r.matched.includes(t)));
   const otherFirm =
     unknownTo(firmTerms) ||
