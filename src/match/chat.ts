@@ -339,25 +339,12 @@ const ZH_EMBEDDED =
 
 /** "I'm writing a deck for Q1, so what are the three priorities?" → "what are the three priorities?" */
 function focusQuestion(sentence: string): string {
-  const zh = ZH_EMBEDDED.exec(sentence);
-  if (zh) {
-    const rest = sentence.slice(zh.index + zh[0].length);
-    if (namesSomething(rest)) return rest;
-  }
-  const embedded = EMBEDDED.exec(sentence);
-  if (embedded) {
-    const rest = sentence.slice(embedded.index + embedded[0].length);
-    if (namesSomething(rest)) return rest;
-  }
-  const source = SOURCE_SAYS.exec(sentence);
-  if (source) {
-    const rest = sentence.slice(source.index + source[0].length);
-    if (namesSomething(rest)) return rest;
-  }
-  const shift = TOPIC_SHIFT.exec(sentence);
-  if (shift) {
-    const rest = sentence.slice(shift.index + shift[0].length);
-    if (namesSomething(rest)) return rest;
+  // A request to ask, an embedded question, the source named as where to look, a change of topic:
+  // the question is what follows, when it names something.
+  for (const lead of [ZH_EMBEDDED, EMBEDDED, SOURCE_SAYS, TOPIC_SHIFT]) {
+    const m = lead.exec(sentence);
+    const rest = m ? sentence.slice(m.index + m[0].length) : "";
+    if (m && namesSomething(rest)) return rest;
   }
   const m = QUESTION_START.exec(sentence);
   const lead = sentence.slice(0, m?.index ?? 0).trim();
