@@ -191,7 +191,7 @@ function chineseNamePass(names: NonNullable<Knowledge["names"]>, chineseWording:
   };
 }
 
-/** The knowledge's people (for "who" answers), places (for "where" follow-ups) and common names. */
+/** The knowledge's people (for "who" answers), firms (for "who owns…?"), places (for "where" follow-ups) and common names. */
 function nameFacts(knowledge: Knowledge, prepare: Prepare): NameFacts & { places?: RegExp } {
   const names = knowledge.names ?? [];
   const pattern = (kind: string) => {
@@ -200,6 +200,7 @@ function nameFacts(knowledge: Knowledge, prepare: Prepare): NameFacts & { places
   };
   const common = new Set(names.filter((n) => n.common).flatMap((n) => n.name.toLowerCase().split(/\s+/)));
   const people = pattern("person");
+  const firms = pattern("organisation");
   const places = pattern("place");
   const all = names.filter((n) => !n.common).flatMap((n) => [n.name, ...(n.zh ? [n.zh] : [])]);
   const terms = new Set(
@@ -214,5 +215,5 @@ function nameFacts(knowledge: Knowledge, prepare: Prepare): NameFacts & { places
       return firm ? [firm] : [];
     }),
   );
-  return { common, all, terms, askersFirms, ...(people && { people }), ...(places && { places }) };
+  return { common, all, terms, askersFirms, ...(people && { people }), ...(firms && { firms }), ...(places && { places }) };
 }

@@ -211,7 +211,12 @@ export function readChat(input: string): ChatReading {
       return { text: main, alternatives, parts: [before, main], leaning: false, optional: true };
   }
   const second = parts[1];
-  const leaning = second !== undefined && (!namesSomething(second) || pointsBack(second));
+  // A Chinese second part that leaves its subject out is about the first's topic, the words before
+  // its 是: "王明是谁？多大了？" asks 王明多大了 (his age, not how big a firm is).
+  const topic =
+    second !== undefined && ZH_SUBJECTLESS.test(second.trim()) ? /^([^是？?，,]{2,40})是/u.exec(parts[0] as string)?.[1] : undefined;
+  if (topic) parts[1] = `${topic}${second}`;
+  const leaning = second !== undefined && !topic && (!namesSomething(second) || pointsBack(second));
   return { text: main, alternatives, parts: parts.length > 1 ? parts : [main], leaning };
 }
 
@@ -405,6 +410,12 @@ const pointsBack = (question: string): boolean =>
   POINTS_BACK.test(question.replace(/\b(?:is|are|was|were)\s+there\b|\bthere\s+(?:is|are|was|were|'s)\b/gi, "")) ||
   ZH_POINTS_BACK.test(question) ||
   ZH_GUESS.test(question.trim());
+/**
+ * "…多大了？": a short Chinese clause that opens with its question word leaves its subject out, as
+ * Chinese does when the subject is the one just asked about.
+ */
+const ZH_SUBJECTLESS =
+  /^(?:多大|多少|几|多高|多久|多长|哪|在哪|什么时候|何时|啥时候|为什么|为啥|咋|怎么|是谁|谁)[\u4e00-\u9fff]{0,3}?[了吗呢啊呀的啦]*[?？!！。]*$/u;
 /** "…是谁？是马云吗？": a guess at the answer of the question before it, not a question of its own. */
 const ZH_GUESS = /^(?:是不是|是)[^\s，,。？?]{1,8}(?:吗|嗎|吧|么|麼|嘛|咩)?[?？]?$/u;
 

@@ -61,6 +61,8 @@ export interface NameFacts {
   common?: ReadonlySet<string>;
   /** Every name the knowledge lists, in either script, but the common ones: what a Chinese "哪些…?" can be answered with. */
   all?: readonly string[];
+  /** Matches a firm the knowledge names, in either script (the common ones too). */
+  firms?: RegExp;
   /** Matches a place the knowledge names, in either script. */
   places?: RegExp;
   /** The normalised terms of every person and organisation the knowledge names, the common ones too. */
@@ -75,7 +77,12 @@ export interface NameFacts {
  * country is the editor from?").
  */
 function lacksCountry(question: string, answer: string, names: NameFacts): boolean {
-  if (!names.places || !ASKS_COUNTRY.test(question)) return false;
+  const origin = ASKS_ORIGIN.exec(question)?.[1];
+  const asksCountry =
+    ASKS_COUNTRY.test(question) ||
+    (origin !== undefined &&
+      (PERSON_WORD.test(origin) || (names.people !== undefined && new RegExp(names.people.source, "i").test(origin))));
+  if (!names.places || !asksCountry) return false;
   const asked = question.toLowerCase();
   const places = answer.match(new RegExp(names.places.source, "g")) ?? [];
   return !places.some((p) => !asked.includes(p.toLowerCase()) && !names.common?.has(p.toLowerCase()));
@@ -83,6 +90,9 @@ function lacksCountry(question: string, answer: string, names: NameFacts): boole
 /** "哪个国家的人", "which country", "what nationality", "哪里人" (where someone is from), "hometown". */
 const ASKS_COUNTRY =
   /(?:哪|边|邊)(?:几|幾|些|\d+)?(?:个|個)?(?:国家|國家|国|國)(?!内|外)|(?:哪里|哪裡|哪儿|哪兒|哪|什么地方|什麼地方|边度|邊度)(?:的)?人(?!员|員|才|手|口|数|數)|\b(?:which|what)\s+countr(?:y|ies)\b|\bnationality\b|\bhome ?town\b/i;
+/** "Where's Jane Doe from (originally)?", "where is the author from?": a person's origin, a country. */
+const ASKS_ORIGIN = /\bwhere(?:'s|\s+is|\s+was)\s+([^?]{1,40}?)\s+(?:originally\s+)?from(?:\s+originally)?\s*[?.!]*$/i;
+const PERSON_WORD = /\b(?:he|she|author|writer|editor|journalist|reporter|ceo|boss|chief|founder|chairman|exec|executive)\b/i;
 
 export function lacksAskedShape(
   question: string,
@@ -114,8 +124,9 @@ const ASKS_LONG = /\bhow long\b|\bhow many (?:years|months)\b|多少年|几年�
 /** Questions about a sum of money without "how much": a salary, a valuation, a share price, takings. */
 const ASKS_MONEY =
   /\b(?:salary|salaries|wages?|compensation|(?:being|get|gets|getting|is|was) paid|earns?|earnings(?! calls?)|valuation|valued|market cap\w*|net worth|stock price|share price|revenue|revenues|profits?(?! from| by| off)|income)\b|薪水|薪资|工资|年薪|市值|股价|营收|利润|收入|耗资|耗資|花费|花費|成本|造价|造價|费用|費用|运费|運費/;
+// …and a part of a counted whole: "how many of the 20 million users are students?", "用户里有多少是学生".
 const ASKS_SHARE =
-  /\bpercent(?:age)?s?\b|\bper cent\b|%|\bproportion\b|\bwhat share\b|\bmarket share\b|百分之|百分比|比例|占比|比重|份额|占有率|市占率/;
+  /\bpercent(?:age)?s?\b|\bper cent\b|%|\bproportion\b|\bwhat share\b|\bmarket share\b|\bhow many of (?:the |those |these |its |their )?[\d][\d,.]*(?: million| billion| thousand|k)?\b|百分之|百分比|比例|占比|比重|份额|占有率|市占率|(?:里|里面|当中|之中|中间)(?:有)?(?:多少|几多|几)(?:个|位|成|家)?(?:是|来自)/;
 /** Whether a plan worked: what came of it later, which a report of the plan does not know. */
 const ASKS_OUTCOME =
   /\b(?:succeed(?:ed|s)?|successful(?:ly)?|a success|work(?:ed)? out|pa(?:y|ys|id) off|pan(?:s|ned)? out|outcomes?|fail(?:ed|s)?|a failure|flop(?:ped)?)\b|成功|失败|失敗|做成|搞成/;
@@ -160,6 +171,12 @@ const COUNTED_MUCH = new RegExp(`\\bhow much\\s+(?!${AUXILIARY})(?:\\w+\\s+)?(?!
 
 const questionWords = (q: string): Set<string> => new Set(q.toLowerCase().match(/\b(how|many|much|when|who)\b/g) ?? []);
 
+/** "Who owns Acme Mart?", "whose apps…", "是谁家的": a firm answers, not only a person. */
+const ASKS_OWNER =
+  /\bwho\s+(?:owns?|owned|runs?|ran|operates?|controls?|is behind|are behind|was behind)\b|\bwhose\b|谁家|誰家|属于谁|屬於誰|归谁|歸誰|哪家公司的|边间公司/i;
+const namesFirmNotAsked = (question: string, answer: string, names: NameFacts): boolean =>
+  (answer.match(new RegExp(names.firms?.source ?? "(?!)", "g")) ?? []).some((f) => !question.toLowerCase().includes(f.toLowerCase()));
+
 /** The first shape the question asks for that the answer lacks. */
 function lackedShape(question: string, terms: readonly string[], answer: string, names: NameFacts): Shape | "other" | undefined {
   if (asksSomeoneElse(question, answer, names) || asksIfStill(question, answer, names)) return "other";
@@ -175,7 +192,8 @@ function lackedShape(question: string, terms: readonly string[], answer: string,
       if (!named) return shape;
       continue;
     }
-    if (shape === "who" && names.people?.test(answer)) continue;
+    if (shape === "who" && (names.people?.test(answer) || (ASKS_OWNER.test(question) && namesFirmNotAsked(question, answer, names))))
+      continue;
     if (!SHAPES[shape].test(answer)) return shape;
   }
   return undefined;

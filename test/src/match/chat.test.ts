@@ -307,6 +307,13 @@ describe("reading chat messages", () => {
     expect(readChat("三大战场是什么？还有作者是谁？").leaning).toBe(false);
   });
 
+  it("a Chinese second part that leaves its subject out takes the first's", () => {
+    expect(readChat("张勇是谁？多大了？").parts).toEqual(["张勇是谁？", "张勇多大了？"]);
+    expect(readChat("Steven Millward是哪国人？几岁？").parts).toEqual(["Steven Millward是哪国人？", "Steven Millward几岁？"]);
+    // A second part that names its own subject keeps it.
+    expect(readChat("张勇是谁？欧洲办事处在哪？").parts).toEqual(["张勇是谁？", "欧洲办事处在哪？"]);
+  });
+
   it("a message of pleasantries only has nothing to answer", () => {
     expect(readChat("thanks! :pray:").text).toBe("");
     expect(readChat("??? !!!").parts).toEqual([]);

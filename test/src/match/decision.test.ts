@@ -191,6 +191,18 @@ describe("the decision", () => {
     expect(ask(e, "埃文斯是哪国人").answered).toBe(false);
     expect(ask(e, "which countries did alibaba open offices in").factIds).toEqual(["europe-offices"]);
     expect(ask(e, "阿里在哪些国家开了办公室").factIds).toEqual(["europe-offices"]);
+    // "Where is someone from?" asks the same of a person; "where are the goods from?" does not.
+    expect(ask(e, "Where's Steven Millward from originally?").answered).toBe(false);
+    expect(ask(e, "where is the author from?").answered).toBe(false);
+    expect(ask(e, "where are the imported goods from?").factIds).toEqual(["overseas-goods"]);
+  });
+
+  it("'who owns…?' is answered by a firm the question does not name", () => {
+    const e = engine();
+    expect(ask(e, "Taobao和Tmall这两个marketplace是谁家的？").factIds).toEqual(["marketplaces"]);
+    expect(ask(e, "whose marketplaces are taobao and tmall?").factIds).toEqual(["marketplaces"]);
+    // A Chinese second part without its subject asks about the first's: not how big the firm is.
+    expect(ask(e, "Steven Millward是哪国人？多大了？").answered).toBe(false);
   });
 
   it("a lone Chinese syllable the fact shares does not explain a word it never uses", () => {

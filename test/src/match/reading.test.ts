@@ -371,6 +371,9 @@ describe("questions about an age, a distance, a date or a share", () => {
     ],
     ["what market share does it have in big cities?", "It targets shoppers in big cities.", "It holds 60% of the market in big cities."],
     ["一线城市阿里占好大的市场份额", "It targets shoppers in big cities.", "It holds 60% of the market in big cities."],
+    // A part of a counted whole is a share of it.
+    ["how many of the 386 million shoppers are rural?", "It has 386 million shoppers.", "About 30% of its 386 million shoppers are rural."],
+    ["3.86亿活跃买家里面有几多是乡下来的？", "It has 386 million shoppers.", "1.2亿买家来自农村，三分之一。"],
   ])("%j wants what one answer has and the other lacks", (q, lacking, having) => {
     expect(shapeMissed(q, lacking)).toBe(true);
     expect(shapeMissed(q, having)).toBe(false);
