@@ -31,8 +31,9 @@ const MARKUP: [RegExp, string][] = [
   // A dollar sign glued to other symbols ("$~.`{", "^$*") is one more symbol, not a word for
   // dollars once the markup around it has gone; beside an amount or a word ("($5)", "US$", "$$$") it stays.
   [/(?<=[^\s\p{L}\p{N}($])\$(?![\d$])|(?<!\$)\$(?=[^\s\p{L}\p{N}?.,!\-\d$])/gu, " "],
-  // @channel, @here, @everyone, @someone, @小助手 (a mention written by hand).
-  [/(^|\s)@[\w.\p{Script=Han}-]{1,80}/gu, " "],
+  // @channel, @here, @everyone, @someone, @小助手 (a mention written by hand). A Latin name ends
+  // at the first character that is not Latin: "@someone是谁" asks who @someone is.
+  [/(^|\s)@(?:[A-Za-z0-9_.-]{1,80}|[\w.\p{Script=Han}-]{1,80})/gu, " "],
   // A Weibo or WeChat topic tag, #电商#: what the post is filed under, not what it asks.
   [/#[^#\s]{1,30}#/g, " "],
   // Unicode emoji, pictographs, their modifiers and joiners: like shortcodes, often a sentence's end.
@@ -185,6 +186,8 @@ export function readChat(input: string): ChatReading {
     asked.length >= 2 ? asked.slice(0, 2) : asking.length || chosen.length === 1 ? chosen.flatMap(splitTwoPart).slice(0, 2) : [];
   const main = chosen.join(" ");
   const tails = chosen.map(runOnTail).filter((t): t is string => t !== undefined);
+  // "Is it right that Lee is the CEO, not Chan?": the claim without the alternative it is set against.
+  const claims = chosen.map((c) => c.replace(CONTRAST_TAIL, "")).filter((c, i) => c !== chosen[i] && namesSomething(c));
   // What follows a preface's colon or dash ("One more: europe offices", "写论文遇到个问题：…"), and,
   // when no sentence asks, each sentence that is not about the asker, the last first ("So my kid
   // asked me this at dinner. kettle warranty"): readings for a keyword query that context surrounds.
@@ -194,9 +197,9 @@ export function readChat(input: string): ChatReading {
   // opened offices in europe. which countries exactly? need to know before I ship").
   const lone = asking.length === 1 ? sentences.indexOf(asking[0] as string) : -1;
   const withLead = lone > 0 ? [`${sentences[lone - 1]} ${chosen[0]}`] : [];
-  const alternatives = [...new Set([questions.join(" "), sentences.join(" "), ...withLead, ...tails, ...afterPreface, ...alone])].filter(
-    (t) => t !== main,
-  );
+  const alternatives = [
+    ...new Set([questions.join(" "), sentences.join(" "), ...withLead, ...tails, ...claims, ...afterPreface, ...alone]),
+  ].filter((t) => t !== main);
   // A question followed by a short sentence that asks nothing but names something of its own, not
   // about the asker ("who wrote it? europe offices opening date"): maybe a second question typed as
   // keywords. It is answered too when it is answered by another fact, and never said to be left out.
@@ -402,6 +405,10 @@ const PREFACE_END = /[:：]\s*|\s[—–-]{1,2}\s+/;
 
 /** Whether a question names something itself, beyond its question words. */
 const namesSomething = (question: string): boolean => normalise(question.slice(0, NAMING_CHARS)).terms.some((t) => !INTENT_WORDS.has(t));
+/** A short alternative the question sets its claim against, at its end: ", not Chan?", "rather than Chan". ("Or Chan?" is left: "in Saudi or Egypt?" names two places, both asked about.) */
+const CONTRAST_TAIL =
+  /(?:\s*,\s*|\s+)(?:and\s+)?(?:not|rather than|instead of)\s+(?:mr\.?\s+|ms\.?\s+)?\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}\s*[?.!]*$/iu;
+
 /** A question names what it asks about early: past this many characters it is not read for it (a long message costs no more). */
 const NAMING_CHARS = 200;
 

@@ -239,7 +239,7 @@ const SOUTHWEST: [RegExp, string][] = [
  * 好多 / 好久 in it are "so many" / "so long", not Southwest Mandarin's "how many" / "when".
  */
 export const ZH_QUESTION_WORD = new RegExp(
-  `吗|嗎|么|麼|${CLOSING_FA.source}|多少|几|幾|什么|什麼|啥|哪|谁|誰|怎|咋|为何|為何|何时|何時|是不是|有没有|有沒有|会不会|會不會|咩|边个|邊個|边度|邊度|点样|點樣|系咪|係咪|定系|定係`,
+  `吗|嗎|么|麼|${CLOSING_FA.source}|多少|多(?:大|久|长|長|高|远|遠|重|老)|几|幾|什么|什麼|啥|哪|谁|誰|怎|咋|为何|為何|何时|何時|是不是|有没有|有沒有|会不会|會不會|咩|边个|邊個|边度|邊度|点样|點樣|系咪|係咪|定系|定係`,
 );
 /**
  * "村一级", "县一级": spoken Mandarin's "at the village level", which written text puts as 村级; the

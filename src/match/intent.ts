@@ -87,6 +87,60 @@ function lacksCountry(question: string, answer: string, names: NameFacts): boole
   const places = answer.match(new RegExp(names.places.source, "g")) ?? [];
   return !places.some((p) => !asked.includes(p.toLowerCase()) && !names.common?.has(p.toLowerCase()));
 }
+/**
+ * "Did it open an office in Japan?": a fact whose answer names its places (offices in X and Y)
+ * does not answer about a country it does not name, unless the question names one of its places
+ * too ("the draft says France and Spain: right?"). Countries are ICU's region names (Node's Intl),
+ * as written ("Japan", "Saudi Arabia", "UK"), or in lower case after "in", "from", "to"…: "japan"
+ * is also a word. Only in a file that names its places (CLINC150's names none).
+ */
+function asksAnotherCountry(question: string, answer: string, names: NameFacts): boolean {
+  if (!names.places) return false;
+  const own = new RegExp(names.places.source, "gi");
+  // The answer's own places, not the common ones (the subject's country).
+  const uncommon = new Set((names.all ?? []).map((n) => n.toLowerCase()));
+  const known = [...new Set((answer.match(own) ?? []).map((p) => p.toLowerCase()))].filter((p) => uncommon.has(p));
+  // A question that names one of them too checks a claim about them ("France and Spain, right?").
+  const asked = question.toLowerCase();
+  if (!known.length || known.some((p) => asked.includes(p))) return false;
+  return countriesIn(question).some((c) => !new RegExp(`^(?:${names.places?.source})$`, "i").test(c));
+}
+let countriesOf: [string, string[]] = ["", []];
+/** The countries a question names, lower-cased; read once per question (every ranked fact is checked against it). */
+function countriesIn(question: string): string[] {
+  if (question !== countriesOf[0]) {
+    const { cased, afterPlaceWord } = countries();
+    const found = [...question.matchAll(cased), ...question.matchAll(afterPlaceWord)].map((m) => (m[1] ?? m[0]).toLowerCase());
+    countriesOf = [question, found];
+  }
+  return countriesOf[1];
+}
+let countryPatterns: { cased: RegExp; afterPlaceWord: RegExp } | undefined;
+/** English country names from ICU (long and short forms), built once. */
+function countries(): { cased: RegExp; afterPlaceWord: RegExp } {
+  if (countryPatterns) return countryPatterns;
+  const forms = new Set<string>();
+  const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  for (const style of ["long", "short"] as const) {
+    const display = new Intl.DisplayNames(["en"], { type: "region", style });
+    for (const a of letters)
+      for (const b of letters) {
+        const name = display.of(a + b);
+        // Unassigned codes come back as themselves; "Unknown Region", "World" and the like are no country.
+        if (name && name !== a + b && !/(?:Unknown|World|Outlying|Pseudo|SAR)|&/.test(name)) forms.add(name);
+      }
+  }
+  const alternation = [...forms]
+    .sort((x, y) => y.length - x.length)
+    .map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|");
+  countryPatterns = {
+    cased: new RegExp(`\\b(?:${alternation})\\b`, "g"),
+    afterPlaceWord: new RegExp(`\\b(?:in|from|to|into|across|throughout|outside|inside)\\s+(?:the\\s+)?(${alternation})\\b`, "gi"),
+  };
+  return countryPatterns;
+}
+
 /** "哪个国家的人", "which country", "what nationality", "哪里人" (where someone is from), "hometown". */
 const ASKS_COUNTRY =
   /(?:哪|边|邊)(?:几|幾|些|\d+)?(?:个|個)?(?:国家|國家|国|國)(?!内|外)|(?:哪里|哪裡|哪儿|哪兒|哪|什么地方|什麼地方|边度|邊度)(?:的)?人(?!员|員|才|手|口|数|數)|\b(?:which|what)\s+countr(?:y|ies)\b|\bnationality\b|\bhome ?town\b/i;
@@ -180,7 +234,12 @@ const namesFirmNotAsked = (question: string, answer: string, names: NameFacts): 
 /** The first shape the question asks for that the answer lacks. */
 function lackedShape(question: string, terms: readonly string[], answer: string, names: NameFacts): Shape | "other" | undefined {
   if (asksSomeoneElse(question, answer, names) || asksIfStill(question, answer, names)) return "other";
-  if (asksExactlyWhich(question, answer, names.common ?? new Set()) || lacksCountry(question, answer, names)) return "other";
+  if (
+    asksExactlyWhich(question, answer, names.common ?? new Set()) ||
+    lacksCountry(question, answer, names) ||
+    asksAnotherCountry(question, answer, names)
+  )
+    return "other";
   for (const shape of askedShapes(question, new Set(terms))) {
     if (shape === "which") {
       // The answer must name something the question did not: a proper noun; for a Chinese "那个平台
@@ -251,7 +310,7 @@ function mentionsAnswersPerson(answer: string, names: NameFacts, texts: readonly
 
 /**
  * Where a question names a person as someone it does not ask about: the one ruled out ("before
- * Lee", "after Lee", "Lee之前"), the subject of "who does Lee report to?" (`ruledOut`); or the one
+ * Lee", "after Lee", "besides Lee", "Lee之前", "除了Lee还有谁"), the subject of "who does Lee report to?" (`ruledOut`); or the one
  * asked whether they are still in post ("is Lee still…", "Lee现在还在…", `stillInPost`). Read once
  * per question (every ranked fact is checked against it).
  */
@@ -264,12 +323,19 @@ function personSlots(question: string): PersonSlots {
       lower,
     )?.[1],
     /\b([a-z][\w.]*(?:\s+[a-z]+)?)['’]s\s+(?:successor|predecessor|replacement|boss|manager)\b/.exec(lower)?.[1],
+    // "who else besides Lee…", "anyone other than Lee…", "除了Lee还有谁".
+    /\b(?:besides|other than|apart from|aside from|except(?: for)?|excluding)\s+(?:mr\.?\s+|ms\.?\s+)?([a-z][\w.]*(?:\s+[a-z]+)?)/.exec(
+      lower,
+    )?.[1],
     /\bwhom?\s+(?:does|did|do|will|would|has|had|should)\s+(?:mr\.?\s+)?([a-z][\w.]*(?:\s+[a-z]+)?)\s+(?:report|answer|work|replace|succeed|hire|poach|bring|manage|lead|compete)/.exec(
       lower,
     )?.[1],
     // "李明之前的CEO是谁", "在Lee之前谁负责…", "Lee在公司向谁汇报".
     /谁|誰|哪位/.test(question)
       ? (/([\u4e00-\u9fffA-Za-z·]{2,12})(?:之前|以前|前任|之后|以后|接班|的继任|的接班人)/.exec(question.slice(0, SLOT_CHARS))?.[1] ??
+          /除了([\u4e00-\u9fffA-Za-z· ]{2,16}?)(?:以外|之外|外)?(?:，|,|\s)?(?:还有|還有|另外|其他|别的|別的)/.exec(
+            question.slice(0, SLOT_CHARS),
+          )?.[1] ??
           /^(.{2,16}?)(?:向|跟|对|對)(?:谁|誰)(?:汇报|匯報|负责|負責)/.exec(question)?.[1])
       : undefined,
   );

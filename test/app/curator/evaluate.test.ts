@@ -127,6 +127,8 @@ describe("labelled question sets", () => {
     ["persona41", "zh-test.jsonl", 0.97, 0.97],
     ["persona42", "en-test.jsonl", 0.98, 0.98],
     ["persona42", "zh-test.jsonl", 0.95, 0.93],
+    ["persona44", "en-test.jsonl", 0.98, 0.96],
+    ["persona44", "zh-test.jsonl", 0.96, 0.97],
     // The other-firms probe: every out-of-scope question names another firm in the article's shapes.
     ["firms", "en-test.jsonl", 0.99, 0.82],
     ["firms", "zh-test.jsonl", 0.99, 0.92],

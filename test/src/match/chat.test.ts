@@ -136,6 +136,8 @@ describe("reading chat messages", () => {
     expect(readChat("你好").text).toBe("");
     expect(readChat("各位大佬，北京总部在哪").text).toBe("北京总部在哪");
     expect(readChat("话说 北京总部在哪 @小助手").text).toBe("北京总部在哪");
+    // A Latin name typed by hand ends where the Chinese begins: the question is kept.
+    expect(readChat("@someone是谁的推特号").text).toBe("是谁的推特号");
     expect(readChat("#阿里巴巴# 北京总部在哪 有人知道吗").text).toBe("北京总部在哪");
     expect(readChat("【提问】北京总部在哪，求解答").text).toBe("北京总部在哪，");
     expect(readChat("北京总部在哪 发自我的iPhone").text).toBe("北京总部在哪");
@@ -305,6 +307,13 @@ describe("reading chat messages", () => {
     // A guess at the answer: "…是谁？是马云吗？".
     expect(readChat("定这三大战场的人是谁？是马云吗？").leaning).toBe(true);
     expect(readChat("三大战场是什么？还有作者是谁？").leaning).toBe(false);
+  });
+
+  it("a claim set against another name is also read without it", () => {
+    expect(readChat("Is it right that Lee is the CEO, not Chan?").alternatives).toContain("Is it right that Lee is the CEO");
+    expect(readChat("who is the CEO rather than the chairman?").alternatives).toContain("who is the CEO");
+    // "Or" joins two things both asked about: not a claim set against another.
+    expect(readChat("offices in Spain or Italy?").alternatives).toEqual([]);
   });
 
   it("a Chinese second part that leaves its subject out takes the first's", () => {

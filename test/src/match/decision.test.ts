@@ -203,6 +203,24 @@ describe("the decision", () => {
     expect(ask(e, "whose marketplaces are taobao and tmall?").factIds).toEqual(["marketplaces"]);
     // A Chinese second part without its subject asks about the first's: not how big the firm is.
     expect(ask(e, "Steven Millward是哪国人？多大了？").answered).toBe(false);
+    // …and a Chinese question about a Latin name, asking how old, is answered in Chinese.
+    expect(ask(e, "Steven Millward多大了？").language).toBe("zh");
+  });
+
+  it("a fact that names its places does not answer about a country it does not name", () => {
+    const e = engine();
+    expect(ask(e, "did alibaba open an office in japan?").answered).toBe(false);
+    expect(ask(e, "are there alibaba offices in Mexico now?").answered).toBe(false);
+    // A claim that names one of its places is checked, and corrected.
+    expect(ask(e, "the draft says Alibaba opened offices in France and Spain. Is that right?").factIds).toEqual(["europe-offices"]);
+    expect(ask(e, "did alibaba open an office in germany?").factIds).toEqual(["europe-offices"]);
+  });
+
+  it("'besides' and 'not' set a person aside", () => {
+    const e = engine();
+    expect(ask(e, "who else besides zhang on alibaba leadership team").answered).toBe(false);
+    expect(ask(e, "除了张勇还有谁是阿里的高管").answered).toBe(false);
+    expect(ask(e, "Is it right that Daniel Zhang is the CEO, not Jack Ma?").factIds).toEqual(["ceo-daniel-zhang"]);
   });
 
   it("a lone Chinese syllable the fact shares does not explain a word it never uses", () => {
