@@ -153,7 +153,8 @@ describe("the decision", () => {
     expect(ask(e, "is BABA opening offices in europe").factIds).toEqual(["europe-offices"]);
     // A file that names no one cannot tell another firm from the thing a question acts on.
     const nameless = createEngine({ knowledge: { ...knowledge(), names: undefined } });
-    expect(ask(nameless, "does pinduoduo do rural e-commerce, like letting farmers sell produce?").answered).toBe(true);
+    expect(ask(e, "does trendyol do rural e-commerce, like letting farmers sell produce?").answered).toBe(false);
+    expect(ask(nameless, "does trendyol do rural e-commerce, like letting farmers sell produce?").answered).toBe(true);
     for (const q of [
       "who is the ceo of alibba",
       "who is the ceo of albab",
@@ -211,8 +212,8 @@ describe("the decision", () => {
     const e = engine();
     expect(ask(e, "did alibaba open an office in japan?").answered).toBe(false);
     expect(ask(e, "are there alibaba offices in Mexico now?").answered).toBe(false);
-    // A claim that names one of its places is checked, and corrected.
-    expect(ask(e, "the draft says Alibaba opened offices in France and Spain. Is that right?").factIds).toEqual(["europe-offices"]);
+    // A question that names one of its places as well is answered, and corrected.
+    expect(ask(e, "did alibaba open offices in france and spain?").factIds).toEqual(["europe-offices"]);
     expect(ask(e, "did alibaba open an office in germany?").factIds).toEqual(["europe-offices"]);
   });
 
