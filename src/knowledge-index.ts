@@ -2,7 +2,7 @@ import Fuse from "fuse.js";
 import type { Fact, Knowledge } from "./knowledge/schema.js";
 import { hanCharacters, simplified } from "./match/chinese.js";
 import { createMatcher, type LabelledExample, type Matcher } from "./match/fuse-matcher.js";
-import { acronymSubjectOf, type NameFacts, shapesAskedBy } from "./match/intent.js";
+import { acronymSubjectOf, countries, type NameFacts, shapesAskedBy } from "./match/intent.js";
 import { escapeRegExp, hasChinese, normalise, type Prepare } from "./match/normalise.js";
 import { type Messages, messagesFor } from "./messages.js";
 
@@ -202,6 +202,8 @@ function nameFacts(knowledge: Knowledge, prepare: Prepare): NameFacts & { places
   const people = pattern("person");
   const firms = pattern("organisation");
   const places = pattern("place");
+  // Only a file that names its places asks whether a question names another country.
+  if (places) countries();
   const all = names.filter((n) => !n.common).flatMap((n) => [n.name, ...(n.zh ? [n.zh] : [])]);
   const terms = new Set(
     names

@@ -95,15 +95,18 @@ function lacksCountry(question: string, answer: string, names: NameFacts): boole
  * is also a word. Only in a file that names its places (CLINC150's names none).
  */
 function asksAnotherCountry(question: string, answer: string, names: NameFacts): boolean {
-  if (!names.places) return false;
+  // Most questions name no country: that is settled once per question, before any answer is read.
+  const asked = countriesIn(question);
+  if (!names.places || !asked.length) return false;
   const own = new RegExp(names.places.source, "gi");
   // The answer's own places, not the common ones (the subject's country).
   const uncommon = new Set((names.all ?? []).map((n) => n.toLowerCase()));
   const known = [...new Set((answer.match(own) ?? []).map((p) => p.toLowerCase()))].filter((p) => uncommon.has(p));
   // A question that names one of them too checks a claim about them ("France and Spain, right?").
-  const asked = question.toLowerCase();
-  if (!known.length || known.some((p) => asked.includes(p))) return false;
-  return countriesIn(question).some((c) => !new RegExp(`^(?:${names.places?.source})$`, "i").test(c));
+  const lower = question.toLowerCase();
+  if (!known.length || known.some((p) => lower.includes(p))) return false;
+  const ownPlace = new RegExp(`^(?:${names.places.source})$`, "i");
+  return asked.some((c) => !ownPlace.test(c));
 }
 let countriesOf: [string, string[]] = ["", []];
 /** The countries a question names, lower-cased; read once per question (every ranked fact is checked against it). */
@@ -116,8 +119,11 @@ function countriesIn(question: string): string[] {
   return countriesOf[1];
 }
 let countryPatterns: { cased: RegExp; afterPlaceWord: RegExp } | undefined;
-/** English country names from ICU (long and short forms), built once. */
-function countries(): { cased: RegExp; afterPlaceWord: RegExp } {
+/**
+ * English country names from ICU (long and short forms), built once (about 20 ms): at the build of
+ * an engine whose knowledge names places, so that no question pays for it.
+ */
+export function countries(): { cased: RegExp; afterPlaceWord: RegExp } {
   if (countryPatterns) return countryPatterns;
   const forms = new Set<string>();
   const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
