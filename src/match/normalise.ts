@@ -19,9 +19,15 @@ export const STOP_WORDS = new Set(
     "guess basically currently plz thx ty maybe probably piece story deal whole anyway though lemme " +
     "new main back known current today nowadays presently latest recently still actually quote quotes quoted worried worry matter too cant thered theres therell talked tells told wat r u ur ya thru w abt bc cuz tho btw imo smth sth pls im ive id dont doesnt didnt isnt arent " +
     "kindly guy guys dude etc lol hmm um uh gotta kinda sorta yet again also instead insted po " +
-    "happening happen exist exists according supposed seems seem think thinks look looking mr mrs ms grateful specifically stated side sides"
+    "happening happen exist exists according supposed seems seem think thinks look looking mr mrs ms grateful specifically stated side sides " +
+    // Chat fillers that say how the asker feels, not what they ask ("is it deadass true or nah, fr").
+    "tbh ngl fr frfr lowkey highkey deadass idk nah ong smh fwiw imho istg bruh"
   ).split(/\s+/),
 );
+
+/** "crackin", "doin": a word typed without its final g, when only the word with it is English. */
+const withoutDroppedG = (word: string): string | undefined =>
+  word.length >= 4 && word.endsWith("in") && !isEnglishWord(word) && isEnglishWord(`${word}g`) ? `${word}g` : undefined;
 
 /**
  * Question words: kept as tokens (they separate "where is the HQ?" from "why a Paris HQ?") but weigh
@@ -247,7 +253,7 @@ export function normalise(input: string, synonyms?: Prepare): Normalised {
   const phrased = (synonyms ? synonyms(spaced) : spaced).replace(PHRASE_RE, (p) => PHRASE_OF.get(p) ?? p);
   const words: string[] = [];
   for (const typed of phrased.split(" ")) {
-    const raw = SHORTHAND_OF.get(typed) ?? typed;
+    const raw = SHORTHAND_OF.get(typed) ?? withoutDroppedG(typed) ?? typed;
     if (!raw || STOP_WORDS.has(raw)) continue;
     const word = WORD_OF.get(raw) ?? raw;
     for (const w of word.split(" ")) {

@@ -384,6 +384,16 @@ describe("questions about an age, a distance, a date or a share", () => {
   });
 });
 
+describe("chat spellings", () => {
+  it("reads a dropped final g, and weighs nothing for chat fillers", () => {
+    expect(normalise("who's runnin the show").terms).toEqual(normalise("who's running the show").terms);
+    expect(normalise("what are they doin about fakes").terms).toEqual(normalise("what are they doing about fakes").terms);
+    expect(normalise("is it deadass true or nah, fr? tbh ngl").terms).toEqual(normalise("is it true").terms);
+    // A word that is English as typed keeps its spelling.
+    expect(normalise("the bulletin").terms).toEqual(["bulletin"]);
+  });
+});
+
 describe("typo correction leaves real words alone", () => {
   it("knows common English words, and not their misspellings", () => {
     for (const w of ["code", "wales", "suit", "usually", "centres"]) expect(isEnglishWord(w), w).toBe(true);
