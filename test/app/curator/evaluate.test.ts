@@ -131,6 +131,8 @@ describe("labelled question sets", () => {
     ["persona42", "zh-test.jsonl", 0.95, 0.93],
     ["persona44", "en-test.jsonl", 0.98, 0.96],
     ["persona44", "zh-test.jsonl", 0.96, 0.95],
+    ["persona43", "en-test.jsonl", 0.95, 0.96],
+    ["persona43", "zh-test.jsonl", 0.93, 0.97],
     // The other-firms probe: every out-of-scope question names another firm in the article's shapes.
     ["firms", "en-test.jsonl", 0.99, 0.82],
     // 0.92 until rounds 22–42's dev splits joined the examples: 23 → 21 of 25 refused on this half,
