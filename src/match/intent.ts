@@ -84,8 +84,15 @@ function lacksCountry(question: string, answer: string, names: NameFacts): boole
       (PERSON_WORD.test(origin) || (names.people !== undefined && new RegExp(names.people.source, "i").test(origin))));
   if (!names.places || !asksCountry) return false;
   const asked = question.toLowerCase();
-  const places = answer.match(new RegExp(names.places.source, "g")) ?? [];
-  return !places.some((p) => !asked.includes(p.toLowerCase()) && !names.common?.has(p.toLowerCase()));
+  return !ownPlaces(answer, names).some((p) => !asked.includes(p));
+}
+/** The places the knowledge names that an answer holds, lower-cased, but the common ones (the subject's own country) in either script. */
+function ownPlaces(answer: string, names: NameFacts): string[] {
+  if (!names.places) return [];
+  const uncommon = new Set((names.all ?? []).map((n) => n.toLowerCase()));
+  return [...new Set((answer.match(new RegExp(names.places.source, "gi")) ?? []).map((p) => p.toLowerCase()))].filter((p) =>
+    uncommon.has(p),
+  );
 }
 /**
  * "Did it open an office in Japan?": a fact whose answer names its places (offices in X and Y)
@@ -98,10 +105,7 @@ function asksAnotherCountry(question: string, answer: string, names: NameFacts):
   // Most questions name no country: that is settled once per question, before any answer is read.
   const asked = countriesIn(question);
   if (!names.places || !asked.length) return false;
-  const own = new RegExp(names.places.source, "gi");
-  // The answer's own places, not the common ones (the subject's country).
-  const uncommon = new Set((names.all ?? []).map((n) => n.toLowerCase()));
-  const known = [...new Set((answer.match(own) ?? []).map((p) => p.toLowerCase()))].filter((p) => uncommon.has(p));
+  const known = ownPlaces(answer, names);
   // A question that names one of them too checks a claim about them ("France and Spain, right?").
   const lower = question.toLowerCase();
   if (!known.length || known.some((p) => lower.includes(p))) return false;
