@@ -1,4 +1,4 @@
-import { STOP_WORDS } from "./normalise.js";
+import { escapeRegExp, STOP_WORDS } from "./normalise.js";
 
 /**
  * The shape of answer a question asks for. "How many…?" wants a number, "when…?" a time, "who…?"
@@ -77,12 +77,14 @@ export interface NameFacts {
  * country is the editor from?").
  */
 function lacksCountry(question: string, answer: string, names: NameFacts): boolean {
+  // Only a file that names its places can say which country: in one that names none, nothing is read.
+  if (!names.places) return false;
   const origin = ASKS_ORIGIN.exec(question)?.[1];
   const asksCountry =
     ASKS_COUNTRY.test(question) ||
     (origin !== undefined &&
       (PERSON_WORD.test(origin) || (names.people !== undefined && new RegExp(names.people.source, "i").test(origin))));
-  if (!names.places || !asksCountry) return false;
+  if (!asksCountry) return false;
   const asked = question.toLowerCase();
   return !ownPlaces(answer, names).some((p) => !asked.includes(p));
 }
@@ -142,7 +144,7 @@ export function countries(): { cased: RegExp; afterPlaceWord: RegExp } {
   }
   const alternation = [...forms]
     .sort((x, y) => y.length - x.length)
-    .map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .map(escapeRegExp)
     .join("|");
   countryPatterns = {
     cased: new RegExp(`\\b(?:${alternation})\\b`, "g"),
