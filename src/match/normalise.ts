@@ -21,7 +21,10 @@ export const STOP_WORDS = new Set(
     "kindly guy guys dude etc lol hmm um uh gotta kinda sorta yet again also instead insted po " +
     "happening happen exist exists according supposed seems seem think thinks look looking mr mrs ms grateful specifically stated side sides " +
     // Chat fillers that say how the asker feels, not what they ask ("is it deadass true or nah, fr").
-    "tbh ngl fr frfr lowkey highkey deadass idk nah ong smh fwiw imho istg bruh"
+    "tbh ngl fr frfr lowkey highkey deadass idk nah ong smh fwiw imho istg bruh " +
+    // Nigerian Pidgin's particles and fillers ("wetin dem dey plan", "abeg", "na so", "e don do"):
+    // the grammar between its content words, which are English.
+    "dey abeg wan na sef oga una dem don wey"
   ).split(/\s+/),
 );
 

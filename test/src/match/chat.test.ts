@@ -112,6 +112,14 @@ describe("reading chat messages", () => {
     expect(readChat("How far my people!! who runs alibaba?").text).toBe("who runs alibaba?");
     expect(readChat("how far, who runs alibaba?").text).toBe("who runs alibaba?");
     expect(readChat("how far is hangzhou from shanghai?").text).toBe("how far is hangzhou from shanghai?");
+    expect(readChat("how far guys, who runs alibaba?").text).toBe("who runs alibaba?");
+    expect(readChat("how far away is the new office?").text).toBe("how far away is the new office?");
+    // A question mark inside brackets ends no sentence.
+    expect(readChat("Which partner (the courier?) does the delivery to the villages?").text).toBe(
+      "Which partner (the courier?) does the delivery to the villages?",
+    );
+    // German's "Hallo zusammen", in English.
+    expect(readChat("Hi together, who runs alibaba?").text).toBe("who runs alibaba?");
   });
 
   it("reads the question after the source named as where to look", () => {

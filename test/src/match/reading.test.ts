@@ -389,6 +389,8 @@ describe("chat spellings", () => {
     expect(normalise("who's runnin the show").terms).toEqual(normalise("who's running the show").terms);
     expect(normalise("what are they doin about fakes").terms).toEqual(normalise("what are they doing about fakes").terms);
     expect(normalise("is it deadass true or nah, fr? tbh ngl").terms).toEqual(normalise("is it true").terms);
+    // Nigerian Pidgin's particles: its content words are English.
+    expect(normalise("abeg wetin alibaba dey plan, na so?").terms).toEqual(normalise("what alibaba plan, so?").terms);
     // A word that is English as typed keeps its spelling.
     expect(normalise("the bulletin").terms).toEqual(["bulletin"]);
   });
