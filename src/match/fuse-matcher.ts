@@ -270,6 +270,12 @@ export function createMatcher(
   const nearest = new Float64Array(docs.length);
   /** Per phrasing, whether it is already a candidate of this question (cleared after each). */
   const taken = new Uint8Array(phrasings.length);
+  // Scratch space for one question's candidates, the facts it reaches and their similarities: filled
+  // and read within one call, so a question allocates none of them (on a 10,000-fact file they were
+  // a third of what a question allocated, and the collector's pauses are what a p99 timing meets).
+  const candidateIds = new Int32Array(phrasings.length);
+  const reachedIds = new Int32Array(docs.length);
+  const reachedSims = new Float64Array(docs.length);
 
   // Misspelt synonyms ("custumers") correct to the word the synonym stands for.
   for (const [from, to] of Object.entries(WORDS)) {
@@ -499,16 +505,14 @@ export function createMatcher(
      * Scores the listed phrasings: each fact's nearest one (weighted Jaccard) goes into `best`, for
      * the `keep` facts whose nearest phrasings are closest.
      */
-    const score = (indexes: Iterable<number>, keep = Number.POSITIVE_INFINITY) => {
-      const known: number[] = [];
+    const score = (indexes: ArrayLike<number>, count: number, keep = Number.POSITIVE_INFINITY) => {
       for (const t of unique) {
         const id = termIds.get(t);
-        if (id === undefined) continue;
-        known.push(id);
-        questionWeights[id] = w(t);
+        if (id !== undefined) questionWeights[id] = w(t);
       }
-      const reached: number[] = [];
-      for (const i of indexes) {
+      let reached = 0;
+      for (let n = 0; n < count; n++) {
+        const i = indexes[n] as number;
         let inter = 0;
         const end = termStart[i + 1] as number;
         for (let k = termStart[i] as number; k < end; k++) inter += questionWeights[termOf[k] as number] as number;
@@ -516,18 +520,28 @@ export function createMatcher(
         const sim = (inter / union) * (scaleOf[i] as number);
         const f = factOf[i] as number;
         if (sim > (nearest[f] as number)) {
-          if (nearest[f] === 0) reached.push(f);
+          if (nearest[f] === 0) reachedIds[reached++] = f;
           nearest[f] = sim;
         }
       }
-      for (const id of known) questionWeights[id] = 0;
+      for (const t of unique) {
+        const id = termIds.get(t);
+        if (id !== undefined) questionWeights[id] = 0;
+      }
       // The keep-th closest similarity (a numeric sort of a typed array: no comparator, no pairs).
-      const cut =
-        reached.length > keep ? (Float64Array.from(reached, (f) => nearest[f] as number).sort()[reached.length - keep] as number) : 0;
+      let cut = 0;
+      if (reached > keep) {
+        for (let r = 0; r < reached; r++) reachedSims[r] = nearest[reachedIds[r] as number] as number;
+        cut = reachedSims.subarray(0, reached).sort()[reached - keep] as number;
+      }
       const put = (f: number) => best.set(f, Math.max(best.get(f) ?? 0, nearest[f] as number));
-      for (const f of reached) if ((nearest[f] as number) > cut) put(f);
+      for (let r = 0; r < reached; r++) {
+        const f = reachedIds[r] as number;
+        if ((nearest[f] as number) > cut) put(f);
+      }
       // Ties at the cut, in the order they were reached, while there is room.
-      for (const f of reached) {
+      for (let r = 0; r < reached; r++) {
+        const f = reachedIds[r] as number;
         if (nearest[f] === cut && best.size < keep) put(f);
         nearest[f] = 0;
       }
@@ -538,12 +552,13 @@ export function createMatcher(
       // nearest phrasing is evidence (a one-word question must nearly be one of them).
       const top = [...Array(docs.length).keys()].sort((a, b) => (probs[b] as number) - (probs[a] as number)).slice(0, limit);
       for (const f of top) best.set(f, 0);
-      score(top.slice(0, PHRASED_FACTS).flatMap((f) => phrasingsOf[f] ?? []));
+      const phrased = top.slice(0, PHRASED_FACTS).flatMap((f) => phrasingsOf[f] ?? []);
+      score(phrased, phrased.length);
     } else {
       // Candidates come from the rarer terms first; a term shared by thousands of phrasings (or a
       // question word) still counts in every score but does not pull in candidates once rarer
       // terms have, which keeps a 10,000-fact file fast.
-      const candidates: number[] = [];
+      let candidates = 0;
       const byRarity = unique
         .filter((t) => postings.has(t))
         .sort((a, b) => (postings.get(a)?.length ?? 0) - (postings.get(b)?.length ?? 0));
@@ -552,15 +567,15 @@ export function createMatcher(
         // A question word or a word in thousands of phrasings never brings in candidates, even
         // first: "what does confrontation mean" must not score every phrasing with "what".
         if (INTENT_WORDS.has(t)) continue;
-        if (list.length > MAX_POSTINGS || candidates.length >= MAX_CANDIDATES) break;
+        if (list.length > MAX_POSTINGS || candidates >= MAX_CANDIDATES) break;
         for (const i of list) {
           if (taken[i]) continue;
           taken[i] = 1;
-          candidates.push(i);
+          candidateIds[candidates++] = i;
         }
       }
-      for (const i of candidates) taken[i] = 0;
-      score(candidates, MAX_READ_FACTS);
+      for (let n = 0; n < candidates; n++) taken[candidateIds[n] as number] = 0;
+      score(candidateIds, candidates, MAX_READ_FACTS);
     }
 
     const ranked: Scored[] = [];
@@ -570,13 +585,17 @@ export function createMatcher(
       let heaviestMatched = 0;
       let heaviestMissed = 0;
       let specific = 0;
-      const matched: string[] = [];
+      let matchedAny = false;
+      let matchedOnlyNames = true;
       for (const t of unique) {
         const inBag = bag.get(t);
         if (inBag) {
           covered += w(t) * inBag;
           heaviestMatched = Math.max(heaviestMatched, isSyllable(t) ? SYLLABLE_EVIDENCE * w(t) : w(t));
-          matched.push(t);
+          if (!INTENT_WORDS.has(t)) {
+            matchedAny = true;
+            if (!nameParts?.has(t)) matchedOnlyNames = false;
+          }
         } else {
           heaviestMissed = Math.max(heaviestMissed, w(t));
           // A name the asker capitalised, or a number, that this fact never mentions; a Chinese name
@@ -588,13 +607,7 @@ export function createMatcher(
       // knowledge never uses ("成都有什么好吃的", "日本的首都是哪里"): the names set the scene and
       // the unknown words are what it asks. Unknown Chinese words weigh little (segmentation makes
       // spurious ones), so this counts as names the fact does not mention would.
-      if (
-        nameParts &&
-        unknownBesideNames &&
-        matched.some((t) => !INTENT_WORDS.has(t)) &&
-        matched.every((t) => INTENT_WORDS.has(t) || nameParts.has(t))
-      )
-        specific += NAMES_ONLY;
+      if (nameParts && unknownBesideNames && matchedAny && matchedOnlyNames) specific += NAMES_ONLY;
       const coverage = total > 0 ? covered / total : 1;
       // A one-word question ("channel") must be a curated phrasing of its own, nearly: a word that
       // merely appears in a fact's phrasings says too little to answer with it.
@@ -609,7 +622,8 @@ export function createMatcher(
       ranked.push({
         factIndex,
         score: probs ? (probs[factIndex] as number) : index,
-        matched,
+        // Filled in below for the facts returned: most of those scored are not.
+        matched: [],
         index,
         coverage,
         missed: heaviestMissed / (heaviestMatched || 1e-9),
@@ -626,7 +640,12 @@ export function createMatcher(
     if (refusal > 0) for (const r of ranked) if (own(r)) r.score /= 1 - refusal;
     ranked.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
     if (refusal > 0 && ranked[0] && own(ranked[0])) refusal = 0;
-    return { normalised, terms: unique, ranked: ranked.slice(0, limit), refusal, mash, madeUpWords, farWords };
+    const returned = ranked.slice(0, limit);
+    for (const r of returned) {
+      const bag = factBags[r.factIndex] as Map<string, number>;
+      r.matched = unique.filter((t) => Boolean(bag.get(t)));
+    }
+    return { normalised, terms: unique, ranked: returned, refusal, mash, madeUpWords, farWords };
   }
 
   return { match, weight, vocabularySize: vocabulary.size };
