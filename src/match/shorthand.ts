@@ -75,4 +75,15 @@ export const SHORTHAND: Record<string, string> = {
   plz: "please",
   // Nigerian and Ghanaian "please".
   abeg: "please",
+  // Months as dates abbreviate them ("in sept" had become "set"). Not "jan", a name, "mar", "may",
+  // words, nor "apr", a rate.
+  feb: "february",
+  jun: "june",
+  jul: "july",
+  aug: "august",
+  sep: "september",
+  sept: "september",
+  oct: "october",
+  nov: "november",
+  dec: "december",
 };

@@ -391,6 +391,8 @@ describe("chat spellings", () => {
     expect(normalise("is it deadass true or nah, fr? tbh ngl").terms).toEqual(normalise("is it true").terms);
     // Nigerian Pidgin's particles: its content words are English.
     expect(normalise("abeg wetin alibaba dey plan, na so?").terms).toEqual(normalise("what alibaba plan, so?").terms);
+    // A month as dates abbreviate it.
+    expect(normalise("shoppers in sept").terms).toEqual(normalise("shoppers in september").terms);
     // A word that is English as typed keeps its spelling.
     expect(normalise("the bulletin").terms).toEqual(["bulletin"]);
   });
