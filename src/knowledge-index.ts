@@ -217,5 +217,19 @@ function nameFacts(knowledge: Knowledge, prepare: Prepare): NameFacts & { places
       return firm ? [firm] : [];
     }),
   );
-  return { common, all, terms, askersFirms, ...(people && { people }), ...(firms && { firms }), ...(places && { places }) };
+  // Other firms, as whole words in any case ("amazon", "JD.com") or as Chinese (written Simplified, as names are).
+  const otherForms = (knowledge.other_names ?? []).flatMap((n) => [n.name, ...(n.zh ? [n.zh] : [])]);
+  const others = otherForms.length
+    ? new RegExp(`(?<![\\p{Script=Latin}\\p{N}])(?:${otherForms.map(escapeRegExp).join("|")})(?![\\p{Script=Latin}\\p{N}])`, "giu")
+    : undefined;
+  return {
+    common,
+    all,
+    terms,
+    askersFirms,
+    ...(people && { people }),
+    ...(firms && { firms }),
+    ...(places && { places }),
+    ...(others && { others }),
+  };
 }

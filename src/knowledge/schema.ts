@@ -74,6 +74,19 @@ export const KnowledgeShape = z
     facts: z.array(FactSchema).min(1, "must list at least one fact"),
     bot: BotSchema.optional(),
     names: z.array(NameSchema).optional(),
+    other_names: z
+      .array(
+        z
+          .object({
+            name: text.describe("The name as written in English."),
+            zh: text.optional().describe("The name in Chinese."),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe(
+        "Firms askers bring up that the source never mentions (rivals, other companies): a question that names one asks about it, and no fact that does not name it answers. `check` fails when a fact names one.",
+      ),
     synonyms: z
       .record(z.string(), text)
       .optional()
@@ -109,6 +122,15 @@ const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object
 const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
 const idOf = (x: unknown): string | undefined => (isObj(x) && typeof x.id === "string" ? x.id : undefined);
 
+/** Whether `text` holds `word` whole, in any case (a Latin word not inside a longer one). */
+function namesWord(text: string, word: string): boolean {
+  const [haystack, needle] = [text.toLowerCase(), word.toLowerCase()];
+  const letter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c) && !/\p{Script=Han}/u.test(c);
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1))
+    if (!letter(haystack[at - 1]) && !letter(haystack[at + needle.length])) return true;
+  return false;
+}
+
 /**
  * The checks across entries (duplicate ids, unknown sources, topics and related facts), done on
  * the raw JSON so that they are reported in the same run as shape problems, not after them.
@@ -141,6 +163,18 @@ export function crossReferenceIssues(data: unknown): Issue[] {
       else if (r === f.id) issues.push({ path: ["facts", i, "related", j], message: "a fact cannot be related to itself" });
     });
   });
+  // A name the facts use is the source's own, not another firm's.
+  list(data.other_names).forEach((n, i) => {
+    if (!isObj(n)) return;
+    const forms = [n.name, n.zh].filter((x): x is string => typeof x === "string" && x.trim().length > 0);
+    list(data.facts).forEach((f) => {
+      if (!isObj(f)) return;
+      const said = [f.answer, f.quote, f.answer_zh].filter((x): x is string => typeof x === "string").join("\n");
+      const form = forms.find((x) => namesWord(said, x));
+      if (form)
+        issues.push({ path: ["other_names", i], message: `"${form}" is named by fact "${idOf(f)}": list it under names, not other_names` });
+    });
+  });
   list(data.examples).forEach((e, i) => {
     if (isObj(e) && typeof e.fact === "string" && !facts.has(e.fact))
       issues.push({ path: ["examples", i, "fact"], message: `example labelled with unknown fact "${e.fact}"` });
@@ -158,3 +192,4 @@ export type Fact = z.infer<typeof FactSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Bot = z.infer<typeof BotSchema>;
 export type Name = z.infer<typeof NameSchema>;
+export type OtherName = NonNullable<Knowledge["other_names"]>[number];

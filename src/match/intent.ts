@@ -69,6 +69,30 @@ export interface NameFacts {
   terms?: ReadonlySet<string>;
   /** Capitals askers typed as the subject of questions a fact answers (a ticker: "is BABA…"), lower-cased: the knowledge's own firm. */
   askersFirms?: ReadonlySet<string>;
+  /** Matches a firm the knowledge lists as one the source never mentions (`other_names`), in either script, in Simplified text. */
+  others?: RegExp;
+}
+
+/** Before a firm: it is an example of a kind ("apps like X", 像X那种), not what is asked about. */
+const EXAMPLE_BEFORE = /(?:\blike|\bsuch as|\bthe likes of|\be\.g\.?|\bincluding|\bvs\.?|\bversus|像|比如|例如|譬如|跟|和|与|同)\s*$/i;
+/** After a firm: "X and the like", X那些, X这种, X之类. */
+const EXAMPLE_AFTER = /^\s*(?:(?:and|&)\s+(?:the like|co\.?|others|such)\b|(?:那些|这些|那种|这种|这类|那类|之类|等|们|那样|这样))/i;
+
+/**
+ * Whether a question is about a firm the knowledge lists as one its source never mentions
+ * (`other_names`): one it names, but not as an example of a kind or as what a fact is set against
+ * ("how do they differ from X and the like?", "怕大家都跑去用X那种app").
+ */
+export function namesOtherFirm(question: string, names: NameFacts): boolean {
+  if (!names.others) return false;
+  const found = [...question.matchAll(names.others)];
+  return found.some((m, i) => {
+    const end = m.index + m[0].length;
+    // A list of firms ("X、Y那些", "XY那种", "X or Y") is read as its last.
+    const next = found[i + 1];
+    if (next && /^(?:[\s、,，/和与及]*|\s*,?\s*(?:and|or)\s+)$/i.test(question.slice(end, next.index))) return false;
+    return !EXAMPLE_BEFORE.test(question.slice(Math.max(0, m.index - 16), m.index)) && !EXAMPLE_AFTER.test(question.slice(end, end + 16));
+  });
 }
 
 /**

@@ -27,6 +27,12 @@ describe("knowledge schema", () => {
     expect(problemsOf(k)).toContain("$.facts[3].questions: must list at least one question");
   });
 
+  it("reports another firm that a fact names", () => {
+    const k = rawKnowledge();
+    k.other_names = [{ name: "Tech in Asia" }];
+    expect(problemsOf(k)).toContainEqual(expect.stringMatching(/^\$\.other_names\[0\]: "Tech in Asia" is named by fact/));
+  });
+
   it("reports a related id that does not exist", () => {
     const k = rawKnowledge();
     k.facts[0].related = ["no-such-fact"];

@@ -217,6 +217,18 @@ describe("the decision", () => {
     expect(ask(e, "did alibaba open an office in germany?").factIds).toEqual(["europe-offices"]);
   });
 
+  it("a question about a firm the knowledge lists as one its source never mentions is refused, but not one that names it as an example", () => {
+    const e = engine();
+    expect(ask(e, "is suning building village-level service centres too?").answered).toBe(false);
+    expect(ask(e, "華為在歐洲哪裡有辦公室？").answered).toBe(false);
+    // Firms named as examples of a kind, or as what the fact is set against, are no subject.
+    expect(ask(e, "淘宝天猫靠海外货怎么跟京东这些拉开差距").factIds).toEqual(["overseas-goods"]);
+    expect(ask(e, "张勇是不是怕大家都跑去用美团饿了么那种app").factIds).toEqual(["on-demand-apps"]);
+    // Without the list, the firm's name is a word the engine reads as a misspelling, and the question is answered.
+    const without = createEngine({ knowledge: { ...knowledge(), other_names: undefined } });
+    expect(ask(without, "is suning building village-level service centres too?").factIds).toEqual(["village-centers"]);
+  });
+
   it("'besides' and 'not' set a person aside", () => {
     const e = engine();
     expect(ask(e, "who else besides zhang on alibaba leadership team").answered).toBe(false);
