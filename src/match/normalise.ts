@@ -24,7 +24,9 @@ export const STOP_WORDS = new Set(
     "tbh ngl fr frfr lowkey highkey deadass idk nah ong smh fwiw imho istg bruh " +
     // Nigerian Pidgin's particles and fillers ("wetin dem dey plan", "abeg", "na so", "e don do"):
     // the grammar between its content words, which are English.
-    "dey abeg wan na sef oga una dem don wey"
+    "dey abeg wan na sef oga una dem don wey " +
+    // Taglish particles ("ano plano ng company ngayon?", "pa-help naman", "diba?").
+    "naman ng ang sa mga ba lang kasi diba yung nga talaga sana pa"
   ).split(/\s+/),
 );
 

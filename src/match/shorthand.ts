@@ -75,6 +75,14 @@ export const SHORTHAND: Record<string, string> = {
   plz: "please",
   // Nigerian and Ghanaian "please".
   abeg: "please",
+  // Tagalog's question words and "now", in Taglish ("ano plano ng company ngayon?").
+  ano: "what",
+  paano: "how",
+  sino: "who",
+  saan: "where",
+  kailan: "when",
+  bakit: "why",
+  ngayon: "now",
   // Months as dates abbreviate them ("in sept" had become "set"). Not "jan", a name, "mar", "may",
   // words, nor "apr", a rate.
   feb: "february",

@@ -264,6 +264,13 @@ export const WORDS: Record<string, string> = {
   spend: "invest",
   spending: "invest",
   funding: "invest",
+  // A sum promised or pledged is a sum committed ("which amount has it promised to invest?").
+  promise: "commit",
+  promised: "commit",
+  promises: "commit",
+  pledge: "commit",
+  pledged: "commit",
+  pledges: "commit",
   centre: "center",
   centres: "centers",
   stations: "centers",

@@ -391,6 +391,11 @@ describe("chat spellings", () => {
     expect(normalise("is it deadass true or nah, fr? tbh ngl").terms).toEqual(normalise("is it true").terms);
     // Nigerian Pidgin's particles: its content words are English.
     expect(normalise("abeg wetin alibaba dey plan, na so?").terms).toEqual(normalise("what alibaba plan, so?").terms);
+    // Taglish: Tagalog's question words and particles around English content words.
+    expect(normalise("ano focus ng alibaba ngayon?").terms).toEqual(normalise("what focus alibaba rn?").terms);
+    // A sum promised or pledged is a sum committed.
+    expect(normalise("the sum it promised").terms).toEqual(normalise("the sum it committed").terms);
+    expect(normalise("pledged").terms).toEqual(normalise("committed").terms);
     // A month as dates abbreviate it.
     expect(normalise("shoppers in sept").terms).toEqual(normalise("shoppers in september").terms);
     // A word that is English as typed keeps its spelling.
