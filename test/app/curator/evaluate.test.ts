@@ -133,11 +133,14 @@ describe("labelled question sets", () => {
     ["persona44", "zh-test.jsonl", 0.96, 0.95],
     ["persona43", "en-test.jsonl", 0.95, 0.96],
     ["persona43", "zh-test.jsonl", 0.93, 0.97],
+    ["persona45", "en-test.jsonl", 0.98, 1],
+    ["persona45", "zh-test.jsonl", 0.97, 0.9],
+    ["persona46", "en-test.jsonl", 0.95, 0.98],
+    ["persona46", "zh-test.jsonl", 0.98, 1],
     // The other-firms probe: every out-of-scope question names another firm in the article's shapes.
-    ["firms", "en-test.jsonl", 0.99, 0.82],
-    // 0.92 until rounds 22–42's dev splits joined the examples: 23 → 21 of 25 refused on this half,
-    // the probe as a whole (both languages, both halves) 98 → 99 of 120 (京东在法国和德国开办公室了吗 now answered).
-    ["firms", "zh-test.jsonl", 0.99, 0.84],
+    // 0.82 and 0.84 until the knowledge listed other firms (`other_names`): 30 → 33 of 35 and 21 → 24 of 25 refused.
+    ["firms", "en-test.jsonl", 0.99, 0.94],
+    ["firms", "zh-test.jsonl", 0.99, 0.96],
   ])("%s %s stays above its floors", (folder, name, inFloor, outFloor) => {
     const set = parseLabelledSet(readFileSync(new URL(`../../questions/${folder}/${name}`, import.meta.url), "utf8"), name);
     const r = evaluate(e, set);

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { createEngine } from "../../../src/index.js";
 import { epochsWithin, MAX_TRAINING_WORK, trainClassifier, workPerEpoch } from "../../../src/match/classifier.js";
 import { answerProbability, type DecisionEvidence } from "../../../src/match/decide.js";
-import { ask, engine, knowledge } from "../../helpers/knowledge.js";
+import { ask, engine as buildEngine, knowledge } from "../../helpers/knowledge.js";
+
+/** One engine for the whole file: it is pure, and each build trains the classifier again (seconds). */
+let shipped: ReturnType<typeof buildEngine> | undefined;
+const engine = () => {
+  shipped ??= buildEngine();
+  return shipped;
+};
 
 const evidence = (over: Partial<DecisionEvidence>): DecisionEvidence => ({
   probability: 0.95,
