@@ -75,8 +75,9 @@ export interface NameFacts {
 
 /** Before a firm: it is an example of a kind ("apps like X", 像X那种), not what is asked about. */
 const EXAMPLE_BEFORE = /(?:\blike|\bsuch as|\bthe likes of|\be\.g\.?|\bincluding|\bvs\.?|\bversus|像|比如|例如|譬如|跟|和|与|同)\s*$/i;
-/** After a firm: "X and the like", X那些, X这种, X之类. */
-const EXAMPLE_AFTER = /^\s*(?:(?:and|&)\s+(?:the like|co\.?|others|such)\b|(?:那些|这些|那种|这种|这类|那类|之类|等|们|那样|这样))/i;
+/** After a firm: "X and the like", X那些, X这种, X之类; or the name used as a verb (X一下, "search it on X"). */
+const EXAMPLE_AFTER =
+  /^\s*(?:(?:and|&)\s+(?:the like|co\.?|others|such)\b|(?:那些|这些|那种|这种|这类|那类|之类|等|们|那样|这样|一下|了一下|了半天))/i;
 
 /**
  * Whether a question is about a firm the knowledge lists as one its source never mentions

@@ -231,6 +231,8 @@ describe("the decision", () => {
     // Firms named as examples of a kind, or as what the fact is set against, are no subject.
     expect(ask(e, "淘宝天猫靠海外货怎么跟京东这些拉开差距").factIds).toEqual(["overseas-goods"]);
     expect(ask(e, "张勇是不是怕大家都跑去用美团饿了么那种app").factIds).toEqual(["on-demand-apps"]);
+    // …nor is one used as a verb ("I searched it on X").
+    expect(ask(e, "我百度了一下也没找到，阿里2016年三大战场是啥").factIds).toEqual(["overview"]);
     // Without the list, the firm's name is a word the engine reads as a misspelling, and the question is answered.
     const without = createEngine({ knowledge: { ...knowledge(), other_names: undefined } });
     expect(ask(without, "is suning building village-level service centres too?").factIds).toEqual(["village-centers"]);
