@@ -4,7 +4,7 @@ import { resolveFollowUp } from "./follow-up.js";
 import type { Fact } from "./knowledge/schema.js";
 import type { KnowledgeIndex } from "./knowledge-index.js";
 import { halvesAtAnd, readChat } from "./match/chat.js";
-import { hanCharacters, simplified } from "./match/chinese.js";
+import { hanCharacters } from "./match/chinese.js";
 import { answerProbability } from "./match/decide.js";
 import type { MatchResult, Scored } from "./match/fuse-matcher.js";
 import {
@@ -18,7 +18,6 @@ import {
   wordBeforeTitle,
 } from "./match/intent.js";
 import {
-  hasChinese,
   hasWords,
   INTENT_WORDS,
   isChineseTerm,
@@ -433,7 +432,7 @@ function penaliseShape(
   const titledTerms = titled && result.madeUpWords?.includes(titled) ? heldTerms(titled) : [];
   const unknownTo = (terms: string[]) => terms.length > 0 && !terms.some((t) => result.ranked.some((r) => r.matched.includes(t)));
   // A firm the knowledge lists as one its source never mentions (no fact names one: `check`).
-  const namesOther = namesOtherFirm(hasChinese(question) ? simplified(question) : question, names);
+  const namesOther = namesOtherFirm(question, names);
   const otherFirm =
     namesOther ||
     unknownTo(firmTerms) ||

@@ -192,4 +192,3 @@ export type Fact = z.infer<typeof FactSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type Bot = z.infer<typeof BotSchema>;
 export type Name = z.infer<typeof NameSchema>;
-export type OtherName = NonNullable<Knowledge["other_names"]>[number];

@@ -1,4 +1,5 @@
-import { escapeRegExp, STOP_WORDS } from "./normalise.js";
+import { simplified } from "./chinese.js";
+import { escapeRegExp, hasChinese, STOP_WORDS } from "./normalise.js";
 
 /**
  * The shape of answer a question asks for. "How many…?" wants a number, "when…?" a time, "who…?"
@@ -84,8 +85,10 @@ const EXAMPLE_AFTER =
  * (`other_names`): one it names, but not as an example of a kind or as what a fact is set against
  * ("how do they differ from X and the like?", "怕大家都跑去用X那种app").
  */
-export function namesOtherFirm(question: string, names: NameFacts): boolean {
+export function namesOtherFirm(asked: string, names: NameFacts): boolean {
   if (!names.others) return false;
+  // The list is written in Simplified: a Traditional question (華為) is read converted.
+  const question = hasChinese(asked) ? simplified(asked) : asked;
   const found = [...question.matchAll(names.others)];
   return found.some((m, i) => {
     const end = m.index + m[0].length;
