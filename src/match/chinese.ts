@@ -13,7 +13,7 @@ const STOP = new Set(
     "的 了 吗 呢 吧 啊 呀 嘛 哦 么 是 在 有 和 与 及 跟 对 把 被 给 让 要 会 能 可以 这 那 这个 那个 这些 那些 一下 一些 " +
     "什么 啥 怎么 怎样 如何 哪些 哪个 请问 请 问 问下 告诉 我 我们 你 你们 他 她 它 他们 她们 说 说说 讲讲 讲 介绍 " +
     "一 个 都 也 还 就 又 很 呗 关于 方面 情况 事 事情 到底 一点 有没有 是不是 会不会 没 吗 呢 着 过 得 地 之 其 于 以 " +
-    "而 或 或者 如果 因为 所以 但 但是 从 向 往 为 上 下 中 里 内 外 " +
+    "而 或 或者 如果 因为 所以 但 但是 从 向 往 为 上 下 中 里 里头 内 外 " +
     // Colloquial Mainland and Cantonese particles and fillers (after conversion to Simplified: OpenCC
     // turns Cantonese 嗰 "that" into 𠮶).
     "来着 我想 咋 咋整 咋样 咋办 整 搞 弄 那块 这块 那帮 那种 这种 一直 打算 准备 想 到底 究竟 来 去 呀 哈 嘛 喔 噢 哇 " +
@@ -190,6 +190,8 @@ export function chineseTerms(input: string): string[] {
 const CANTONESE: [RegExp, string][] = [
   [/睇/g, "看"],
   [/几耐|几长时间|几久/g, "多久"],
+  // …but before a place or a thing (边个城市, 边个国家) it is "which".
+  [/边个(?=城市|城|地方|国家|国|省|市|区|公司|部门|平台|网站|市场|项目|方面|部分|app|App|APP)/g, "哪个"],
   [/边个/g, "谁"],
   [/边度|边处/g, "哪里"],
   [/咩嘢|咩|乜嘢|乜个/g, "什么"],
@@ -263,6 +265,10 @@ const WHAT: [RegExp, string][] = [
   // "是拿来干什么的" (what is it for), as the commoner "是干嘛用的" says it.
   [/干(?:什么|啥子?)/g, "干嘛"],
   [/拿来(?=干|做|用)/g, "用来"],
+  // …which asks what the thing is: its purpose is what a fact about it says.
+  [/是?(?:用来干嘛|干嘛用)的?/g, "是什么"],
+  // Southwest Mandarin's 头 "in" after the text it is in (文章头 = 文章里; 开头 is its beginning).
+  [/(?<=文章|这篇|那篇)头/g, "里"],
 ];
 const mandarin = (text: string): string => {
   const t = [...CANTONESE, ...WU, ...WHAT, LEVEL].reduce((t, [re, to]) => t.replace(re, to), text);

@@ -25,6 +25,8 @@ export const STOP_WORDS = new Set(
     // Nigerian Pidgin's particles and fillers ("wetin dem dey plan", "abeg", "na so", "e don do"):
     // the grammar between its content words, which are English.
     "dey abeg wan na sef oga una dem don wey " +
+    // Jamaican Patois's ("wah gwaan", "weh di plan fi di city dem", "mi seh", "inna"), likewise.
+    "pon di mi fi seh nuh inna deh yuh unu gwaan wah weh ting " +
     // Taglish particles ("ano plano ng company ngayon?", "pa-help naman", "diba?").
     "naman ng ang sa mga ba lang kasi diba yung nga talaga sana pa"
   ).split(/\s+/),
@@ -152,6 +154,9 @@ export function cleanText(input: string): string {
       .normalize("NFD")
       .replace(/\p{M}+/gu, "")
       .normalize("NFC")
+      // "the US", "the U.S.": a country, not the pronoun "us" lower case would make it (a message
+      // all in capitals says nothing by its case; "US$" is the currency, read below).
+      .replace(/\bU\.?S\.?(?:A\b\.?)?(?![\p{L}\p{N}]|\s*\$)/gu, (us) => (input === input.toUpperCase() ? us : "USA"))
       .toLowerCase()
       // Lone surrogates and control characters carry nothing and can break regexes or terminals.
       .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, " ")
@@ -163,6 +168,10 @@ export function cleanText(input: string): string {
       .replace(ZHUYIN, (c) => ZHUYIN_PARTICLES.get(c) ?? " ")
       // A year said aloud (dictation, or typed as spoken): "twenty sixteen", "two thousand and fifteen".
       .replace(SPOKEN_YEAR, (_, teen: string) => `20${SPOKEN_TEENS.indexOf(teen) + 10}`)
+      // A year in Chinese digits (二零一六年, 二〇一六年, 一六年), as voice input writes it: 2016年.
+      .replace(/(?:[零〇一二三四五六七八九]{2}(?=[零〇一二三四五六七八九]{2}年))?一[零〇一二三四五六七八九](?=年)/g, (year) =>
+        [...year].map((c) => "〇一二三四五六七八九".indexOf(c === "零" ? "〇" : c)).join(""),
+      )
       .replace(/(\d),(?=\d{3}\b)/g, "$1")
       .replace(/\b(\d+)\s*k\b/g, "$1000")
       .replace(/\b(\d+(?:\.\d+)?)\s*(?:bn|b)\b/g, "$1 billion")

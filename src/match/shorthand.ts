@@ -14,6 +14,8 @@ export const SHORTHAND: Record<string, string> = {
   rote: "wrote",
   // Nigerian Pidgin's "what".
   wetin: "what",
+  // Pidgin's and Patois's "take" ("how long e go tek").
+  tek: "take",
   wats: "what",
   whats: "what",
   watz: "what",

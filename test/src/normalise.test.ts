@@ -46,6 +46,21 @@ describe("normalise", () => {
     expect(normalise("twenty people").terms).not.toContain("2020");
   });
 
+  it("reads a year in Chinese digits as the year", () => {
+    expect(cleanText("二零一六年的计划")).toBe("2016年的计划");
+    expect(cleanText("二〇一五年")).toBe("2015年");
+    expect(cleanText("一六年那三个战场")).toBe("16年那三个战场");
+    expect(cleanText("三个战场")).toBe("三个战场");
+  });
+
+  it("reads the US in capitals as the country, not the pronoun", () => {
+    expect(normalise("an office in the US too").terms).toContain("usa");
+    expect(normalise("an office in the U.S. too").terms).toContain("usa");
+    expect(normalise("tell us about the offices").terms).not.toContain("usa");
+    expect(normalise("what is the US$1 billion for?").terms).toContain("dollar");
+    expect(normalise("WHAT DOES IT TELL US").terms).not.toContain("usa");
+  });
+
   it("notices questions about now, and removes the marker", () => {
     const n = normalise("Who runs Alibaba now?");
     expect(n.asksAboutNow).toBe(true);
@@ -82,6 +97,16 @@ describe("normalise", () => {
     expect(normalise("新总部是拿来干么子的").terms).toEqual(normalise("新总部是用来干嘛的").terms);
     expect(normalise("新总部是干啥子的").terms).toEqual(normalise("新总部是干嘛的").terms);
     expect(normalise("把书拿来").terms).not.toEqual(normalise("把书用来").terms);
+    // …and asks what the thing is.
+    expect(normalise("村级服务中心是拿来干啥子的").terms).toEqual(normalise("村级服务中心是什么").terms);
+    expect(normalise("村级服务中心是干嘛用的").terms).toEqual(normalise("村级服务中心是什么").terms);
+  });
+
+  it("reads Southwest Mandarin's 文章头 and 里头 as 里, and Cantonese 边个 before a place as which, not who", () => {
+    expect(normalise("淘宝在文章头是干嘛的").terms).toEqual(normalise("淘宝在文章里是干嘛的").terms);
+    expect(normalise("淘宝在文章里头是干嘛的").terms).toEqual(normalise("淘宝在文章里是干嘛的").terms);
+    expect(normalise("第二個HQ會喺邊個城市").terms).not.toContain("who");
+    expect(normalise("邊個係CEO").terms).toContain("who");
   });
 
   it("reads a who-question closing on 'by' as asking who made the thing, and a passive as it is", () => {
