@@ -294,6 +294,8 @@ describe("reading chat messages", () => {
     const r = readChat("I'm trying to recall what the chief said about rural development. Could you summarize his remarks?");
     expect(r.parts[0]).toBe("what the chief said about rural development.");
     expect(readChat("we'd like to know who edited it").text).toBe("who edited it");
+    expect(readChat("I am curious why the shop imports fruit. Anyone?").text).toBe("why the shop imports fruit.");
+    expect(readChat("I'm wondering about who edited it").text).toBe("who edited it");
   });
 
   it("a question typed on after context with no punctuation is another reading", () => {
