@@ -59,8 +59,10 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   const lang: Language = n.chinese ? "zh" : reading.text ? "en" : languageOf(text);
   const say = ix.say[lang];
   const threshold = settings.threshold;
+  // A question with a Chinese word in it, English or not ("the 一线城市 strategy"), is matched
+  // against the index that holds the Chinese phrasings: the English one cannot explain that word.
   const rank = (q: typeof n, standalone = true, asked = reading.text) =>
-    penaliseShape(asked, (q.chinese ? ix.chinese() : ix.english).match(q, 8, standalone), ix);
+    penaliseShape(asked, (q.chinese || q.cjkChars >= 2 ? ix.chinese() : ix.english).match(q, 8, standalone), ix);
   /** How likely answering with `r` is right, given the rest of the ranking. */
   const rightness = (m: MatchResult, r: Scored | undefined, other?: Scored): number =>
     r

@@ -121,8 +121,8 @@ const FIRST_PERSON = /\b(?:i|i'?m|im|i'?ve|me|my|we|we'?re|our|us)\b/i;
 const REFERS_BACK = /\b(?:it|its|them|they|there|he|him|his|she|her|their)\b|\b(?:this|that|these|those)\b(?!\s+[a-z])/i;
 /** Words of a question that point back to what came before it. */
 const POINTS_BACK = /\b(?:it|its|this|that|them|they|these|those|there|he|him|his|she|her|their)\b/i;
-/** The same in Chinese, at the start of a clause: "它有多少用户", "他们几时开". */
-const ZH_POINTS_BACK = /^(?:它|它们|它們|他们|他們|佢|佢哋|那它|那他们|那他們)/;
+/** The same in Chinese, at the start of a clause: "它有多少用户", "他们几时开", "他的背景呢". */
+const ZH_POINTS_BACK = /^(?:那)?(?:它|他|她|佢)/;
 
 /** What the reader found in a message. */
 export interface ChatReading {

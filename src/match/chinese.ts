@@ -21,7 +21,9 @@ const STOP = new Set(
     "文章 文中 文里 这篇 那篇 篇 则 新闻 报道 报导 稿子 说 讲 话 提到 提 讲到 原话 " +
     "谁能 谁可以 谁懂 谁知道 是啥 是什么 啥是 捋 捋一下 科普 " +
     // Southwest Mandarin (Sichuan, Chongqing): 啥子 "what", 咋个 "how", 哈 "a bit".
-    "啥子 咋个 一哈"
+    "啥子 咋个 一哈 " +
+    // Central Plains and Northwest Mandarin (Henan, Shaanxi): 俺 / 额 "I", 恁 "you", 咱 "we", 哩 as 呢 or 的.
+    "俺 俺们 恁 恁们 咱 咱们 额 哩"
   ).split(" "),
 );
 

@@ -317,6 +317,7 @@ describe("reading chat messages", () => {
     // A guess at the answer: "…是谁？是马云吗？".
     expect(readChat("定这三大战场的人是谁？是马云吗？").leaning).toBe(true);
     expect(readChat("三大战场是什么？还有作者是谁？").leaning).toBe(false);
+    expect(readChat("张三之前在哪里做? 他的 background 呢?").leaning).toBe(true);
   });
 
   it("a claim set against another name is also read without it", () => {

@@ -153,6 +153,14 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(normalise("what does 三大战场 mean in the article").chinese).toBe(false);
   });
 
+  it("matches the Chinese words of an English question against the Chinese phrasings, which hold them", () => {
+    for (const q of ["what does 三大战场 mean in the article", "alibaba 一线城市 strategy"])
+      expect(
+        evidence(q).top?.terms.some((t) => t.startsWith("zh:")),
+        q,
+      ).toBe(true);
+  });
+
   it("tells Chinese words from random characters by jieba's dictionary, Cantonese particles included", () => {
     expect(readChinese("呢篇嘢邊個寫㗎").unknown).toBeLessThanOrEqual(1);
     expect(readChinese("阿里巴巴今年的三大战场是什么")).toMatchObject({ chars: 14, unknown: 0 });
