@@ -1,3 +1,4 @@
+import { doubleMetaphone } from "double-metaphone";
 import { type Classifier, type Example, trainClassifier } from "./classifier.js";
 import { isEnglishWord, nearEnglishWord } from "./dictionary.js";
 import { INTENT_WORDS, isChineseTerm, type Normalised, normalise, type Prepare, STOP_WORDS, stem } from "./normalise.js";
@@ -79,6 +80,8 @@ export interface MatchResult {
 
 const INTENT_WEIGHT = 0.25;
 const BODY_WEIGHT = 0.6;
+/** How many letters a word spelt by ear may differ by from the known word it sounds like. */
+const MAX_SOUND_EDITS = 2;
 /** Words this long may carry two typos (see plausibleTypo). */
 const LONG_WORD = 7;
 /** The score kept when a one-word question is not (nearly) one of the fact's own phrasings. */
@@ -348,11 +351,30 @@ export function createMatcher(
     let hit = near.sort((a, b) => editDistance(a, word) - editDistance(b, word) || swapped(a) - swapped(b) || b.length - a.length)[0];
     // Run-together words ("fakegoods", "villagecenters"): two known words of three letters or more.
     if (hit === undefined && word.length >= 6) hit = splitRunTogether(word, real);
+    // Or a word spelt as it sounds ("foren", "hedquaters"): the known word it sounds like, when only
+    // one does, no shorter (spelling by ear drops silent letters, it does not add them: "bloke" is
+    // no "blog") and not far off in letters either.
+    if (hit === undefined && word.length >= 4 && !real) hit = soundsLike(word);
     // Failing that, a word that is a clear prefix of a known one ("direct" for "directly").
     if (hit === undefined && word.length >= 5 && !real) hit = words.find((w) => w.length > word.length && w.startsWith(word));
     if (corrections.size > 50_000) corrections.clear();
     corrections.set(word, hit ?? null);
     return hit;
+  }
+
+  /** Known words by how they sound (Double Metaphone's first code): a few microseconds a word, at build. */
+  const bySound = new Map<string, string[]>();
+  for (const w of words) {
+    const [code] = doubleMetaphone(w);
+    const list = bySound.get(code);
+    if (!list) bySound.set(code, [w]);
+    else list.push(w);
+  }
+  function soundsLike(word: string): string | undefined {
+    const near = (bySound.get(doubleMetaphone(word)[0]) ?? []).filter(
+      (w) => w[0] === word[0] && w.length >= word.length && editDistance(w, word) <= MAX_SOUND_EDITS,
+    );
+    return near.length === 1 ? near[0] : undefined;
   }
 
   /**

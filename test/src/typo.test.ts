@@ -65,6 +65,16 @@ describe("typo robustness", () => {
     expect(facts("who came up with alibaba's 2016 game plan?")).toHaveLength(1);
   });
 
+  it("reads a word spelt by ear as the known word it sounds like, never a shorter one", () => {
+    const e = engine();
+    const terms = (q: string) => e.answer(q).answer.evidence.terms;
+    expect(terms("is alibaba bringing in foren brands")).toEqual(terms("is alibaba bringing in foreign brands"));
+    expect(terms("is alibaba bringing in hedquaters")).toEqual(terms("is alibaba bringing in headquarters"));
+    // "bloke" sounds like "blog", and is no misspelling of it; "india" sounds like "into".
+    expect(terms("who is the bloke they hired")).not.toContain("blog");
+    expect(terms("is it expanding into india")).toContain("india");
+  });
+
   // Every in-scope question of the dev set that the engine answers, with one typo in its longest
   // word: the engine must still find the same fact for nearly all of them.
   it("one typo in the longest word keeps at least 95% of right answers right", () => {
