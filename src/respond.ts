@@ -121,16 +121,17 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   const answerEach = (parts: readonly string[], leaning = false) => {
     const [a, b] = parts.map((part) => respond(ix, settings, part, undefined, true)) as [Responded, Responded];
     const [fa, fb] = [asFact(a.answer), asFact(b.answer)];
-    const both = fa && fb && fa.factIds[0] !== fb.factIds[0] ? { answer: combine(fa, fb), facts: [...a.facts, ...b.facts] } : undefined;
-    // A second part that leans on the first and means nothing alone ("who is Evans? when did he
-    // join?"), asked after the first's answer as a follow-up is, may be answered by the same fact:
-    // then the first answer answers both. (Another fact found that way is left out: "what is his
-    // role in this story?" had found the author's.)
+    // A second part that leans on the first and means little alone ("who is Evans? when did he
+    // join?", "who is Evans, and what is his role?"), asked after the first's answer as a follow-up
+    // is, may be answered by the same fact: then the first answer answers both, whatever the part
+    // alone would have found ("his role" alone had found another person's). (Another fact found
+    // that way is left out: "what is his role in this story?" had found the author's.)
     const sameFact =
       leaning &&
       fa &&
-      !fb &&
       asFact(respond(ix, settings, parts[1] as string, nextTurn(undefined, a.answer, a.facts), true).answer)?.factIds[0] === fa.factIds[0];
+    const both =
+      !sameFact && fa && fb && fa.factIds[0] !== fb.factIds[0] ? { answer: combine(fa, fb), facts: [...a.facts, ...b.facts] } : undefined;
     return { a, b, fa, fb, both, sameFact };
   };
   if (short && reading.parts.length === 2 && !noSplit) {

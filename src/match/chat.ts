@@ -283,6 +283,12 @@ const PURPOSE_TAIL = /[,;—–-]\s?(?:(?:i|we) )?(?:need|needs|want) (?:it|this
 /** The openings of a sentence that is a pleasantry when it asks nothing. */
 const PLEASANTRY_LED =
   /^(?:thanks|thank you|thx|ty|many thanks|much appreciated|sorry|apologies|no rush|no worries|no pressure|any help|all help|help appreciated|edit|ps|p\.s|cheers|appreciate|first time posting|whenever you get)\b/i;
+/**
+ * "you read the piece?", "anyone read this?", "have u seen the thing?": asking whether
+ * others read the piece opens a chat message, before its question; it asks nothing of the source.
+ */
+const READ_IT =
+  /^(?:(?:have|did|has)\s+)?(?:you|u|ya|yall|y'all|you guys|u guys|anyone|anybody|any one|everyone|someone|somebody|ppl|people)\s+(?:(?:already|actually|even|all|here)\s+)?(?:read|seen|see|saw|checked out|looked at)\b(?:\s+(?!(?:what|who|when|where|why|how|which)\b)[\p{L}\p{N}'’-]+){0,5}\s*[?？!.]*$/iu;
 /** "anyone?", "any idea?", "does anybody know?": a plea for an answer, not a question of its own. */
 const ANYONE = /^(?:does |do )?(?:any ?one|anybody|some ?one|somebody|any ideas?)(?: know| here| else)?\W*$/i;
 
@@ -316,7 +322,7 @@ function dropPleasantries(sentence: string): string {
         .replace(PLEA_TAIL_END, (tail) => tail.replace(PLEA_TAIL, "")),
     ),
   );
-  if (THANKS.test(s) || ZH_THANKS.test(s) || ANYONE.test(s)) return "";
+  if (THANKS.test(s) || ZH_THANKS.test(s) || ANYONE.test(s) || READ_IT.test(s)) return "";
   // "Thank you all for the help yesterday!", "Apologies if this is the wrong channel.", "no rush":
   // a sentence that opens with a pleasantry and asks nothing is one.
   // (Short, and no question word inside: "sorry if dumb q whats the story with…" runs a question on.)

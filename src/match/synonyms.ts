@@ -303,6 +303,7 @@ export const WORDS: Record<string, string> = {
   mil: "million",
   largest: "big",
   role: "lead",
+  position: "lead",
   amount: "much",
   rundown: "overview",
   recap: "overview",

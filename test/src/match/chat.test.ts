@@ -48,6 +48,9 @@ describe("reading chat messages", () => {
     expect(readChat("who edited the article Cheers Tom").text).toBe("who edited the article");
     expect(readChat("sorry if this was asked already: europe offices opening date").text).toBe("europe offices opening date");
     expect(readChat("someone asked me how many shoppers it has. anyone?").text).toBe("someone asked me how many shoppers it has.");
+    expect(readChat("you read the piece? who edited it").text).toBe("who edited it");
+    expect(readChat("anyone read this?? when did the venue open 👀").text).toBe("when did the venue open");
+    expect(readChat("did you read who edited it?").text).toBe("did you read who edited it?");
     expect(readChat("FYI team — Pinduoduo is going after rural buyers?").text).toBe("Pinduoduo is going after rural buyers?");
     expect(readChat(">>> who edited the article?").text).toBe("who edited the article?");
     expect(readChat("Excuse me, who edited the article?").text).toBe("who edited the article?");

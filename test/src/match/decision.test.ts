@@ -78,6 +78,8 @@ describe("the decision", () => {
       expect(a.answer, q).not.toMatch(/only part/);
     }
     expect(ask(e, "who is michael evans? how old is he?").answer).toMatch(/^I can answer only part of that/);
+    // …whatever the part alone would find: "what is his job" alone is about another executive.
+    expect(ask(e, "who is michael evans and what is his job at alibaba?").factIds).toHaveLength(1);
   });
 
   it("two questions joined by a bare 'and' get both answers when the whole is not one question", () => {
