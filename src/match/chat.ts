@@ -119,8 +119,16 @@ const SCENE =
 const FIRST_PERSON = /\b(?:i|i'?m|im|i'?ve|me|my|we|we'?re|our|us)\b/i;
 /** A pronoun standing alone ("who is it for?"), not a determiner ("according to that article"). */
 const REFERS_BACK = /\b(?:it|its|them|they|there|he|him|his|she|her|their)\b|\b(?:this|that|these|those)\b(?!\s+[a-z])/i;
-/** Words of a question that point back to what came before it. */
-const POINTS_BACK = /\b(?:it|its|this|that|them|they|these|those|there|he|him|his|she|her|their)\b/i;
+/** Words of a question that point back to what came before it ("…and where is the first one?"). */
+const POINTS_BACK =
+  /\b(?:it|its|this|that|them|they|these|those|there|he|him|his|she|her|their)\b|\b(?:the|this|that)\s+(?:first|second|third|other|new|old|older|newer|original|current|existing|last)\s+ones?\b/i;
+/**
+ * A part that asks only what the source says, about what came before: "…? what does the article
+ * say about that", "what article says", "文章怎么说的". It is the other part asked again, not a
+ * question of its own.
+ */
+const ASKS_SOURCE_ONLY =
+  /^(?:and |so |but |also )?(?:what|wat|wetin|how)(?:'s| is| does| do| did)?\s+(?:the |this |that |ur |your )?(?:article|piece|story|post|text|source|writer|author|report|write-?up)\s+(?:say|says|said|mention|mentions|talk|talks|tell|tells|state|states|write|writes)(?:\s+(?:about|on|re|regarding|of)\s+(?:that|this|it|them|those|these|there))?\W*$|^(?:那)?(?:文章|文中|文里|原文|这篇|那篇|篇文)(?:里|中|里面|里头)?(?:是|有)?(?:怎么|咋|如何|点样|怎样)(?:说|讲|写|描述)的?(?:呢|啊|呀|哩|嘞)?\W*$/iu;
 /** The same in Chinese, at the start of a clause: "它有多少用户", "他们几时开", "他的背景呢". */
 const ZH_POINTS_BACK = /^(?:那)?(?:它|他|她|佢)/;
 
@@ -182,9 +190,12 @@ export function readChat(input: string): ChatReading {
   // the help yesterday! One more: europe offices" is one question and a pleasantry.
   const asked: string[] = [];
   if (asking.length) for (const c of chosen.slice(0, 4)) if (asked.length < 2 && namesSomething(c)) asked.push(c);
-  const parts =
+  const split =
     asked.length >= 2 ? asked.slice(0, 2) : asking.length || chosen.length === 1 ? chosen.flatMap(splitTwoPart).slice(0, 2) : [];
-  const main = chosen.join(" ");
+  const ownParts = split.filter((p) => !ASKS_SOURCE_ONLY.test(p.trim()));
+  const askedAgain = split.length === 2 && ownParts.length === 1;
+  const parts = askedAgain ? ownParts : split;
+  const main = askedAgain ? (ownParts[0] as string) : chosen.join(" ");
   const tails = chosen.map(runOnTail).filter((t): t is string => t !== undefined);
   // "Is it right that Lee is the CEO, not Chan?": the claim without the alternative it is set against.
   const claims = chosen.map((c) => c.replace(CONTRAST_TAIL, "")).filter((c, i) => c !== chosen[i] && namesSomething(c));

@@ -321,6 +321,20 @@ describe("reading chat messages", () => {
     expect(readChat("定这三大战场的人是谁？是马云吗？").leaning).toBe(true);
     expect(readChat("三大战场是什么？还有作者是谁？").leaning).toBe(false);
     expect(readChat("张三之前在哪里做? 他的 background 呢?").leaning).toBe(true);
+    expect(readChat("where is the new venue, and where is the first one?").leaning).toBe(true);
+  });
+
+  it("reads a part that only asks what the source says about the other as that part asked again", () => {
+    for (const [q, part] of [
+      ["is the shop still fighting fakes? what does the article say about that", "is the shop still fighting fakes?"],
+      ["can farmers sell there? what article says", "can farmers sell there?"],
+      ["农民能不能在网上卖？文章怎么说的", "农民能不能在网上卖？"],
+    ]) {
+      const r = readChat(q as string);
+      expect(r.parts, q).toHaveLength(1);
+      expect(r.text, q).toBe(part);
+    }
+    expect(readChat("is the shop still fighting fakes? what does the article say about farmers").parts).toHaveLength(2);
   });
 
   it("a claim set against another name is also read without it", () => {
