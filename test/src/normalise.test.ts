@@ -53,6 +53,12 @@ describe("normalise", () => {
     expect(cleanText("三个战场")).toBe("三个战场");
   });
 
+  it("reads idioms for leading, for the big picture and for doing as those words", () => {
+    expect(normalise("who is calling the shots").terms).toEqual(normalise("who is in charge").terms);
+    expect(normalise("what is the overall plan").terms).toContain("overview");
+    expect(normalise("are they working on it").terms).toEqual(normalise("are they doing it").terms);
+  });
+
   it("reads the US in capitals as the country, not the pronoun", () => {
     expect(normalise("an office in the US too").terms).toContain("usa");
     expect(normalise("an office in the U.S. too").terms).toContain("usa");
