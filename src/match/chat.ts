@@ -81,7 +81,7 @@ const WH = "who|whom|whose|what|whats|when|where|why|how|which";
 const WH_TYPED = `${WH}|wat|wht|whn|wher|hw|wetin`;
 /** A sentence that asks something: ends in "?" or opens with a question or request word. */
 const ASKS = new RegExp(
-  `[?？]\\s*$|^(?:(?:and|also|plus|oh|btw|so|ok|okay|then|anyway|anyways|but|now|fr|tho|though)[\\s,]+)*(?:${WH_TYPED}|is|are|was|were|does|do|did|can|could|will|would|should|has|have|had|any|tell|give|gimme|show|explain|describe|list|summari[sz]e|remind|share|name|identify|define|outline|specify|confirm|clarify)\\b|[吗呢么嘛啥谁哪几多什]\\W*$|^(?:请|请问|问下|想问|谁|哪|什么|为什么|怎么|如何|多少|几|是否|有没有)`,
+  `[?？]\\s*$|^(?:(?:and|also|plus|oh|btw|so|ok|okay|then|anyway|anyways|but|now|fr|tho|though)[\\s,]+)*(?:${WH_TYPED}|is|are|was|were|does|do|did|can|could|will|would|should|has|have|had|any|tell|give|gimme|show|explain|describe|list|summari[sz]e|remind|share|name|identify|define|outline|specify|confirm|clarify)\\b|[吗嗎呢么麼嘛啥谁誰哪几幾多什]\\W*$|^(?:请|請|请问|請問|问下|問下|想问|想問|谁|誰|哪|什么|什麼|为什么|為什麼|怎么|怎麼|如何|多少|几|幾|是否|有没有|有沒有)`,
   "i",
 );
 /** Where a question starts inside a sentence of context: "for my class, what are…". */

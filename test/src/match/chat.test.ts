@@ -322,6 +322,8 @@ describe("reading chat messages", () => {
     expect(readChat("三大战场是什么？还有作者是谁？").leaning).toBe(false);
     expect(readChat("张三之前在哪里做? 他的 background 呢?").leaning).toBe(true);
     expect(readChat("where is the new venue, and where is the first one?").leaning).toBe(true);
+    // A Traditional sentence closing on 嗎 asks, as a Simplified one closing on 吗 does.
+    expect(readChat("他們投資了哪些新創？那間有嗎").parts).toHaveLength(2);
   });
 
   it("reads a part that only asks what the source says about the other as that part asked again", () => {
