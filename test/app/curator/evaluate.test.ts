@@ -137,6 +137,14 @@ describe("labelled question sets", () => {
     ["persona45", "zh-test.jsonl", 0.97, 0.9],
     ["persona46", "en-test.jsonl", 0.95, 0.98],
     ["persona46", "zh-test.jsonl", 0.98, 1],
+    ["persona47", "en-test.jsonl", 0.96, 0.98],
+    ["persona47", "zh-test.jsonl", 0.98, 0.97],
+    ["persona48", "en-test.jsonl", 1, 0.96],
+    ["persona48", "zh-test.jsonl", 0.98, 0.95],
+    ["persona49", "en-test.jsonl", 0.96, 1],
+    ["persona49", "zh-test.jsonl", 0.95, 0.97],
+    ["persona50", "en-test.jsonl", 0.97, 0.94],
+    ["persona50", "zh-test.jsonl", 0.96, 0.97],
     // The other-firms probe: every out-of-scope question names another firm in the article's shapes.
     // 0.82 and 0.84 until the knowledge listed other firms (`other_names`): 30 → 33 of 35 and 21 → 24 of 25 refused.
     ["firms", "en-test.jsonl", 0.99, 0.94],
