@@ -295,19 +295,22 @@ export function createMatcher(
   // itself with each letter deleted in turn, and words of seven letters or more (which may carry
   // two typos) with each pair deleted too. A look-up costs a few dozen map reads, whatever the
   // size of the vocabulary (a fuzzy search over 6,000 words took tens of milliseconds).
-  const deletes = new Map<string, string[]>();
-  const file = (key: string, word: string) => {
-    const list = deletes.get(key);
-    if (!list) deletes.set(key, [word]);
+  const file = (index: Map<string, string[]>, key: string, word: string) => {
+    const list = index.get(key);
+    if (!list) index.set(key, [word]);
     else if (!list.includes(word)) list.push(word);
   };
+  const deletes = new Map<string, string[]>();
   for (const w of vocabulary.keys())
     if (w.length >= 3 && w.length <= 30 && !/\d/.test(w))
       for (let i = 0; i < w.length; i++) {
         const d = w.slice(0, i) + w.slice(i + 1);
-        file(d, w);
-        if (w.length >= LONG_WORD) for (let j = i; j < d.length; j++) file(d.slice(0, j) + d.slice(j + 1), w);
+        file(deletes, d, w);
+        if (w.length >= LONG_WORD) for (let j = i; j < d.length; j++) file(deletes, d.slice(0, j) + d.slice(j + 1), w);
       }
+  /** Known words by how they sound (Double Metaphone's first code): a few microseconds a word, at build. */
+  const bySound = new Map<string, string[]>();
+  for (const w of words) file(bySound, doubleMetaphone(w)[0], w);
 
   /**
    * Whether a word nobody knows still looks like a misspelling the corrector found too far to
@@ -362,14 +365,6 @@ export function createMatcher(
     return hit;
   }
 
-  /** Known words by how they sound (Double Metaphone's first code): a few microseconds a word, at build. */
-  const bySound = new Map<string, string[]>();
-  for (const w of words) {
-    const [code] = doubleMetaphone(w);
-    const list = bySound.get(code);
-    if (!list) bySound.set(code, [w]);
-    else list.push(w);
-  }
   function soundsLike(word: string): string | undefined {
     const near = (bySound.get(doubleMetaphone(word)[0]) ?? []).filter(
       (w) => w[0] === word[0] && w.length >= word.length && editDistance(w, word) <= MAX_SOUND_EDITS,
