@@ -321,6 +321,8 @@ export const WORDS: Record<string, string> = {
   agri: "agricultural",
   agro: "agricultural",
   folks: "people",
+  // Scots and Northern English "how many folk".
+  folk: "people",
   ppl: "people",
   peeps: "people",
   ex: "former",

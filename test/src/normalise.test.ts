@@ -13,6 +13,8 @@ describe("normalise", () => {
     expect(normalise("countryside").terms).toEqual(normalise("rural").terms);
     expect(normalise("buyers").terms).toEqual(normalise("shoppers").terms);
     expect(normalise("provinces").terms).toEqual(normalise("province").terms);
+    // Scots and Northern English count people as "folk".
+    expect(normalise("how many folk shop there").terms).toEqual(normalise("how many people shop there").terms);
   });
 
   it("weighs formal framing as nothing: insofar as, with respect to, over the course of, grateful", () => {

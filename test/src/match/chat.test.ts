@@ -39,6 +39,9 @@ describe("reading chat messages", () => {
     expect(readChat("Morning all! When did Alibaba bring Michael Evans on board?").text).toBe(
       "When did Alibaba bring Michael Evans on board?",
     );
+    // A plea for speed opens a message the way a greeting does.
+    expect(readChat("*need this fast* how are farmers involved? 🌾").text).toBe("how are farmers involved?");
+    expect(readChat("urgent: who wrote the piece").text).toBe("who wrote the piece");
   });
 
   it("drops a mail or phone signature, a signed-off name, an opening apology and a plea for anyone", () => {
