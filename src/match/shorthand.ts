@@ -85,6 +85,21 @@ export const SHORTHAND: Record<string, string> = {
   kailan: "when",
   bakit: "why",
   ngayon: "now",
+  // Scots ("whit's he daein", "fae abroad", "gonnae tell me"): "whit" is also a dictionary word, so
+  // typo correction leaves it, and it had counted as an unexplained word.
+  whit: "what",
+  fae: "from",
+  tae: "to",
+  aboot: "about",
+  gonnae: "gonna",
+  dae: "do",
+  daein: "doing",
+  wid: "would",
+  cannae: "cant",
+  dinnae: "dont",
+  didnae: "didnt",
+  isnae: "isnt",
+  wasnae: "wasnt",
   // Months as dates abbreviate them ("in sept" had become "set"). Not "jan", a name, "mar", "may",
   // words, nor "apr", a rate.
   feb: "february",

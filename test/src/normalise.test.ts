@@ -15,6 +15,10 @@ describe("normalise", () => {
     expect(normalise("provinces").terms).toEqual(normalise("province").terms);
     // Scots and Northern English count people as "folk".
     expect(normalise("how many folk shop there").terms).toEqual(normalise("how many people shop there").terms);
+    // …and write "what", "from", "to", "about" as "whit", "fae", "tae", "aboot".
+    expect(normalise("whit's he daein aboot imports fae abroad, gonnae tell me").terms).toEqual(
+      normalise("what's he doing about imports from abroad, gonna tell me").terms,
+    );
   });
 
   it("weighs formal framing as nothing: insofar as, with respect to, over the course of, grateful", () => {
