@@ -6,7 +6,9 @@ import { INTENT_WORDS, type Normalised, normalise } from "./match/normalise.js";
 
 const MORE =
   /^\s*(and\s*)?(tell me more|more|more please|go on|continue|keep going|elaborate|more details?|details?|what else|anything else|and|then what|and then|more info|say more|展开说说|详细(说说|一点|点)?|还有(呢|吗|什么)?|更多|继续|然后呢)[\s?？!.。]*$/i;
-const WHY = /^\s*(and\s*)?(why|how come|why so|why is that|what for|为什么|为啥|为何)[\s?？!.。]*$/i;
+// …and asking what the thing just named is for: "what are they for?", "what's the point?", 有什么用.
+const WHY =
+  /^\s*(and\s*)?(why|how come|why so|why is that|what for|what(?:'s| is| are| was| were) (?:it|they|that|those|these|this|them) (?:for|used for|meant for)|what(?:'s| is) the (?:point|purpose|idea)(?: of (?:it|that|them|those|this))?|为什么|为啥|为何|(?:那|这|它们?|那些|这些)?(?:有(?:什么|啥)用|是?干嘛用的|用来干嘛的?))[\s?？!.。]*$/i;
 /** Words that point back at what was just discussed. */
 // Not "there" ("is there…?"), "they" (mostly the company itself) nor "this" ("who wrote this?": the article).
 const ANAPHORA =

@@ -89,9 +89,12 @@ const QUESTION_START = new RegExp(
   `[,:;–—-]\\s+(?=(?:so\\s+)?(?:${WH}|is|are|does|do|did|can|could|was|were|has|have|any|tell me|give me|remind me)\\b)`,
   "i",
 );
-/** "I need to understand which…", "I'd like to know who…", "I'm curious why…": the question is embedded. */
+/**
+ * "I need to understand which…", "I'd like to know who…", "I'm curious why…", "my wife asked me
+ * where…": the question is embedded.
+ */
 const EMBEDDED = new RegExp(
-  `\\b(?:i|we)(?:'d| would|'m| am|'re| are)?\\s+(?:(?:need|want|like|wanna|wish|have|trying|was hoping|hope)\\s+to\\s+)?(?:know|understand|find out|learn|check|wonder|wondering|curious|unsure|not sure|confirm|recall|remember|figure out)\\s+(?:about\\s+)?(?:if\\s+|whether\\s+)?(?=(?:${WH})\\b)`,
+  `\\b(?:asked|asks|is asking|was asking|keeps asking|wants to know|wanted to know)\\s+(?:me|us|him|her|them)?\\s*(?:if\\s+|whether\\s+)?(?=(?:${WH})\\b)|\\b(?:i|we)(?:'d| would|'m| am|'re| are)?\\s+(?:(?:need|want|like|wanna|wish|have|trying|was hoping|hope)\\s+to\\s+)?(?:know|understand|find out|learn|check|wonder|wondering|curious|unsure|not sure|confirm|recall|remember|figure out)\\s+(?:about\\s+)?(?:if\\s+|whether\\s+)?(?=(?:${WH})\\b)`,
   "i",
 );
 /**

@@ -22,6 +22,15 @@ export const PHRASES: Record<string, string> = {
   // A request frame, not what is asked ("kindly share the headline", "pls revert"): "share" alone
   // stays a word, as in "share price".
   "kindly share": "",
+  // …as is "remind me" before what it asks ("can you remind me what the headline said?"); "remind
+  // me to…" and "remind me of…" stay: they ask for a reminder.
+  "remind me what": "what",
+  "remind me who": "who",
+  "remind me when": "when",
+  "remind me where": "where",
+  "remind me how": "how",
+  "remind me which": "which",
+  "remind me why": "why",
   "please share": "",
   "pls share": "",
   "plz share": "",
@@ -320,6 +329,8 @@ export const WORDS: Record<string, string> = {
   nutshell: "overview",
   agri: "agricultural",
   agro: "agricultural",
+  // "What is the purpose of X?" asks why X is there.
+  purpose: "why",
   folks: "people",
   // Scots and Northern English "how many folk".
   folk: "people",

@@ -23,6 +23,15 @@ describe("follow-ups", () => {
     expect(ask("more").factIds[0]).not.toBe(next);
   });
 
+  it("'what are they for?' and 有什么用 ask why, as 'why?' does: a related fact answers, not the overview", () => {
+    for (const why of ["what are they for?", "what's the point?", "有什么用？"]) {
+      const ask = chat();
+      ask("How many village service centers are there?");
+      const related = knowledge().facts.find((f) => f.id === "village-centers")?.related ?? [];
+      expect(related).toContain(ask(why).factIds[0]);
+    }
+  });
+
   it("resolves a pronoun against what was just discussed", () => {
     const ask = chat();
     ask("What is the global imports battlefield about?");

@@ -31,6 +31,10 @@ describe("normalise", () => {
     expect(bag("how much did they sink into it")).toEqual(bag("how much did they invest in it"));
     // Nobody's head is asked about.
     expect(bag("anyone know off the top of their head, the 2016 battlefields")).not.toContain("head");
+    // "Remind me" before what it asks frames the question; "the purpose of" asks why.
+    expect(bag("can you remind me what the headline said")).toEqual(bag("can you what the headline said"));
+    expect(bag("remind me to read the headline")).toContain("remind");
+    expect(bag("what is the purpose of the village centers")).toEqual(bag("what why the village centers"));
     // "as far as" asks no distance.
     expect(bag("as far as farmers go")).not.toContain("far");
   });

@@ -50,7 +50,7 @@ describe("reading chat messages", () => {
     expect(readChat("Hi there, hope you're well. who edited the article Best, Sam").text).toBe("who edited the article");
     expect(readChat("who edited the article Cheers Tom").text).toBe("who edited the article");
     expect(readChat("sorry if this was asked already: europe offices opening date").text).toBe("europe offices opening date");
-    expect(readChat("someone asked me how many shoppers it has. anyone?").text).toBe("someone asked me how many shoppers it has.");
+    expect(readChat("someone asked me how many shoppers it has. anyone?").text).toBe("how many shoppers it has.");
     expect(readChat("you read the piece? who edited it").text).toBe("who edited it");
     expect(readChat("anyone read this?? when did the venue open 👀").text).toBe("when did the venue open");
     expect(readChat("did you read who edited it?").text).toBe("did you read who edited it?");
@@ -222,6 +222,8 @@ describe("reading chat messages", () => {
     expect(readChat("I need to understand which battlefields they chose. Can you list them?").text).toBe(
       "which battlefields they chose. Can you list them?",
     );
+    // A question someone else asked the asker is embedded too.
+    expect(readChat("My wife asked me where Alibaba put this news out.").text).toBe("where Alibaba put this news out.");
     // A question that names its own subject stands alone.
     expect(readChat("I read the article. Who is the CEO?").text).toBe("Who is the CEO?");
     // Chinese context first, then 想请问 / 请教: the question starts there.
