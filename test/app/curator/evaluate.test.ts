@@ -147,6 +147,16 @@ describe("labelled question sets", () => {
     ["persona50", "zh-test.jsonl", 0.96, 0.97],
     ["persona51", "en-test.jsonl", 0.98, 1],
     ["persona51", "zh-test.jsonl", 0.95, 0.97],
+    ["persona52", "en-test.jsonl", 0.95, 0.98],
+    ["persona52", "zh-test.jsonl", 0.98, 0.97],
+    ["persona53", "en-test.jsonl", 0.97, 1],
+    ["persona53", "zh-test.jsonl", 1, 1],
+    ["persona54", "en-test.jsonl", 0.97, 1],
+    ["persona54", "zh-test.jsonl", 0.97, 0.97],
+    ["persona55", "en-test.jsonl", 1, 1],
+    ["persona55", "zh-test.jsonl", 0.95, 1],
+    ["persona56", "en-test.jsonl", 0.99, 1],
+    ["persona56", "zh-test.jsonl", 1, 0.97],
     // The other-firms probe: every out-of-scope question names another firm in the article's shapes.
     // 0.82 and 0.84 until the knowledge listed other firms (`other_names`): 30 → 33 of 35 and 21 → 24 of 25 refused.
     ["firms", "en-test.jsonl", 0.99, 0.94],
