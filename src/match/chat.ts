@@ -94,7 +94,7 @@ const QUESTION_START = new RegExp(
  * where…": the question is embedded.
  */
 const EMBEDDED = new RegExp(
-  `\\b(?:asked|asks|is asking|was asking|keeps asking|wants to know|wanted to know)\\s+(?:me|us|him|her|them)?\\s*(?:if\\s+|whether\\s+)?(?=(?:${WH})\\b)|\\b(?:i|we)(?:'d| would|'m| am|'re| are)?\\s+(?:(?:need|want|like|wanna|wish|have|trying|was hoping|hope)\\s+to\\s+)?(?:know|understand|find out|learn|check|wonder|wondering|curious|unsure|not sure|confirm|recall|remember|figure out)\\s+(?:about\\s+)?(?:if\\s+|whether\\s+)?(?=(?:${WH})\\b)`,
+  `^(?:is\\s+)?(?:it\\s+)?possible\\s+to\\s+(?:know|understand|find out|learn|check|say)\\s+(?=(?:${WH})\\b)|\\b(?:asked|asks|is asking|was asking|keeps asking|wants to know|wanted to know)\\s+(?:me|us|him|her|them)?\\s*(?:if\\s+|whether\\s+)?(?=(?:${WH})\\b)|\\b(?:i|we)(?:'d| would|'m| am|'re| are)?\\s+(?:(?:need|want|like|wanna|wish|have|trying|was hoping|hope)\\s+to\\s+)?(?:know|understand|find out|learn|check|wonder|wondering|curious|unsure|not sure|confirm|recall|remember|figure out)\\s+(?:about\\s+)?(?:if\\s+|whether\\s+)?(?=(?:${WH})\\b)`,
   "i",
 );
 /**
@@ -134,6 +134,12 @@ const ASKS_SOURCE_ONLY =
   /^(?:and |so |but |also )?(?:what|wat|wetin|how)(?:'s| is| does| do| did)?\s+(?:the |this |that |ur |your )?(?:article|piece|story|post|text|source|writer|author|report|write-?up)\s+(?:say|says|said|mention|mentions|talk|talks|tell|tells|state|states|write|writes)(?:\s+(?:about|on|re|regarding|of)\s+(?:that|this|it|them|those|these|there))?\W*$|^(?:那)?(?:文章|文中|文里|原文|这篇|那篇|篇文)(?:里|中|里面|里头)?(?:是|有)?(?:怎么|咋|如何|点样|怎样)(?:说|讲|写|描述)的?(?:呢|啊|呀|哩|嘞)?\W*$/iu;
 /** The same in Chinese, at the start of a clause: "它有多少用户", "他们几时开", "他的背景呢". */
 const ZH_POINTS_BACK = /^(?:那)?(?:它|他|她|佢)/;
+/**
+ * "…? is competitor?", "…? is big?": a second part that drops its subject, as learners whose
+ * language allows it write, asks about the first's: a verb and one word, nothing more.
+ */
+const DROPPED_SUBJECT =
+  /^(?:and\s+)?(?:is|are|was|were|does|do|did|has|have|can|will)\s+(?!(?:it|he|she|they|this|that|there|you|we|i)\b)[\p{L}-]+(?:\s+(?:too|also|now|or not))?\s*[?？!.]*$/iu;
 
 /** What the reader found in a message. */
 export interface ChatReading {
@@ -435,6 +441,7 @@ const NAMING_CHARS = 200;
 /** Whether a question points back to what came before it ("are there", "there is" do not). */
 const pointsBack = (question: string): boolean =>
   POINTS_BACK.test(question.replace(/\b(?:is|are|was|were)\s+there\b|\bthere\s+(?:is|are|was|were|'s)\b/gi, "")) ||
+  DROPPED_SUBJECT.test(question.trim()) ||
   ZH_POINTS_BACK.test(question) ||
   ZH_GUESS.test(question.trim());
 /**

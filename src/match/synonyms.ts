@@ -15,6 +15,11 @@ export const PHRASES: Record<string, string> = {
   "in a nutshell": "overview",
   "high level": "overview",
   "tl dr": "overview",
+  // "…in general lines?" (Portuguese and Spanish "em linhas gerais", "en líneas generales").
+  "in general lines": "overview",
+  "in general terms": "overview",
+  "in broad strokes": "overview",
+  "broad strokes": "overview",
   // Asking for the very words ("the headline verbatim", "word for word"): as "exact" asks.
   verbatim: "exact",
   "word for word": "exact",
@@ -22,6 +27,11 @@ export const PHRASES: Record<string, string> = {
   // A request frame, not what is asked ("kindly share the headline", "pls revert"): "share" alone
   // stays a word, as in "share price".
   "kindly share": "",
+  // "keen to understand the imports bit - what's planned there?": the asker's wish, not what is asked.
+  "keen to understand": "",
+  "keen to know": "",
+  "keen to learn": "",
+  "keen to hear": "",
   // …as is "remind me" before what it asks ("can you remind me what the headline said?"); "remind
   // me to…" and "remind me of…" stay: they ask for a reminder.
   "remind me what": "what",

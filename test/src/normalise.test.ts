@@ -35,6 +35,9 @@ describe("normalise", () => {
     expect(bag("can you remind me what the headline said")).toEqual(bag("can you what the headline said"));
     expect(bag("remind me to read the headline")).toContain("remind");
     expect(bag("what is the purpose of the village centers")).toEqual(bag("what why the village centers"));
+    // "In general lines" asks for the overview; "keen to understand" is the asker's wish.
+    expect(bag("the plan for 2016, in general lines")).toEqual(bag("the plan for 2016 overview"));
+    expect(bag("keen to understand the global imports bit")).toEqual(bag("the global imports bit"));
     // "as far as" asks no distance.
     expect(bag("as far as farmers go")).not.toContain("far");
   });

@@ -218,6 +218,7 @@ describe("reading chat messages", () => {
 
   it("reads an embedded question, and a question that names nothing with the sentence it points back to", () => {
     expect(readChat("I would like to know who wrote the article").text).toBe("who wrote the article");
+    expect(readChat("is possible to know what is the plan for 2016?").text).toBe("what is the plan for 2016?");
     expect(readChat("for class, i wonder what the rural plan is").text).toBe("what the rural plan is");
     expect(readChat("I need to understand which battlefields they chose. Can you list them?").text).toBe(
       "which battlefields they chose. Can you list them?",
@@ -319,6 +320,9 @@ describe("reading chat messages", () => {
   it("a second part that leans on the first is marked: it is not a question on its own", () => {
     expect(readChat("what is alipay and how many user it has?").leaning).toBe(true);
     expect(readChat("JD.com has rural centers? how many?").leaning).toBe(true);
+    // A second part that drops its subject ("is competitor?") asks about the first's.
+    expect(readChat("what pinduoduo is doing in the rural market? is competitor?").leaning).toBe(true);
+    expect(readChat("who leads imports? does alibaba help farmers?").leaning).toBe(false);
     expect(readChat("where is the second hq? also who wrote the article").leaning).toBe(false);
     // "are there" asks whether something exists; it points back to nothing.
     expect(readChat("what are they doing in rural areas also how many village centers are there").leaning).toBe(false);
