@@ -135,6 +135,12 @@ const ASKS_SOURCE_ONLY =
 /** The same in Chinese, at the start of a clause: "它有多少用户", "他们几时开", "他的背景呢". */
 const ZH_POINTS_BACK = /^(?:那)?(?:它|他|她|佢)/;
 /**
+ * "…? any data?", "…？有数据吗？": a second part asking only whether there is evidence asks for the
+ * first's; alone it names no subject.
+ */
+const ASKS_FOR_EVIDENCE =
+  /^(?:and\s+)?(?:(?:is|are)\s+there\s+(?:any\s+)?|any\s+|(?:do|does)\s+(?:it|they|the article|the piece)\s+(?:have|give|cite)\s+(?:any\s+)?)(?:hard\s+|real\s+|actual\s+|official\s+)?(?:data|numbers|stats|statistics|figures|sources?|evidence|details|proof)\s*[?.!]*$|^(?:那)?(?:有没有|有沒有|有无|有無|有)(?:啥|什么|什麼)?(?:具体|具體)?的?(?:数据|數據|数字|數字|统计|統計|资料|資料|来源|來源|出处|出處|证据|證據|细节|細節|报告|報告)(?:吗|嗎|么|麼|嘛|呢|不|没|沒)?[?？!！。]*$/iu;
+/**
  * "…? is competitor?", "…? is big?": a second part that drops its subject, as learners whose
  * language allows it write, asks about the first's: a verb and one word, nothing more.
  */
@@ -442,6 +448,7 @@ const NAMING_CHARS = 200;
 const pointsBack = (question: string): boolean =>
   POINTS_BACK.test(question.replace(/\b(?:is|are|was|were)\s+there\b|\bthere\s+(?:is|are|was|were|'s)\b/gi, "")) ||
   DROPPED_SUBJECT.test(question.trim()) ||
+  ASKS_FOR_EVIDENCE.test(question.trim()) ||
   ZH_POINTS_BACK.test(question) ||
   ZH_GUESS.test(question.trim());
 /**
@@ -455,11 +462,12 @@ const ZH_GUESS = /^(?:是不是|是)[^\s，,。？?]{1,8}(?:吗|嗎|吧|么|麼|
 
 /**
  * Where a message holds two questions: after "?", ";", an "also" that joins two questions (not one
- * after an auxiliary verb or before a preposition or an -ing word: "has also rural centers"), "and"
+ * after an auxiliary verb or before a preposition or an -ing word: "has also rural centers", nor
+ * one after a question's auxiliary and its subject: "did pinduoduo also go into…"), "and"
  * before a question word, and Chinese 还有/另外/顺便.
  */
 const TWO_PART = new RegExp(
-  `[?？]\\s+(?=\\S)|;\\s*|\\s+also\\s+(?=(?:${WH})\\b)|(?<!\\b(?:has|have|had|is|are|was|were|will|would|can|could|does|do|did|should|may|might|must))(?:,?\\s+and\\s+also\\s*,?\\s+|,\\s*also\\s*,?\\s+|\\s+also\\s*,\\s*|\\s+also\\s+(?!(?:in|to|at|on|for|with|from|into|by|as|about|over|under|through|near|sell|sells|plan|plans|want|wants|own|owns|run|runs|offer|offers|open|opens|operate|operates|have|has|had|\\p{L}+ing)\\b))(?=[\\p{L}\\p{N}])|,?\\s+(?:and|&|plus)\\s+(?:also\\s+)?(?=(?:${WH_TYPED}|is|are|was|were|does|do|did|can|could|has|have|will)\\b)|[，,]?\\s*(?:还有|另外|以及|顺便问下?|顺便)\\s*`,
+  `[?？]\\s+(?=\\S)|;\\s*|\\s+also\\s+(?=(?:${WH})\\b)|(?<!\\b(?:has|have|had|is|are|was|were|will|would|can|could|does|do|did|should|may|might|must))(?=,?\\s*(?:and\\s+)?also\\b)(?<!^\\s*(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\\s+[^\\s,?]{1,40}(?:\\s+[^\\s,?]{1,40})?)(?:,?\\s+and\\s+also\\s*,?\\s+|,\\s*also\\s*,?\\s+|\\s+also\\s*,\\s*|\\s+also\\s+(?!(?:in|to|at|on|for|with|from|into|by|as|about|over|under|through|near|sell|sells|plan|plans|want|wants|own|owns|run|runs|offer|offers|open|opens|operate|operates|have|has|had|\\p{L}+ing)\\b))(?=[\\p{L}\\p{N}])|,?\\s+(?:and|&|plus)\\s+(?:also\\s+)?(?=(?:${WH_TYPED}|is|are|was|were|does|do|did|can|could|has|have|will)\\b)|[，,]?\\s*(?:还有|另外|以及|顺便问下?|顺便)\\s*`,
   "iu",
 );
 

@@ -323,6 +323,12 @@ describe("reading chat messages", () => {
     // A second part that drops its subject ("is competitor?") asks about the first's.
     expect(readChat("what pinduoduo is doing in the rural market? is competitor?").leaning).toBe(true);
     expect(readChat("who leads imports? does alibaba help farmers?").leaning).toBe(false);
+    // …and so does one asking only whether there is evidence.
+    expect(readChat("淘宝上的假货比例是多少？有没有数据？").leaning).toBe(true);
+    expect(readChat("how many fakes were taken down? any data?").leaning).toBe(true);
+    // "also" after a question's auxiliary and its subject is an adverb, not a second question.
+    expect(readChat("Did Pinduoduo also go into the rural market?").parts).toEqual(["Did Pinduoduo also go into the rural market?"]);
+    expect(readChat("who is the ceo also who wrote it").parts).toEqual(["who is the ceo", "who wrote it"]);
     expect(readChat("where is the second hq? also who wrote the article").leaning).toBe(false);
     // "are there" asks whether something exists; it points back to nothing.
     expect(readChat("what are they doing in rural areas also how many village centers are there").leaning).toBe(false);
