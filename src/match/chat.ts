@@ -445,12 +445,16 @@ const CONTRAST_TAIL =
 const NAMING_CHARS = 200;
 
 /** Whether a question points back to what came before it ("are there", "there is" do not). */
-const pointsBack = (question: string): boolean =>
-  POINTS_BACK.test(question.replace(/\b(?:is|are|was|were)\s+there\b|\bthere\s+(?:is|are|was|were|'s)\b/gi, "")) ||
-  DROPPED_SUBJECT.test(question.trim()) ||
-  ASKS_FOR_EVIDENCE.test(question.trim()) ||
-  ZH_POINTS_BACK.test(question) ||
-  ZH_GUESS.test(question.trim());
+const pointsBack = (question: string): boolean => {
+  const q = question.trim();
+  return (
+    POINTS_BACK.test(question.replace(/\b(?:is|are|was|were)\s+there\b|\bthere\s+(?:is|are|was|were|'s)\b/gi, "")) ||
+    DROPPED_SUBJECT.test(q) ||
+    ASKS_FOR_EVIDENCE.test(q) ||
+    ZH_POINTS_BACK.test(question) ||
+    ZH_GUESS.test(q)
+  );
+};
 /**
  * "…多大了？": a short Chinese clause that opens with its question word leaves its subject out, as
  * Chinese does when the subject is the one just asked about.

@@ -27,6 +27,15 @@ export const PHRASES: Record<string, string> = {
   // A request frame, not what is asked ("kindly share the headline", "pls revert"): "share" alone
   // stays a word, as in "share price".
   "kindly share": "",
+  "please share": "",
+  "pls share": "",
+  "plz share": "",
+  "can you share": "",
+  "could you share": "",
+  "share the same": "",
+  "please revert": "",
+  "pls revert": "",
+  "kindly revert": "",
   // "keen to understand the imports bit - what's planned there?": the asker's wish, not what is asked.
   "keen to understand": "",
   "keen to know": "",
@@ -41,15 +50,6 @@ export const PHRASES: Record<string, string> = {
   "remind me how": "how",
   "remind me which": "which",
   "remind me why": "why",
-  "please share": "",
-  "pls share": "",
-  "plz share": "",
-  "can you share": "",
-  "could you share": "",
-  "share the same": "",
-  "please revert": "",
-  "pls revert": "",
-  "kindly revert": "",
   // Formal framing around what is asked ("insofar as the cities are concerned, what…", "with
   // respect to imports…", "over the course of 2016"): it says what the question is about, not what
   // it asks, so it weighs nothing. "As far as" is no distance.
