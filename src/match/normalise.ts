@@ -23,7 +23,8 @@ export const STOP_WORDS = new Set(
     // Chat fillers that say how the asker feels, not what they ask ("is it deadass true or nah, fr").
     "tbh ngl fr frfr lowkey highkey deadass idk nah ong smh fwiw imho istg bruh " +
     // Words for the people asked ("bro", "mate", "fam") and vague places ("mentions it somewhere").
-    "bro bruv fam mate sis chur somewhere somehow anywhere " +
+    // Ghana's "chale" (mate) among them: typo correction had read it as "chase".
+    "bro bruv fam mate sis chur chale somewhere somehow anywhere " +
     // Nigerian Pidgin's particles and fillers ("wetin dem dey plan", "abeg", "na so", "e don do"):
     // the grammar between its content words, which are English.
     "dey abeg wan na sef oga una dem don wey " +

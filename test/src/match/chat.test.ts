@@ -42,6 +42,8 @@ describe("reading chat messages", () => {
     // A plea for speed opens a message the way a greeting does.
     expect(readChat("*need this fast* how are farmers involved? 🌾").text).toBe("how are farmers involved?");
     expect(readChat("urgent: who wrote the piece").text).toBe("who wrote the piece");
+    // Ghana's "chale" (mate) before a greeting opens a message too.
+    expect(readChat("chale how far, who wrote the piece?").text).toBe("who wrote the piece?");
   });
 
   it("drops a mail or phone signature, a signed-off name, an opening apology and a plea for anyone", () => {
