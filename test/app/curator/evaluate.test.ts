@@ -161,6 +161,8 @@ describe("labelled question sets", () => {
     ["persona57", "zh-test.jsonl", 0.97, 0.97],
     ["persona58", "en-test.jsonl", 0.98, 0.98],
     ["persona58", "zh-test.jsonl", 1, 0.93],
+    ["persona59", "en-test.jsonl", 0.99, 0.98],
+    ["persona59", "zh-test.jsonl", 1, 0.97],
     // The other-firms probe: every out-of-scope question names another firm in the article's shapes.
     // 0.82 and 0.84 until the knowledge listed other firms (`other_names`): 30 → 33 of 35 and 21 → 24 of 25 refused.
     ["firms", "en-test.jsonl", 0.99, 0.94],
