@@ -23,7 +23,9 @@ const STOP = new Set(
     // Southwest Mandarin (Sichuan, Chongqing): 啥子 "what", 咋个 "how", 哈 "a bit".
     "啥子 咋个 一哈 " +
     // Central Plains and Northwest Mandarin (Henan, Shaanxi): 俺 / 额 "I", 恁 "you", 咱 "we", 哩 as 呢 or 的.
-    "俺 俺们 恁 恁们 咱 咱们 额 哩"
+    "俺 俺们 恁 恁们 咱 咱们 额 哩 " +
+    // …and their sentence-final 咧 ("弄了多少个咧"), as 呢 or 了.
+    "咧"
   ).split(" "),
 );
 

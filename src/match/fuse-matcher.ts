@@ -393,16 +393,27 @@ export function createMatcher(
   const knownWord = (w: string) => vocabulary.has(w) && vocabulary.get(w) !== "";
   /**
    * "face book" → "facebook", "e-mail" → "email", "road map" → "roadmap": two typed words that the
-   * knowledge writes as one, unless both halves are words it already knows on their own.
+   * knowledge writes as one, unless both halves are words it already knows on their own. So are
+   * two whose second half is misspelt ("first-teir" → the knowledge's "firsttier"), when the pair
+   * corrects to one of its words that begins with the first half as typed (a few tries a question).
    */
   function rejoin(typed: readonly string[]): string | undefined {
     let joined = false;
+    let tries = CORRECTION_BUDGET;
     const out: string[] = [];
     for (let i = 0; i < typed.length; i++) {
       const a = typed[i] as string;
       const b = typed[i + 1];
+      const misspeltHalf =
+        b !== undefined && /^[a-z]{3,}$/.test(b) && knownWord(a) && !vocabulary.has(b) && !stems.has(stem(b)) && tries-- > 0
+          ? correctSurface(a + b)
+          : undefined;
       if (b !== undefined && a.length + b.length >= 5 && knownWord(a + b) && !(knownWord(a) && knownWord(b))) {
         out.push(a + b);
+        joined = true;
+        i++;
+      } else if (misspeltHalf && knownWord(misspeltHalf) && misspeltHalf.startsWith(a) && misspeltHalf.length > a.length + 2) {
+        out.push(misspeltHalf);
         joined = true;
         i++;
       } else out.push(a);

@@ -273,7 +273,7 @@ const namesFirmNotAsked = (question: string, answer: string, names: NameFacts): 
 
 /** The first shape the question asks for that the answer lacks. */
 function lackedShape(question: string, terms: readonly string[], answer: string, names: NameFacts): Shape | "other" | undefined {
-  if (asksSomeoneElse(question, answer, names) || asksIfStill(question, answer, names)) return "other";
+  if (asksSomeoneElse(question, answer, names) || asksIfStill(question, answer, names) || OTHER_WRITINGS.test(question)) return "other";
   if (
     asksExactlyWhich(question, answer, names.common ?? new Set()) ||
     lacksCountry(question, answer, names) ||
@@ -396,6 +396,13 @@ interface PersonSlots {
 let slotsOf: [string, PersonSlots] = ["", { ruledOut: [], stillInPost: [] }];
 /** A name ruled out ("…之前") is read in a question's opening only: a long message costs no more. */
 const SLOT_CHARS = 200;
+
+/**
+ * "What other articles has Lee written?", "which other pieces did she edit?": writings beyond the
+ * sources, which a knowledge file drawn from them cannot list. Every such labelled question is a
+ * near-miss (nine in rounds 1–60; "which other country got one?" asks about what a fact names).
+ */
+const OTHER_WRITINGS = /\b(?:what|which|any)\s+(?:other|more)\s+(?:articles?|pieces?|stories|posts?|reports?|columns?|books?|writings?)\b/i;
 
 /**
  * "Is Lee still the CEO?", "Lee现在还在公司吗": whether a person the answer names still holds a post

@@ -48,7 +48,7 @@ export const INTENT_WORDS = new Set(["who", "what", "where", "when", "why", "how
 
 /** Words that ask about the present; the answer is framed as of the article. */
 const NOW_PATTERN =
-  /\b(now|currently|current|today|nowadays|these days|at present|at the present time|at this (?:point|moment) in time|as things stand|presently|at the moment|right now|as of now|still|anymore|any more|latest|recently)\b/;
+  /\b(now|currently|current|today|nowadays|these days|at present|at the present time|at this (?:point|moment) in time|as things stand|presently|(?:at|in|for) (?:the|this) moment|right now|as of now|still|anymore|any more|latest|recently)\b/;
 
 /** Chinese characters: the Han script, the rarer planes included (random Unicode is mostly those). */
 const CJK = /\p{Script=Han}/u;

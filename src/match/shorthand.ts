@@ -12,6 +12,8 @@ export const SHORTHAND: Record<string, string> = {
   wut: "what",
   // A homophone typed for "wrote" ("who rote this"): as a word, "rote" is only ever "by rote".
   rote: "wrote",
+  // …and "dose" for "does", its letters swapped ("how many shoppers dose it have").
+  dose: "does",
   // Nigerian Pidgin's "what".
   wetin: "what",
   // Pidgin's and Patois's "take" ("how long e go tek").
@@ -100,6 +102,10 @@ export const SHORTHAND: Record<string, string> = {
   didnae: "didnt",
   isnae: "isnt",
   wasnae: "wasnt",
+  // French habits in English ("c'est quoi the title ?", "what is the roadmap, du coup ?"): "quoi"
+  // is "what", "c'est" (typed "cest" once the apostrophe goes) is "it is".
+  quoi: "what",
+  cest: "is",
   // Months as dates abbreviate them ("in sept" had become "set"). Not "jan", a name, "mar", "may",
   // words, nor "apr", a rate.
   feb: "february",

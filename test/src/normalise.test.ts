@@ -19,6 +19,9 @@ describe("normalise", () => {
     expect(normalise("whit's he daein aboot imports fae abroad, gonnae tell me").terms).toEqual(
       normalise("what's he doing about imports from abroad, gonna tell me").terms,
     );
+    // French habits: "c'est quoi" is "what is"; and "dose" is "does" with its letters swapped.
+    expect(normalise("c'est quoi the title ?").terms).toEqual(normalise("what is the title?").terms);
+    expect(normalise("how many shoppers dose it have").terms).toEqual(normalise("how many shoppers does it have").terms);
   });
 
   it("weighs formal framing as nothing: insofar as, with respect to, over the course of, grateful", () => {
@@ -89,6 +92,10 @@ describe("normalise", () => {
     const long = normalise("What is Alibaba prioritizing at the present time?");
     expect(long.asksAboutNow).toBe(true);
     expect(long.terms).not.toContain("time");
+    // "in this moment", a French speaker's "at the moment".
+    const moment = normalise("what is Alibaba doing for the farmers in this moment ?");
+    expect(moment.asksAboutNow).toBe(true);
+    expect(moment.terms).not.toContain("moment");
   });
 
   it("segments Chinese into words and pinyin bigrams, without stop words", () => {
@@ -110,6 +117,8 @@ describe("normalise", () => {
     expect(normalise("到底是么子打算").terms).toEqual(normalise("到底是什么打算").terms);
     expect(normalise("这是甚么计划").terms).toEqual(normalise("这是什么计划").terms);
     expect(normalise("甚至农村").terms).not.toEqual(normalise("什么农村").terms);
+    // Shaanxi's sentence-final 咧 weighs nothing, as 呢 does.
+    expect(normalise("村里的服务站阿里弄了多少个咧").terms).toEqual(normalise("村里的服务站阿里弄了多少个").terms);
   });
 
   it("reads a question about what something is for in its common words: 拿来干什么 as 用来干嘛", () => {

@@ -145,7 +145,10 @@ describe("labelled question sets", () => {
     ["persona49", "zh-test.jsonl", 0.95, 0.97],
     ["persona50", "en-test.jsonl", 0.97, 0.94],
     ["persona50", "zh-test.jsonl", 0.96, 0.97],
-    ["persona51", "en-test.jsonl", 0.98, 1],
+    // 0.98 until the nineteenth session: "dose" read as "does" and "c'est quoi" as "what is" retrained
+    // the classifier (curated phrasings hold both), and one
+    // question between the farmers' and the rural facts became a choice (English +13 / -1).
+    ["persona51", "en-test.jsonl", 0.97, 1],
     ["persona51", "zh-test.jsonl", 0.95, 0.97],
     ["persona52", "en-test.jsonl", 0.95, 0.98],
     ["persona52", "zh-test.jsonl", 0.98, 0.97],

@@ -15,6 +15,8 @@ describe("how the engine reads a question", () => {
     ["what did the head of Ali Baba say?", "alibaba"],
     ["anything from abroad on T-mall?", "tmall"],
     ["alibaba road map", "roadmap"],
+    // …and misspelt its second half.
+    ["what does the article say about first-teir cities?", "firsttier"],
   ])("rejoins the split word in %j", (q, joined) => {
     expect(evidence(q).terms).toContain(joined);
   });
@@ -214,6 +216,13 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
 describe("the shape of answer a question asks for", () => {
   const terms = (q: string) => normalise(q).terms;
   const shapeMissed = (q: string, answer: string) => lacksAskedShape(q, terms(q), answer);
+
+  it("knows the source's other writings are beyond it", () => {
+    const answer = "The article was written by Jane Doe and edited by John Roe.";
+    expect(shapeMissed("which other articles has John Roe edited?", answer)).toBe(true);
+    expect(shapeMissed("what other pieces did Jane Doe write?", answer)).toBe(true);
+    expect(shapeMissed("who edited the article?", answer)).toBe(false);
+  });
 
   it("takes the kind of thing as an answer to 'which…?', not a count or a bare mention", () => {
     const answer = "A re-focus on the country's biggest cities, where shoppers use apps made by startups.";
