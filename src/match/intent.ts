@@ -400,7 +400,7 @@ const SLOT_CHARS = 200;
 /**
  * "What other articles has Lee written?", "which other pieces did she edit?": writings beyond the
  * sources, which a knowledge file drawn from them cannot list. Every such labelled question is a
- * near-miss (nine in rounds 1–60; "which other country got one?" asks about what a fact names).
+ * near-miss (23 in the labelled sets; "which other country got one?" asks about what a fact names).
  */
 const OTHER_WRITINGS = /\b(?:what|which|any)\s+(?:other|more)\s+(?:articles?|pieces?|stories|posts?|reports?|columns?|books?|writings?)\b/i;
 
