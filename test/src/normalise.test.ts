@@ -19,6 +19,10 @@ describe("normalise", () => {
     expect(normalise("whit's he daein aboot imports fae abroad, gonnae tell me").terms).toEqual(
       normalise("what's he doing about imports from abroad, gonna tell me").terms,
     );
+    // "The 386 million figure" asks about the number; "what does X refer to?" asks what X means.
+    expect(normalise("what's the 10,000 figure about").terms).toEqual(normalise("what's the 10,000 about").terms);
+    expect(normalise("what does the 386 million refer to?").terms).toEqual(normalise("what does the 386 million mean?").terms);
+    expect(normalise("which apps does it refer to? name a few").terms).toContain("refer");
     // French habits: "c'est quoi" is "what is"; and "dose" is "does" with its letters swapped.
     expect(normalise("c'est quoi the title ?").terms).toEqual(normalise("what is the title?").terms);
     expect(normalise("how many shoppers dose it have").terms).toEqual(normalise("how many shoppers does it have").terms);
