@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import nzh from "nzh/cn";
 
 /**
  * Chinese matching terms. Fuse (and white-space tokenising) cannot split Chinese into words, so a
@@ -46,6 +47,38 @@ const INTENTS: [RegExp, string[]][] = [
   [/谁(?!能|可以|来|帮|懂|知道)|哪位(?!同学|大佬|朋友|老师|大神|好心人|亲|帮|给|能|可以|懂|知道)|边个|边位/, ["who"]],
   [/哪里|哪儿|在哪|何处|边度|边处/, ["where"]],
 ];
+
+/**
+ * A number written in Chinese numerals with a unit of ten or more (三亿五千万, 十二億, 两万, 三十):
+ * a knowledge file writes its numbers in digits before 亿 or 万 (3.5亿, 12亿, 2万, 30), so that is
+ * how such a number is read. It must begin with a digit and hold two characters or more: 十分 ("very"),
+ * 一线 ("first-tier"), 万一 ("in case"), 千万 ("by all means") and 百度 are words, not numbers.
+ */
+const ZH_NUMERAL = /[一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十百千万萬亿億]+/g;
+
+const LOWER_UNIT: Record<string, string> = { 亿: "千万", 万: "千", 千: "百", 百: "十" };
+
+export function withArabicNumerals(text: string): string {
+  return text.replace(ZH_NUMERAL, (run) => {
+    // No number is written in more than a score of characters; a longer run is noise.
+    if (!/[十百千万萬亿億]/.test(run) || run.length > 20) return run;
+    // A digit after the last unit counts the next unit down: 一万五 is 15,000, 一千五 1,500.
+    const plain = run
+      .replace(/[两兩]/g, "二")
+      .replace(/萬/g, "万")
+      .replace(/億/g, "亿")
+      .replace(/([亿万千百])([一二三四五六七八九])$/, (_, unit: string, digit: string) => `${unit}${digit}${LOWER_UNIT[unit]}`);
+    let value: number;
+    try {
+      value = Number(nzh.decodeS(plain));
+    } catch {
+      return run;
+    }
+    if (!Number.isFinite(value) || value <= 0 || value >= 1e13) return run;
+    const at = (unit: number) => String(Number((value / unit).toFixed(4)));
+    return value >= 1e8 ? `${at(1e8)}亿` : value >= 1e4 ? `${at(1e4)}万` : String(value);
+  });
+}
 
 /** Chinese words that ask about the present. */
 export const ZH_NOW = /现在|目前|当前|如今|眼下|最近|至今|还在/;

@@ -1,5 +1,5 @@
 import { stemmer } from "stemmer";
-import { chineseTerms, readChinese, ZH_NOW, ZH_QUESTION_WORD } from "./chinese.js";
+import { chineseTerms, readChinese, withArabicNumerals, ZH_NOW, ZH_QUESTION_WORD } from "./chinese.js";
 import { isEnglishWord } from "./dictionary.js";
 import { SHORTHAND } from "./shorthand.js";
 import { PHRASES, WORDS } from "./synonyms.js";
@@ -231,6 +231,7 @@ export function normalise(input: string, synonyms?: Prepare): Normalised {
   // counts as Chinese where it was written so.
   const cjkChars = cjkLength(text);
   let namedLetters = 0;
+  if (cjkChars > 0) text = withArabicNumerals(text);
   if (synonyms?.chinese && cjkChars > 0) {
     const named = synonyms.chinese(text);
     if (named !== text) {

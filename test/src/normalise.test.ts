@@ -121,6 +121,14 @@ describe("normalise", () => {
     expect(normalise("到底是么子打算").terms).toEqual(normalise("到底是什么打算").terms);
     expect(normalise("这是甚么计划").terms).toEqual(normalise("这是什么计划").terms);
     expect(normalise("甚至农村").terms).not.toEqual(normalise("什么农村").terms);
+    // Numbers in Chinese numerals are read as the digits a knowledge file writes.
+    expect(normalise("三億五千萬是什么").terms).toEqual(normalise("3.5亿是什么").terms);
+    expect(normalise("投了十二亿美元").terms).toEqual(normalise("投了12亿美元").terms);
+    expect(normalise("两万个").terms).toEqual(normalise("2万个").terms);
+    expect(normalise("一万五").terms).toEqual(normalise("1.5万").terms);
+    // …but not words that begin with one: 十分, 一线, 万一, 千万.
+    expect(normalise("十分重要的一线城市").terms).not.toContain("10");
+    expect(normalise("万一下雨，千万别去").terms.some((t) => /\d/.test(t))).toBe(false);
     // Shaanxi's sentence-final 咧 weighs nothing, as 呢 does.
     expect(normalise("村里的服务站阿里弄了多少个咧").terms).toEqual(normalise("村里的服务站阿里弄了多少个").terms);
   });
