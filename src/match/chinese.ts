@@ -18,6 +18,8 @@ const STOP = new Set(
     // Colloquial Mainland and Cantonese particles and fillers (after conversion to Simplified: OpenCC
     // turns Cantonese 嗰 "that" into 𠮶).
     "来着 我想 咋 咋整 咋样 咋办 整 搞 弄 那块 这块 那帮 那种 这种 一直 打算 准备 想 到底 究竟 来 去 呀 哈 嘛 喔 噢 哇 " +
+    // How often, which asks nothing ("到底有多少人常常在上面买东西"); ICU reads 到底有 as one word.
+    "到底有 常常 经常 通常 " +
     "系 咩 嘅 喺 咗 嚟 㗎 啲 点 边个 边度 乜 冇 唔 佢 佢哋 咁 嗰 𠮶 𠮶个 𠮶篇 呢 呢个 呢篇 啦 喇 嘞 噶 既 同埋 " +
     "文章 文中 文里 这篇 那篇 篇 则 新闻 报道 报导 稿子 说 讲 话 提到 提 讲到 原话 " +
     "谁能 谁可以 谁懂 谁知道 是啥 是什么 啥是 捋 捋一下 科普 " +

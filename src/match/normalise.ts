@@ -13,7 +13,7 @@ export const STOP_WORDS = new Set(
     "please pls plz tell know want wanna gonna like hey hi hello yo bot roadmap-bot quick q question questions just also " +
     "any some anything something thing things really actually kind sort info information explain describe say said says " +
     "give gave get got let lets make made going go goes not no yes ok okay thanks thank well very more most up out " +
-    "over such s t d ll re ve m own same other another all each both few only again once further whats whos wheres hows " +
+    "over under such s t d ll re ve m own same other another all each both few only again once further whats whos wheres hows " +
     "mean means talk talking regarding re: exactly guys folks everyone anyone someone one's curious wondering wonder " +
     "me about able list listed mention mentioned mentions stuff find kinds types type part lot lots bit " +
     "guess basically currently plz thx ty maybe probably piece story deal whole anyway though lemme " +

@@ -19,6 +19,8 @@ describe("normalise", () => {
     expect(normalise("whit's he daein aboot imports fae abroad, gonnae tell me").terms).toEqual(
       normalise("what's he doing about imports from abroad, gonna tell me").terms,
     );
+    // "Under the plan", as "over" is, says nothing of what is asked.
+    expect(normalise("what can farmers do under the new plan").terms).not.toContain("under");
     // "The 386 million figure" asks about the number; "what does X refer to?" asks what X means.
     expect(normalise("what's the 10,000 figure about").terms).toEqual(normalise("what's the 10,000 about").terms);
     expect(normalise("what does the 386 million refer to?").terms).toEqual(normalise("what does the 386 million mean?").terms);
@@ -129,6 +131,9 @@ describe("normalise", () => {
     // …but not words that begin with one: 十分, 一线, 万一, 千万.
     expect(normalise("十分重要的一线城市").terms).not.toContain("10");
     expect(normalise("万一下雨，千万别去").terms.some((t) => /\d/.test(t))).toBe(false);
+    // How often weighs nothing ("到底有多少人常常…"), but 总是 stays: 老总是谁 is "who is the boss".
+    expect(normalise("阿里巴巴到底有多少人常常在上面买东西").terms).toEqual(normalise("阿里巴巴有多少人在上面买东西").terms);
+    expect(normalise("阿里现在老总是谁").terms).not.toEqual(normalise("阿里现在是谁").terms);
     // Shaanxi's sentence-final 咧 weighs nothing, as 呢 does.
     expect(normalise("村里的服务站阿里弄了多少个咧").terms).toEqual(normalise("村里的服务站阿里弄了多少个").terms);
   });
