@@ -166,6 +166,10 @@ describe("labelled question sets", () => {
     ["persona58", "zh-test.jsonl", 1, 0.93],
     ["persona59", "en-test.jsonl", 0.99, 0.98],
     ["persona59", "zh-test.jsonl", 1, 0.97],
+    ["persona60", "en-test.jsonl", 0.97, 0.96],
+    ["persona60", "zh-test.jsonl", 0.98, 0.9],
+    ["persona61", "en-test.jsonl", 1, 0.98],
+    ["persona61", "zh-test.jsonl", 0.95, 1],
     // The other-firms probe: every out-of-scope question names another firm in the article's shapes.
     // 0.82 and 0.84 until the knowledge listed other firms (`other_names`): 30 → 33 of 35 and 21 → 24 of 25 refused.
     ["firms", "en-test.jsonl", 0.99, 0.94],
