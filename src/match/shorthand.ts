@@ -50,6 +50,8 @@ export const SHORTHAND: Record<string, string> = {
   bc: "because",
   cuz: "because",
   w: "with",
+  // "london n paris", "who is he n what does he do": "and".
+  n: "and",
   wo: "without",
   thru: "through",
   tho: "though",

@@ -25,6 +25,8 @@ describe("normalise", () => {
     expect(normalise("what's the 10,000 figure about").terms).toEqual(normalise("what's the 10,000 about").terms);
     expect(normalise("what does the 386 million refer to?").terms).toEqual(normalise("what does the 386 million mean?").terms);
     expect(normalise("which apps does it refer to? name a few").terms).toContain("refer");
+    // "n" is "and" ("shanghai n beijing"), as "w" is "with".
+    expect(normalise("shanghai n beijing type cities").terms).toEqual(normalise("shanghai and beijing type cities").terms);
     // French habits: "c'est quoi" is "what is"; and "dose" is "does" with its letters swapped.
     expect(normalise("c'est quoi the title ?").terms).toEqual(normalise("what is the title?").terms);
     expect(normalise("how many shoppers dose it have").terms).toEqual(normalise("how many shoppers does it have").terms);
