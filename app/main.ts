@@ -168,7 +168,7 @@ async function ask(
     turn = r.turn;
     if (r.answer.kind === "out-of-scope" || r.answer.kind === "clarify")
       log?.({ platform: "cli", question: stripMarkup(q.slice(0, 2000)).replace(/\s+/g, " ").trim(), kind: r.answer.kind });
-    if (json) print(JSON.stringify(jsonLine(r.answer, explain)));
+    if (json) print(JSON.stringify(jsonLine(q, r.answer, explain)));
     else print(`${renderAnswer(r.answer, Boolean(process.stdout.isTTY))}${explain ? `\n\n${renderExplanation(r.answer.evidence)}` : ""}`);
   };
   if (question.trim()) {
@@ -183,11 +183,12 @@ async function ask(
 /**
  * One answer as a JSON line for `ask --json`. Scripts read these fields, so they keep the shape they
  * have always had (`answered`, `answer`, `factIds`, `citations`, `suggestions`…) beside the Answer's
- * own (`text`, `related`); `--explain` adds the evidence.
+ * own (`text`, `related`); `question` is the message as read from its line, so a script can pair
+ * each answer with its question whatever lines it skipped; `--explain` adds the evidence.
  */
-function jsonLine(a: Answer, explain: boolean): Record<string, unknown> {
+function jsonLine(question: string, a: Answer, explain: boolean): Record<string, unknown> {
   const { evidence, ...rest } = a;
-  return { ...rest, ...answerFields(a), ...(explain ? { explanation: evidence } : {}) };
+  return { question, ...rest, ...answerFields(a), ...(explain ? { explanation: evidence } : {}) };
 }
 
 function print(text: string): void {

@@ -44,6 +44,12 @@ describe("roadmap-bot CLI (the compiled binary)", () => {
       .split("\n")
       .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
+    // Each answer names its question, so a script pairs them whatever lines were skipped.
+    expect(lines.map((a) => a.question)).toEqual([
+      "Where is Alibaba's second headquarters?",
+      "Who is Alibaba's chairman?",
+      "how many provinses",
+    ]);
     expect(lines.map((a) => a.answered)).toEqual([true, false, true]);
     expect(lines[0].factIds).toEqual(["beijing-hq"]);
     expect(lines[2].factIds).toEqual(["village-centers"]);
@@ -63,6 +69,7 @@ describe("roadmap-bot CLI (the compiled binary)", () => {
       .split("\n")
       .map((l) => JSON.parse(l));
     expect(lines.map((a) => a.factIds[0])).toEqual(["europe-offices", "ceo-daniel-zhang", "article"]);
+    expect(lines[1].question).toBe("who is the ceo?\nthanks!");
   });
 
   it("prints a plain answer with its citation", async () => {
