@@ -400,20 +400,24 @@ export function createMatcher(
   function rejoin(typed: readonly string[]): string | undefined {
     let joined = false;
     let tries = CORRECTION_BUDGET;
+    /** The knowledge's word for a known word and a misspelt one typed apart, if it begins with the first. */
+    const correctedPair = (a: string, b: string): string | undefined => {
+      if (!/^[a-z]{3,}$/.test(b) || !knownWord(a) || vocabulary.has(b) || stems.has(stem(b)) || tries-- <= 0) return undefined;
+      const word = correctSurface(a + b);
+      return word && knownWord(word) && word.startsWith(a) && word.length > a.length + 2 ? word : undefined;
+    };
     const out: string[] = [];
     for (let i = 0; i < typed.length; i++) {
       const a = typed[i] as string;
       const b = typed[i + 1];
-      const misspeltHalf =
-        b !== undefined && /^[a-z]{3,}$/.test(b) && knownWord(a) && !vocabulary.has(b) && !stems.has(stem(b)) && tries-- > 0
-          ? correctSurface(a + b)
-          : undefined;
-      if (b !== undefined && a.length + b.length >= 5 && knownWord(a + b) && !(knownWord(a) && knownWord(b))) {
-        out.push(a + b);
-        joined = true;
-        i++;
-      } else if (misspeltHalf && knownWord(misspeltHalf) && misspeltHalf.startsWith(a) && misspeltHalf.length > a.length + 2) {
-        out.push(misspeltHalf);
+      const word =
+        b === undefined
+          ? undefined
+          : a.length + b.length >= 5 && knownWord(a + b) && !(knownWord(a) && knownWord(b))
+            ? a + b
+            : correctedPair(a, b);
+      if (word) {
+        out.push(word);
         joined = true;
         i++;
       } else out.push(a);

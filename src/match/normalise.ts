@@ -50,6 +50,7 @@ export const INTENT_WORDS = new Set(["who", "what", "where", "when", "why", "how
 const NOW_PATTERN =
   /\b(now|currently|current|today|nowadays|these days|at present|at the present time|at this (?:point|moment) in time|as things stand|presently|(?:at|in|for) (?:the|this) moment|right now|as of now|still|anymore|any more|latest|recently)\b/;
 
+/** A number and the noun that only says it is one: "the 500 million figure", "that 20 stat". */
 const NUMBER_NOUN = /(?<![\d,.])(\d[\d,.]*(?:\s*(?:million|billion|thousand|mn|bn|m|k))?)\s+(?:figures?|numbers?|stats?|statistics?)\b/gi;
 /** At a question's end only: "refer to me as Dee" names, it does not ask. */
 const REFERS_TO = /\b(?:refers?|referring)\s+to(?=\W*$)/i;
@@ -239,7 +240,7 @@ export function normalise(input: string, synonyms?: Prepare): Normalised {
       text = named;
     }
   }
-  // "The 386 million figure": a number is what is asked about, and "figure", "number" or "stat"
+  // "The 500 million figure": a number is what is asked about, and "figure", "number" or "stat"
   // after it name nothing more. "What does X refer to?" asks what X means ("the apps it refers
   // to?" does not).
   text = text.replace(NUMBER_NOUN, "$1");
