@@ -132,8 +132,12 @@ const POINTS_BACK =
  */
 const ASKS_SOURCE_ONLY =
   /^(?:and |so |but |also )?(?:what|wat|wetin|how)(?:'s| is| does| do| did)?\s+(?:the |this |that |ur |your )?(?:article|piece|story|post|text|source|writer|author|report|write-?up)\s+(?:say|says|said|mention|mentions|talk|talks|tell|tells|state|states|write|writes)(?:\s+(?:about|on|re|regarding|of)\s+(?:that|this|it|them|those|these|there))?\W*$|^(?:那)?(?:文章|文中|文里|原文|这篇|那篇|篇文)(?:里|中|里面|里头)?(?:是|有)?(?:怎么|咋|如何|点样|怎样)(?:说|讲|写|描述)的?(?:呢|啊|呀|哩|嘞)?\W*$/iu;
-/** The same in Chinese, at the start of a clause: "它有多少用户", "他们几时开", "他的背景呢". */
-const ZH_POINTS_BACK = /^(?:那)?(?:它|他|她|佢)/;
+/**
+ * The same in Chinese, at the start of a clause: "它有多少用户", "他们几时开", "他的背景呢"; and a
+ * clause asking only whether the subject before it is related to something ("…几时开始？跟京东有关系吗？").
+ */
+const ZH_POINTS_BACK =
+  /^(?:那)?(?:它|他|她|佢)|^(?:那|这|這)?(?:跟|和|与|與|同)[^\s，,。？?]{1,10}?(?:有没有|有沒有|有冇|有无|有無|有|冇|没有|沒有|没|沒)?(?:什么|什麼|啥|咩|任何)?(?:关系|關係|关联|關聯|相关|相關|关|關)(?:系)?(?:吗|嗎|么|麼|嘛|呢|不|没|沒|咩|冇|吧)?[?？!！。]*$/u;
 /**
  * "…? any data?", "…？有数据吗？": a second part asking only whether there is evidence asks for the
  * first's; alone it names no subject.
@@ -213,7 +217,10 @@ export function readChat(input: string): ChatReading {
   const main = askedAgain ? (ownParts[0] as string) : chosen.join(" ");
   const tails = chosen.map(runOnTail).filter((t): t is string => t !== undefined);
   // "Is it right that Lee is the CEO, not Chan?": the claim without the alternative it is set against.
-  const claims = chosen.map((c) => c.replace(CONTRAST_TAIL, "")).filter((c, i) => c !== chosen[i] && namesSomething(c));
+  // "Who set it out, was it Ma himself or somebody else?": the question without the guess it offers.
+  const claims = chosen
+    .map((c) => c.replace(CONTRAST_TAIL, "").replace(GUESS_TAIL, ""))
+    .filter((c, i) => c !== chosen[i] && namesSomething(c));
   // What follows a preface's colon or dash ("One more: europe offices", "写论文遇到个问题：…"), and,
   // when no sentence asks, each sentence that is not about the asker, the last first ("So my kid
   // asked me this at dinner. kettle warranty"): readings for a keyword query that context surrounds.
@@ -306,6 +313,16 @@ const PLEA_TAIL =
   /[\s,;—–-]+(?:does |do )?(?:any ?one|anybody|some ?one|somebody)\s+(?:want to take a stab|wanna take a stab|know|knows|able to help(?: me)?(?: answer this| with this)?|can help(?: me)?(?: with this)?|have an? (?:idea|clue)|got an? (?:idea|clue|answer))\W*$/i;
 /** A closing clause that says what the answer is for: ", I need it for test data", "- need it for a slide". */
 const PURPOSE_TAIL = /[,;—–-]\s?(?:(?:i|we) )?(?:need|needs|want) (?:it|this|that|them|the \w+) for\b[^?]{0,60}$/i;
+/**
+ * A closing condition on how to answer, said to the bot: ", so, if you had to put it in two lines for
+ * a busy board?", "… if you can keep it short". Dropped when what is left asks.
+ */
+const CONDITION_TAIL =
+  /[,;—–-]\s*(?:so\s*,?\s*)?if\s+(?:you|u|ya)\s+(?:had to|have to|could|can|were to|would|don't mind|dont mind|have time|get a chance|had a minute)\b[^?？]{0,80}[?？.!]*$/i;
+const dropConditionTail = (s: string): string => {
+  const m = CONDITION_TAIL.exec(s);
+  return m && ASKS_LEFT.test(s.slice(0, m.index)) ? s.slice(0, m.index) + (/[?？]$/.test(m[0]) ? "?" : "") : s;
+};
 /** The openings of a sentence that is a pleasantry when it asks nothing. */
 const PLEASANTRY_LED =
   /^(?:thanks|thank you|thx|ty|many thanks|much appreciated|sorry|apologies|no rush|no worries|no pressure|any help|all help|help appreciated|edit|ps|p\.s|cheers|appreciate|first time posting|whenever you get)\b/i;
@@ -320,11 +337,12 @@ const ANYONE = /^(?:does |do )?(?:any ?one|anybody|some ?one|somebody|any ideas?
 
 /**
  * A closing clause about the asker, after the question: ", i keep assuming it's someone else lol",
- * ", im new to this", ", tryna find it on google" (what the asker is doing, its subject left out).
- * Not ", i mean …", which says what the question meant, nor one that asks.
+ * ", im new to this", ", tryna find it on google" (what the asker is doing, its subject left out),
+ * after an apology too (", sorry, I wrote the number down and not what it was": "what it was"
+ * asks nothing). Not ", i mean …", which says what the question meant, nor one that asks.
  */
 const ASKER_TAIL = new RegExp(
-  `,\\s*(?:(?:i|im|i'm|ive|i've|we)\\s+(?!mean\\b|meant\\b)|(?:just\\s+)?(?:trying|tryin|tryna|trynna|working on|writing|prepping|preparing|putting together)\\s)(?:(?!\\b(?:${WH_TYPED})\\b)[^?？,])*$`,
+  `,\\s*(?:(?:sorry|apologies|oops|my bad)\\s*,?\\s*)?(?:(?:i|im|i'm|ive|i've|we)\\s+(?!mean\\b|meant\\b)|(?:just\\s+)?(?:trying|tryin|tryna|trynna|working on|writing|prepping|preparing|putting together)\\s)(?:(?!\\b(?:${WH_TYPED})\\b(?!\\s+(?:it|that)\\s+(?:was|is|meant|means|stood for|stands for)\\W*$))[^?？,])*$`,
   "i",
 );
 /** The sentence without its closing clause about the asker, when what is left asks, and on its own ("whats his name again" leans on what came before). */
@@ -339,7 +357,7 @@ const ASKS_LEFT = new RegExp(`\\b(?:${WH_TYPED})\\b`, "i");
 function dropPleasantries(sentence: string): string {
   let s = dropChineseAsides(
     dropAskerTail(
-      sentence
+      dropConditionTail(sentence)
         .replace(GREETING, "")
         .replace(APOLOGY, "")
         .replace(ZH_GREETING, "")
@@ -440,6 +458,10 @@ const namesSomething = (question: string): boolean => normalise(question.slice(0
 /** A short alternative the question sets its claim against, at its end: ", not Chan?", "rather than Chan". ("Or Chan?" is left: "in Saudi or Egypt?" names two places, both asked about.) */
 const CONTRAST_TAIL =
   /(?:\s*,\s*|\s+)(?:and\s+)?(?:not|rather than|instead of)\s+(?:mr\.?\s+|ms\.?\s+)?\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}\s*[?.!]*$/iu;
+
+/** A guess at the answer, offered with its alternative: ", was it Ma himself or somebody else at the top?". */
+const GUESS_TAIL =
+  /(?:\s*,\s*|\s+)(?:was|is|were)\s+it\s+(?:mr\.?\s+|ms\.?\s+)?\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}?(?:\s+(?:himself|herself))?\s+or\s+(?:somebody|someone|anyone|anybody|some\s+one)\s+else\b[^?]{0,40}[?.!]*$/iu;
 
 /** A question names what it asks about early: past this many characters it is not read for it (a long message costs no more). */
 const NAMING_CHARS = 200;

@@ -20,6 +20,8 @@ const STOP = new Set(
     "来着 我想 咋 咋整 咋样 咋办 整 搞 弄 那块 这块 那帮 那种 这种 一直 打算 准备 想 到底 究竟 来 去 呀 哈 嘛 喔 噢 哇 " +
     // How often, which asks nothing ("到底有多少人常常在上面买东西"); ICU reads 到底有 as one word.
     "到底有 常常 经常 通常 " +
+    // …and "in all" before a count ("总共有多少", 一共几个), which the count words already ask.
+    "总共 一共 总共有 一共有 共有 " +
     "系 咩 嘅 喺 咗 嚟 㗎 啲 点 边个 边度 乜 冇 唔 佢 佢哋 咁 嗰 𠮶 𠮶个 𠮶篇 呢 呢个 呢篇 啦 喇 嘞 噶 既 同埋 " +
     "文章 文中 文里 这篇 那篇 篇 则 新闻 报道 报导 稿子 说 讲 话 提到 提 讲到 原话 " +
     "谁能 谁可以 谁懂 谁知道 是啥 是什么 啥是 捋 捋一下 科普 " +
@@ -46,7 +48,12 @@ const INTENTS: [RegExp, string[]][] = [
   // "文章长吗", "有多长", "长不长" ask how long something is (not 董事长, a chief).
   [/多长|长不长|(?<![董事市省校部班厂总局科处组团队家会院首师兄组])长(?:吗|么|嘛|伐|不)|很长|太长/, ["long"]],
   // "谁能/谁懂/谁知道…", "哪位大佬…" ask anyone to help ("can someone…"), not who did something.
-  [/谁(?!能|可以|来|帮|懂|知道)|哪位(?!同学|大佬|朋友|老师|大神|好心人|亲|帮|给|能|可以|懂|知道)|边个|边位/, ["who"]],
+  // In Southwest and Central Mandarin 哪个 before a verb of leading or writing is "who" (哪个负责,
+  // 哪个写的); elsewhere it is "which one".
+  [
+    /谁(?!能|可以|来|帮|懂|知道)|哪位(?!同学|大佬|朋友|老师|大神|好心人|亲|帮|给|能|可以|懂|知道)|边个|边位|哪个(?=在?(?:负责|管(?!道|理)|带|领导|主管|牵头|主持|写))/,
+    ["who"],
+  ],
   [/哪里|哪儿|在哪|何处|边度|边处/, ["where"]],
 ];
 

@@ -138,6 +138,13 @@ describe("normalise", () => {
     expect(normalise("阿里现在老总是谁").terms).not.toEqual(normalise("阿里现在是谁").terms);
     // Shaanxi's sentence-final 咧 weighs nothing, as 呢 does.
     expect(normalise("村里的服务站阿里弄了多少个咧").terms).toEqual(normalise("村里的服务站阿里弄了多少个").terms);
+    // "In all" before a count weighs nothing: the count words already ask.
+    for (const q of ["活跃买家总共有多少", "服务站一共几个", "一共有多少个"])
+      expect(normalise(q).terms.join(" "), q).not.toMatch(/zong|yi_?gong|gong_?you/);
+    // 哪个 before a verb of leading or writing asks who (Southwest and Central Mandarin); elsewhere, which.
+    expect(normalise("法国办公室是哪个负责的").terms).toContain("who");
+    expect(normalise("这篇是哪个写的").terms).toContain("who");
+    expect(normalise("消息是从哪个管道放出来的").terms).not.toContain("who");
   });
 
   it("reads a question about what something is for in its common words: 拿来干什么 as 用来干嘛", () => {

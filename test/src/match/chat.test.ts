@@ -72,6 +72,20 @@ describe("reading chat messages", () => {
     // …or what the asker is doing, its subject left out; not when that clause asks.
     expect(readChat("whats the headline on this thing, tryna find it on google").text).toBe("whats the headline on this thing");
     expect(readChat("who runs it, trying to figure out when it started").text).toBe("who runs it, trying to figure out when it started");
+    // …after an apology too: "what it was" asks nothing.
+    expect(readChat("What did the 2 million refer to, sorry, I wrote the number down and not what it was").text).toBe(
+      "What did the 2 million refer to",
+    );
+    expect(readChat("what did the 2 million refer to, sorry, i wonder what the CEO said").text).toContain("CEO");
+    // A closing condition said to the bot, on how to answer, when what is left asks.
+    expect(readChat("What was the gist of the plan, so, if you had to put it in two lines for a busy board?").text).toBe(
+      "What was the gist of the plan?",
+    );
+    expect(readChat("the venue's address, if you can").text).toBe("the venue's address, if you can");
+    // A guess offered with its alternative is read without it too.
+    expect(readChat("Who set out the plan, was it Jack Ma himself or somebody else at the top?").alternatives).toContain(
+      "Who set out the plan",
+    );
     // A numbered list typed on one line: each item a part, its marker no number asked about.
     expect(readChat("1) what noun does the article use 2) also who gets the image credit?").parts).toEqual([
       "what noun does the article use",
@@ -328,6 +342,10 @@ describe("reading chat messages", () => {
     // …and so does one asking only whether there is evidence.
     expect(readChat("淘宝上的假货比例是多少？有没有数据？").leaning).toBe(true);
     expect(readChat("how many fakes were taken down? any data?").leaning).toBe(true);
+    // …and so does a Chinese clause asking only whether the subject before it is related to something.
+    expect(readChat("马来西亚的数字自由贸易区几时开始？跟阿里有关系吗？").leaning).toBe(true);
+    expect(readChat("那个自贸区是几时开始的？和京东有没有关系？").leaning).toBe(true);
+    expect(readChat("新总部在哪？京东跟阿里有关系吗？").leaning).toBe(false);
     // "also" after a question's auxiliary and its subject is an adverb, not a second question.
     expect(readChat("Did Pinduoduo also go into the rural market?").parts).toEqual(["Did Pinduoduo also go into the rural market?"]);
     expect(readChat("who is the ceo also who wrote it").parts).toEqual(["who is the ceo", "who wrote it"]);
