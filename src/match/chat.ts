@@ -132,6 +132,9 @@ const POINTS_BACK =
  */
 const ASKS_SOURCE_ONLY =
   /^(?:and |so |but |also )?(?:what|wat|wetin|how)(?:'s| is| does| do| did)?\s+(?:the |this |that |ur |your )?(?:article|piece|story|post|text|source|writer|author|report|write-?up)\s+(?:say|says|said|mention|mentions|talk|talks|tell|tells|state|states|write|writes)(?:\s+(?:about|on|re|regarding|of)\s+(?:that|this|it|them|those|these|there))?\W*$|^(?:那)?(?:文章|文中|文里|原文|这篇|那篇|篇文)(?:里|中|里面|里头)?(?:是|有)?(?:怎么|咋|如何|点样|怎样)(?:说|讲|写|描述)的?(?:呢|啊|呀|哩|嘞)?\W*$/iu;
+/** A bare check of a claim: "correct?", "is that right?", "true or not?", "am I right?". */
+const CONFIRMS =
+  /^(?:(?:is|was)\s+(?:that|this|it)\s+)?(?:correct|right|true|accurate)(?:\s+(?:or\s+not|or\s+no|or\s+wrong|or\s+false))?\s*[?？!.]*$|^(?:am\s+i\s+right|right\s+or\s+wrong|true\s+or\s+false|yes\s+or\s+no)\s*[?？!.]*$/i;
 /**
  * The same in Chinese, at the start of a clause: "它有多少用户", "他们几时开", "他的背景呢"; and a
  * clause asking only whether the subject before it is related to something ("…几时开始？跟京东有关系吗？").
@@ -194,10 +197,11 @@ export function readChat(input: string): ChatReading {
   // "I'm trying to recall what the CEO said about…" asks too, without a question mark.
   const asking = sentences.filter((s) => ASKS.test(s) || EMBEDDED.test(s));
   // "…the three plans it chose. Can you list them?": a question that names nothing and
-  // points back is asked about the sentence before it.
+  // points back is asked about the sentence before it; so is a bare check of the claim before it
+  // ("i heard only 1,000. correct or not?").
   for (const [i, q] of asking.entries()) {
     const at = sentences.indexOf(q);
-    if (at > 0 && POINTS_BACK.test(q) && !asking.includes(sentences[at - 1] as string) && !namesSomething(q))
+    if (at > 0 && ((POINTS_BACK.test(q) && !namesSomething(q)) || CONFIRMS.test(q.trim())) && !asking.includes(sentences[at - 1] as string))
       asking[i] = `${focusQuestion(sentences[at - 1] as string)} ${q}`;
   }
   const questions = asking.length ? asking : sentences;

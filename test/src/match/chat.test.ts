@@ -342,6 +342,9 @@ describe("reading chat messages", () => {
     // …and so does one asking only whether there is evidence.
     expect(readChat("淘宝上的假货比例是多少？有没有数据？").leaning).toBe(true);
     expect(readChat("how many fakes were taken down? any data?").leaning).toBe(true);
+    // A bare check of a claim asks about the sentence before it.
+    expect(readChat("the venue opened in 2014, i heard. correct or not?").text).toBe("the venue opened in 2014, i heard. correct or not?");
+    expect(readChat("> They opened offices in Oslo and Rome\nis that right? also who runs them?").parts[0]).toContain("Oslo");
     // …and so does a Chinese clause asking only whether the subject before it is related to something.
     expect(readChat("马来西亚的数字自由贸易区几时开始？跟阿里有关系吗？").leaning).toBe(true);
     expect(readChat("那个自贸区是几时开始的？和京东有没有关系？").leaning).toBe(true);
