@@ -317,6 +317,9 @@ const PLEA_TAIL =
   /[\s,;—–-]+(?:does |do )?(?:any ?one|anybody|some ?one|somebody)\s+(?:want to take a stab|wanna take a stab|know|knows|able to help(?: me)?(?: answer this| with this)?|can help(?: me)?(?: with this)?|have an? (?:idea|clue)|got an? (?:idea|clue|answer))\W*$/i;
 /** A closing clause that says what the answer is for: ", I need it for test data", "- need it for a slide". */
 const PURPOSE_TAIL = /[,;—–-]\s?(?:(?:i|we) )?(?:need|needs|want) (?:it|this|that|them|the \w+) for\b[^?]{0,60}$/i;
+/** When the asker needs the answer, which is no part of what is asked: "… by EOD", "before tomorrow". */
+const DEADLINE =
+  /\s?\b(?:by|before|till|until)\s+(?:eod|eow|cob|eob|end of (?:the )?(?:day|week|business)|tmrw?|tomorrow|tonight)\b(?:\s+(?:pls|please|plz|thanks|thx|if possible))?/gi;
 /**
  * A closing condition on how to answer, said to the bot: ", so, if you had to put it in two lines for
  * a busy board?", "… if you can keep it short". Dropped when what is left asks.
@@ -361,7 +364,7 @@ const ASKS_LEFT = new RegExp(`\\b(?:${WH_TYPED})\\b`, "i");
 function dropPleasantries(sentence: string): string {
   let s = dropChineseAsides(
     dropAskerTail(
-      dropConditionTail(sentence)
+      dropConditionTail(sentence.replace(DEADLINE, ""))
         .replace(GREETING, "")
         .replace(APOLOGY, "")
         .replace(ZH_GREETING, "")

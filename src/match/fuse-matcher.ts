@@ -393,7 +393,8 @@ export function createMatcher(
   const knownWord = (w: string) => vocabulary.has(w) && vocabulary.get(w) !== "";
   /**
    * "face book" → "facebook", "e-mail" → "email", "road map" → "roadmap": two typed words that the
-   * knowledge writes as one, unless both halves are words it already knows on their own. So are
+   * knowledge writes as one (its possessive too: "ali babas", not "in chess"), unless both halves are
+   * words it already knows on their own. So are
    * two whose second half is misspelt ("first-teir" → the knowledge's "firsttier"), when the pair
    * corrects to one of its words that begins with the first half as typed (a few tries a question).
    */
@@ -413,7 +414,9 @@ export function createMatcher(
       const word =
         b === undefined
           ? undefined
-          : a.length + b.length >= 5 && knownWord(a + b) && !(knownWord(a) && knownWord(b))
+          : a.length + b.length >= 5 &&
+              (knownWord(a + b) || (b.endsWith("s") && !isEnglishWord(b) && knownWord(a + b.slice(0, -1)))) &&
+              !(knownWord(a) && knownWord(b))
             ? a + b
             : correctedPair(a, b);
       if (word) {

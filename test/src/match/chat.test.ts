@@ -82,6 +82,9 @@ describe("reading chat messages", () => {
       "What was the gist of the plan?",
     );
     expect(readChat("the venue's address, if you can").text).toBe("the venue's address, if you can");
+    // When the asker needs the answer is no part of the question.
+    expect(readChat("kindly share a summary of the venue plans by EOD. thanks!").text).toBe("kindly share a summary of the venue plans.");
+    expect(readChat("where is the venue by tmrw pls?").text).toBe("where is the venue?");
     // A guess offered with its alternative is read without it too.
     expect(readChat("Who set out the plan, was it Jack Ma himself or somebody else at the top?").alternatives).toContain(
       "Who set out the plan",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createEngine } from "../../../src/index.js";
 import { chineseTerms, readChinese, simplified } from "../../../src/match/chinese.js";
 import { isEnglishWord, nearEnglishWord } from "../../../src/match/dictionary.js";
 import { acronymSubjectOf, lacksAskedShape, wordBeforeTitle } from "../../../src/match/intent.js";
@@ -15,10 +16,28 @@ describe("how the engine reads a question", () => {
     ["what did the head of Ali Baba say?", "alibaba"],
     ["anything from abroad on T-mall?", "tmall"],
     ["alibaba road map", "roadmap"],
+    // …with a possessive or plural "s" on its second half.
+    ["what are ali babas goals", "alibaba"],
     // …and misspelt its second half.
     ["what does the article say about first-teir cities?", "firsttier"],
   ])("rejoins the split word in %j", (q, joined) => {
     expect(evidence(q).terms).toContain(joined);
+  });
+
+  it("does not join two words when the second is a word of its own ending in s", () => {
+    // "in chess" is no "inches", whatever a knowledge file that writes "inch" would make of it.
+    const source = { id: "s", title: "Weather", publisher: "p", author: "a", url: "https://example.com/weather" };
+    const fact = (id: string, questions: string[]) => ({ id, answer: `About ${id}.`, quote: id, source: "s", questions, keywords: [] });
+    const inches = createEngine({
+      knowledge: {
+        sources: [source],
+        facts: [
+          fact("rain", ["how many inches of rain fell?", "rain in inches today"]),
+          fact("wind", ["how windy is it?", "wind speed now"]),
+        ],
+      },
+    });
+    expect(inches.answer("what side in chess has the advantage?", undefined).answer.evidence.terms).not.toContain("inch");
   });
 
   it("tells a keyboard mash from a question with one word it does not know", () => {
