@@ -258,7 +258,8 @@ const CLOSING_FA = /(?<![砍讨步征采杀攻])伐(?=[\s?？!！。，,；;]|$)
 /**
  * Wu Chinese words written in Chinese characters, as their Mandarin equivalents: 哪能 "how",
  * 啥人 "who", 伐 closing a question as 吗 does (是伐), 个 closing a clause as 的 does, 搿 "this",
- * 伊拉 "they", 今朝 "today", 落雨 "to rain". Found on round 23's dev split (a writer of Wu).
+ * 伊拉 "they", 今朝 "today", 落雨 "to rain", 辰光 "time", 几钿 "how much". Found on round 23's dev
+ * split (a writer of Wu), and round 66's.
  */
 const WU: [RegExp, string][] = [
   [/哪能/g, "怎么"],
@@ -271,6 +272,11 @@ const WU: [RegExp, string][] = [
   [/阿拉/g, "我们"],
   [/侬/g, "你"],
   [/今朝/g, "今天"],
+  // 辰光 "time": 啥辰光 "when", 多少辰光 "how long"; 几钿 "how much (money)" (round 66's second writer of Wu).
+  [/(?:啥个?|什么)辰光/g, "什么时候"],
+  [/(?:多少|几)辰光/g, "多久"],
+  [/辰光/g, "时间"],
+  [/几钿/g, "多少钱"],
   [/落雨/g, "下雨"],
 ];
 /**

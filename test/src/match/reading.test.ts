@@ -133,6 +133,10 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(chineseTerms("阿里打算哪能对付假货")).toEqual(chineseTerms("阿里打算怎么对付假货"));
     expect(chineseTerms("搿篇文章是啥人写个?")).toEqual(chineseTerms("这篇文章是谁写的?"));
     expect(chineseTerms("今朝上海落雨伐?")).toEqual(chineseTerms("今天上海下雨吗?"));
+    // 辰光 "time": 啥辰光 asks when, 多少辰光 how long; 几钿 how much.
+    expect(chineseTerms("搿篇文章啥辰光发个?")).toEqual(chineseTerms("这篇文章什么时候发的?"));
+    expect(chineseTerms("看完要多少辰光")).toEqual(chineseTerms("看完要多久"));
+    expect(chineseTerms("投资几钿")).toEqual(chineseTerms("投资多少钱"));
     // …but not 伐 in a Mandarin word, nor 个 as a measure word.
     expect(chineseTerms("砍伐树木")).toEqual(expect.arrayContaining(["zh:kanfa"]));
     expect(chineseTerms("是哪个?")).toEqual(chineseTerms("是哪个"));
