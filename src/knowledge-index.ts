@@ -231,5 +231,7 @@ function nameFacts(knowledge: Knowledge, prepare: Prepare): NameFacts & { places
     ...(firms && { firms }),
     ...(places && { places }),
     ...(others && { others }),
+    // The subject's own firm is common (its chief is what askers mean by "the CEO"): not among them.
+    organisations: names.filter((n) => n.kind === "organisation" && !n.common).map((n) => [n.name, ...(n.zh ? [n.zh] : [])]),
   };
 }

@@ -14,6 +14,7 @@ import {
   isSubjectOf,
   lacksAskedShape,
   type NameFacts,
+  namedFirmAskedAbout,
   namesOtherFirm,
   wordBeforeTitle,
 } from "./match/intent.js";
@@ -444,11 +445,18 @@ function penaliseShape(
     (!!names.terms?.size &&
       !result.terms.some((t) => names.terms?.has(t)) &&
       (result.madeUpWords ?? []).some((w) => isSubjectOf(question, w)));
+  // The chief or head office of a firm the knowledge names, asked of a fact whose answer does not
+  // name it ("where is <the publisher> based?" of the fact about the subject's head office).
+  const namedFirm = namedFirmAskedAbout(question, names);
+  const namesIt = (f: Fact) => {
+    const said = `${f.answer} ${f.answer_zh ?? ""}`.toLowerCase();
+    return namedFirm?.some((form) => said.includes(form.toLowerCase())) ?? true;
+  };
   const ranked = result.ranked
     .map((r) => {
       const f = facts[r.factIndex] as Fact;
       const answer = result.normalised.chinese ? (f.answer_zh ?? f.answer) : f.answer;
-      return otherFirm || !countsIt(r) || lacksAskedShape(question, result.terms, answer, asked[r.factIndex], names)
+      return otherFirm || !countsIt(r) || !namesIt(f) || lacksAskedShape(question, result.terms, answer, asked[r.factIndex], names)
         ? { ...r, score: r.score * SHAPE_PENALTY, shapeMissed: true }
         : r;
     })

@@ -72,6 +72,8 @@ export interface NameFacts {
   askersFirms?: ReadonlySet<string>;
   /** Matches a firm the knowledge lists as one the source never mentions (`other_names`), in either script, in Simplified text. */
   others?: RegExp;
+  /** Each organisation the knowledge names but the common ones, as its forms in either script. */
+  organisations?: readonly (readonly string[])[];
 }
 
 /** Before a firm: it is an example of a kind ("apps like X", 像X那种), not what is asked about. */
@@ -486,6 +488,32 @@ export function firmAskedAbout(question: string): string | undefined {
     ZH_CHIEF.exec(question)?.[1];
   return firm && !NOT_A_FIRM.test(firm) ? firm : undefined;
 }
+/**
+ * "Who is the CEO of X?", "where is X based?", "X的总部在哪": the forms of the organisation the
+ * knowledge names (X, of however many words) whose chief or head office is asked about, if any. A
+ * fact whose answer does not name it answers about someone else's chief or head office.
+ */
+export function namedFirmAskedAbout(question: string, names: NameFacts): readonly string[] | undefined {
+  if (!names.organisations?.length) return undefined;
+  const lower = question.toLowerCase();
+  return names.organisations.find((forms) => {
+    const firm = forms.map((f) => escapeRegExp(f.toLowerCase())).join("|");
+    return (
+      new RegExp(`\\b(?:${CHIEF}|${SEAT})\\s+(?:of|at|for|over at)\\s+(?:the\\s+)?(?:${firm})(?![\\w-])`).test(lower) ||
+      new RegExp(`(?<![\\w-])(?:${firm})(?:['’]s)?\\s+(?:${CHIEF}|${SEAT})\\b`).test(lower) ||
+      new RegExp(
+        `\\bwho\\s+(?:runs|founded|owns|leads|heads|started|ran|is running|is leading|is heading)\\s+(?:the\\s+)?(?:${firm})(?![\\w-])`,
+      ).test(lower) ||
+      new RegExp(`\\b(?:where|which city)\\s+(?:is|are|was)\\s+(?:the\\s+)?(?:${firm})\\s+(?:headquartered|based|located)\\b`).test(
+        lower,
+      ) ||
+      new RegExp(`\\b(?:is|are)\\s+(?:${firm})\\s+(?:headquartered|based)\\s+in\\b`).test(lower) ||
+      new RegExp(`(?:${firm})(?:的|嘅|之)?(?:${ZH_CHIEF_WORDS})`).test(lower)
+    );
+  });
+}
+const ZH_CHIEF_WORDS =
+  "老板|老闆|ceo|首席执行官|首席執行官|总裁|總裁|老总|老總|创始人|創始人|创办人|創辦人|董事长|董事長|掌门人|掌門人|一把手|话事人|話事人|总部|總部";
 /** "huawei ceo name?", "netease headquarters": a word right before a chief's title or a head office, lower-cased. */
 export function wordBeforeTitle(question: string): string | undefined {
   return new RegExp(`\\b([a-z][a-z]{3,})\\s+(?:${CHIEF}|${SEAT})\\b`).exec(question.toLowerCase())?.[1];

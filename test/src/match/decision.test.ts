@@ -154,6 +154,12 @@ describe("the decision", () => {
       "huawei ceo name?",
     ])
       expect(ask(e, q).answered, q).toBe(false);
+    // The chief or head office of another firm the knowledge names (its publisher, its marketplaces)
+    // is not what a fact answers when its answer does not name that firm; the subject's own firm is.
+    for (const q of ["where is tech in asia based?", "who is the CEO of Tech in Asia", "who runs tmall", "淘宝的老板是谁"])
+      expect(ask(e, q).answered, q).toBe(false);
+    expect(ask(e, "where is alibaba headquartered").factIds).toEqual(["beijing-hq"]);
+    expect(ask(e, "did the Alibaba CEO explain how they will grow cross-border shopping?").factIds).toEqual(["cross-border-details"]);
     // Capitals the knowledge knows, or a whole message in capitals, are no other firm.
     expect(ask(e, "is the HQ in Beijing?").factIds).toEqual(["beijing-hq"]);
     expect(ask(e, "ALIBABA OFFICES EUROPE WHERE?").factIds).toEqual(["europe-offices"]);
