@@ -496,21 +496,28 @@ export function firmAskedAbout(question: string): string | undefined {
 export function namedFirmAskedAbout(question: string, names: NameFacts): readonly string[] | undefined {
   if (!names.organisations?.length) return undefined;
   const lower = question.toLowerCase();
-  return names.organisations.find((forms) => {
-    const firm = forms.map((f) => escapeRegExp(f.toLowerCase())).join("|");
-    return (
-      new RegExp(`\\b(?:${CHIEF}|${SEAT})\\s+(?:of|at|for|over at)\\s+(?:the\\s+)?(?:${firm})(?![\\w-])`).test(lower) ||
-      new RegExp(`(?<![\\w-])(?:${firm})(?:['’]s)?\\s+(?:${CHIEF}|${SEAT})\\b`).test(lower) ||
-      new RegExp(
+  return firmPatterns(names.organisations).find(([, asked]) => asked.test(lower))?.[0];
+}
+const compiledFirms = new WeakMap<readonly (readonly string[])[], [readonly string[], RegExp][]>();
+/** Each organisation's forms with one pattern for asking its chief or head office, built once per knowledge file. */
+function firmPatterns(organisations: readonly (readonly string[])[]): [readonly string[], RegExp][] {
+  let built = compiledFirms.get(organisations);
+  if (!built) {
+    built = organisations.map((forms) => {
+      const firm = forms.map((f) => escapeRegExp(f.toLowerCase())).join("|");
+      const asked = [
+        `\\b(?:${CHIEF}|${SEAT})\\s+(?:of|at|for|over at)\\s+(?:the\\s+)?(?:${firm})(?![\\w-])`,
+        `(?<![\\w-])(?:${firm})(?:['’]s)?\\s+(?:${CHIEF}|${SEAT})\\b`,
         `\\bwho\\s+(?:runs|founded|owns|leads|heads|started|ran|is running|is leading|is heading)\\s+(?:the\\s+)?(?:${firm})(?![\\w-])`,
-      ).test(lower) ||
-      new RegExp(`\\b(?:where|which city)\\s+(?:is|are|was)\\s+(?:the\\s+)?(?:${firm})\\s+(?:headquartered|based|located)\\b`).test(
-        lower,
-      ) ||
-      new RegExp(`\\b(?:is|are)\\s+(?:${firm})\\s+(?:headquartered|based)\\s+in\\b`).test(lower) ||
-      new RegExp(`(?:${firm})(?:的|嘅|之)?(?:${ZH_CHIEF_WORDS})`).test(lower)
-    );
-  });
+        `\\b(?:where|which city)\\s+(?:is|are|was)\\s+(?:the\\s+)?(?:${firm})\\s+(?:headquartered|based|located)\\b`,
+        `\\b(?:is|are)\\s+(?:${firm})\\s+(?:headquartered|based)\\s+in\\b`,
+        `(?:${firm})(?:的|嘅|之)?(?:${ZH_CHIEF_WORDS})`,
+      ];
+      return [forms, new RegExp(asked.join("|"))];
+    });
+    compiledFirms.set(organisations, built);
+  }
+  return built;
 }
 const ZH_CHIEF_WORDS =
   "老板|老闆|ceo|首席执行官|首席執行官|总裁|總裁|老总|老總|创始人|創始人|创办人|創辦人|董事长|董事長|掌门人|掌門人|一把手|话事人|話事人|总部|總部";
