@@ -172,6 +172,16 @@ describe("labelled question sets", () => {
     ["persona61", "zh-test.jsonl", 0.95, 1],
     ["persona62", "en-test.jsonl", 0.99, 0.96],
     ["persona62", "zh-test.jsonl", 1, 0.95],
+    ["persona63", "en-test.jsonl", 0.95, 1],
+    ["persona63", "zh-test.jsonl", 0.97, 0.93],
+    ["persona64", "en-test.jsonl", 0.96, 0.96],
+    ["persona64", "zh-test.jsonl", 0.93, 0.97],
+    ["persona65", "en-test.jsonl", 0.95, 0.96],
+    ["persona65", "zh-test.jsonl", 0.93, 1],
+    ["persona66", "en-test.jsonl", 1, 1],
+    ["persona66", "zh-test.jsonl", 0.96, 0.93],
+    ["persona67", "en-test.jsonl", 0.99, 0.96],
+    ["persona67", "zh-test.jsonl", 0.98, 0.97],
     // The other-firms probe: every out-of-scope question names another firm in the article's shapes.
     // 0.82 and 0.84 until the knowledge listed other firms (`other_names`): 30 → 33 of 35 and 21 → 24 of 25 refused.
     ["firms", "en-test.jsonl", 0.99, 0.94],
