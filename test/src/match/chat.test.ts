@@ -72,19 +72,17 @@ describe("reading chat messages", () => {
     // …or what the asker is doing, its subject left out; not when that clause asks.
     expect(readChat("whats the headline on this thing, tryna find it on google").text).toBe("whats the headline on this thing");
     expect(readChat("who runs it, trying to figure out when it started").text).toBe("who runs it, trying to figure out when it started");
-    // …after an apology too: "what it was" asks nothing.
-    expect(readChat("What did the 2 million refer to, sorry, I wrote the number down and not what it was").text).toBe(
-      "What did the 2 million refer to",
-    );
+    // …after an apology too ("what it was" asks nothing); a closing condition said to the bot, on how
+    // to answer, when what is left asks; and when the asker needs the answer: none is the question.
+    for (const [message, question] of [
+      ["What did the 2 million refer to, sorry, I wrote the number down and not what it was", "What did the 2 million refer to"],
+      ["What was the gist of the plan, so, if you had to put it in two lines for a busy board?", "What was the gist of the plan?"],
+      ["the venue's address, if you can", "the venue's address, if you can"],
+      ["kindly share a summary of the venue plans by EOD. thanks!", "kindly share a summary of the venue plans."],
+      ["where is the venue by tmrw pls?", "where is the venue?"],
+    ])
+      expect(readChat(message as string).text, message).toBe(question);
     expect(readChat("what did the 2 million refer to, sorry, i wonder what the CEO said").text).toContain("CEO");
-    // A closing condition said to the bot, on how to answer, when what is left asks.
-    expect(readChat("What was the gist of the plan, so, if you had to put it in two lines for a busy board?").text).toBe(
-      "What was the gist of the plan?",
-    );
-    expect(readChat("the venue's address, if you can").text).toBe("the venue's address, if you can");
-    // When the asker needs the answer is no part of the question.
-    expect(readChat("kindly share a summary of the venue plans by EOD. thanks!").text).toBe("kindly share a summary of the venue plans.");
-    expect(readChat("where is the venue by tmrw pls?").text).toBe("where is the venue?");
     // A guess offered with its alternative is read without it too.
     expect(readChat("Who set out the plan, was it Jack Ma himself or somebody else at the top?").alternatives).toContain(
       "Who set out the plan",
