@@ -477,15 +477,7 @@ const ZH_COUNTED = /多少(?:个|位|名|家|间|座)?([\u4e00-\u9fff]{2})/;
  */
 export function firmAskedAbout(question: string): string | undefined {
   const lower = question.toLowerCase();
-  const firm =
-    new RegExp(`\\b(?:${CHIEF}|${SEAT})\\s+(?:of|at|for|over at)\\s+(?:the\\s+)?([a-z0-9][\\w&-]*)`).exec(lower)?.[1] ??
-    new RegExp(`\\b([a-z0-9][\\w&-]*)['’]s\\s+(?:${CHIEF}|${SEAT})\\b`).exec(lower)?.[1] ??
-    /\bwho\s+(?:runs|founded|owns|leads|heads|started|ran|is running|is leading|is heading)\s+(?:the\s+)?([a-z0-9][\w&-]*)/.exec(
-      lower,
-    )?.[1] ??
-    /\b(?:where|which city)\s+(?:is|are|was)\s+(?:the\s+)?([a-z0-9][\w&-]*)\s+(?:headquartered|based|located)\b/.exec(lower)?.[1] ??
-    /\b(?:is|are)\s+([a-z0-9][\w&-]*)\s+(?:headquartered|based)\s+in\b/.exec(lower)?.[1] ??
-    ZH_CHIEF.exec(question)?.[1];
+  const firm = ANY_FIRM_ASKED.map((asked) => asked.exec(lower)?.[1]).find(Boolean) ?? ZH_CHIEF.exec(question)?.[1];
   return firm && !NOT_A_FIRM.test(firm) ? firm : undefined;
 }
 /**
@@ -506,11 +498,7 @@ function firmPatterns(organisations: readonly (readonly string[])[]): [readonly 
     built = organisations.map((forms) => {
       const firm = forms.map((f) => escapeRegExp(f.toLowerCase())).join("|");
       const asked = [
-        `\\b(?:${CHIEF}|${SEAT})\\s+(?:of|at|for|over at)\\s+(?:the\\s+)?(?:${firm})(?![\\w-])`,
-        `(?<![\\w-])(?:${firm})(?:['’]s)?\\s+(?:${CHIEF}|${SEAT})\\b`,
-        `\\bwho\\s+(?:runs|founded|owns|leads|heads|started|ran|is running|is leading|is heading)\\s+(?:the\\s+)?(?:${firm})(?![\\w-])`,
-        `\\b(?:where|which city)\\s+(?:is|are|was)\\s+(?:the\\s+)?(?:${firm})\\s+(?:headquartered|based|located)\\b`,
-        `\\b(?:is|are)\\s+(?:${firm})\\s+(?:headquartered|based)\\s+in\\b`,
+        ...chiefOrSeatAsked(`(?<![\\w-])(?:${firm})(?![\\w-])`, "(?:['’]s)?"),
         `(?:${firm})(?:的|嘅|之)?(?:${ZH_CHIEF_WORDS})`,
       ];
       return [forms, new RegExp(asked.join("|"))];
@@ -519,16 +507,31 @@ function firmPatterns(organisations: readonly (readonly string[])[]): [readonly 
   }
   return built;
 }
-const ZH_CHIEF_WORDS =
-  "老板|老闆|ceo|首席执行官|首席執行官|总裁|總裁|老总|老總|创始人|創始人|创办人|創辦人|董事长|董事長|掌门人|掌門人|一把手|话事人|話事人|总部|總部";
 /** "huawei ceo name?", "netease headquarters": a word right before a chief's title or a head office, lower-cased. */
 export function wordBeforeTitle(question: string): string | undefined {
   return new RegExp(`\\b([a-z][a-z]{3,})\\s+(?:${CHIEF}|${SEAT})\\b`).exec(question.toLowerCase())?.[1];
 }
 const SEAT = "headquarters|hq|head office|main office";
 const CHIEF = "ceo|boss|head|chief executive|founders?|co-?founders?|chairman|chairwoman|president|owner|cfo|cto|coo";
-const ZH_CHIEF =
-  /([\u4e00-\u9fffA-Za-z0-9]{1,8}?)(?:的|嘅|之)?(?:老板|老闆|CEO|ceo|首席执行官|首席執行官|总裁|總裁|老总|老總|创始人|創始人|创办人|創辦人|董事长|董事長|掌门人|掌門人|一把手|话事人|話事人|总部|總部)/;
+/** Chinese words for a firm's chief or head office (lower case: a question is read lower-cased, or CEO is added). */
+const ZH_CHIEF_WORDS =
+  "老板|老闆|ceo|首席执行官|首席執行官|总裁|總裁|老总|老總|创始人|創始人|创办人|創辦人|董事长|董事長|掌门人|掌門人|一把手|话事人|話事人|总部|總部";
+const ZH_CHIEF = new RegExp(`([\\u4e00-\\u9fffA-Za-z0-9]{1,8}?)(?:的|嘅|之)?(?:CEO|${ZH_CHIEF_WORDS})`);
+/**
+ * The ways an English question asks for a firm's chief or head office ("the CEO of X", "X's boss",
+ * "who runs X", "where is X based", "is X headquartered in…"), around a pattern for the firm.
+ */
+function chiefOrSeatAsked(firm: string, possessive: string): string[] {
+  return [
+    `\\b(?:${CHIEF}|${SEAT})\\s+(?:of|at|for|over at)\\s+(?:the\\s+)?${firm}`,
+    `${firm}${possessive}\\s+(?:${CHIEF}|${SEAT})\\b`,
+    `\\bwho\\s+(?:runs|founded|owns|leads|heads|started|ran|is running|is leading|is heading)\\s+(?:the\\s+)?${firm}`,
+    `\\b(?:where|which city)\\s+(?:is|are|was)\\s+(?:the\\s+)?${firm}\\s+(?:headquartered|based|located)\\b`,
+    `\\b(?:is|are)\\s+${firm}\\s+(?:headquartered|based)\\s+in\\b`,
+  ];
+}
+/** …around any one word, which each captures, tried in that order. */
+const ANY_FIRM_ASKED = chiefOrSeatAsked("\\b([a-z0-9][\\w&-]*)", "['’]s").map((p) => new RegExp(p));
 /** Words in a firm's place that name none: "the current CEO", "its founder", "现在的老板". */
 const NOT_A_FIRM =
   /^(?:current|new|former|then|now|acting|first|second|third|their|its|his|her|this|that|our|your|my|company|firm|group|time|moment|helm|top|present|point|least|all|any|one|[\d]+|[\u4e00-\u9fff]*(?:现在|現在|目前|如今|当时|當時|以前|之前|现任|現任|新任|前任|新|前|他们|他們|它们|它們|他|她|它|该|該|这|這|那|本|贵|貴|公司|集团|集團))$/;
