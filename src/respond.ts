@@ -449,8 +449,9 @@ function penaliseShape(
   // name it ("where is <the publisher> based?" of the fact about the subject's head office).
   const namedFirm = namedFirmAskedAbout(question, names);
   const namesIt = (f: Fact) => {
+    if (!namedFirm) return true;
     const said = `${f.answer} ${f.answer_zh ?? ""}`.toLowerCase();
-    return namedFirm?.some((form) => said.includes(form.toLowerCase())) ?? true;
+    return namedFirm.some((form) => said.includes(form.toLowerCase()));
   };
   const ranked = result.ranked
     .map((r) => {
