@@ -136,11 +136,12 @@ const ASKS_SOURCE_ONLY =
 const CONFIRMS =
   /^(?:(?:is|was)\s+(?:that|this|it)\s+)?(?:correct|right|true|accurate)(?:\s+(?:or\s+not|or\s+no|or\s+wrong|or\s+false))?\s*[?？!.]*$|^(?:am\s+i\s+right|right\s+or\s+wrong|true\s+or\s+false|yes\s+or\s+no)\s*[?？!.]*$/i;
 /**
- * The same in Chinese, at the start of a clause: "它有多少用户", "他们几时开", "他的背景呢"; and a
- * clause asking only whether the subject before it is related to something ("…几时开始？跟京东有关系吗？").
+ * The same in Chinese, at the start of a clause: "它有多少用户", "他们几时开", "他的背景呢"; a clause
+ * asking only whether the subject before it is related to something ("…几时开始？跟京东有关系吗？");
+ * and one asking only what it did before or after ("…几时做CEO？之前做咩？").
  */
 const ZH_POINTS_BACK =
-  /^(?:那)?(?:它|他|她|佢)|^(?:那|这|這)?(?:跟|和|与|與|同)[^\s，,。？?]{1,10}?(?:有没有|有沒有|有冇|有无|有無|有|冇|没有|沒有|没|沒)?(?:什么|什麼|啥|咩|任何)?(?:关系|關係|关联|關聯|相关|相關|关|關)(?:系)?(?:吗|嗎|么|麼|嘛|呢|不|没|沒|咩|冇|吧)?[?？!！。]*$/u;
+  /^(?:那)?(?:它|他|她|佢)|^(?:那)?(?:之前|以前|之后|之後|后来|後來|当时|當時)(?:又|是|在|还|還)?(?:做|干|幹|搞|係)?(?:过|過)?(?:咩|乜|什么|什麼|啥|啥子|嘛)(?:的|嘅|工作)?(?:呢|啊|呀|㗎|嘞|咧)?[?？!！。]*$|^(?:那|这|這)?(?:跟|和|与|與|同)[^\s，,。？?]{1,10}?(?:有没有|有沒有|有冇|有无|有無|有|冇|没有|沒有|没|沒)?(?:什么|什麼|啥|咩|任何)?(?:关系|關係|关联|關聯|相关|相關|关|關)(?:系)?(?:吗|嗎|么|麼|嘛|呢|不|没|沒|咩|冇|吧)?[?？!！。]*$/u;
 /**
  * "…? any data?", "…？有数据吗？": a second part asking only whether there is evidence asks for the
  * first's; alone it names no subject.
