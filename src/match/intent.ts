@@ -477,7 +477,13 @@ const ZH_COUNTED = /多少(?:个|位|名|家|间|座)?([\u4e00-\u9fff]{2})/;
  */
 export function firmAskedAbout(question: string): string | undefined {
   const lower = question.toLowerCase();
-  const firm = ANY_FIRM_ASKED.map((asked) => asked.exec(lower)?.[1]).find(Boolean) ?? ZH_CHIEF.exec(question)?.[1];
+  // The first way that matches, tried in order (the others are not run), then the Chinese one.
+  let firm: string | undefined;
+  for (const asked of ANY_FIRM_ASKED) {
+    firm = asked.exec(lower)?.[1];
+    if (firm) break;
+  }
+  firm ??= ZH_CHIEF.exec(question)?.[1];
   return firm && !NOT_A_FIRM.test(firm) ? firm : undefined;
 }
 /**
