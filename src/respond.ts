@@ -16,6 +16,7 @@ import {
   type NameFacts,
   namedFirmAskedAbout,
   namesOtherFirm,
+  timedThing,
   wordBeforeTitle,
 } from "./match/intent.js";
 import {
@@ -437,8 +438,13 @@ function penaliseShape(
   const unknownTo = (terms: string[]) => terms.length > 0 && !terms.some((t) => result.ranked.some((r) => r.matched.includes(t)));
   // A firm the knowledge lists as one its source never mentions (no fact names one: `check`).
   const namesOther = namesOtherFirm(question, names);
+  // The duration of something no ranked fact knows ("how long does it take to cook rice?"). Only in
+  // a file that names its people and firms, as above: in one that names none, the unknown word is
+  // what an intent acts on ("how long will it take to make an omelet", CLINC150's cook_time).
+  const timedTerms = names.terms?.size ? heldTerms(timedThing(question)).filter((t) => !INTENT_WORDS.has(t)) : [];
   const otherFirm =
     namesOther ||
+    unknownTo(timedTerms) ||
     unknownTo(firmTerms) ||
     unknownTo(acronymTerms) ||
     unknownTo(titledTerms) ||

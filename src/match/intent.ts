@@ -471,6 +471,24 @@ const COUNTED = new RegExp(
 const ZH_COUNTED = /多少(?:个|位|名|家|间|座)?([\u4e00-\u9fff]{2})/;
 
 /**
+ * The thing whose duration a question asks ("how long does it take to cook rice?", "how long will
+ * delivery take?", "煲汤要多久"): when no fact knows it, "how long" alone must not find the one fact
+ * that tells a length of time. Up to four words, as typed.
+ */
+export function timedThing(question: string): string | undefined {
+  const q = question.toLowerCase();
+  return (TIMED_TO.exec(q) ?? TIMED_TAKE.exec(q) ?? ZH_TIMED.exec(question))?.[1];
+}
+const TIMED_WORDS = "[a-z]+(?:\\s+[a-z]+){0,3}";
+/** "how long does it take (me) to X", "how long to X", "how much time does it take to X", "how long for X". */
+const TIMED_TO = new RegExp(
+  `\\bhow (?:long|much time)\\s+(?:(?:(?:does|do|did|will|would|should|could|can|might)\\s+)?(?:it\\s+)?(?:usually\\s+|normally\\s+)?takes?\\s+(?:(?:me|you|us|them|someone|people)\\s+)?)?(?:to|for)\\s+(${TIMED_WORDS})`,
+);
+/** "how long does delivery take", "how long will the soup take". */
+const TIMED_TAKE = new RegExp(`\\bhow long\\s+(?:does|do|did|will|would|should|could|can|might)\\s+(?!it\\b)(${TIMED_WORDS}?)\\s+take\\b`);
+const ZH_TIMED = /([\u4e00-\u9fff]{2})(?:大约|大約|大概|约|約)?(?:要|需要|需时|需時|得|花)?(?:多久|多长时间|多長時間|多少时间|多少時間)/;
+
+/**
  * "Who is the CEO of X?", "X's founder", "who runs X", "where is X headquartered?", "X的老板是谁",
  * "X的总部在哪": the firm whose chief or head office is asked about, as typed (in Chinese, with
  * whatever opens the sentence before it). Undefined when the question asks neither of a named firm.

@@ -31,13 +31,26 @@ export const STOP_WORDS = new Set(
     // Jamaican Patois's ("wah gwaan", "weh di plan fi di city dem", "mi seh", "inna"), likewise.
     "pon di mi fi seh nuh inna deh yuh unu gwaan wah weh ting " +
     // Taglish particles ("ano plano ng company ngayon?", "pa-help naman", "diba?").
-    "naman ng ang sa mga ba lang kasi diba yung nga talaga sana pa"
+    "naman ng ang sa mga ba lang kasi diba yung nga talaga sana pa " +
+    // …and its pronouns, linkers and fillers ("sino sumulat nung piece na to", "salamat po").
+    "nila nilang niya niyang nito nun nung yun iyon eh pala rin daw ko mo natin namin nyo kanila kanya sila siya " +
+    "kami tayo ito dito doon para pero kung meron mayroon nang si ni ay buong salamat grabe hehe tanong"
   ).split(/\s+/),
 );
 
 /** "crackin", "doin": a word typed without its final g, when only the word with it is English. */
 const withoutDroppedG = (word: string): string | undefined =>
   word.length >= 4 && word.endsWith("in") && !isEnglishWord(word) && isEnglishWord(`${word}g`) ? `${word}g` : undefined;
+
+/**
+ * An English verb with Tagalog's "in" in it, as Taglish conjugates ("ininvest", "dinescribe",
+ * "pinromise"): the verb, when only it is English.
+ */
+const withoutTagalogInfix = (word: string): string | undefined => {
+  if (word.length < 6 || isEnglishWord(word)) return undefined;
+  const verb = word.startsWith("in") ? word.slice(2) : word.slice(1, 3) === "in" ? word[0] + word.slice(3) : undefined;
+  return verb && verb.length >= 4 && isEnglishWord(verb) ? verb : undefined;
+};
 
 /**
  * Question words: kept as tokens (they separate "where is the HQ?" from "why a Paris HQ?") but weigh
@@ -250,7 +263,7 @@ export function normalise(input: string, synonyms?: Prepare): Normalised {
     .replace(CJK_RUN, " ")
     .split(/[^\p{L}\p{N}]+/u)
     .filter((t) => t && t.length < 40)
-    .map((t) => stem(SHORTHAND_OF.get(t) ?? t));
+    .flatMap((t) => (SHORTHAND_OF.get(t) ?? t).split(" ").map(stem));
   const asksAboutNow = NOW_PATTERN.test(text) || ZH_NOW.test(text);
   const asksInChinese = cjkChars > 0 && ZH_QUESTION_WORD.test(text);
   if (asksAboutNow) text = text.replace(new RegExp(NOW_PATTERN.source, "g"), " ");
@@ -282,7 +295,7 @@ export function normalise(input: string, synonyms?: Prepare): Normalised {
   const phrased = (synonyms ? synonyms(spaced) : spaced).replace(PHRASE_RE, (p) => PHRASE_OF.get(p) ?? p);
   const words: string[] = [];
   for (const typed of phrased.split(" ")) {
-    const raw = SHORTHAND_OF.get(typed) ?? withoutDroppedG(typed) ?? typed;
+    const raw = SHORTHAND_OF.get(typed) ?? withoutDroppedG(typed) ?? withoutTagalogInfix(typed) ?? typed;
     if (!raw || STOP_WORDS.has(raw)) continue;
     const word = WORD_OF.get(raw) ?? raw;
     for (const w of word.split(" ")) {

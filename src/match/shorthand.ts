@@ -12,6 +12,8 @@ export const SHORTHAND: Record<string, string> = {
   wut: "what",
   // A homophone typed for "wrote" ("who rote this"): as a word, "rote" is only ever "by rote".
   rote: "wrote",
+  // …and "reed" for "read" ("how long to reed it"): as a word, a plant no one asks a bot about.
+  reed: "read",
   // …and "dose" for "does", its letters swapped ("how many shoppers dose it have").
   dose: "does",
   // Nigerian Pidgin's "what".
@@ -89,6 +91,42 @@ export const SHORTHAND: Record<string, string> = {
   kailan: "when",
   bakit: "why",
   ngayon: "now",
+  // …and the rest of Taglish's asking ("magkano yung ininvest nila?", "gaano katagal basahin?",
+  // "saang bansa yung offices?"), with the few Tagalog words that carry what a reader of an
+  // article asks (read, wrote, second, big, country): unknown, they had each counted as an
+  // unexplained word, and typo correction had made English words of some.
+  anong: "what",
+  sinong: "who",
+  nasaan: "where",
+  saang: "which",
+  kelan: "when",
+  magkano: "how much",
+  ilan: "how many",
+  ilang: "how many",
+  gaano: "how",
+  katagal: "long",
+  kahaba: "long",
+  basahin: "read",
+  mabasa: "read",
+  magbasa: "read",
+  sumulat: "wrote",
+  nagsulat: "wrote",
+  sinulat: "wrote",
+  pangalawa: "second",
+  pangalawang: "second",
+  ikalawang: "second",
+  malaki: "big",
+  malaking: "big",
+  malalaking: "big",
+  bansa: "country",
+  bansang: "country",
+  lungsod: "city",
+  magsasaka: "farmers",
+  minuto: "minutes",
+  tawag: "call",
+  tinawag: "called",
+  pinangako: "promised",
+  ipinangako: "promised",
   // Scots ("whit's he daein", "fae abroad", "gonnae tell me"): "whit" is also a dictionary word, so
   // typo correction leaves it, and it had counted as an unexplained word.
   whit: "what",

@@ -19,6 +19,12 @@ describe("normalise", () => {
     expect(normalise("whit's he daein aboot imports fae abroad, gonnae tell me").terms).toEqual(
       normalise("what's he doing about imports from abroad, gonna tell me").terms,
     );
+    // Taglish asks in Tagalog around English words: its question words, particles and the verbs a
+    // reader uses ("ininvest" is "invest" with Tagalog's infix).
+    expect(normalise("magkano yung ininvest nila sa imports?").terms).toEqual(normalise("how much invest in imports?").terms);
+    expect(normalise("sino sumulat nung piece na to").terms).toEqual(normalise("who wrote the piece").terms);
+    expect(normalise("gaano katagal basahin, salamat po").terms).toEqual(normalise("how long read").terms);
+    expect(normalise("magkano").tokens).toEqual(["how", "much"]);
     // "Under the plan", as "over" is, says nothing of what is asked.
     expect(normalise("what can farmers do under the new plan").terms).not.toContain("under");
     // "The 386 million figure" asks about the number; "what does X refer to?" asks what X means.

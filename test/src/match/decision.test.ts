@@ -189,6 +189,17 @@ describe("the decision", () => {
     expect(ask(e, "is alibaba still fighting its reputation for fakes?").factIds).toEqual(["fake-goods"]);
   });
 
+  it("how long something takes is not the article's reading time when no fact knows that something", () => {
+    const e = engine();
+    for (const q of ["how long does it take to cook rice?", "how long will the soup take", "煲汤要多久？", "酸菜白肉炖多长时间才烂糊"])
+      expect(ask(e, q).answered, q).toBe(false);
+    for (const q of ["how long does it take to read?", "how long to reed it", "读完要多久", "閱讀全文大約需時多久？"])
+      expect(ask(e, q).factIds, q).toEqual(["reading-time"]);
+    // A file that names no one reads the unknown word as what an intent acts on, as with firms.
+    const nameless = createEngine({ knowledge: { ...knowledge(), names: undefined } });
+    expect(ask(nameless, "how long does it take to cook rice?").factIds).toEqual(["reading-time"]);
+  });
+
   it("a Chinese question matched only by a place's name asks about something else", () => {
     const e = engine();
     expect(ask(e, "上海有什么好吃的").answered).toBe(false);
