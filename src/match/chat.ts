@@ -283,9 +283,9 @@ const LIST_MARKER = /^\(?[1-9][).]\s+/;
  */
 const ZH_ASIDE =
   /^(?:.{0,6}(?:要用|急用|要交|用的).{0,4}|.{0,8}(?:作业|作業|论文|論文|功课|功課)|.{0,4}(?:问我|問我)|.{0,4}答不上来|.{0,4}答不上來|我是.{1,10}|(?:写|寫|交|做)?(?:作业|作業|论文|論文|报告|報告|周会|週會|开会|開會|汇报|匯報|简报|簡報|ppt|PPT).{0,4}|(?:老板|老闆|客户|客戶|老师|老師|领导|領導)(?:让我|讓我|叫我|要我)?(?:问|問|要).{0,3}|求求了?|求助|求解答?|求告知|求科普|求指教|请指教|請指教|求指点|求指點|跪求答案?|拜托拜托|拜託拜託|大家怎么看|大家怎麼看|同问|同問|\+1|先谢过.{0,6}|先謝過.{0,6}|大佬轻喷|大佬輕噴|萌新一枚|小弟初来乍到|初来乍到|初來乍到|接上条|接上條|好奇问一下|好奇問一下|唔該問下|(?:——|--)?(?:转自|轉自).{0,8}|急+|在线等|在線等|谢谢|謝謝|谢啦|謝啦|谢了|謝了|感谢|感謝|多谢|多謝|蹲一个|拜托了?|拜託了?|麻烦了|麻煩了|辛苦了)$/u;
-/** "有人知道吗", "谁晓得": does anyone know, said after the question. */
+/** "有人知道吗", "谁晓得", "边个睇咗篇文话我知下": does anyone know (and tell me), said after the question. */
 const ZH_ANYONE =
-  /^(?:(?:有人|有没有人|有沒有人|有冇人|谁|誰|边个|邊個)(?:知道|晓得|曉得|清楚|了解|懂|知)|有(?:知道|懂)的(?:朋友|人)?|有没有懂的(?:朋友|人)?|有沒有懂的(?:朋友|人)?|(?:有人|谁|誰)能(?:解释|解釋|回答|说说|說說)(?:一?下)?|(?:谁|誰)(?:给|給)(?:我|额|俺)(?:讲|講|说|說|解释|解釋|科普|谝|捋|介绍|介紹)(?:一?下)?)(?:吗|嗎|不|么|麼|啊|呀|呢|嘛|唔)?[?？!！]*$/u;
+  /^(?:(?:有人|有没有人|有沒有人|有冇人|谁|誰|边个|邊個)(?:知道|晓得|曉得|清楚|了解|懂|知)|有(?:知道|懂)的(?:朋友|人)?|有没有懂的(?:朋友|人)?|有沒有懂的(?:朋友|人)?|(?:有人|谁|誰)能(?:解释|解釋|回答|说说|說說)(?:一?下)?|(?:谁|誰)(?:给|給)(?:我|额|俺)(?:讲|講|说|說|解释|解釋|科普|谝|捋|介绍|介紹)(?:一?下)?|(?:边个|邊個|谁|誰|有人|有冇人|哪位)(?:睇咗|睇過|睇过|看过|看過|看了|读过|讀過)?(?:篇文|文章|呢篇|这篇|這篇)?(?:话我知|話我知|告诉我|告訴我|同我讲|同我講)(?:一?下)?)(?:吗|嗎|不|么|麼|啊|呀|呢|嘛|唔)?[?？!！]*$/u;
 /**
  * An opening apology, up to its punctuation: "sorry if this was asked already:", "Excuse me,". Not
  * past a question word: "excuse me how does the article describe it, ecommerce what?" asks.
@@ -421,8 +421,10 @@ function focusQuestion(sentence: string): string {
   // is a preface, unless the question points back into it ("the tier-1 thing — who's it for?").
   const preface = /^\s*[:–—]|^\s+-/.test(sentence.slice(m?.index ?? 0)) && !REFERS_BACK.test(rest);
   if (!m || !(SCENE.test(lead) || aboutTheAsker || preface)) return sentence;
-  // "…, is that right?" is a tag on a statement, not the question.
-  if (/^(?:is|was|are)\s+(?:that|it|this)\s+(?:right|true|correct|so|accurate)\b/i.test(rest)) return sentence;
+  // "…, is that right?" is a tag on a statement, not the question; "…, what does the article say?"
+  // asks the lead-in ("for my deck I need the number of active shoppers, what does this article say?").
+  if (/^(?:is|was|are)\s+(?:that|it|this)\s+(?:right|true|correct|so|accurate)\b/i.test(rest) || ASKS_SOURCE_ONLY.test(rest.trim()))
+    return sentence;
   // The question must name something itself: "…, how do I do this?" leans on its lead-in.
   return namesSomething(rest) ? rest : sentence;
 }

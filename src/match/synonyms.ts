@@ -299,6 +299,11 @@ export const WORDS: Record<string, string> = {
   pledge: "commit",
   pledged: "commit",
   pledges: "commit",
+  // Courting a market is going after it ("which shoppers is it courting?").
+  courting: "targeting",
+  courts: "targets",
+  wooing: "targeting",
+  woo: "target",
   centre: "center",
   centres: "centers",
   stations: "centers",

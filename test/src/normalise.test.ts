@@ -16,6 +16,8 @@ describe("normalise", () => {
     // Scots and Northern English count people as "folk".
     expect(normalise("how many folk shop there").terms).toEqual(normalise("how many people shop there").terms);
     // …and write "what", "from", "to", "about" as "whit", "fae", "tae", "aboot".
+    // Courting or wooing a market is targeting it.
+    expect(normalise("which shoppers is it courting").terms).toEqual(normalise("which shoppers is it targeting").terms);
     expect(normalise("whit's he daein aboot imports fae abroad, gonnae tell me").terms).toEqual(
       normalise("what's he doing about imports from abroad, gonna tell me").terms,
     );
@@ -166,6 +168,8 @@ describe("normalise", () => {
     expect(normalise("淘宝在文章头是干嘛的").terms).toEqual(normalise("淘宝在文章里是干嘛的").terms);
     expect(normalise("淘宝在文章里头是干嘛的").terms).toEqual(normalise("淘宝在文章里是干嘛的").terms);
     expect(normalise("第二個HQ會喺邊個城市").terms).not.toContain("who");
+    // …and before a channel, a medium or a line of business ("which channel announced the plans?").
+    expect(normalise("呢啲计划系喺边个渠道公布出嚟嘅").terms).not.toContain("who");
     expect(normalise("邊個係CEO").terms).toContain("who");
   });
 

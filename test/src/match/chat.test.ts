@@ -177,6 +177,8 @@ describe("reading chat messages", () => {
     expect(readChat("我儿子问我 北京总部在哪 我居然答不上来").text).toBe("北京总部在哪");
     expect(readChat("北京总部在哪，谁给我讲一下，我要写物流课的作业").text).toBe("北京总部在哪，");
     expect(readChat("三大战场是啥 谁给额捋一下").text).toBe("三大战场是啥");
+    // Cantonese: "whoever has read the piece, tell me".
+    expect(readChat("北京总部喺边度，边个睇咗篇文话我知下").text).toBe("北京总部喺边度，");
     expect(readChat("麻烦哪位同学帮我讲讲三大战场").text).toBe("讲讲三大战场");
     // "想晓得", "很想知道" after a clause of context open the question, as "想请问" does.
     expect(readChat("我在淘宝开店卖奶茶粉的 想晓得阿里重点搞哪几块").text).toBe("阿里重点搞哪几块");
@@ -209,6 +211,10 @@ describe("reading chat messages", () => {
   it("drops a lead-in that only sets the scene, keeps one that names the subject", () => {
     expect(readChat("for my class presentation, what are the three battlefields?").text).toBe("what are the three battlefields?");
     expect(readChat("my card was stolen, how do i report it").text).toBe("my card was stolen, how do i report it");
+    // A question asking only what the source says asks about the lead-in.
+    expect(readChat("for my deck I need the number of active shoppers, what does this article say?").text).toBe(
+      "for my deck I need the number of active shoppers, what does this article say?",
+    );
     // A lead-in about the asker is context too, when the question names its own subject.
     expect(readChat("Before I send the link round the team, how long is the read?").text).toBe("how long is the read?");
     expect(readChat("My late husband grew up on a farm, so this interests me: what is planned for farmers?").text).toBe(
