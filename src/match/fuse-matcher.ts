@@ -398,6 +398,20 @@ export function createMatcher(
    * two whose second half is misspelt ("first-teir" → the knowledge's "firsttier"), when the pair
    * corrects to one of its words that begins with the first half as typed (a few tries a question).
    */
+  /**
+   * Two words with the space typed a letter off ("cross borde rexpansion", "cros sborder"), neither
+   * a word as typed: the two the knowledge knows once the letter moves back.
+   */
+  const movedSpace = (a: string, b: string): [string, string] | undefined => {
+    if (a.length < 3 || b.length < 3 || !/^[a-z]+$/.test(a + b)) return undefined;
+    if (knownWord(a) || knownWord(b) || isEnglishWord(a) || isEnglishWord(b)) return undefined;
+    // Both words, one of them the knowledge's.
+    const words = (x: string, y: string) =>
+      (knownWord(x) || knownWord(y)) && (knownWord(x) || isEnglishWord(x)) && (knownWord(y) || isEnglishWord(y));
+    if (words(a + b[0], b.slice(1))) return [a + b[0], b.slice(1)];
+    if (words(a.slice(0, -1), a.slice(-1) + b)) return [a.slice(0, -1), a.slice(-1) + b];
+    return undefined;
+  };
   function rejoin(typed: readonly string[]): string | undefined {
     let joined = false;
     let tries = CORRECTION_BUDGET;
@@ -419,8 +433,13 @@ export function createMatcher(
               !(knownWord(a) && knownWord(b))
             ? a + b
             : correctedPair(a, b);
+      const moved = word || b === undefined ? undefined : movedSpace(a, b);
       if (word) {
         out.push(word);
+        joined = true;
+        i++;
+      } else if (moved) {
+        out.push(...moved);
         joined = true;
         i++;
       } else out.push(a);

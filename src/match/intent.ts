@@ -468,7 +468,8 @@ const NOT_COUNTED = "are|is|were|was|do|does|did|have|has|had|will|would|can|cou
 const COUNTED = new RegExp(
   `\\bhow many\\s+(?:of\\s+(?:the|its|their)\\s+)?(?!(?:${NOT_COUNTED})\\b)([a-z]{3,}(?:\\s+(?!(?:${NOT_COUNTED}|for|from|to|by|across|there|they|so)\\b)[a-z]+){0,3})`,
 );
-const ZH_COUNTED = /多少(?:个|位|名|家|间|座)?([\u4e00-\u9fff]{2})/;
+/** 多少 or 几 with a measure word ("几位人员"); not 哪几个 (which ones) nor 几个亿 (a sum in hundreds of millions). */
+const ZH_COUNTED = /(?:多少(?:个|位|名|家|间|座)?|(?<!哪)[几幾](?:个|個|位|名|家|间|間|座)(?![亿億万萬千百]))([\u4e00-\u9fff]{2})/;
 
 /**
  * The thing whose duration a question asks ("how long does it take to cook rice?", "how long will

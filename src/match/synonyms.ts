@@ -226,6 +226,8 @@ export const WORDS: Record<string, string> = {
   headquarter: "headquarters",
   headquartered: "headquarters",
   countryside: "rural",
+  // Indian, East African and Southeast Asian English for the country away from the cities.
+  upcountry: "rural",
   boonies: "rural",
   buyers: "shoppers",
   buyer: "shopper",

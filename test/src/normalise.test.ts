@@ -16,6 +16,8 @@ describe("normalise", () => {
     // Scots and Northern English count people as "folk".
     expect(normalise("how many folk shop there").terms).toEqual(normalise("how many people shop there").terms);
     // …and write "what", "from", "to", "about" as "whit", "fae", "tae", "aboot".
+    // "Upcountry" is rural.
+    expect(normalise("what about folks upcountry").terms).toEqual(normalise("what about rural folks").terms);
     // Courting or wooing a market is targeting it.
     expect(normalise("which shoppers is it courting").terms).toEqual(normalise("which shoppers is it targeting").terms);
     expect(normalise("whit's he daein aboot imports fae abroad, gonnae tell me").terms).toEqual(

@@ -285,6 +285,9 @@ describe("the decision", () => {
     const e = engine();
     expect(ask(e, "how many employees work in the europe offices?").answered).toBe(false);
     expect(ask(e, "阿里欧洲办公室有多少员工？").answered).toBe(false);
+    // 几 with a measure word counts as 多少 does; 哪几个 asks which, 几个亿 a sum.
+    expect(ask(e, "每個村級服務中心平均配置幾位人員？").answered).toBe(false);
+    expect(ask(e, "恁知道阿里活跃买家有几个亿不？").factIds).toEqual(["active-shoppers"]);
     expect(ask(e, "how many provinces will get village centers?").factIds).toEqual(["village-centers"]);
   });
 

@@ -24,6 +24,14 @@ describe("how the engine reads a question", () => {
     expect(evidence(q).terms).toContain(joined);
   });
 
+  it("puts back a space typed a letter off, when neither half is a word as typed", () => {
+    expect(evidence("did zhang give details on cross borde rexpansion").terms).toEqual(
+      evidence("did zhang give details on cross border expansion").terms,
+    );
+    // The half typed wrong is gone, not kept as an unexplained word.
+    expect(evidence("did zhang give details on cross borde rexpansion").terms).not.toContain("rexpans");
+  });
+
   it("does not join two words when the second is a word of its own ending in s", () => {
     // "in chess" is no "inches", whatever a knowledge file that writes "inch" would make of it.
     const source = { id: "s", title: "Weather", publisher: "p", author: "a", url: "https://example.com/weather" };
