@@ -255,6 +255,9 @@ const CANTONESE: [RegExp, string][] = [
   [/揾/g, "找"],
   [/点样/g, "怎样"],
   [/而家/g, "现在"],
+  // 入口货 is imported goods (Mandarin's 入口 is an entrance); 着数 a benefit.
+  [/入口货/g, "进口货"],
+  [/着数|著数/g, "好处"],
 ];
 /** Wu's 伐 closing a question (是伐, 有伐), not the Mandarin word's (砍伐, 步伐). */
 const CLOSING_FA = /(?<![砍讨步征采杀攻])伐(?=[\s?？!！。，,；;]|$)/;

@@ -173,6 +173,8 @@ describe("normalise", () => {
     // …and before a channel, a medium or a line of business ("which channel announced the plans?").
     expect(normalise("呢啲计划系喺边个渠道公布出嚟嘅").terms).not.toContain("who");
     expect(normalise("邊個係CEO").terms).toContain("who");
+    // 入口貨 is imported goods (Mandarin's 入口 an entrance), 著數 a benefit.
+    expect(normalise("入口貨有咩著數").terms).toEqual(normalise("进口货有什么好处").terms);
   });
 
   it("reads a who-question closing on 'by' as asking who made the thing, and a passive as it is", () => {
