@@ -39,6 +39,9 @@ describe("reading chat messages", () => {
     expect(readChat("Morning all! When did Alibaba bring Michael Evans on board?").text).toBe(
       "When did Alibaba bring Michael Evans on board?",
     );
+    // …in the languages people greet in, whatever they write after it.
+    expect(readChat("Bonjour, what is the number of active shoppers?").text).toBe("what is the number of active shoppers?");
+    expect(readChat("kia ora team, where's the new hq going?").text).toBe("where's the new hq going?");
     // A plea for speed opens a message the way a greeting does.
     expect(readChat("*need this fast* how are farmers involved? 🌾").text).toBe("how are farmers involved?");
     expect(readChat("urgent: who wrote the piece").text).toBe("who wrote the piece");
