@@ -182,6 +182,16 @@ describe("labelled question sets", () => {
     ["persona66", "zh-test.jsonl", 0.96, 0.93],
     ["persona67", "en-test.jsonl", 0.99, 0.96],
     ["persona67", "zh-test.jsonl", 0.98, 0.97],
+    ["persona68", "en-test.jsonl", 0.92, 0.98],
+    ["persona68", "zh-test.jsonl", 0.97, 1],
+    ["persona69", "en-test.jsonl", 0.96, 1],
+    ["persona69", "zh-test.jsonl", 0.98, 0.97],
+    ["persona70", "en-test.jsonl", 0.92, 0.94],
+    ["persona70", "zh-test.jsonl", 1, 0.9],
+    ["persona71", "en-test.jsonl", 0.97, 1],
+    ["persona71", "zh-test.jsonl", 0.96, 0.97],
+    ["persona72", "en-test.jsonl", 0.96, 0.96],
+    ["persona72", "zh-test.jsonl", 0.97, 0.95],
     // The other-firms probe: every out-of-scope question names another firm in the article's shapes.
     // 0.82 and 0.84 until the knowledge listed other firms (`other_names`): 30 → 33 of 35 and 21 → 24 of 25 refused.
     ["firms", "en-test.jsonl", 0.99, 0.94],
