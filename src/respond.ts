@@ -94,9 +94,17 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
     return shareKnown;
   };
   const readable = hasWords([reading.text, ...reading.alternatives].join(" "));
+  const latinOrHan = LATIN_OR_HAN_WORD.test([reading.text, ...reading.alternatives].join(" "));
   const decide = (m: MatchResult): boolean => {
     const top = m.ranked[0];
     if (!readable || !top || top.score < MIN_TOP_SCORE || m.mash) return false;
+    // A message with no word in the scripts the engine reads ("가Ͱ 🙏🏽 ³¥2" reads "3 2", "🄄ⅺ Ⓠ"
+    // "3 xi"): its letters made it readable, and symbols that stand for numbers and letters made
+    // terms of it, but it asks nothing the engine can read.
+    if (!latinOrHan) return false;
+    // …and one whose every term is a number or a lone letter asks nothing either ("3½😢呂갃" reads
+    // "3 1 2": its one Chinese character is no word).
+    if (m.terms.length > 0 && m.terms.every((t) => /^(?:\d+|[a-z])$/.test(t))) return false;
     // Chinese characters that are mostly no words at all are noise, whatever they sound like.
     if (m.normalised.chineseKnown < KNOWN_CHINESE) return false;
     // Chinese written mostly in characters the knowledge never uses is about something else, or
@@ -477,6 +485,8 @@ const languageOf = (text: string): Language => (normalise(text.slice(0, 200)).ch
 const SHAPE_PENALTY = 0.5;
 /** The least score (the classifier's probability) a top fact needs to be answered with. */
 const MIN_TOP_SCORE = 0.3;
+/** Two Latin letters in a row (plain, full-width or in a mathematical font: "𝐰𝐡𝐨"), or a Chinese character. */
+const LATIN_OR_HAN_WORD = /[\p{Script=Latin}\u{1D400}-\u{1D7FF}]{2}|\p{Script=Han}/u;
 /**
  * A lone content word ("what is our purpose", "erase my to do list") is enough when the classifier
  * alone gives its fact this much: the word belongs to that fact and to no other. Found on CLINC150's

@@ -146,6 +146,14 @@ describe("engine properties (fast-check)", () => {
       "啥   <#C024BE7LH|general> ** <https://example.com|link> `x`",
       "<@U024BE7LH> <https://example.com|link> $~.`{《[>？-\\ ，,:「\\『。』(;《、[—』{。![】(？』",
       "z\u0356\u031ajd\u0328s y\u032eh\u0302 —_—#》，『『【、#$$ <https://example.com|link> <https://example.com|link> <:pepe:123456789012345678> :+1:",
+      // Seed 173: Hangul and Greek letters make it readable; the rest reads "3 2".
+      "가Ͱ <@U024BE7LH> 🙏🏽 ³¥2\u000b",
+      // Seed 181: an Arabic ligature makes it readable; the rest reads "1 2 o".
+      "½🀀º🆮 ﯪ )¡",
+      // Seed 193: a circled digit, a Roman numeral and a circled letter read "3 xi".
+      "🄄ⅺ Ⓠ",
+      // Seed 191: a compatibility ideograph and private-use characters read "3 1 2".
+      "3\ue798½😢\u00ad\uf5a9\uf980\uac03\u1697\u2851",
     ])("noise the fuzzer found: %s", never);
     it("all of them mixed", () =>
       fc.assert(
