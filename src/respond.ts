@@ -93,17 +93,16 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
     }
     return shareKnown;
   };
-  const readable = hasWords([reading.text, ...reading.alternatives].join(" "));
-  const latinOrHan = LATIN_OR_HAN_WORD.test([reading.text, ...reading.alternatives].join(" "));
+  // Readable: words, in the scripts the engine reads. A message with none in them ("가Ͱ 🙏🏽 ³¥2" reads
+  // "3 2", "🄄ⅺ Ⓠ" "3 xi") has letters, and symbols that stand for numbers and letters make terms of
+  // it, but it asks nothing the engine can read.
+  const read = [reading.text, ...reading.alternatives].join(" ");
+  const readable = hasWords(read) && LATIN_OR_HAN_WORD.test(read);
   const decide = (m: MatchResult): boolean => {
     const top = m.ranked[0];
     if (!readable || !top || top.score < MIN_TOP_SCORE || m.mash) return false;
-    // A message with no word in the scripts the engine reads ("가Ͱ 🙏🏽 ³¥2" reads "3 2", "🄄ⅺ Ⓠ"
-    // "3 xi"): its letters made it readable, and symbols that stand for numbers and letters made
-    // terms of it, but it asks nothing the engine can read.
-    if (!latinOrHan) return false;
-    // …and one whose every term is a number or a lone letter asks nothing either ("3½😢呂갃" reads
-    // "3 1 2": its one Chinese character is no word).
+    // A question whose every term is a number or a lone letter asks nothing ("3½😢呂갃" reads "3 1 2":
+    // its one Chinese character is no word).
     if (m.terms.length > 0 && m.terms.every((t) => /^(?:\d+|[a-z])$/.test(t))) return false;
     // Chinese characters that are mostly no words at all are noise, whatever they sound like.
     if (m.normalised.chineseKnown < KNOWN_CHINESE) return false;

@@ -392,13 +392,6 @@ export function createMatcher(
   /** A word the knowledge uses with a meaning (not a stop word). */
   const knownWord = (w: string) => vocabulary.has(w) && vocabulary.get(w) !== "";
   /**
-   * "face book" → "facebook", "e-mail" → "email", "road map" → "roadmap": two typed words that the
-   * knowledge writes as one (its possessive too: "ali babas", not "in chess"), unless both halves are
-   * words it already knows on their own. So are
-   * two whose second half is misspelt ("first-teir" → the knowledge's "firsttier"), when the pair
-   * corrects to one of its words that begins with the first half as typed (a few tries a question).
-   */
-  /**
    * Two words with the space typed a letter off ("cross borde rexpansion", "cros sborder"), neither
    * a word as typed: the two the knowledge knows once the letter moves back.
    */
@@ -412,6 +405,14 @@ export function createMatcher(
     if (words(a.slice(0, -1), a.slice(-1) + b)) return [a.slice(0, -1), a.slice(-1) + b];
     return undefined;
   };
+  /**
+   * "face book" → "facebook", "e-mail" → "email", "road map" → "roadmap": two typed words that the
+   * knowledge writes as one (its possessive too: "ali babas", not "in chess"), unless both halves are
+   * words it already knows on their own. So are
+   * two whose second half is misspelt ("first-teir" → the knowledge's "firsttier"), when the pair
+   * corrects to one of its words that begins with the first half as typed (a few tries a question).
+   * Failing those, a space typed a letter off is put back (`movedSpace`).
+   */
   function rejoin(typed: readonly string[]): string | undefined {
     let joined = false;
     let tries = CORRECTION_BUDGET;
