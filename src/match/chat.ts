@@ -89,6 +89,21 @@ const QUESTION_START = new RegExp(
   `[,:;–—-]\\s+(?=(?:so\\s+)?(?:${WH}|is|are|does|do|did|can|could|was|were|has|have|any|tell me|give me|remind me)\\b)`,
   "i",
 );
+/** The punctuation that sets a clause apart inside a sentence. */
+const CLAUSE_BREAK = /[,:;–—]\s+/g;
+const HAS_WH = new RegExp(`\\b(?:${WH})\\b`, "i");
+/**
+ * …or a question whose question word comes later, as many Englishes ask it ("…, the second HQ na
+ * which city?", "…, the CEO is who?"): the sentence's last clause, when it ends in a question mark.
+ */
+function askedInPlace(sentence: string): RegExpExecArray | null {
+  let last: RegExpExecArray | null = null;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(sentence); m; m = CLAUSE_BREAK.exec(sentence)) last = m;
+  const rest = last ? sentence.slice(last.index + last[0].length) : "";
+  // Not a second question joined on ("…, and also who wrote it?"): that is a part of its own.
+  return last && /\?\s*$/.test(rest) && HAS_WH.test(rest) && !/^(?:and|also|plus|but|or|then|&)\b/i.test(rest) ? last : null;
+}
 /**
  * "I need to understand which…", "I'd like to know who…", "I'm curious why…", "my wife asked me
  * where…": the question is embedded.
@@ -412,7 +427,7 @@ function focusQuestion(sentence: string): string {
     const rest = m ? sentence.slice(m.index + m[0].length) : "";
     if (m && namesSomething(rest)) return rest;
   }
-  const m = QUESTION_START.exec(sentence);
+  const m = QUESTION_START.exec(sentence) ?? askedInPlace(sentence);
   const lead = sentence.slice(0, m?.index ?? 0).trim();
   const rest = m ? sentence.slice(m.index + m[0].length) : "";
   // A lead-in about the asker is context, unless the question points back into it ("…, how do I report it?").

@@ -18,6 +18,8 @@ describe("normalise", () => {
     // …and write "what", "from", "to", "about" as "whit", "fae", "tae", "aboot".
     // "Upcountry" is rural.
     expect(normalise("what about folks upcountry").terms).toEqual(normalise("what about rural folks").terms);
+    // Increasing something is growing it.
+    expect(normalise("how will it increase imports").terms).toEqual(normalise("how will it grow imports").terms);
     // Courting or wooing a market is targeting it.
     expect(normalise("which shoppers is it courting").terms).toEqual(normalise("which shoppers is it targeting").terms);
     expect(normalise("whit's he daein aboot imports fae abroad, gonnae tell me").terms).toEqual(

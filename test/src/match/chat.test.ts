@@ -223,6 +223,11 @@ describe("reading chat messages", () => {
     expect(readChat("My late husband grew up on a farm, so this interests me: what is planned for farmers?").text).toBe(
       "what is planned for farmers?",
     );
+    // …and when the question asks with its question word in place, as many Englishes do.
+    expect(readChat("quick one before I enter my meeting, the new office na which country?").text).toBe("the new office na which country?");
+    expect(readChat("for my notes, the editor is who?").text).toBe("the editor is who?");
+    // A second question joined on is a part of its own, not the whole question.
+    expect(readChat("give me the plan in short, and also who is the author?").text).not.toBe("and also who is the author?");
   });
 
   it("reads a lead-in set apart by a dash or colon as a preface, unless the question points back into it", () => {
