@@ -427,6 +427,8 @@ function penaliseShape(
   const firm = firmAskedAbout(question);
   // A Latin firm must be a word no one misspelt: a known name typed twice wrong is that name.
   const typedFirm = !firm || /[\u4e00-\u9fff]/.test(firm) || (result.farWords ?? []).includes(firm);
+  /** The file names its people and firms (CLINC150's names none): the rules below that need it. */
+  const namesFirms = !!names.terms?.size;
   /** A word's terms that the question holds. */
   const heldTerms = (word: string | undefined) => (word ? normalise(word, prepare).terms.filter((t) => result.terms.includes(t)) : []);
   const firmTerms = (typedFirm ? heldTerms(firm) : []).filter((t) => !INTENT_WORDS.has(t));
@@ -436,11 +438,11 @@ function penaliseShape(
   // that names none (CLINC150's), such a word is the thing an intent acts on ("balance at chase").
   // A firm typed in capitals as the subject ("does JD help farmers") is one too, when no ranked fact
   // knows it (capitals are no typo) and askers never used it so for the knowledge's own (BABA).
-  const typedAcronym = names.terms?.size ? acronymSubjectOf(question) : undefined;
+  const typedAcronym = namesFirms ? acronymSubjectOf(question) : undefined;
   const acronym = typedAcronym && !names.askersFirms?.has(typedAcronym) ? typedAcronym : undefined;
   const acronymTerms = heldTerms(acronym);
   // …and so is a made-up word before a chief's title or a head office ("huawei ceo name?").
-  const titled = names.terms?.size ? wordBeforeTitle(question) : undefined;
+  const titled = namesFirms ? wordBeforeTitle(question) : undefined;
   const titledTerms = titled && result.madeUpWords?.includes(titled) ? heldTerms(titled) : [];
   const unknownTo = (terms: string[]) => terms.length > 0 && !terms.some((t) => result.ranked.some((r) => r.matched.includes(t)));
   // A firm the knowledge lists as one its source never mentions (no fact names one: `check`).
@@ -448,16 +450,14 @@ function penaliseShape(
   // The duration of something no ranked fact knows ("how long does it take to cook rice?"). Only in
   // a file that names its people and firms, as above: in one that names none, the unknown word is
   // what an intent acts on ("how long will it take to make an omelet", CLINC150's cook_time).
-  const timedTerms = names.terms?.size ? heldTerms(timedThing(question)).filter((t) => !INTENT_WORDS.has(t)) : [];
+  const timedTerms = namesFirms ? heldTerms(timedThing(question)).filter((t) => !INTENT_WORDS.has(t)) : [];
   const otherFirm =
     namesOther ||
     unknownTo(timedTerms) ||
     unknownTo(firmTerms) ||
     unknownTo(acronymTerms) ||
     unknownTo(titledTerms) ||
-    (!!names.terms?.size &&
-      !result.terms.some((t) => names.terms?.has(t)) &&
-      (result.madeUpWords ?? []).some((w) => isSubjectOf(question, w)));
+    (namesFirms && !result.terms.some((t) => names.terms?.has(t)) && (result.madeUpWords ?? []).some((w) => isSubjectOf(question, w)));
   // The chief or head office of a firm the knowledge names, asked of a fact whose answer does not
   // name it ("where is <the publisher> based?" of the fact about the subject's head office).
   const namedFirm = namedFirmAskedAbout(question, names);
