@@ -79,9 +79,12 @@ const SIGN_OFF =
 const WH = "who|whom|whose|what|whats|when|where|why|how|which";
 /** …and as chat types them. */
 const WH_TYPED = `${WH}|wat|wht|whn|wher|hw|wetin`;
-/** A sentence that asks something: ends in "?" or opens with a question or request word. */
+/**
+ * A sentence that asks something: ends in "?" or opens with a question or request word, a polite
+ * frame first or not ("I would be grateful if you could explain…", "kindly list…").
+ */
 const ASKS = new RegExp(
-  `[?？]\\s*$|^(?:(?:and|also|plus|oh|btw|so|ok|okay|then|anyway|anyways|but|now|fr|tho|though)[\\s,]+)*(?:${WH_TYPED}|is|are|was|were|does|do|did|can|could|will|would|should|has|have|had|any|tell|give|gimme|show|explain|describe|list|summari[sz]e|remind|share|name|identify|define|outline|specify|confirm|clarify)\\b|[吗嗎呢么麼嘛啥谁誰哪几幾多什]\\W*$|^(?:请|請|请问|請問|问下|問下|想问|想問|谁|誰|哪|什么|什麼|为什么|為什麼|怎么|怎麼|如何|多少|几|幾|是否|有没有|有沒有)`,
+  `[?？]\\s*$|^(?:(?:and|also|plus|oh|btw|so|ok|okay|then|anyway|anyways|but|now|fr|tho|though|kindly|please|pls|plz|i(?: would|'d|d) (?:be (?:grateful|obliged|thankful)|appreciate it|like it) if (?:you|u) (?:could|would|can|might)(?: please| kindly)?)[\\s,]+)*(?:${WH_TYPED}|is|are|was|were|does|do|did|can|could|will|would|should|has|have|had|any|tell|give|gimme|show|explain|describe|list|summari[sz]e|remind|share|name|identify|define|outline|specify|confirm|clarify)\\b|[吗嗎呢么麼嘛啥谁誰哪几幾多什]\\W*$|^(?:请|請|请问|請問|问下|問下|想问|想問|谁|誰|哪|什么|什麼|为什么|為什麼|怎么|怎麼|如何|多少|几|幾|是否|有没有|有沒有)`,
   "i",
 );
 /** Where a question starts inside a sentence of context: "for my class, what are…". */
@@ -135,8 +138,11 @@ const SCENE =
 
 /** A lead-in about the asker ("before I send the link round", "my late husband grew up on a farm"). */
 const FIRST_PERSON = /\b(?:i|i'?m|im|i'?ve|me|my|we|we'?re|our|us)\b/i;
-/** A pronoun standing alone ("who is it for?"), not a determiner ("according to that article"). */
-const REFERS_BACK = /\b(?:it|its|them|they|there|he|him|his|she|her|their)\b|\b(?:this|that|these|those)\b(?!\s+[a-z])/i;
+/**
+ * A pronoun standing alone ("who is it for?"), or with "one" ("what's that one about?"), not a
+ * determiner ("according to that article").
+ */
+const REFERS_BACK = /\b(?:it|its|them|they|there|he|him|his|she|her|their)\b|\b(?:this|that|these|those)\b(?!\s+[a-z])|\b(?:this|that)\s+ones?\b/i;
 /** Words of a question that point back to what came before it ("…and where is the first one?"). */
 const POINTS_BACK =
   /\b(?:it|its|this|that|them|they|these|those|there|he|him|his|she|her|their)\b|\b(?:the|this|that)\s+(?:first|second|third|other|new|old|older|newer|original|current|existing|last)\s+ones?\b/i;

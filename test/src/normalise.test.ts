@@ -18,6 +18,8 @@ describe("normalise", () => {
     // …and write "what", "from", "to", "about" as "whit", "fae", "tae", "aboot".
     // "Upcountry" is rural.
     expect(normalise("what about folks upcountry").terms).toEqual(normalise("what about rural folks").terms);
+    // Being confused about something asks about it.
+    expect(normalise("confused about the second battlefield").terms).toEqual(normalise("about the second battlefield").terms);
     // Increasing something is growing it.
     expect(normalise("how will it increase imports").terms).toEqual(normalise("how will it grow imports").terms);
     // Courting or wooing a market is targeting it.

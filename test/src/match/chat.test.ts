@@ -102,6 +102,11 @@ describe("reading chat messages", () => {
     // A short request before a question that adds to it with "also" is a part of its own.
     expect(readChat("Headline please. Also approx reading time?").parts).toEqual(["Headline", "Also approx reading time?"]);
     expect(readChat("Morning all. Also, where are the europe offices?").parts).toHaveLength(1);
+    // A polite request asks as its verb alone does.
+    expect(readChat("I would be grateful if you could explain the import plan. Also, who wrote it?").parts).toEqual([
+      "I would be grateful if you could explain the import plan.",
+      "Also, who wrote it?",
+    ]);
     // Glued on in batch mode, where a message is one line: a plea, "no rush", a question quoted as code.
     expect(readChat("From the Q&A doc: • alibaba taobao tmall anyone want to take a stab?").text).not.toContain("stab");
     expect(readChat("where are the europe offices no rush, whenever you get a sec").text).toBe("where are the europe offices");
@@ -239,6 +244,7 @@ describe("reading chat messages", () => {
     expect(readChat("from the Manchester depot – what's the game plan according to that article?").text).toBe(
       "what's the game plan according to that article?",
     );
+    expect(readChat("battlefield #2 — what is that one about?").text).toBe("battlefield #2 — what is that one about?");
     expect(readChat("the tier-1 cities thing — who is alibaba targeting there?").text).toBe(
       "the tier-1 cities thing — who is alibaba targeting there?",
     );
