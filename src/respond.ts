@@ -102,8 +102,10 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
     const top = m.ranked[0];
     if (!readable || !top || top.score < MIN_TOP_SCORE || m.mash) return false;
     // A question whose every term is a number or a lone letter asks nothing ("3½😢呂갃" reads "3 1 2":
-    // its one Chinese character is no word).
-    if (m.terms.length > 0 && m.terms.every((t) => /^(?:\d+|[a-z])$/.test(t))) return false;
+    // its one Chinese character is no word), nor one whose only other term is its one Chinese
+    // character ("黎¾🆮" reads "li 3 4").
+    const lone = (t: string) => /^(?:\d+|[a-z])$/.test(t) || (m.normalised.cjkChars === 1 && isChineseTerm(t));
+    if (m.terms.length > 0 && m.terms.every(lone)) return false;
     // Chinese characters that are mostly no words at all are noise, whatever they sound like.
     if (m.normalised.chineseKnown < KNOWN_CHINESE) return false;
     // Chinese written mostly in characters the knowledge never uses is about something else, or

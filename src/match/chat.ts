@@ -142,7 +142,8 @@ const FIRST_PERSON = /\b(?:i|i'?m|im|i'?ve|me|my|we|we'?re|our|us)\b/i;
  * A pronoun standing alone ("who is it for?"), or with "one" ("what's that one about?"), not a
  * determiner ("according to that article").
  */
-const REFERS_BACK = /\b(?:it|its|them|they|there|he|him|his|she|her|their)\b|\b(?:this|that|these|those)\b(?!\s+[a-z])|\b(?:this|that)\s+ones?\b/i;
+const REFERS_BACK =
+  /\b(?:it|its|them|they|there|he|him|his|she|her|their)\b|\b(?:this|that|these|those)\b(?!\s+[a-z])|\b(?:this|that)\s+ones?\b/i;
 /** Words of a question that point back to what came before it ("…and where is the first one?"). */
 const POINTS_BACK =
   /\b(?:it|its|this|that|them|they|these|those|there|he|him|his|she|her|their)\b|\b(?:the|this|that)\s+(?:first|second|third|other|new|old|older|newer|original|current|existing|last)\s+ones?\b/i;

@@ -154,6 +154,8 @@ describe("engine properties (fast-check)", () => {
       "🄄ⅺ Ⓠ",
       // Seed 191: a compatibility ideograph and private-use characters read "3 1 2".
       "3\ue798½😢\u00ad\uf5a9\uf980\uac03\u1697\u2851",
+      // Seed 233: one Chinese character, a surname, beside a fraction that reads "3 4".
+      "黎¾🆮ﭏͰ",
     ])("noise the fuzzer found: %s", never);
     it("all of them mixed", () =>
       fc.assert(
