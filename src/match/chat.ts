@@ -153,10 +153,13 @@ const POINTS_BACK =
  * question of its own.
  */
 const ASKS_SOURCE_ONLY =
-  /^(?:and |so |but |also )?(?:what|wat|wetin|how)(?:'s| is| does| do| did)?\s+(?:the |this |that |ur |your )?(?:article|piece|story|post|text|source|writer|author|report|write-?up)\s+(?:say|says|said|mention|mentions|talk|talks|tell|tells|state|states|write|writes)(?:\s+(?:about|on|re|regarding|of)\s+(?:that|this|it|them|those|these|there))?\W*$|^(?:那)?(?:文章|文中|文里|原文|这篇|那篇|篇文)(?:里|中|里面|里头)?(?:是|有)?(?:怎么|咋|如何|点样|怎样)(?:说|讲|写|描述)的?(?:呢|啊|呀|哩|嘞)?\W*$/iu;
-/** A bare check of a claim: "correct?", "is that right?", "true or not?", "am I right?". */
+  /^(?:and |so |but |also )?(?:what|wat|wetin|how)(?:'s| is| does| do| did)?\s+(?:the |this |that |ur |your )?(?:article|piece|story|post|text|source|writer|author|report|write-?up)\s+(?:say|says|said|mention|mentions|talk|talks|tell|tells|state|states|write|writes|have|has)(?:\s+(?:about|on|re|regarding|of)\s+(?:that|this|it|them|those|these|there))?\W*$|^(?:那)?(?:文章|文中|文里|原文|这篇|那篇|篇文)(?:里|中|里面|里头)?(?:是|有)?(?:怎么|咋|如何|点样|怎样)(?:说|讲|写|描述)的?(?:呢|啊|呀|哩|嘞)?\W*$/iu;
+/**
+ * A bare check of a claim: "correct?", "is that right?", "true or not?", "am I right?", and a fact
+ * checker's "supported by the copy?", "does the piece back this up?".
+ */
 const CONFIRMS =
-  /^(?:(?:is|was)\s+(?:that|this|it)\s+)?(?:correct|right|true|accurate)(?:\s+(?:or\s+not|or\s+no|or\s+wrong|or\s+false))?\s*[?？!.]*$|^(?:am\s+i\s+right|right\s+or\s+wrong|true\s+or\s+false|yes\s+or\s+no)\s*[?？!.]*$/i;
+  /^(?:(?:is|was)\s+(?:that|this|it)\s+)?(?:correct|right|true|accurate)(?:\s+(?:or\s+not|or\s+no|or\s+wrong|or\s+false))?\s*[?？!.]*$|^(?:am\s+i\s+right|right\s+or\s+wrong|true\s+or\s+false|yes\s+or\s+no)\s*[?？!.]*$|^(?:(?:is|was)\s+(?:that|this|it)\s+)?(?:supported|backed(?:\s+up)?|borne\s+out|confirmed)\s+by\s+(?:the\s+)?(?:copy|article|piece|story|text|source|report)\s*[?？!.]*$|^(?:does|did|do)\s+(?:the\s+)?(?:copy|article|piece|story|text|source|report)\s+(?:back|support|confirm|bear)\s+(?:this|that|it)(?:\s+(?:up|out))?\s*[?？!.]*$/i;
 /**
  * The same in Chinese, at the start of a clause: "它有多少用户", "他们几时开", "他的背景呢"; a clause
  * asking only whether the subject before it is related to something ("…几时开始？跟京东有关系吗？");
@@ -257,9 +260,11 @@ export function readChat(input: string): ChatReading {
   // opened offices in europe. which countries exactly? need to know before I ship").
   const lone = asking.length === 1 ? sentences.indexOf(asking[0] as string) : -1;
   const withLead = lone > 0 ? [`${sentences[lone - 1]} ${chosen[0]}`] : [];
+  // None asks only what the source says: "…US$1bn for local services - what does the article
+  // have?" asks about what came before it.
   const alternatives = [
     ...new Set([questions.join(" "), sentences.join(" "), ...withLead, ...tails, ...claims, ...afterPreface, ...alone]),
-  ].filter((t) => t !== main);
+  ].filter((t) => t !== main && !ASKS_SOURCE_ONLY.test(t.trim()));
   // A question followed by a short sentence that asks nothing but names something of its own, not
   // about the asker ("who wrote it? europe offices opening date"): maybe a second question typed as
   // keywords. It is answered too when it is answered by another fact, and never said to be left out.

@@ -258,6 +258,10 @@ const CANTONESE: [RegExp, string][] = [
   // 入口货 is imported goods (Mandarin's 入口 is an entrance); 着数 a benefit.
   [/入口货/g, "进口货"],
   [/着数|著数/g, "好处"],
+  // 翻版货 are fakes; 谂 is "think"; 搞掂 "sorted out".
+  [/翻版货|翻版/g, "假货"],
+  [/谂/g, "想"],
+  [/搞掂/g, "解决"],
 ];
 /** Wu's 伐 closing a question (是伐, 有伐), not the Mandarin word's (砍伐, 步伐). */
 const CLOSING_FA = /(?<![砍讨步征采杀攻])伐(?=[\s?？!！。，,；;]|$)/;

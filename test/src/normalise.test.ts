@@ -18,6 +18,8 @@ describe("normalise", () => {
     // …and write "what", "from", "to", "about" as "whit", "fae", "tae", "aboot".
     // "Upcountry" is rural.
     expect(normalise("what about folks upcountry").terms).toEqual(normalise("what about rural folks").terms);
+    // "Among" and an Irish "c'mere" say nothing of what is asked.
+    expect(normalise("c'mere, is fresh food among the goods").terms).toEqual(normalise("is fresh food the goods").terms);
     // Being confused about something asks about it.
     expect(normalise("confused about the second battlefield").terms).toEqual(normalise("about the second battlefield").terms);
     // Increasing something is growing it.
@@ -179,6 +181,8 @@ describe("normalise", () => {
     expect(normalise("邊個係CEO").terms).toContain("who");
     // 入口貨 is imported goods (Mandarin's 入口 an entrance), 著數 a benefit.
     expect(normalise("入口貨有咩著數").terms).toEqual(normalise("进口货有什么好处").terms);
+    // 翻版貨 are fakes, 諗 is "think", 搞掂 is "sorted out".
+    expect(normalise("佢哋有冇諗辦法搞掂翻版貨").terms).toEqual(normalise("他们有没有想办法解决假货").terms);
   });
 
   it("reads a who-question closing on 'by' as asking who made the thing, and a passive as it is", () => {

@@ -366,6 +366,13 @@ describe("reading chat messages", () => {
     // A bare check of a claim asks about the sentence before it.
     expect(readChat("the venue opened in 2014, i heard. correct or not?").text).toBe("the venue opened in 2014, i heard. correct or not?");
     expect(readChat("> They opened offices in Oslo and Rome\nis that right? also who runs them?").parts[0]).toContain("Oslo");
+    // …and so does a fact checker's "supported by the copy?".
+    expect(readChat("Claim: the venue opened in 2014. Supported by the copy?").text).toContain("opened in 2014");
+    expect(readChat("Claim: the venue opened in 2014. Does the piece back this up?").text).toContain("opened in 2014");
+    // A part asking only what the source says is no reading of its own.
+    expect(readChat("reporter wrote US$1bn for venues - what does the article have?").alternatives).not.toContain(
+      "what does the article have?",
+    );
     // …and so does a Chinese clause asking only whether the subject before it is related to something.
     expect(readChat("马来西亚的数字自由贸易区几时开始？跟阿里有关系吗？").leaning).toBe(true);
     expect(readChat("那个自贸区是几时开始的？和京东有没有关系？").leaning).toBe(true);
