@@ -165,12 +165,12 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   // doing about fakes in 2016?"), nor the phrases that weigh nothing ("at the time"): near-misses
   // often name that year, and the classifier reads such words as typed, though the knowledge is as
   // of then.
-  // A reading that leaves out another firm an English message names ("Acme and Globex, who wins in
-  // food delivery?", Globex on the knowledge's list of others) is not tried: that firm is what it
-  // asks about. (Chinese firm names are
-  // often everyday words: "想快手整理一下" is "to sort it out quickly", not Kuaishou.)
   if (!followUp && !decide(result)) {
     const undated = withoutSilentPhrases(ix.sourceYear ? reading.text.replace(ix.sourceYear, " ") : reading.text);
+    // A reading that leaves out another firm an English message names ("Acme and Globex, who wins in
+    // food delivery?", Globex on the knowledge's list of others) is not tried: that firm is what it
+    // asks about. (Chinese firm names are often everyday words: "想快手整理一下" is "to sort it out
+    // quickly", not Kuaishou.)
     const namesOther = !n.chinese && namesOtherFirm(reading.text, ix.names);
     const readings = [...(undated !== reading.text ? [undated] : []), ...reading.alternatives];
     for (const alt of readings.filter((a) => a.length <= SHORT_MESSAGE && (!namesOther || namesOtherFirm(a, ix.names)))) {

@@ -100,12 +100,11 @@ const HAS_WH = new RegExp(`\\b(?:${WH})\\b`, "i");
  * which city?", "…, the CEO is who?"): the sentence's last clause, when it ends in a question mark.
  */
 function askedInPlace(sentence: string): RegExpExecArray | null {
-  let last: RegExpExecArray | null = null;
-  CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(sentence); m; m = CLAUSE_BREAK.exec(sentence)) last = m;
-  const rest = last ? sentence.slice(last.index + last[0].length) : "";
+  const last = [...sentence.matchAll(CLAUSE_BREAK)].at(-1);
+  if (!last) return null;
+  const rest = sentence.slice(last.index + last[0].length);
   // Not a second question joined on ("…, and also who wrote it?"): that is a part of its own.
-  return last && /\?\s*$/.test(rest) && HAS_WH.test(rest) && !/^(?:and|also|plus|but|or|then|&)\b/i.test(rest) ? last : null;
+  return /\?\s*$/.test(rest) && HAS_WH.test(rest) && !/^(?:and|also|plus|but|or|then|&)\b/i.test(rest) ? last : null;
 }
 /**
  * "I need to understand which…", "I'd like to know who…", "I'm curious why…", "my wife asked me
