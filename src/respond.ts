@@ -9,6 +9,7 @@ import { answerProbability } from "./match/decide.js";
 import type { MatchResult, Scored } from "./match/fuse-matcher.js";
 import {
   acronymSubjectOf,
+  countedPhrases,
   countedThing,
   firmAskedAbout,
   isSubjectOf,
@@ -474,16 +475,38 @@ function penaliseShape(
     const said = `${f.answer} ${f.answer_zh ?? ""}`.toLowerCase();
     return namedFirm.some((form) => said.includes(form.toLowerCase()));
   };
+  // A fact whose answer states a count of the very thing asked ("how many warehouses?" of "three new
+  // warehouses") is that question's, whatever the curated near-misses that count other things share
+  // with it: the refusals' share goes back to such facts, as to a fact's own phrasing. Only of a
+  // fact that explains every other word of the question: "in Lisbon", "the year before" are what
+  // near-misses ask. ("many" is no fact's word: its phrasings count nothing.)
+  const { refusal } = result;
+  const explainsAll = (r: Scored) => result.terms.every((t) => t === "many" || r.matched.includes(t));
+  const counting = new Set<number>();
   const ranked = result.ranked
     .map((r) => {
       const f = facts[r.factIndex] as Fact;
       const answer = result.normalised.chinese ? (f.answer_zh ?? f.answer) : f.answer;
-      return otherFirm || !countsIt(r) || !namesIt(f) || lacksAskedShape(question, result.terms, answer, asked[r.factIndex], names)
-        ? { ...r, score: r.score * SHAPE_PENALTY, shapeMissed: true }
-        : r;
+      if (otherFirm || !countsIt(r) || !namesIt(f) || lacksAskedShape(question, result.terms, answer, asked[r.factIndex], names))
+        return { ...r, score: r.score * SHAPE_PENALTY, shapeMissed: true };
+      if (head === undefined || refusal <= 0 || !explainsAll(r) || !countedTerms(f, prepare).has(head)) return r;
+      counting.add(r.factIndex);
+      return { ...r, score: Math.min(1, r.score / (1 - refusal)) };
     })
     .sort((a, b) => b.score - a.score);
-  return { ...result, ranked };
+  return { ...result, ranked, refusal: ranked[0] && counting.has(ranked[0].factIndex) ? 0 : refusal };
+}
+
+const counted = new WeakMap<Fact, Set<string>>();
+/** The terms of what a fact's answers count (`countedPhrases`), in either language; read once per fact. */
+function countedTerms(fact: Fact, prepare: Prepare): Set<string> {
+  let terms = counted.get(fact);
+  if (!terms) {
+    const phrases = countedPhrases(`${fact.answer} ${fact.answer_zh ?? ""}`);
+    terms = new Set(phrases.flatMap((p) => normalise(p, prepare).terms));
+    counted.set(fact, terms);
+  }
+  return terms;
 }
 
 /** The language of a message read whole (its first 200 characters): for one too long to read, or all greeting. */

@@ -463,6 +463,25 @@ export const INTENT_SHAPES: ReadonlyMap<string, RegExp> = new Map([
 export function countedThing(question: string): string | undefined {
   return (COUNTED.exec(question.toLowerCase()) ?? ZH_COUNTED.exec(question))?.[1];
 }
+/**
+ * What an answer counts: the words right after each number it states ("three new warehouses",
+ * "12,000 delivery points", "两个仓库", "1 万个（10,000）配送站"). Not a year ("in 2015 the…"), nor a
+ * Chinese number without its measure word (一线 is "front line", 一些 "some").
+ */
+export function countedPhrases(answer: string): string[] {
+  return [...answer.matchAll(COUNTS), ...answer.matchAll(ZH_COUNTS)].map((m) => m[1] as string);
+}
+const NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozen|hundred|thousand|million|billion";
+const COUNTS = new RegExp(
+  `(?:\\b(?:${NUMBER_WORDS})|(?<![\\d.,])(?!(?:19|20)\\d\\d\\b)\\d[\\d,.]*)\\s+((?:[a-z][\\w'-]*\\s+){0,2}[a-z][\\w'-]*)`,
+  "gi",
+);
+const ZH_NUMERAL = "零〇一二两兩三四五六七八九十百千万萬亿億\\d";
+/** A Chinese number with its measure word (an ordinal, 第一个, counts nothing), then up to six characters. */
+const ZH_COUNTS = new RegExp(
+  `(?<![第${ZH_NUMERAL}])[${ZH_NUMERAL}][${ZH_NUMERAL}\\s,.]*[个個大家间間座名位项項所条條](?:[（(][^）)]*[）)])?([^\\s${ZH_NUMERAL}\\p{P}]{1,6})`,
+  "gu",
+);
 const NOT_COUNTED = "are|is|were|was|do|does|did|have|has|had|will|would|can|could|of|times|more|other|new|total|in|at|on";
 /** After "how many": the counted word and up to three more of its noun phrase ("lil village service spots"). */
 const COUNTED = new RegExp(
