@@ -28,6 +28,9 @@ export const STOP_WORDS = new Set(
     // Nigerian Pidgin's particles and fillers ("wetin dem dey plan", "abeg", "na so", "e don do"):
     // the grammar between its content words, which are English.
     "dey abeg wan na sef oga una dem don wey " +
+    // Kenyan English's Swahili and Sheng greetings and particles ("Poa poa. Kwani how will…?", "sasa
+    // wasee", "asante"): the words around an English question.
+    "kwani sasa poa ama sawa asante wasee " +
     // Jamaican Patois's ("wah gwaan", "weh di plan fi di city dem", "mi seh", "inna"), likewise.
     "pon di mi fi seh nuh inna deh yuh unu gwaan wah weh ting " +
     // Taglish particles ("ano plano ng company ngayon?", "pa-help naman", "diba?").

@@ -211,6 +211,10 @@ describe("normalise", () => {
     expect(normalise("abeg wetin be the headline").terms).toEqual(normalise("please what be the headline").terms);
   });
 
+  it("reads Kenyan English's Swahili particles as saying nothing", () => {
+    expect(normalise("Poa poa. Kwani how will farmers use it? asante").terms).toEqual(normalise("how will farmers use it?").terms);
+  });
+
   it("reads Teochew's 乜个 and 几久 as 什么 and 多久, and phony merchandise as fake goods", () => {
     expect(normalise("题目写的是乜个").terms).toEqual(normalise("题目写的是什么").terms);
     expect(normalise("看完这篇要几久").terms).toEqual(normalise("看完这篇要多久").terms);
