@@ -9,6 +9,7 @@ import { answerProbability } from "./match/decide.js";
 import type { MatchResult, Scored } from "./match/fuse-matcher.js";
 import {
   acronymSubjectOf,
+  asksForNames,
   countedPhrases,
   countedThing,
   firmAskedAbout,
@@ -64,8 +65,10 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   const threshold = settings.threshold;
   // A question with a Chinese word in it, English or not ("the 一线城市 strategy"), is matched
   // against the index that holds the Chinese phrasings: the English one cannot explain that word.
+  // Names asked for in another sentence of the message ("which firms make them? I need names").
+  const namesAsked = asksForNames(text.slice(0, SHORT_MESSAGE));
   const rank = (q: typeof n, standalone = true, asked = reading.text) =>
-    penaliseShape(asked, (q.chinese || q.cjkChars >= 2 ? ix.chinese() : ix.english).match(q, 8, standalone), ix);
+    penaliseShape(asked, (q.chinese || q.cjkChars >= 2 ? ix.chinese() : ix.english).match(q, 8, standalone), ix, namesAsked);
   /** How likely answering with `r` is right, given the rest of the ranking. */
   const rightness = (m: MatchResult, r: Scored | undefined, other?: Scored): number =>
     r
@@ -410,6 +413,7 @@ function penaliseShape(
   question: string,
   result: MatchResult,
   { facts, names, asked, prepare }: { facts: Fact[]; names: NameFacts; asked: Set<string>[]; prepare: Prepare },
+  namesAsked: boolean,
 ): MatchResult {
   const counted = countedThing(question);
   const words = counted ? normalise(counted, prepare).terms.filter((t) => result.terms.includes(t) && !INTENT_WORDS.has(t)) : [];
@@ -487,7 +491,12 @@ function penaliseShape(
     .map((r) => {
       const f = facts[r.factIndex] as Fact;
       const answer = result.normalised.chinese ? (f.answer_zh ?? f.answer) : f.answer;
-      if (otherFirm || !countsIt(r) || !namesIt(f) || lacksAskedShape(question, result.terms, answer, asked[r.factIndex], names))
+      if (
+        otherFirm ||
+        !countsIt(r) ||
+        !namesIt(f) ||
+        lacksAskedShape(question, result.terms, answer, asked[r.factIndex], names, namesAsked)
+      )
         return { ...r, score: r.score * SHAPE_PENALTY, shapeMissed: true };
       if (head === undefined || refusal <= 0 || !explainsAll(r) || !countedTerms(f, prepare).has(head)) return r;
       counting.add(r.factIndex);

@@ -169,7 +169,7 @@ export function countries(): { cased: RegExp; afterPlaceWord: RegExp } {
       for (const b of letters) {
         const name = display.of(a + b);
         // Unassigned codes come back as themselves; "Unknown Region", "World" and the like are no country.
-        if (name && name !== a + b && !/(?:Unknown|World|Outlying|Pseudo|SAR)|&/.test(name)) forms.add(name);
+        if (name && name !== a + b && !/\b(?:Unknown|World|Outlying|Pseudo|SAR)\b|&/.test(name)) forms.add(name);
       }
   }
   const alternation = [...forms]
@@ -196,19 +196,26 @@ export function lacksAskedShape(
   answer: string,
   asked: ReadonlySet<string> = new Set(),
   names: NameFacts = {},
+  namesAsked = asksForNames(question),
 ): boolean {
   const kind = lackedShape(question, terms, answer, names);
   // A fact whose own curated questions ask this way answers it, whatever its answer text looks
-  // like (a knowledge file of intents, such as CLINC150's, has no numbers or names in its answers).
-  return kind !== undefined && !asked.has(kind);
+  // like (a knowledge file of intents, such as CLINC150's, has no numbers or names in its answers),
+  // unless the asker asks outright for names the answer does not give ("which firms make them? can
+  // you give me the names?"): a fact that answers "which kind" says what kind, not who.
+  return kind !== undefined && (!asked.has(kind) || (kind === "which" && namesAsked));
 }
+/** Names asked for outright, anywhere in a message: "…? can you give me the names?", "names please". */
+export const asksForNames = (message: string): boolean => ASKS_FOR_NAMES.test(message);
+const ASKS_FOR_NAMES =
+  /\b(?:the|their|any|some|its)\s+names\b|\bnames\s+(?:please|pls|plz)\b|\bneed\s+names\b|\bname\s+(?:them|those|these)\b/i;
 
 /** The shapes a fact's own questions ask for (computed once per fact, at load). */
 export function shapesAskedBy(questions: readonly string[]): Set<string> {
   return new Set(questions.flatMap((q) => askedShapes(q, questionWords(q))));
 }
 
-type Shape = "many" | "much" | "when" | "who" | "which" | "age" | "far" | "share" | "long" | "month" | "outcome";
+type Shape = "many" | "much" | "when" | "who" | "which" | "age" | "far" | "share" | "long" | "month" | "outcome" | "kind";
 
 /** Questions about an age, a distance, a date: "how old is…", "how far…", "the opening date". */
 const ASKS_AGE = /\bhow old\b|\bage\b|\bbirthday\b|\bborn\b|几岁|多大年纪|年龄|年纪/;
@@ -228,6 +235,14 @@ const ASKS_OUTCOME =
   /\b(?:succeed(?:ed|s)?|successful(?:ly)?|a success|work(?:ed)? out|pa(?:y|ys|id) off|pan(?:s|ned)? out|outcomes?|fail(?:ed|s)?|a failure|flop(?:ped)?)\b|成功|失败|失敗|做成|搞成/;
 // "till date", "to date": so far, not a date.
 const ASKS_DATE = /(?<!\b(?:till|until|to)\s+)\bdate\b|\b(?:what day|which day|what time)\b|哪天|哪一天|日期/;
+
+/**
+ * What kind of firm something is ("what kind of company is Acme?", "Acme是个啥公司", "是做什么生意的
+ * 公司"): an answer that merely names the firm (a person's former employer) does not say. No answer
+ * text shows it, so only a fact whose own curated questions ask it answers.
+ */
+const ASKS_KIND =
+  /\bwhat\s+(?:kind|sort|type)s?\s+of\s+(?:an?\s+)?(?:company|companies|firm|business|bank|outfit|organi[sz]ation|corporation)\b|\b(?:is|are)\s+what\s+(?:kind\s+of\s+)?(?:company|firm|business|bank)\b|是(?:一?[个個]|一家|家)?(?:什么|什麼|啥|啥子|么斯|么事|麼事|哪样|哪樣|怎样|怎樣|咩)(?:样|樣|类型|類型|性质|性質)?的?(?:公司|企业|企業|银行|銀行|机构|機構)|是(?:做|干|幹|搞)(?:什么|什麼|啥|啥子|么事|么斯|麼事|哪样|哪樣|咩)(?:生意)?的(?:公司|企业|企業|银行|銀行|机构|機構)/;
 
 /** The shapes of answer a question asks for. */
 function askedShapes(question: string, terms: ReadonlySet<string>): Shape[] {
@@ -258,6 +273,7 @@ function askedShapes(question: string, terms: ReadonlySet<string>): Shape[] {
   if (ASKS_SHARE.test(lower)) shapes.push("share");
   if (ASKS_DATE.test(lower) && !shapes.includes("when")) shapes.push("when");
   if (ASKS_OUTCOME.test(lower)) shapes.push("outcome");
+  if (ASKS_KIND.test(lower)) shapes.push("kind");
   return shapes;
 }
 
@@ -295,7 +311,7 @@ function lackedShape(question: string, terms: readonly string[], answer: string,
     }
     if (shape === "who" && (names.people?.test(answer) || (ASKS_OWNER.test(question) && namesFirmNotAsked(question, answer, names))))
       continue;
-    if (!SHAPES[shape].test(answer)) return shape;
+    if (shape === "kind" || !SHAPES[shape].test(answer)) return shape;
   }
   return undefined;
 }
