@@ -65,6 +65,20 @@ const ZH_THANKS =
 const THANKS =
   /^(?:(?:many |thanks|thank you|thx|ty|tia|cheers|much appreciated|appreciate it|appreciated|pls|please|plz|lol|haha+|lmao|cool|great|awesome|nice|perfect|sorry|oops|sry)\b[\s,!.:;-]*(?:(?:so much|a lot|in advance|a ton|all|team|guys|folks|again)[\s,!.:;-]*)?)+$/i;
 /** A phone's or mail app's signature closing the message: "Sent from my iPhone", "发自我的iPhone". */
+/**
+ * Punctuation spoken to a dictation app and typed out as words: "…for twenty sixteen question mark",
+ * "Dear all comma I should…", "…in the remote interior full stop Kind regards". Each is the mark
+ * (not after an article: "is there a comma in the title?").
+ */
+const DICTATED =
+  /(?<!\b(?:the|a|an|any|no|this|that|one))(^|[\s,.;:])(question mark|full stop|comma|exclamation (?:mark|point)|new (?:line|paragraph))(?![\p{L}'-])[,.]?/giu;
+const SPOKEN_MARKS: Record<string, string> = { question: "?", full: ".", comma: ",", exclamation: "!", new: "\n" };
+const writeDictated = (text: string): string =>
+  text.replace(
+    DICTATED,
+    (_, before: string, mark: string) => `${SPOKEN_MARKS[mark.toLowerCase().split(" ")[0] as string] ?? ""}${before === "\n" ? "\n" : " "}`,
+  );
+
 const SIGNATURE =
   /(?:^|\s)(?:sent from my|sent via|sent with|get outlook for)\s[\w .-]{1,40}$|(?:发自|發自|来自|來自)我的\s?[\w\u4e00-\u9fff ]{1,20}$|^sent from my (?:iphone|ipad|android|samsung galaxy|samsung|galaxy|pixel|phone|mobile|blackberry|huawei)\b/i;
 /** "Best, Sam", "thanks, jo", "Kind regards, Ana Lima" closing a message, whatever came before. */
@@ -213,7 +227,7 @@ export function stripMarkup(input: string): string {
 
 /** Reads one chat message (already bounded in length by the engine). */
 export function readChat(input: string): ChatReading {
-  const text = stripMarkup(input).replace(SIGNATURE, "").replace(NAMED_SIGN_OFF, "").replace(SIGNED_OFF, "");
+  const text = writeDictated(stripMarkup(input)).replace(SIGNATURE, "").replace(NAMED_SIGN_OFF, "").replace(SIGNED_OFF, "");
   const sentences = splitSentences(text)
     .map((s) => dropPleasantries(s))
     .filter((s) => s.length > 0);

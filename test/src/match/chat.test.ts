@@ -380,6 +380,11 @@ describe("reading chat messages", () => {
     // …and one asking only what the subject did before.
     expect(readChat("王明几时开始做CEO㗎？之前做咩？").leaning).toBe(true);
     expect(readChat("王明是哪年当上CEO的?以前是干嘛的?").leaning).toBe(true);
+    // Punctuation dictated as words is the mark; a comma asked about is a word.
+    expect(readChat("Dear all comma what are the plans for twenty sixteen question mark").text).toBe(
+      "what are the plans for twenty sixteen?",
+    );
+    expect(readChat("is there a comma in the headline").text).toBe("is there a comma in the headline");
     expect(readChat("请问王明是哪年当上CEO的？之前是做么事的？谢谢。").leaning).toBe(true);
     // "also" after a question's auxiliary and its subject is an adverb, not a second question.
     expect(readChat("Did Pinduoduo also go into the rural market?").parts).toEqual(["Did Pinduoduo also go into the rural market?"]);
