@@ -14,7 +14,7 @@ export const STOP_WORDS = new Set(
     "any some anything something thing things really actually kind sort info information explain describe say said says " +
     "give gave get got let lets make made going go goes not no yes ok okay thanks thank well very more most up out " +
     "over under such s t d ll re ve m own same other another all each both few only again once further whats whos wheres hows " +
-    "mean means talk talking regarding re: exactly guys folks everyone anyone someone one's curious wondering wonder confused confusing puzzled among amongst cmere " +
+    "mean means talk talking regarding re: exactly guys folks everyone anyone someone one's curious wondering wonder confused confusing puzzled among amongst alongside cmere " +
     "me about able list listed mention mentioned mentions stuff find kinds types type part lot lots bit " +
     "guess basically currently plz thx ty maybe probably piece story deal whole anyway though lemme " +
     "new main back known current today nowadays presently latest recently still actually quote quotes quoted worried worry matter too cant thered theres therell talked tells told wat r u ur ya thru w abt bc cuz tho btw imo smth sth pls im ive id dont doesnt didnt isnt arent " +

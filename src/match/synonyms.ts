@@ -198,6 +198,8 @@ export const PHRASES: Record<string, string> = {
   "sank into": "invest in",
   "sunk into": "invest in",
   "sinking into": "invest in",
+  // Portuguese "fazer um resumo de": a summary, not a CV.
+  "resume of": "summary of",
   "up against": "rivals",
   "put in": "invest in",
   "go after": "target",
@@ -229,6 +231,9 @@ export const WORDS: Record<string, string> = {
   // Indian, East African and Southeast Asian English for the country away from the cities.
   upcountry: "rural",
   boonies: "rural",
+  // "The interior" of a country is its inland, mostly rural, part (Portuguese and Spanish speakers'
+  // word for the countryside too: "what is it doing in the interior?").
+  interior: "rural",
   buyers: "shoppers",
   buyer: "shopper",
   customers: "shoppers",
@@ -401,6 +406,14 @@ export const WORDS: Record<string, string> = {
   intentions: "plans",
   intend: "plan",
   intends: "plans",
+  // Portuguese and Spanish "pretender" is "to intend": "what does the company pretend to do this
+  // year?" asks its plans (no one asks what a firm feigns).
+  pretend: "plan",
+  pretends: "plans",
+  aim: "goal",
+  aims: "goals",
+  objective: "goal",
+  objectives: "goals",
   propose: "plan",
   proposes: "plans",
   grow: "expand",

@@ -211,6 +211,12 @@ describe("normalise", () => {
     expect(normalise("abeg wetin be the headline").terms).toEqual(normalise("please what be the headline").terms);
   });
 
+  it("reads a Portuguese speaker's false friends and the inland words as English means them", () => {
+    expect(normalise("what does it pretend to do in the interior").terms).toEqual(normalise("what does it plan to do in the rural").terms);
+    expect(normalise("make a resume of the aims").terms).toEqual(normalise("make a summary of the goals").terms);
+    expect(normalise("Tmall alongside Taobao").terms).toEqual(normalise("Tmall Taobao").terms);
+  });
+
   it("reads Kenyan English's Swahili particles as saying nothing", () => {
     expect(normalise("Poa poa. Kwani how will farmers use it? asante").terms).toEqual(normalise("how will farmers use it?").terms);
   });
