@@ -237,10 +237,16 @@ export function readChat(input: string): ChatReading {
   const asking = sentences.filter((s) => ASKS.test(s) || EMBEDDED.test(s));
   // "…the three plans it chose. Can you list them?": a question that names nothing and
   // points back is asked about the sentence before it; so is a bare check of the claim before it
-  // ("i heard only 1,000. correct or not?").
+  // ("i heard only 1,000. correct or not?"), and a question asking only what the source says about
+  // it ("they mentioned the farmers... what does the article say about that?": "article" names the
+  // source, not what is asked).
   for (const [i, q] of asking.entries()) {
     const at = sentences.indexOf(q);
-    if (at > 0 && ((POINTS_BACK.test(q) && !namesSomething(q)) || CONFIRMS.test(q.trim())) && !asking.includes(sentences[at - 1] as string))
+    if (
+      at > 0 &&
+      ((POINTS_BACK.test(q) && !namesSomething(q)) || CONFIRMS.test(q.trim()) || ASKS_SOURCE_ONLY.test(q.trim())) &&
+      !asking.includes(sentences[at - 1] as string)
+    )
       asking[i] = `${focusQuestion(sentences[at - 1] as string)} ${q}`;
   }
   const questions = asking.length ? asking : sentences;

@@ -369,6 +369,8 @@ describe("reading chat messages", () => {
     // …and so does a fact checker's "supported by the copy?".
     expect(readChat("Claim: the venue opened in 2014. Supported by the copy?").text).toContain("opened in 2014");
     expect(readChat("Claim: the venue opened in 2014. Does the piece back this up?").text).toContain("opened in 2014");
+    // …and a question asking only what the source says about the sentence before it.
+    expect(readChat("they mentioned the venue and the farmers... what does the article say about that?").text).toContain("farmers");
     // A part asking only what the source says is no reading of its own.
     expect(readChat("reporter wrote US$1bn for venues - what does the article have?").alternatives).not.toContain(
       "what does the article have?",
