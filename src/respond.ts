@@ -28,6 +28,7 @@ import {
   type Normalised,
   normalise,
   type Prepare,
+  STOP_WORDS,
   withoutSilentPhrases,
 } from "./match/normalise.js";
 import { lightStems } from "./match/parts-of-speech.js";
@@ -507,12 +508,26 @@ function penaliseShape(
 }
 
 const counted = new WeakMap<Fact, Set<string>>();
-/** The terms of what a fact's answers count (`countedPhrases`), in either language; read once per fact. */
+/**
+ * The head term of each thing a fact's answers count (`countedPhrases`), in either language, read
+ * once per fact: the phrase's last word before any stop word ("warehouses" of "cold-chain storage
+ * warehouses in…", "stores" of "new stores for…"; in Chinese its last whole word, 仓库 of 冷链仓库). A
+ * modifier counts nothing: "how many chains?" is not asked of "12 cold-chain warehouses".
+ */
 function countedTerms(fact: Fact, prepare: Prepare): Set<string> {
   let terms = counted.get(fact);
   if (!terms) {
-    const phrases = countedPhrases(`${fact.answer} ${fact.answer_zh ?? ""}`);
-    terms = new Set(phrases.flatMap((p) => normalise(p, prepare).terms));
+    const heads = countedPhrases(`${fact.answer} ${fact.answer_zh ?? ""}`).map((phrase) => {
+      const words: string[] = [];
+      for (const w of phrase.split(/\s+/)) {
+        if (STOP_WORDS.has(w.toLowerCase())) break;
+        words.push(w);
+      }
+      return normalise(words.join(" "), prepare)
+        .terms.filter((t) => !t.includes("_"))
+        .at(-1);
+    });
+    terms = new Set(heads.filter((t): t is string => t !== undefined));
     counted.set(fact, terms);
   }
   return terms;
