@@ -303,7 +303,7 @@ const SOUTHWEST: [RegExp, string][] = [
  * 好多 / 好久 in it are "so many" / "so long", not Southwest Mandarin's "how many" / "when".
  */
 export const ZH_QUESTION_WORD = new RegExp(
-  `吗|嗎|么|麼|${CLOSING_FA.source}|多少|多(?:大|久|长|長|高|远|遠|重|老)|几|幾|什么|什麼|啥|哪|谁|誰|怎|咋|为何|為何|何时|何時|是不是|有没有|有沒有|会不会|會不會|咩|边个|邊個|边度|邊度|点样|點樣|系咪|係咪|定系|定係`,
+  `吗|嗎|么|麼|${CLOSING_FA.source}|多少|多(?:大|久|长|長|高|远|遠|重|老)|几|幾|什么|什麼|啥|哪|谁|誰|怎|咋|为何|為何|何时|何時|是不是|有没有|有沒有|会不会|會不會|咩|边个|邊個|边度|邊度|点样|點樣|系咪|係咪|定系|定係|偌|佗位|敢有|敢会|敢會|敢是`,
 );
 /**
  * "村一级", "县一级": spoken Mandarin's "at the village level", which written text puts as 村级; the
@@ -332,8 +332,41 @@ const WHAT: [RegExp, string][] = [
   // Southwest Mandarin's 头 "in" after the text it is in (文章头 = 文章里; 开头 is its beginning).
   [/(?<=文章|这篇|那篇)头/g, "里"],
 ];
+/**
+ * Taiwanese Hokkien as written in characters (a Kaohsiung writer of round 82: "阮孫仔問我…佗幾个較好？",
+ * "…是按怎欲按呢做？"): its question words 按怎 "how, why", 啥物 "what", 啥人 "who", 偌濟
+ * "how many", 偌久 "how long", 佗位 "where", 佗幾个 "which ones" (敢 "whether" marks a question, but is
+ * left as it is: read as 有没有 it leant on the near-misses); and the everyday words
+ * that carry no other Mandarin reading: 毋 "not", 攏 "all", 佇 "at", 佮 "and", 欲 "want to", 遐濟
+ * "so many", 會使 "may", 人客 "customers", 頭家 "boss", 作穡人 "farmers", 庄跤 "countryside".
+ * Not 阮 ("we", also a surname) nor 彼 alone (彼此 is "each other").
+ */
+const HOKKIEN: [RegExp, string][] = [
+  [/按怎/g, "怎么"],
+  [/啥物/g, "什么"],
+  [/啥人/g, "谁"],
+  [/偌[济濟]/g, "多少"],
+  [/偌久/g, "多久"],
+  [/偌大/g, "多大"],
+  [/佗位/g, "哪里"],
+  [/佗(?=[几幾一])/g, "哪"],
+  [/[会會]使/g, "可以"],
+  [/毋/g, "不"],
+  [/[拢攏]/g, "都"],
+  [/[佇伫]/g, "在"],
+  [/佮/g, "和"],
+  [/欲/g, "要"],
+  [/遐[济濟]/g, "那么多"],
+  [/[这這]寡/g, "这些"],
+  [/彼(?=[个個几幾张張两兩间間])/g, "那"],
+  [/人客/g, "客人"],
+  [/[头頭]家/g, "老板"],
+  [/作[穑穡]人/g, "农民"],
+  [/庄跤/g, "乡下"],
+];
+
 const mandarin = (text: string): string => {
-  const t = [...CANTONESE, ...WU, ...WHAT, LEVEL].reduce((t, [re, to]) => t.replace(re, to), text);
+  const t = [...CANTONESE, ...WU, ...HOKKIEN, ...WHAT, LEVEL].reduce((t, [re, to]) => t.replace(re, to), text);
   return ZH_QUESTION_WORD.test(t) ? t : SOUTHWEST.reduce((t, [re, to]) => t.replace(re, to), t);
 };
 

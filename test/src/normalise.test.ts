@@ -221,6 +221,11 @@ describe("normalise", () => {
     expect(normalise("Poa poa. Kwani how will farmers use it? asante").terms).toEqual(normalise("how will farmers use it?").terms);
   });
 
+  it("reads Taiwanese Hokkien's question words and everyday words as Mandarin", () => {
+    expect(normalise("作穡人佇庄跤按怎賣貨").terms).toEqual(normalise("农民在乡下怎么卖货").terms);
+    expect(normalise("阿里總共開偌濟錢").terms).toEqual(normalise("阿里总共开多少钱").terms);
+  });
+
   it("reads Teochew's 乜个 and 几久 as 什么 and 多久, and phony merchandise as fake goods", () => {
     expect(normalise("题目写的是乜个").terms).toEqual(normalise("题目写的是什么").terms);
     expect(normalise("看完这篇要几久").terms).toEqual(normalise("看完这篇要多久").terms);
