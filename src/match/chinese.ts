@@ -47,11 +47,12 @@ const INTENTS: [RegExp, string[]][] = [
   [/为什么|为啥|为何|原因|点解/, ["why"]],
   // "文章长吗", "有多长", "长不长" ask how long something is (not 董事长, a chief).
   [/多长|长不长|(?<![董事市省校部班厂总局科处组团队家会院首师兄组])长(?:吗|么|嘛|伐|不)|很长|太长/, ["long"]],
-  // "谁能/谁懂/谁知道…", "哪位大佬…" ask anyone to help ("can someone…"), not who did something.
+  // "谁能/谁懂/谁知道…", "哪位大佬…", "麻烦哪位发一下…" ask anyone to help ("can someone…", "could
+  // someone post…"), not who did something.
   // In Southwest and Central Mandarin 哪个 before a verb of leading or writing is "who" (哪个负责,
   // 哪个写的); elsewhere it is "which one".
   [
-    /谁(?!能|可以|来|帮|懂|知道)|哪位(?!同学|大佬|朋友|老师|大神|好心人|亲|帮|给|能|可以|懂|知道)|边个|边位|哪个(?=在?(?:负责|管(?!道|理)|带|领导|主管|牵头|主持|写))/,
+    /谁(?!能|可以|来|帮|懂|知道|(?:发|说|讲|贴|分享|告诉)一?下)|哪位(?!同学|大佬|朋友|老师|大神|好心人|亲|帮|给|能|可以|懂|知道|(?:发|说|讲|贴|分享|告诉)一?下)|边个|边位|哪个(?=在?(?:负责|管(?!道|理)|带|领导|主管|牵头|主持|写))/,
     ["who"],
   ],
   [/哪里|哪儿|在哪|何处|边度|边处/, ["where"]],

@@ -200,6 +200,8 @@ export function cleanText(input: string): string {
       .replace(/\b(\d+)\s*k\b/g, "$1000")
       .replace(/\b(\d+(?:\.\d+)?)\s*(?:bn|b)\b/g, "$1 billion")
       .replace(/\b(\d+(?:\.\d+)?)\s*(?:m|mn)\b/g, "$1 million")
+      // …and a number run together with its word ("1billion", "10thousand").
+      .replace(/\b(\d+(?:\.\d+)?)(billion|million|thousand|hundred)s?\b/g, "$1 $2")
       // Dollar signs say "dollars" beside an amount ($1bn, 1 $, US$) or as a word of their own ("how
       // much $ is it", "$$-wise"); among other symbols ("^$\*~", "$.`{"), or a ticker's ("$BABA"), nothing.
       .replace(/\bus\s*\$|\$+(?=\s*\d)|(?<=\d)\s*\$+|(?<=^|\s)\$+(?=$|\s|[?.,!]+(?:\s|$)|-\p{L})/gu, (signs) =>

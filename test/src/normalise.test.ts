@@ -221,6 +221,15 @@ describe("normalise", () => {
     expect(normalise("Poa poa. Kwani how will farmers use it? asante").terms).toEqual(normalise("how will farmers use it?").terms);
   });
 
+  it("reads a number run together with its word as the number and the word", () => {
+    expect(normalise("investing 1billion").terms).toEqual(normalise("investing 1 billion").terms);
+  });
+
+  it("reads 哪位 before a request to post or say something as asking anyone, not who", () => {
+    expect(normalise("麻烦哪位发一下标题").terms).not.toContain("who");
+    expect(normalise("哪位写的标题").terms).toContain("who");
+  });
+
   it("reads Taiwanese Hokkien's question words and everyday words as Mandarin", () => {
     expect(normalise("作穡人佇庄跤按怎賣貨").terms).toEqual(normalise("农民在乡下怎么卖货").terms);
     expect(normalise("阿里總共開偌濟錢").terms).toEqual(normalise("阿里总共开多少钱").terms);
