@@ -64,10 +64,10 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   const lang: Language = n.chinese ? "zh" : reading.text ? "en" : languageOf(text);
   const say = ix.say[lang];
   const threshold = settings.threshold;
-  // A question with a Chinese word in it, English or not ("the 一线城市 strategy"), is matched
-  // against the index that holds the Chinese phrasings: the English one cannot explain that word.
   // Names asked for in another sentence of the message ("which firms make them? I need names").
   const namesAsked = asksForNames(text.slice(0, SHORT_MESSAGE));
+  // A question with a Chinese word in it, English or not ("the 一线城市 strategy"), is matched
+  // against the index that holds the Chinese phrasings: the English one cannot explain that word.
   const rank = (q: typeof n, standalone = true, asked = reading.text) =>
     penaliseShape(asked, (q.chinese || q.cjkChars >= 2 ? ix.chinese() : ix.english).match(q, 8, standalone), ix, namesAsked);
   /** How likely answering with `r` is right, given the rest of the ranking. */

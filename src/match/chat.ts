@@ -64,7 +64,6 @@ const ZH_THANKS =
 // word): "thanks" followed by 100,000 dashes would then be tried in every split, quadratic time.
 const THANKS =
   /^(?:(?:many |thanks|thank you|thx|ty|tia|cheers|much appreciated|appreciate it|appreciated|pls|please|plz|lol|haha+|lmao|cool|great|awesome|nice|perfect|sorry|oops|sry)\b[\s,!.:;-]*(?:(?:so much|a lot|in advance|a ton|all|team|guys|folks|again)[\s,!.:;-]*)?)+$/i;
-/** A phone's or mail app's signature closing the message: "Sent from my iPhone", "发自我的iPhone". */
 /**
  * Punctuation spoken to a dictation app and typed out as words: "…for twenty sixteen question mark",
  * "Dear all comma I should…", "…in the remote interior full stop Kind regards". Each is the mark
@@ -79,6 +78,7 @@ const writeDictated = (text: string): string =>
     (_, before: string, mark: string) => `${SPOKEN_MARKS[mark.toLowerCase().split(" ")[0] as string] ?? ""}${before === "\n" ? "\n" : " "}`,
   );
 
+/** A phone's or mail app's signature closing the message: "Sent from my iPhone", "发自我的iPhone". */
 const SIGNATURE =
   /(?:^|\s)(?:sent from my|sent via|sent with|get outlook for)\s[\w .-]{1,40}$|(?:发自|發自|来自|來自)我的\s?[\w\u4e00-\u9fff ]{1,20}$|^sent from my (?:iphone|ipad|android|samsung galaxy|samsung|galaxy|pixel|phone|mobile|blackberry|huawei)\b/i;
 /** "Best, Sam", "thanks, jo", "Kind regards, Ana Lima" closing a message, whatever came before. */

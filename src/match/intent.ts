@@ -23,6 +23,9 @@ const SHAPES = {
   share: /%|\bper ?cent|\bhalf\b|\b(?:a|one|two)[- ]thirds?\b|\b(?:a|one|three)[- ]quarters?\b|百分|一半|分之/i,
   // What came of something: it succeeded, it failed.
   outcome: /\bsucce|\bfail|成功|失败|失敗/i,
+  // What kind of firm something is: no answer text shows it (see ASKS_KIND), so only a fact whose
+  // own curated questions ask it answers.
+  kind: /(?!)/,
   // A month: "in January", "Dec 2015".
   month:
     /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|[\d一二三四五六七八九十]\s*月/i,
@@ -206,9 +209,9 @@ export function lacksAskedShape(
   return kind !== undefined && (!asked.has(kind) || (kind === "which" && namesAsked));
 }
 /** Names asked for outright, anywhere in a message: "…? can you give me the names?", "names please". */
-export const asksForNames = (message: string): boolean => ASKS_FOR_NAMES.test(message);
 const ASKS_FOR_NAMES =
   /\b(?:the|their|any|some|its)\s+names\b|\bnames\s+(?:please|pls|plz)\b|\bneed\s+names\b|\bname\s+(?:them|those|these)\b/i;
+export const asksForNames = (message: string): boolean => ASKS_FOR_NAMES.test(message);
 
 /** The shapes a fact's own questions ask for (computed once per fact, at load). */
 export function shapesAskedBy(questions: readonly string[]): Set<string> {
@@ -311,7 +314,7 @@ function lackedShape(question: string, terms: readonly string[], answer: string,
     }
     if (shape === "who" && (names.people?.test(answer) || (ASKS_OWNER.test(question) && namesFirmNotAsked(question, answer, names))))
       continue;
-    if (shape === "kind" || !SHAPES[shape].test(answer)) return shape;
+    if (!SHAPES[shape].test(answer)) return shape;
   }
   return undefined;
 }
