@@ -214,6 +214,8 @@ describe("labelled question sets", () => {
     ["persona82", "zh-test.jsonl", 0.91, 0.9],
     ["persona83", "en-test.jsonl", 0.95, 0.98],
     ["persona83", "zh-test.jsonl", 0.92, 0.95],
+    ["persona84", "en-test.jsonl", 0.96, 0.98],
+    ["persona84", "zh-test.jsonl", 1, 0.95],
     // The other-firms probe: every out-of-scope question names another firm in the article's shapes.
     // 0.82 and 0.84 until the knowledge listed other firms (`other_names`): 30 → 33 of 35 and 21 → 24 of 25 refused.
     ["firms", "en-test.jsonl", 0.99, 0.94],
