@@ -161,6 +161,11 @@ const REFERS_BACK =
 const POINTS_BACK =
   /\b(?:it|its|this|that|them|they|these|those|there|he|him|his|she|her|their)\b|\b(?:the|this|that)\s+(?:first|second|third|other|new|old|older|newer|original|current|existing|last)\s+ones?\b/i;
 /**
+ * A pronoun as the object, at the end of its clause: "…sort that?", "…announce it, according to the
+ * piece?". ("Is that right?", "did they say that the…" have words after it.)
+ */
+const OBJECT_BACK = /\b(?:it|that|this|them)\s*(?:[,?.!]|$|\s+(?:according|per)\b)/i;
+/**
  * A part that asks only what the source says, about what came before: "…? what does the article
  * say about that", "what article says", "文章怎么说的". It is the other part asked again, not a
  * question of its own.
@@ -236,7 +241,9 @@ export function readChat(input: string): ChatReading {
   // "I'm trying to recall what the CEO said about…" asks too, without a question mark.
   const asking = sentences.filter((s) => ASKS.test(s) || EMBEDDED.test(s));
   // "…the three plans it chose. Can you list them?": a question that names nothing and
-  // points back is asked about the sentence before it; so is a bare check of the claim before it
+  // points back is asked about the sentence before it, and so is one whose object is a pronoun ("I
+  // heard the shop had a name for fakes. How are they trying to sort that?": what it asks about
+  // is in the sentence before, whatever else it names); so is a bare check of the claim before it
   // ("i heard only 1,000. correct or not?"), and a question asking only what the source says about
   // it ("they mentioned the farmers... what does the article say about that?": "article" names the
   // source, not what is asked).
@@ -244,7 +251,9 @@ export function readChat(input: string): ChatReading {
     const at = sentences.indexOf(q);
     if (
       at > 0 &&
-      ((POINTS_BACK.test(q) && !namesSomething(q)) || CONFIRMS.test(q.trim()) || ASKS_SOURCE_ONLY.test(q.trim())) &&
+      ((POINTS_BACK.test(q) && (!namesSomething(q) || OBJECT_BACK.test(q))) ||
+        CONFIRMS.test(q.trim()) ||
+        ASKS_SOURCE_ONLY.test(q.trim())) &&
       !asking.includes(sentences[at - 1] as string)
     )
       asking[i] = `${focusQuestion(sentences[at - 1] as string)} ${q}`;

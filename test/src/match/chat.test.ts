@@ -369,6 +369,10 @@ describe("reading chat messages", () => {
     // …and so does a fact checker's "supported by the copy?".
     expect(readChat("Claim: the venue opened in 2014. Supported by the copy?").text).toContain("opened in 2014");
     expect(readChat("Claim: the venue opened in 2014. Does the piece back this up?").text).toContain("opened in 2014");
+    // …and so is a question whose object is a pronoun, whatever else it names.
+    expect(readChat("I heard the shop had a name for fakes. How are they trying to sort that, per the article?").text).toContain("fakes");
+    expect(readChat("I heard the shop had a name for fakes 😬 how are they trying to sort that?").text).toContain("fakes");
+    expect(readChat("I heard the shop had a name for fakes. Is that right for the farmers too?").text).not.toContain("fakes");
     // …and a question asking only what the source says about the sentence before it.
     expect(readChat("they mentioned the venue and the farmers... what does the article say about that?").text).toContain("farmers");
     // A part asking only what the source says is no reading of its own.
