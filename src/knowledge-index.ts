@@ -222,9 +222,16 @@ function nameFacts(knowledge: Knowledge, prepare: Prepare): NameFacts & { places
   const others = otherForms.length
     ? new RegExp(`(?<![\\p{Script=Latin}\\p{N}])(?:${otherForms.map(escapeRegExp).join("|")})(?![\\p{Script=Latin}\\p{N}])`, "giu")
     : undefined;
+  // The subject's own firm: its names, and the first two characters of a longer Chinese name, the
+  // usual short form of a Chinese firm's name.
+  const ownForms = names
+    .filter((n) => n.common && n.kind === "organisation")
+    .flatMap((n) => [n.name, ...(n.zh ? [n.zh, ...(n.zh.length >= 4 ? [n.zh.slice(0, 2)] : [])] : [])]);
+  const own = ownForms.length ? new RegExp(`(?<![\\p{Script=Latin}])(?:${ownForms.map(escapeRegExp).join("|")})`, "iu") : undefined;
   return {
     common,
     all,
+    ...(own && { own }),
     terms,
     askersFirms,
     ...(people && { people }),

@@ -75,6 +75,8 @@ export interface NameFacts {
   askersFirms?: ReadonlySet<string>;
   /** Matches a firm the knowledge lists as one the source never mentions (`other_names`), in either script, in Simplified text. */
   others?: RegExp;
+  /** Matches the knowledge's own firm (a common organisation), in either script, and its usual Chinese short form. */
+  own?: RegExp;
   /** Each organisation the knowledge names but the common ones, as its forms in either script. */
   organisations?: readonly (readonly string[])[];
 }
@@ -84,6 +86,10 @@ const EXAMPLE_BEFORE = /(?:\blike|\bsuch as|\bthe likes of|\be\.g\.?|\bincluding
 /** After a firm: "X and the like", X那些, X这种, X之类; or the name used as a verb (X一下, "search it on X"). */
 const EXAMPLE_AFTER =
   /^\s*(?:(?:and|&)\s+(?:the like|co\.?|others|such)\b|(?:那些|这些|那种|这种|这类|那类|之类|等|们|那样|这样|一下|了一下|了半天))/i;
+
+/** A clause that asks something itself: "JD has how many, and Alibaba?" asks about both. */
+const CLAUSE_ASKS =
+  /[?？]|多少|几|幾|什么|什麼|啥|怎|哪|谁|誰|吗|嗎|呢|咩|\b(?:what|how|who|when|where|which|why)\b|^\s*(?:does|did|do|is|are|was|were|has|have|can|will)\b/i;
 
 /**
  * Whether a question is about a firm the knowledge lists as one its source never mentions
@@ -95,7 +101,22 @@ export function namesOtherFirm(asked: string, names: NameFacts): boolean {
   // The list is written in Simplified: a Traditional question (華為) is read converted.
   const question = hasChinese(asked) ? simplified(asked) : asked;
   const found = [...question.matchAll(names.others)];
+  // A firm in a clause of context before the question, when a later clause asks about the
+  // knowledge's own firm ("X and Y are so strong, how much is <own firm> putting in?"), sets the
+  // scene: the question is about the own firm.
+  const clauses = [...question.matchAll(/[^，,；;。！!？?\n]+[，,；;。！!？?\n]*/gu)];
+  const askedOfOwn = (at: number) => {
+    const clause = clauses.findIndex((c) => at >= (c.index as number) && at < (c.index as number) + c[0].length);
+    const own = names.own;
+    return (
+      clause >= 0 &&
+      !CLAUSE_ASKS.test(clauses[clause]?.[0] ?? "") &&
+      own !== undefined &&
+      clauses.slice(clause + 1).some((c) => own.test(c[0]) && !new RegExp(names.others?.source ?? "(?!)", "iu").test(c[0]))
+    );
+  };
   return found.some((m, i) => {
+    if (askedOfOwn(m.index)) return false;
     const end = m.index + m[0].length;
     // A list of firms ("X、Y那些", "XY那种", "X or Y") is read as its last.
     const next = found[i + 1];

@@ -250,6 +250,12 @@ describe("the decision", () => {
     // Firms named as examples of a kind, or as what the fact is set against, are no subject.
     expect(ask(e, "淘宝天猫靠海外货怎么跟京东这些拉开差距").factIds).toEqual(["overseas-goods"]);
     expect(ask(e, "张勇是不是怕大家都跑去用美团饿了么那种app").factIds).toEqual(["on-demand-apps"]);
+    // …nor is one in a clause of context before a question about the knowledge's own firm.
+    expect(ask(e, "美团饿了么那么强，阿里在本地服务市场投了多少钱？").factIds).toEqual(["local-services"]);
+    expect(ask(e, "Meituan is huge these days, how much is Alibaba putting into local services?").factIds).toEqual(["local-services"]);
+    // …but a clause that asks about the other firm itself, or a question pointing back to it, is its.
+    expect(ask(e, "京东在农村有多少服务站，阿里有吗？").answered).toBe(false);
+    expect(ask(e, "拼多多这么火，它们的农村战略怎么样？").answered).toBe(false);
     // …nor is one used as a verb ("I searched it on X").
     expect(ask(e, "我百度了一下也没找到，阿里2016年三大战场是啥").factIds).toEqual(["overview"]);
     // Without the list, the firm's name is a word the engine reads as a misspelling, and the question is answered.
