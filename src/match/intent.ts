@@ -254,9 +254,12 @@ const ASKS_MONEY =
 // …and a part of a counted whole: "how many of the 20 million users are students?", "用户里有多少是学生".
 const ASKS_SHARE =
   /\bpercent(?:age)?s?\b|\bper cent\b|%|\bproportion\b|\bwhat share\b|\bmarket share\b|\bwhat fraction\b|\bhow many of (?:the |those |these |its |their )?[\d][\d,.]*(?: million| billion| thousand|k)?\b|百分之|百分比|比例|占比|比重|份额|占有率|市占率|(?:里|里面|当中|之中|中间)(?:有)?(?:多少|几多|几)(?:个|位|成|家)?(?:是|来自)/;
-/** Whether a plan worked: what came of it later, which a report of the plan does not know. */
+/**
+ * Whether a plan worked: what came of it later, which a report of the plan does not know. (What a
+ * plan means to make of something, "想做成啥样子", asks its aim.)
+ */
 const ASKS_OUTCOME =
-  /\b(?:succeed(?:ed|s)?|successful(?:ly)?|a success|work(?:ed)? out|pa(?:y|ys|id) off|pan(?:s|ned)? out|outcomes?|fail(?:ed|s)?|a failure|flop(?:ped)?)\b|成功|失败|失敗|做成|搞成/;
+  /\b(?:succeed(?:ed|s)?|successful(?:ly)?|a success|work(?:ed)? out|pa(?:y|ys|id) off|pan(?:s|ned)? out|outcomes?|fail(?:ed|s)?|a failure|flop(?:ped)?)\b|成功|失败|失敗|(?<!想|要|打算|计划|計劃|准备|準備)(?:做成|搞成)/;
 // "till date", "to date": so far, not a date.
 const ASKS_DATE = /(?<!\b(?:till|until|to)\s+)\bdate\b|\b(?:what day|which day|what time)\b|哪天|哪一天|日期/;
 

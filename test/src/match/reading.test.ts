@@ -427,6 +427,11 @@ describe("questions about an age, a distance, a date or a share", () => {
     expect(shapeMissed(q, having)).toBe(false);
   });
 
+  it("reads what a plan means to make of something as its aim, not its outcome", () => {
+    expect(shapeMissed("这个计划想做成啥样子？", "It plans to bring goods to rural buyers.")).toBe(false);
+    expect(shapeMissed("这个计划最后做成了没有？", "It plans to bring goods to rural buyers.")).toBe(true);
+  });
+
   it("lets a fact answer the way its own curated questions ask, whatever its answer's shape", () => {
     expect(shapeMissed("how old is the ceo?", "The CEO is Daniel Zhang.", ["age"])).toBe(false);
   });
