@@ -87,7 +87,7 @@ const EXAMPLE_BEFORE = /(?:\blike|\bsuch as|\bthe likes of|\be\.g\.?|\bincluding
 const EXAMPLE_AFTER =
   /^\s*(?:(?:and|&)\s+(?:the like|co\.?|others|such)\b|(?:那些|这些|那种|这种|这类|那类|之类|等|们|那样|这样|一下|了一下|了半天))/i;
 
-/** A clause that asks something itself: "JD has how many, and Alibaba?" asks about both. */
+/** A clause that asks something itself: "Globex has how many, and Acme?" asks about both. */
 const CLAUSE_ASKS =
   /[?？]|多少|几|幾|什么|什麼|啥|怎|哪|谁|誰|吗|嗎|呢|咩|\b(?:what|how|who|when|where|which|why)\b|^\s*(?:does|did|do|is|are|was|were|has|have|can|will)\b/i;
 
