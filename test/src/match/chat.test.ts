@@ -383,6 +383,8 @@ describe("reading chat messages", () => {
     expect(readChat("马来西亚的数字自由贸易区几时开始？跟阿里有关系吗？").leaning).toBe(true);
     expect(readChat("那个自贸区是几时开始的？和京东有没有关系？").leaning).toBe(true);
     expect(readChat("新总部在哪？京东跟阿里有关系吗？").leaning).toBe(false);
+    // …and one asking only how it compares with something.
+    expect(readChat("Globex进中国了吗？跟Acme比怎么样？").leaning).toBe(true);
     // …and one asking only whether a name is among what the first asked for.
     expect(readChat("这些省份是哪几个？有广东伐？").leaning).toBe(true);
     expect(readChat("那几个国家是哪些？有没有西班牙？").leaning).toBe(true);
