@@ -182,7 +182,7 @@ const CONFIRMS =
  * The same in Chinese, at the start of a clause: "它有多少用户", "他们几时开", "他的背景呢"; a clause
  * asking only whether the subject before it is related to something ("…几时开始？跟京东有关系吗？");
  * one asking only what it did before or after ("…几时做CEO？之前做咩？", Wuhan's "之前是做么事的？");
- * one asking only how it compares with something ("Amazon有进中国吗？跟阿里比怎样？"); and one asking
+ * one asking only how it compares with something ("Globex进中国了吗？跟Acme比怎样？"); and one asking
  * only whether a name is among what the first asked for ("…是哪20个？有上海伐？").
  */
 const ZH_POINTS_BACK =
