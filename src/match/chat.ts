@@ -173,11 +173,11 @@ const OBJECT_BACK = /\b(?:it|that|this|them)\s*(?:[,?.!]|$|\s+(?:according|per)\
 const ASKS_SOURCE_ONLY =
   /^(?:and |so |but |also )?(?:what|wat|wetin|how)(?:'s| is| does| do| did)?\s+(?:the |this |that |ur |your )?(?:article|piece|story|post|text|source|writer|author|report|write-?up)\s+(?:say|says|said|mention|mentions|talk|talks|tell|tells|state|states|write|writes|have|has)(?:\s+(?:about|on|re|regarding|of)\s+(?:that|this|it|them|those|these|there))?\W*$|^(?:那)?(?:文章|文中|文里|原文|这篇|那篇|篇文)(?:里|中|里面|里头)?(?:是|有)?(?:怎么|咋|如何|点样|怎样)(?:说|讲|写|描述)的?(?:呢|啊|呀|哩|嘞)?\W*$/iu;
 /**
- * A bare check of a claim: "correct?", "is that right?", "true or not?", "am I right?", and a fact
- * checker's "supported by the copy?", "does the piece back this up?".
+ * A bare check of a claim: "correct?", "is that right?", "true or not?", "am I right?", a fact
+ * checker's "supported by the copy?", "does the piece back this up?", and "is that in the article?".
  */
 const CONFIRMS =
-  /^(?:(?:is|was)\s+(?:that|this|it)\s+)?(?:correct|right|true|accurate)(?:\s+(?:or\s+not|or\s+no|or\s+wrong|or\s+false))?\s*[?？!.]*$|^(?:am\s+i\s+right|right\s+or\s+wrong|true\s+or\s+false|yes\s+or\s+no)\s*[?？!.]*$|^(?:(?:is|was)\s+(?:that|this|it)\s+)?(?:supported|backed(?:\s+up)?|borne\s+out|confirmed)\s+by\s+(?:the\s+)?(?:copy|article|piece|story|text|source|report)\s*[?？!.]*$|^(?:does|did|do)\s+(?:the\s+)?(?:copy|article|piece|story|text|source|report)\s+(?:back|support|confirm|bear)\s+(?:this|that|it)(?:\s+(?:up|out))?\s*[?？!.]*$/i;
+  /^(?:(?:is|was)\s+(?:that|this|it)\s+)?(?:correct|right|true|accurate)(?:\s+(?:or\s+not|or\s+no|or\s+wrong|or\s+false))?\s*[?？!.]*$|^(?:am\s+i\s+right|right\s+or\s+wrong|true\s+or\s+false|yes\s+or\s+no)\s*[?？!.]*$|^(?:(?:is|was)\s+(?:that|this|it)\s+)?(?:supported|backed(?:\s+up)?|borne\s+out|confirmed)\s+by\s+(?:the\s+)?(?:copy|article|piece|story|text|source|report)\s*[?？!.]*$|^(?:does|did|do)\s+(?:the\s+)?(?:copy|article|piece|story|text|source|report)\s+(?:back|support|confirm|bear)\s+(?:this|that|it)(?:\s+(?:up|out))?\s*[?？!.]*$|^(?:(?:is|was)\s+(?:that|this|it)\s+(?:(?:really|actually|even)\s+)?(?:in|from|mentioned\s+in|covered\s+in|said\s+in)|(?:does|did)\s+(?:the|this|that)\s+(?:copy|article|piece|story|text|source|report)\s+(?:say|mention|cover|talk\s+about)\s+(?:that|this|it)\s*[?？!.]*$)(?:\s+(?:the|this|that|your))?(?:\s+(?:copy|article|piece|story|text|source|report))?\s*[?？!.]*$/i;
 /**
  * The same in Chinese, at the start of a clause: "它有多少用户", "他们几时开", "他的背景呢"; a clause
  * asking only whether the subject before it is related to something ("…几时开始？跟京东有关系吗？");

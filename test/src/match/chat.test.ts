@@ -373,6 +373,11 @@ describe("reading chat messages", () => {
     expect(readChat("I heard the shop had a name for fakes. How are they trying to sort that, per the article?").text).toContain("fakes");
     expect(readChat("I heard the shop had a name for fakes 😬 how are they trying to sort that?").text).toContain("fakes");
     expect(readChat("I heard the shop had a name for fakes. Is that right for the farmers too?").text).not.toContain("fakes");
+    // …and "is that in the article?".
+    expect(readChat("My neighbour says the venue helps farmers sell produce... is that in this article? :thinking:").text).toContain(
+      "farmers",
+    );
+    expect(readChat("They opened offices in Oslo. Does the piece mention that?").text).toContain("Oslo");
     // …and a question asking only what the source says about the sentence before it.
     expect(readChat("they mentioned the venue and the farmers... what does the article say about that?").text).toContain("farmers");
     // A part asking only what the source says is no reading of its own.
