@@ -247,6 +247,9 @@ describe("the decision", () => {
     const e = engine();
     expect(ask(e, "is suning building village-level service centres too?").answered).toBe(false);
     expect(ask(e, "華為在歐洲哪裡有辦公室？").answered).toBe(false);
+    // …and so is one about the subject's own units that the source never mentions, on the same list.
+    expect(ask(e, "1688跟全球进口有关系吗").answered).toBe(false);
+    expect(ask(e, "hema stores in big cities?").answered).toBe(false);
     // Firms named as examples of a kind, or as what the fact is set against, are no subject.
     expect(ask(e, "淘宝天猫靠海外货怎么跟京东这些拉开差距").factIds).toEqual(["overseas-goods"]);
     expect(ask(e, "张勇是不是怕大家都跑去用美团饿了么那种app").factIds).toEqual(["on-demand-apps"]);
