@@ -332,7 +332,9 @@ function lackedShape(question: string, terms: readonly string[], answer: string,
       const chineseOnly = ZH_WHICH.test(question) && !WHICH.test(question);
       const named =
         newNames(answer, question, names.common ?? new Set()).length > 0 ||
-        (chineseOnly ? (names.all ?? []).some((n) => answer.includes(n) && !question.includes(n)) : describesAsked(question, answer));
+        (chineseOnly
+          ? (names.all ?? []).some((n) => answer.includes(n) && !question.includes(n)) || zhDescribesAsked(question, answer)
+          : describesAsked(question, answer));
       if (!named) return shape;
       continue;
     }
@@ -482,6 +484,23 @@ function describesAsked(question: string, answer: string): boolean {
       !asked.has(before)
     )
       return true;
+  }
+  return false;
+}
+/** The things a Chinese "哪些…?" asks for (城市 in 哪些城市), captured; "哪个城市" asks for one, by name. */
+const ZH_WHICH_NOUN = /(?:哪|边|邊)(?:几|幾|些)(?:个|個|间|間|家|座)?(省|城市|国家|公司|平台|品牌|应用)/u;
+/**
+ * The same in Chinese: "哪些城市" is answered by "一线城市", the two characters before the noun saying
+ * which, when the question does not already say them; not after a measure word or a determiner ("20个省",
+ * "这些城市", "最大的城市").
+ */
+function zhDescribesAsked(question: string, answer: string): boolean {
+  const asked = simplified(question);
+  const noun = ZH_WHICH_NOUN.exec(asked)?.[1];
+  if (!noun) return false;
+  for (let at = answer.indexOf(noun); at >= 2; at = answer.indexOf(noun, at + 1)) {
+    const before = answer.slice(at - 2, at);
+    if (/^[\u4e00-\u9fff]{2}$/u.test(before) && !/[的个個些这這那几幾多每各]/u.test(before) && !asked.includes(before)) return true;
   }
   return false;
 }

@@ -427,6 +427,12 @@ describe("questions about an age, a distance, a date or a share", () => {
     expect(shapeMissed(q, having)).toBe(false);
   });
 
+  it("answers a Chinese 'which ones' with the kind the answer names, and 'which one' only with a name", () => {
+    expect(shapeMissed("要重新聚焦哪些城市？", "瞄准一线城市的消费者。")).toBe(false);
+    expect(shapeMissed("要重新聚焦哪些城市？", "瞄准中国最大的城市。")).toBe(true);
+    expect(shapeMissed("新办公室在哪个城市？", "瞄准一线城市的消费者。")).toBe(true);
+  });
+
   it("reads what a plan means to make of something as its aim, not its outcome", () => {
     expect(shapeMissed("这个计划想做成啥样子？", "It plans to bring goods to rural buyers.")).toBe(false);
     expect(shapeMissed("这个计划最后做成了没有？", "It plans to bring goods to rural buyers.")).toBe(true);
