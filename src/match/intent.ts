@@ -44,9 +44,9 @@ const WHICH = new RegExp(
   "i",
 );
 
-/** "哪几个省", "哪20个省", "哪些平台", "哪些 startup", "叫什么名字", "叫啥": a Chinese question that wants names. */
+/** "哪几个省", "哪20个省", "哪些平台", "哪些 startup", "叫什么名字", "叫啥", Hunan and Wuhan "叫么子名字", Tianjin "叫嘛": a Chinese question that wants names. */
 const ZH_WHICH =
-  /(?:哪|边|邊)(?:几|幾|些|\d+)?(?:个|個|间|間|家|座)?(?:省|城市|区|區|国家|國家|公司|平台|商城|初创|初創|创业公司|創業公司|品牌|应用|應用|\s*(?:[a-z]+\s+)?(?:brands?|platforms?|cit(?:y|ies)|countr(?:y|ies)|compan(?:y|ies)|apps?|startups?|provinces?|marketplaces?)\b)|(?:app|平台|公司|品牌|应用|應用|网站|網站)是哪(?:一)?[个個家]|(?:省|省份|城市|国家|國家|公司|平台|品牌|应用|應用|初创|初創)(?:具体|具體|分别|分別|都|又)?(?:是|有|在)哪(?:些|几|幾|一)|叫(?:什么|什麼|啥|咩)|(?:什么|什麼)名字|啥名|名字叫/i;
+  /(?:哪|边|邊)(?:几|幾|些|\d+)?(?:个|個|间|間|家|座)?(?:省|城市|区|區|国家|國家|公司|平台|商城|初创|初創|创业公司|創業公司|品牌|应用|應用|\s*(?:[a-z]+\s+)?(?:brands?|platforms?|cit(?:y|ies)|countr(?:y|ies)|compan(?:y|ies)|apps?|startups?|provinces?|marketplaces?)\b)|(?:app|平台|公司|品牌|应用|應用|网站|網站)是哪(?:一)?[个個家]|(?:省|省份|城市|国家|國家|公司|平台|品牌|应用|應用|初创|初創)(?:具体|具體|分别|分別|都|又)?(?:是|有|在)哪(?:些|几|幾|一)|叫(?:什么|什麼|啥|咩|么子|么事|麼事|嘛)|(?:什么|什麼|么子|么事|麼事)名字|啥名|名字叫/i;
 
 /** The proper nouns of an answer that the question did not already name. */
 function newNames(answer: string, question: string, common: ReadonlySet<string>): string[] {

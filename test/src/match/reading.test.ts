@@ -431,6 +431,8 @@ describe("questions about an age, a distance, a date or a share", () => {
     expect(shapeMissed("要重新聚焦哪些城市？", "瞄准一线城市的消费者。")).toBe(false);
     expect(shapeMissed("要重新聚焦哪些城市？", "瞄准中国最大的城市。")).toBe(true);
     expect(shapeMissed("新办公室在哪个城市？", "瞄准一线城市的消费者。")).toBe(true);
+    // Names asked for in Hunan's words: "what are they called?".
+    expect(shapeMissed("那些创业公司叫么子名字？", "瞄准一线城市的消费者。")).toBe(true);
   });
 
   it("reads what a plan means to make of something as its aim, not its outcome", () => {
