@@ -277,9 +277,15 @@ export function readChat(input: string): ChatReading {
   const main = askedAgain ? (ownParts[0] as string) : chosen.join(" ");
   const tails = chosen.map(runOnTail).filter((t): t is string => t !== undefined);
   // "Is it right that Lee is the CEO, not Chan?": the claim without the alternative it is set against.
-  // "Who set it out, was it Ma himself or somebody else?": the question without the guess it offers.
+  // "Who set it out, was it Ma himself or somebody else?", "who set it out, was it Ma or the CEO?":
+  // the question without the guess it offers.
   const claims = chosen
-    .map((c) => c.replace(CONTRAST_TAIL, "").replace(GUESS_TAIL, ""))
+    .map((c) =>
+      c
+        .replace(CONTRAST_TAIL, "")
+        .replace(GUESS_TAIL, "")
+        .replace(/\bwho\b/i.test(c) ? WHO_GUESS_TAIL : /(?!)/, ""),
+    )
     .filter((c, i) => c !== chosen[i] && namesSomething(c));
   // What follows a preface's colon or dash ("One more: europe offices", "写论文遇到个问题：…"), and,
   // when no sentence asks, each sentence that is not about the asker, the last first ("So my kid
@@ -529,6 +535,9 @@ const CONTRAST_TAIL =
 /** A guess at the answer, offered with its alternative: ", was it Ma himself or somebody else at the top?". */
 const GUESS_TAIL =
   /(?:\s*,\s*|\s+)(?:was|is|were)\s+it\s+(?:mr\.?\s+|ms\.?\s+)?\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}?(?:\s+(?:himself|herself))?\s+or\s+(?:somebody|someone|anyone|anybody|some\s+one)\s+else\b[^?]{0,40}[?.!]*$/iu;
+/** "Who set it out, was it Ma or the CEO?": after a "who", a guess between two people. */
+const WHO_GUESS_TAIL =
+  /(?:\s*,\s*|\s+)(?:was|were|is)\s+it\s+(?:mr\.?\s+|ms\.?\s+)?\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}?\s+or\s+(?:the\s+|mr\.?\s+|ms\.?\s+)?\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}?\s*[?.!]*$/iu;
 
 /** A question names what it asks about early: past this many characters it is not read for it (a long message costs no more). */
 const NAMING_CHARS = 200;

@@ -22,9 +22,10 @@ export const STOP_WORDS = new Set(
     "happening happen exist exists according supposed seems seem think thinks look looking mr mrs ms grateful specifically stated side sides " +
     // Chat fillers that say how the asker feels, not what they ask ("is it deadass true or nah, fr").
     "tbh ngl fr frfr lowkey highkey deadass idk nah ong smh fwiw imho istg bruh " +
-    // Words for the people asked ("bro", "mate", "fam") and vague places ("mentions it somewhere").
-    // Ghana's "chale" (mate) among them: typo correction had read it as "chase".
-    "bro bruv fam mate sis chur chale somewhere somehow anywhere " +
+    // Words for the people asked ("bro", "mate", "fam", "sir", South Asia's "sir ji") and vague
+    // places ("mentions it somewhere"). Ghana's "chale" (mate) among them: typo correction had read
+    // it as "chase".
+    "bro bruv fam mate sis chur chale sir sirs maam madam ji somewhere somehow anywhere " +
     // Nigerian Pidgin's particles and fillers ("wetin dem dey plan", "abeg", "na so", "e don do"):
     // the grammar between its content words, which are English.
     "dey abeg wan na sef oga una dem don wey " +

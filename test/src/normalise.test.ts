@@ -53,6 +53,9 @@ describe("normalise", () => {
     expect(bag("Insofar as the countryside is concerned, what is planned?")).toEqual(bag("what is planned for the countryside"));
     expect(bag("With respect to imports, what's the plan over the course of 2016?")).toEqual(bag("imports: what's the plan in 2016"));
     expect(bag("I should be grateful if you could name the CEO")).toEqual(bag("name the CEO"));
+    // The person asked is no part of the question: "sir", South Asia's "sir ji", "ma'am".
+    expect(bag("Sir ji, who runs the venue?")).toEqual(bag("who runs the venue?"));
+    expect(bag("madam who runs the venue")).toEqual(bag("who runs the venue?"));
     // "the import side", "the local services side of things": where, not what.
     expect(bag("how big is the import side")).toEqual(bag("how big is the import"));
     expect(bag("how much did they sink into it")).toEqual(bag("how much did they invest in it"));

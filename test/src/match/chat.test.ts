@@ -90,6 +90,9 @@ describe("reading chat messages", () => {
     expect(readChat("Who set out the plan, was it Jack Ma himself or somebody else at the top?").alternatives).toContain(
       "Who set out the plan",
     );
+    // …and after a "who", a guess between two people; a guess between two things is what is asked.
+    expect(readChat("who set out the plan, was it Jack Ma or the CEO?").alternatives).toContain("who set out the plan");
+    expect(readChat("what fresh foods do they sell, is it cheese or seafood?").alternatives).not.toContain("what fresh foods do they sell");
     // A numbered list typed on one line: each item a part, its marker no number asked about.
     expect(readChat("1) what noun does the article use 2) also who gets the image credit?").parts).toEqual([
       "what noun does the article use",
