@@ -318,7 +318,13 @@ const namesFirmNotAsked = (question: string, answer: string, names: NameFacts): 
 
 /** The first shape the question asks for that the answer lacks. */
 function lackedShape(question: string, terms: readonly string[], answer: string, names: NameFacts): Shape | "other" | undefined {
-  if (asksSomeoneElse(question, answer, names) || asksIfStill(question, answer, names) || OTHER_WRITINGS.test(question)) return "other";
+  if (
+    asksSomeoneElse(question, answer, names) ||
+    asksIfStill(question, answer, names) ||
+    OTHER_WRITINGS.test(question) ||
+    asksAfterDate(question, answer)
+  )
+    return "other";
   if (
     asksExactlyWhich(question, answer, names.common ?? new Set()) ||
     lacksCountry(question, answer, names) ||
@@ -460,6 +466,43 @@ const OTHER_WRITINGS = /\b(?:what|which|any)\s+(?:other|more)\s+(?:articles?|pie
 function asksIfStill(question: string, answer: string, names: NameFacts): boolean {
   const { stillInPost } = personSlots(question);
   return stillInPost.length > 0 && mentionsAnswersPerson(answer, names, stillInPost);
+}
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const AFTER_DATE = new RegExp(
+  `\\b(?:after|since|following|post)\\s+(?:the\\s+end\\s+of\\s+)?(${MONTHS.join("|")}|(?:19|20)\\d\\d)\\b`,
+  "i",
+);
+const ZH_AFTER_DATE =
+  /([一二三四五六七八九十]{1,2}|\d{1,2})\s*月份?(?:以后|以後|之后|之後|过后|過後|后来|後來)|((?:19|20)\d\d)\s*年(?:以后|以後|之后|之後|过后|過後)/u;
+const ZH_MONTH_NUMBER: Readonly<Record<string, number>> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+  十一: 11,
+  十二: 12,
+};
+/**
+ * "How many shoppers after September?", 九月以后涨到多少了: what came after the month or year the
+ * answer dates its figure to, which the answer cannot know.
+ */
+function asksAfterDate(question: string, answer: string): boolean {
+  const en = AFTER_DATE.exec(question)?.[1]?.toLowerCase();
+  if (en) return new RegExp(`\\b${en}\\b`, "i").test(answer);
+  const zh = ZH_AFTER_DATE.exec(question);
+  if (!zh) return false;
+  if (zh[2]) return answer.includes(zh[2]);
+  const month = /\d/.test(zh[1] as string) ? Number(zh[1]) : ZH_MONTH_NUMBER[zh[1] as string];
+  return (
+    month !== undefined && (new RegExp(`(?<!\\d)${month}\\s*月`).test(answer) || new RegExp(`\\b${MONTHS[month - 1]}\\b`, "i").test(answer))
+  );
 }
 
 /**

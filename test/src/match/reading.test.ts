@@ -435,6 +435,14 @@ describe("questions about an age, a distance, a date or a share", () => {
     expect(shapeMissed("那些创业公司叫么子名字？", "瞄准一线城市的消费者。")).toBe(true);
   });
 
+  it("asks what came after the month or year the answer dates its figure to", () => {
+    const dated = "It had 386 million shoppers as of September 2015.";
+    expect(shapeMissed("how many shoppers after september?", dated)).toBe(true);
+    expect(shapeMissed("how many shoppers in september?", dated)).toBe(false);
+    expect(shapeMissed("九月以后买家涨到多少了？", "根据 2015 年 9 月的数据，买家有 3.86 亿。")).toBe(true);
+    expect(shapeMissed("九月的时候买家有多少？", "根据 2015 年 9 月的数据，买家有 3.86 亿。")).toBe(false);
+  });
+
   it("reads what a plan means to make of something as its aim, not its outcome", () => {
     expect(shapeMissed("这个计划想做成啥样子？", "It plans to bring goods to rural buyers.")).toBe(false);
     expect(shapeMissed("这个计划最后做成了没有？", "It plans to bring goods to rural buyers.")).toBe(true);
