@@ -87,6 +87,8 @@ const EXAMPLE_BEFORE = /(?:\blike|\bsuch as|\bthe likes of|\be\.g\.?|\bincluding
 const EXAMPLE_AFTER =
   /^\s*(?:(?:and|&)\s+(?:the like|co\.?|others|such)\b|(?:那些|这些|那种|这种|这类|那类|之类|等|们|那样|这样|一下|了一下|了半天))/i;
 
+/** A clause that points back to the one before it: "Globex in Oslo, what plans has Acme there?". */
+const REFERS_TO_IT = /\b(?:it|its|they|them|their|there)\b|它|他们|她们|那里|那边|那儿|那裡|那邊|那兒/i;
 /** A clause that asks something itself: "Globex has how many, and Acme?" asks about both. */
 const CLAUSE_ASKS =
   /[?？]|多少|几|幾|什么|什麼|啥|怎|哪|谁|誰|吗|嗎|呢|咩|\b(?:what|how|who|when|where|which|why)\b|^\s*(?:does|did|do|is|are|was|were|has|have|can|will)\b/i;
@@ -103,7 +105,7 @@ export function namesOtherFirm(asked: string, names: NameFacts): boolean {
   const found = [...question.matchAll(names.others)];
   // A firm in a clause of context before the question, when a later clause asks about the
   // knowledge's own firm ("X and Y are so strong, how much is <own firm> putting in?"), sets the
-  // scene: the question is about the own firm.
+  // scene: the question is about the own firm, unless it points back to that clause.
   const clauses = [...question.matchAll(/[^，,；;。！!？?\n]+[，,；;。！!？?\n]*/gu)];
   const askedOfOwn = (at: number) => {
     const clause = clauses.findIndex((c) => at >= (c.index as number) && at < (c.index as number) + c[0].length);
@@ -112,7 +114,9 @@ export function namesOtherFirm(asked: string, names: NameFacts): boolean {
       clause >= 0 &&
       !CLAUSE_ASKS.test(clauses[clause]?.[0] ?? "") &&
       own !== undefined &&
-      clauses.slice(clause + 1).some((c) => own.test(c[0]) && !new RegExp(names.others?.source ?? "(?!)", "iu").test(c[0]))
+      clauses
+        .slice(clause + 1)
+        .some((c) => own.test(c[0]) && !new RegExp(names.others?.source ?? "(?!)", "iu").test(c[0]) && !REFERS_TO_IT.test(c[0]))
     );
   };
   return found.some((m, i) => {

@@ -259,6 +259,7 @@ describe("the decision", () => {
     // …but a clause that asks about the other firm itself, or a question pointing back to it, is its.
     expect(ask(e, "京东在农村有多少服务站，阿里有吗？").answered).toBe(false);
     expect(ask(e, "拼多多这么火，它们的农村战略怎么样？").answered).toBe(false);
+    expect(ask(e, "Lazada in Russia, what plans does Alibaba have there for 2016?").answered).toBe(false);
     // …nor is one used as a verb ("I searched it on X").
     expect(ask(e, "我百度了一下也没找到，阿里2016年三大战场是啥").factIds).toEqual(["overview"]);
     // Without the list, the firm's name is a word the engine reads as a misspelling, and the question is answered.
