@@ -22,6 +22,8 @@ const STOP = new Set(
     "到底有 常常 经常 通常 " +
     // …and "in all" before a count ("总共有多少", 一共几个), which the count words already ask.
     "总共 一共 总共有 一共有 共有 " +
+    // …and "roughly", which hedges what is asked ("plan大概是怎样的"): ICU reads 大概是 as one word.
+    "大概 大概是 " +
     "系 咩 嘅 喺 咗 嚟 㗎 啲 点 边个 边度 乜 冇 唔 佢 佢哋 咁 嗰 𠮶 𠮶个 𠮶篇 呢 呢个 呢篇 啦 喇 嘞 噶 既 同埋 " +
     "文章 文中 文里 这篇 那篇 篇 则 新闻 报道 报导 稿子 说 讲 话 提到 提 讲到 原话 " +
     "谁能 谁可以 谁懂 谁知道 是啥 是什么 啥是 捋 捋一下 科普 " +
@@ -332,6 +334,8 @@ const WHAT: [RegExp, string][] = [
   [/是?(?:用来干嘛|干嘛用)的?/g, "是什么"],
   // Southwest Mandarin's 头 "in" after the text it is in (文章头 = 文章里; 开头 is its beginning).
   [/(?<=文章|这篇|那篇)头/g, "里"],
+  // 发出来 "put out" is 发 "published": its 出来 ("came out of") is another verb's.
+  [/(?<=发|發)(?:出来|出來)/g, ""],
 ];
 /**
  * Taiwanese Hokkien as written in characters (a Kaohsiung writer of round 82: "阮孫仔問我…佗幾个較好？",

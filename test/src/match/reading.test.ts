@@ -393,6 +393,11 @@ describe("words that are not what a question asks about", () => {
 });
 
 describe("Chinese terms", () => {
+  it("reads 大概 ('roughly') as nothing and 发出来 ('put out') as 发", () => {
+    expect(chineseTerms("计划大概是怎样的")).toEqual(chineseTerms("计划是怎样的"));
+    expect(chineseTerms("这篇是什么时候发出来的")).toEqual(chineseTerms("这篇是什么时候发的"));
+  });
+
   it("keeps a word of characters pinyin does not know as written, never as an empty term", () => {
     const terms = chineseTerms("大城市嗰班買家係咪佢哋今年嘅目標");
     expect(terms).not.toContain("zh:");
