@@ -216,6 +216,12 @@ describe("labelled question sets", () => {
     ["persona83", "zh-test.jsonl", 0.92, 0.95],
     ["persona84", "en-test.jsonl", 0.96, 0.98],
     ["persona84", "zh-test.jsonl", 1, 0.95],
+    ["persona85", "en-test.jsonl", 0.99, 0.98],
+    ["persona85", "zh-test.jsonl", 0.97, 0.97],
+    ["persona86", "en-test.jsonl", 0.98, 1],
+    ["persona86", "zh-test.jsonl", 1, 1],
+    ["persona87", "en-test.jsonl", 0.99, 1],
+    ["persona87", "zh-test.jsonl", 0.98, 0.95],
     // The other-firms probe: every out-of-scope question names another firm in the article's shapes.
     // 0.82 and 0.84 until the knowledge listed other firms (`other_names`): 30 → 33 of 35 and 21 → 24 of 25 refused.
     ["firms", "en-test.jsonl", 0.99, 0.94],
