@@ -108,8 +108,9 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
     if (!readable || !top || top.score < MIN_TOP_SCORE || m.mash) return false;
     // A question whose every term is a number or a lone letter asks nothing ("3½😢呂갃" reads "3 1 2":
     // its one Chinese character is no word), nor one whose only other term is its one Chinese
-    // character ("黎¾🆮" reads "li 3 4").
-    const lone = (t: string) => /^(?:\d+|[a-z])$/.test(t) || (m.normalised.cjkChars === 1 && isChineseTerm(t));
+    // character ("黎¾🆮" reads "li 3 4"), nor a Chinese number alone ("一万" reads "1 万": its unit
+    // is part of the number).
+    const lone = (t: string) => /^(?:\d+|[a-z])$/.test(t) || (m.normalised.cjkChars === 1 && isChineseTerm(t)) || NUMBER_UNITS.has(t);
     if (m.terms.length > 0 && m.terms.every(lone)) return false;
     // Chinese characters that are mostly no words at all are noise, whatever they sound like.
     if (m.normalised.chineseKnown < KNOWN_CHINESE) return false;
@@ -537,6 +538,8 @@ function countedTerms(fact: Fact, prepare: Prepare): Set<string> {
 const languageOf = (text: string): Language => (normalise(text.slice(0, 200)).chinese ? "zh" : "en");
 
 const SHAPE_PENALTY = 0.5;
+/** The terms of the Chinese units a number keeps after its digits (1万, 3.5亿): 万 and 亿. */
+const NUMBER_UNITS = new Set(["zh:wan", "zh:yi"]);
 /** The least score (the classifier's probability) a top fact needs to be answered with. */
 const MIN_TOP_SCORE = 0.3;
 /** Two Latin letters in a row (plain, full-width or in a mathematical font: "𝐰𝐡𝐨"), or a Chinese character. */

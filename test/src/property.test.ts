@@ -156,6 +156,8 @@ describe("engine properties (fast-check)", () => {
       "3\ue798½😢\u00ad\uf5a9\uf980\uac03\u1697\u2851",
       // Seed 233: one Chinese character, a surname, beside a fraction that reads "3 4".
       "黎¾🆮ﭏͰ",
+      // Seed 403, among common characters: a number alone, "1 万" (ten thousand).
+      "一万",
     ])("noise the fuzzer found: %s", never);
     it("all of them mixed", () =>
       fc.assert(
