@@ -24,6 +24,8 @@ export const PHRASES: Record<string, string> = {
   verbatim: "exact",
   "word for word": "exact",
   "word-for-word": "exact",
+  // "net-net, what are…": in sum, a frame for the question.
+  "net net": "",
   // A request frame, not what is asked ("kindly share the headline", "pls revert"): "share" alone
   // stays a word, as in "share price".
   "kindly share": "",

@@ -56,6 +56,8 @@ describe("normalise", () => {
     // The person asked is no part of the question: "sir", South Asia's "sir ji", "ma'am".
     expect(bag("Sir ji, who runs the venue?")).toEqual(bag("who runs the venue?"));
     expect(bag("madam who runs the venue")).toEqual(bag("who runs the venue?"));
+    // "net-net" (in sum) frames the question.
+    expect(bag("net-net, who runs the venue?")).toEqual(bag("who runs the venue?"));
     // "the import side", "the local services side of things": where, not what.
     expect(bag("how big is the import side")).toEqual(bag("how big is the import"));
     expect(bag("how much did they sink into it")).toEqual(bag("how much did they invest in it"));
