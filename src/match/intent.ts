@@ -106,17 +106,15 @@ export function namesOtherFirm(asked: string, names: NameFacts): boolean {
   // A firm in a clause of context before the question, when a later clause asks about the
   // knowledge's own firm ("X and Y are so strong, how much is <own firm> putting in?"), sets the
   // scene: the question is about the own firm, unless it points back to that clause.
-  const clauses = [...question.matchAll(/[^，,；;。！!？?\n]+[，,；;。！!？?\n]*/gu)];
+  // (`search` ignores the list's global flag: no state carries over between clauses.)
+  const { own, others } = names;
+  const clauses = own && found.length ? [...question.matchAll(/[^，,；;。！!？?\n]+[，,；;。！!？?\n]*/gu)] : [];
   const askedOfOwn = (at: number) => {
     const clause = clauses.findIndex((c) => at >= (c.index as number) && at < (c.index as number) + c[0].length);
-    const own = names.own;
     return (
       clause >= 0 &&
       !CLAUSE_ASKS.test(clauses[clause]?.[0] ?? "") &&
-      own !== undefined &&
-      clauses
-        .slice(clause + 1)
-        .some((c) => own.test(c[0]) && !new RegExp(names.others?.source ?? "(?!)", "iu").test(c[0]) && !REFERS_TO_IT.test(c[0]))
+      clauses.slice(clause + 1).some((c) => own?.test(c[0]) && c[0].search(others) < 0 && !REFERS_TO_IT.test(c[0]))
     );
   };
   return found.some((m, i) => {
