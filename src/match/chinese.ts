@@ -70,6 +70,12 @@ const ZH_NUMERAL = /[一二两兩三四五六七八九十][零〇一二两兩三
 
 const LOWER_UNIT: Record<string, string> = { 亿: "千万", 万: "千", 千: "百", 百: "十" };
 
+/**
+ * Chinese words written with a Latin letter, which no run of Chinese characters holds whole: Hong
+ * Kong's A貨 ("A 货", replicas) is 假货 (fakes).
+ */
+export const withMixedScriptWords = (text: string): string => text.replace(/(?<![A-Za-z])[Aa]\s?[货貨]/g, "假货");
+
 export function withArabicNumerals(text: string): string {
   return text.replace(ZH_NUMERAL, (run) => {
     // No number is written in more than a score of characters; a longer run is noise.
@@ -264,6 +270,8 @@ const CANTONESE: [RegExp, string][] = [
   // 翻版货 are fakes; 谂 is "think"; 搞掂 "sorted out".
   [/翻版货|翻版/g, "假货"],
   [/谂/g, "想"],
+  // 用家 are users (Mandarin's 用户).
+  [/用家/g, "用户"],
   [/搞掂/g, "解决"],
 ];
 /** Wu's 伐 closing a question (是伐, 有伐), not the Mandarin word's (砍伐, 步伐). */

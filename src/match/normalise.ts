@@ -1,5 +1,5 @@
 import { stemmer } from "stemmer";
-import { chineseTerms, readChinese, withArabicNumerals, ZH_NOW, ZH_QUESTION_WORD } from "./chinese.js";
+import { chineseTerms, readChinese, withArabicNumerals, withMixedScriptWords, ZH_NOW, ZH_QUESTION_WORD } from "./chinese.js";
 import { isEnglishWord } from "./dictionary.js";
 import { SHORTHAND } from "./shorthand.js";
 import { PHRASES, WORDS } from "./synonyms.js";
@@ -69,6 +69,13 @@ const NOW_PATTERN =
 
 /** A number and the noun that only says it is one: "the 500 million figure", "that 20 stat". */
 const NUMBER_NOUN = /(?<![\d,.])(\d[\d,.]*(?:\s*(?:million|billion|thousand|mn|bn|m|k))?)\s+(?:figures?|numbers?|stats?|statistics?)\b/gi;
+/**
+ * A thing's place in a numbered list: "battlefield number 2" is "battlefield 2" (as "#2" is). Not
+ * after a determiner or a preposition: "the number 2 man", "set it on number 4" name a rank or a
+ * setting, and "number" before a count ("the number of stores") is untouched (no digit follows).
+ */
+const NUMBERED =
+  /\b(?!(?:the|a|an|my|your|our|their|his|her|its|this|that|what|which|on|at|to|in|of|for|is|was|are|and|or|with|by|from)\b)(\p{L}+)\s+(?:number|num)\s+(?=[1-9](?![\d,.]*\d))/giu;
 /** At a question's end only: "refer to me as Dee" names, it does not ask. */
 const REFERS_TO = /\b(?:refers?|referring)\s+to(?=\W*$)/i;
 
@@ -251,7 +258,7 @@ export function normalise(input: string, synonyms?: Prepare): Normalised {
   // counts as Chinese where it was written so.
   const cjkChars = cjkLength(text);
   let namedLetters = 0;
-  if (cjkChars > 0) text = withArabicNumerals(text);
+  if (cjkChars > 0) text = withMixedScriptWords(withArabicNumerals(text));
   if (synonyms?.chinese && cjkChars > 0) {
     const named = synonyms.chinese(text);
     if (named !== text) {
@@ -262,7 +269,7 @@ export function normalise(input: string, synonyms?: Prepare): Normalised {
   // "The 500 million figure": a number is what is asked about, and "figure", "number" or "stat"
   // after it name nothing more. "What does X refer to?" asks what X means ("the apps it refers
   // to?" does not).
-  text = text.replace(NUMBER_NOUN, "$1");
+  text = text.replace(NUMBER_NOUN, "$1").replace(NUMBERED, "$1 ");
   const refers = REFERS_TO.exec(text);
   if (refers && /\bwhat\b/i.test(text.slice(0, refers.index))) text = `${text.slice(0, refers.index)} mean`;
   const tokens = text

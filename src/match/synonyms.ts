@@ -92,6 +92,13 @@ export const PHRASES: Record<string, string> = {
   // "at the present time", "at this point in time": now, said at length, which asks nothing of its
   // own ("present", "time" and "point" are words elsewhere: the reading time, a point of the plan).
   "at the present time": "",
+  // "how is the situation of X in Y?" asks how X is doing in Y: the frame, not a thing asked about
+  // (a "traffic situation" or a "weather situation" is one).
+  "the situation of": "",
+  "the situation with": "",
+  "the situation in": "",
+  "the situation for": "",
+  "the situation at": "",
   "at this point in time": "",
   "at this moment in time": "",
   "as things stand": "",

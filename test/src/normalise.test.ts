@@ -37,6 +37,13 @@ describe("normalise", () => {
     expect(normalise("magkano").tokens).toEqual(["how", "much"]);
     // "Under the plan", as "over" is, says nothing of what is asked.
     expect(normalise("what can farmers do under the new plan").terms).not.toContain("under");
+    // "Battlefield number 2" is "battlefield 2", as "#2" is; "the number 2 man" is a rank, and "on
+    // number 4" a setting.
+    expect(normalise("what is battlefield number 2 about").terms).toEqual(normalise("what is battlefield #2 about").terms);
+    expect(normalise("who is the number 2 man").terms).toEqual(normalise("who is the number 2 man").terms);
+    expect(normalise("who is the number 2 man").tokens).toContain("number");
+    expect(normalise("put the fan on number 4").tokens).toContain("number");
+    expect(normalise("what is phase number 25").tokens).toContain("number");
     // "The 386 million figure" asks about the number; "what does X refer to?" asks what X means.
     expect(normalise("what's the 10,000 figure about").terms).toEqual(normalise("what's the 10,000 about").terms);
     expect(normalise("what does the 386 million refer to?").terms).toEqual(normalise("what does the 386 million mean?").terms);
@@ -56,6 +63,9 @@ describe("normalise", () => {
     // The person asked is no part of the question: "sir", South Asia's "sir ji", "ma'am".
     expect(bag("Sir ji, who runs the venue?")).toEqual(bag("who runs the venue?"));
     expect(bag("madam who runs the venue")).toEqual(bag("who runs the venue?"));
+    // "the situation of X" asks about X; a "traffic situation" is a thing asked about.
+    expect(bag("how is the situation of the venue in town?")).toEqual(bag("how is the venue in town?"));
+    expect(bag("what is the traffic situation at the venue")).toContain("situat");
     // "net-net" (in sum) frames the question.
     expect(bag("net-net, who runs the venue?")).toEqual(bag("who runs the venue?"));
     // "the import side", "the local services side of things": where, not what.
@@ -188,6 +198,10 @@ describe("normalise", () => {
     expect(normalise("入口貨有咩著數").terms).toEqual(normalise("进口货有什么好处").terms);
     // 翻版貨 are fakes, 諗 is "think", 搞掂 is "sorted out".
     expect(normalise("佢哋有冇諗辦法搞掂翻版貨").terms).toEqual(normalise("他们有没有想办法解决假货").terms);
+    // 用家 are users; A貨, written with a Latin letter, are fakes (replicas).
+    expect(normalise("有幾多用家").terms).toEqual(normalise("有几多用户").terms);
+    expect(normalise("點樣處理 A 貨問題").terms).toEqual(normalise("點樣處理 假货問題").terms);
+    expect(normalise("A 级 货物").terms).not.toContain("zh:jia_huo");
   });
 
   it("reads a who-question closing on 'by' as asking who made the thing, and a passive as it is", () => {
