@@ -70,7 +70,7 @@ const NOW_PATTERN =
 /** A number and the noun that only says it is one: "the 500 million figure", "that 20 stat". */
 const NUMBER_NOUN = /(?<![\d,.])(\d[\d,.]*(?:\s*(?:million|billion|thousand|mn|bn|m|k))?)\s+(?:figures?|numbers?|stats?|statistics?)\b/gi;
 /**
- * A thing's place in a numbered list: "battlefield number 2" is "battlefield 2" (as "#2" is). Not
+ * A thing's place in a numbered list: "phase number 2" is "phase 2" (as "#2" is). Not
  * after a determiner or a preposition: "the number 2 man", "set it on number 4" name a rank or a
  * setting, and "number" before a count ("the number of stores") is untouched (no digit follows).
  */
