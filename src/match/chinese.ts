@@ -50,11 +50,11 @@ const INTENTS: [RegExp, string[]][] = [
   // "文章长吗", "有多长", "长不长" ask how long something is (not 董事长, a chief).
   [/多长|长不长|(?<![董事市省校部班厂总局科处组团队家会院首师兄组])长(?:吗|么|嘛|伐|不)|很长|太长/, ["long"]],
   // "谁能/谁懂/谁知道…", "哪位大佬…", "麻烦哪位发一下…" ask anyone to help ("can someone…", "could
-  // someone post…"), not who did something.
+  // someone post…"), not who did something; but 找谁来, 请谁来, 派谁来 ask who was brought in ("国际那块找谁来带").
   // In Southwest and Central Mandarin 哪个 before a verb of leading or writing is "who" (哪个负责,
   // 哪个写的); elsewhere it is "which one".
   [
-    /谁(?!能|可以|来|帮|懂|知道|(?:发|说|讲|贴|分享|告诉)一?下)|哪位(?!同学|大佬|朋友|老师|大神|好心人|亲|帮|给|能|可以|懂|知道|(?:发|说|讲|贴|分享|告诉)一?下)|边个|边位|哪个(?=在?(?:负责|管(?!道|理)|带|领导|主管|牵头|主持|写))/,
+    /(?<=[找请派让由叫])谁来|谁(?!能|可以|来|帮|懂|知道|(?:发|说|讲|贴|分享|告诉)一?下)|哪位(?!同学|大佬|朋友|老师|大神|好心人|亲|帮|给|能|可以|懂|知道|(?:发|说|讲|贴|分享|告诉)一?下)|边个|边位|哪个(?=在?(?:负责|管(?!道|理)|带|领导|主管|牵头|主持|写))/,
     ["who"],
   ],
   [/哪里|哪儿|在哪|何处|边度|边处/, ["where"]],
@@ -378,8 +378,19 @@ const HOKKIEN: [RegExp, string][] = [
   [/庄跤/g, "乡下"],
 ];
 
+/**
+ * Northern and Jin colloquial words (a Taiyuan writer of round 90): 多会儿 and Northeastern 多咱
+ * "when" (这稿子多会儿发的), but not after a verb of waiting or taking (等了多会儿, 开车得多会儿 ask
+ * how long); 统共 "in all"; and 多少个人 counts people (个人 alone is "personal").
+ */
+const NORTHERN: [RegExp, string][] = [
+  [/(?<![等了过用花要待得])多会儿|多咱/g, "什么时候"],
+  [/统共/g, "总共"],
+  [/(?<=多少|几)个人/g, "人"],
+];
+
 const mandarin = (text: string): string => {
-  const t = [...CANTONESE, ...WU, ...HOKKIEN, ...WHAT, LEVEL].reduce((t, [re, to]) => t.replace(re, to), text);
+  const t = [...CANTONESE, ...WU, ...HOKKIEN, ...WHAT, ...NORTHERN, LEVEL].reduce((t, [re, to]) => t.replace(re, to), text);
   return ZH_QUESTION_WORD.test(t) ? t : SOUTHWEST.reduce((t, [re, to]) => t.replace(re, to), t);
 };
 

@@ -11,7 +11,7 @@ export const STOP_WORDS = new Set(
     "you your yours it its itself they them their theirs he him his she her this that these those of to in on at by for " +
     "with about from into onto as and or but so if then than there here can could would should will shall may might must " +
     "please pls plz tell know want wanna gonna like hey hi hello yo bot roadmap-bot quick q question questions just also " +
-    "any some anything something thing things really actually kind sort info information explain describe say said says " +
+    "any some anything something thing things really actually kind sort info information explain describe clarify say said says " +
     "give gave get got let lets make made going go goes not no yes ok okay thanks thank well very more most up out " +
     "over under such s t d ll re ve m own same other another all each both few only again once further whats whos wheres hows " +
     "mean means talk talking regarding re: exactly guys folks everyone anyone someone one's curious wondering wonder confused confusing puzzled among amongst alongside cmere " +

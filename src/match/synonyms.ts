@@ -99,6 +99,10 @@ export const PHRASES: Record<string, string> = {
   "the situation in": "",
   "the situation for": "",
   "the situation at": "",
+  // "this business of a new office": the matter of it (not "the business of a firm", its trade).
+  "this business of": "",
+  "this business about": "",
+  "this business with": "",
   "at this point in time": "",
   "at this moment in time": "",
   "as things stand": "",

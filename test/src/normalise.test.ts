@@ -66,6 +66,9 @@ describe("normalise", () => {
     // "the situation of X" asks about X; a "traffic situation" is a thing asked about.
     expect(bag("how is the situation of the venue in town?")).toEqual(bag("how is the venue in town?"));
     expect(bag("what is the traffic situation at the venue")).toContain("situat");
+    // "Could someone clarify this business of X" asks about X ("the business of a firm" is its trade).
+    expect(bag("could someone clarify this business of the venue in town?")).toEqual(bag("could someone the venue in town?"));
+    expect(bag("what is the business of the venue")).toContain("busi");
     // "net-net" (in sum) frames the question.
     expect(bag("net-net, who runs the venue?")).toEqual(bag("who runs the venue?"));
     // "the import side", "the local services side of things": where, not what.
@@ -176,6 +179,15 @@ describe("normalise", () => {
     expect(normalise("法国办公室是哪个负责的").terms).toContain("who");
     expect(normalise("这篇是哪个写的").terms).toContain("who");
     expect(normalise("消息是从哪个管道放出来的").terms).not.toContain("who");
+    // 找谁来, 请谁来 ask who was brought in; 谁来 alone asks someone to help.
+    expect(normalise("国际那块找谁来带").terms).toContain("who");
+    expect(normalise("谁来讲讲这个计划").terms).not.toContain("who");
+    // Northern and Jin speech: 多会儿 and 多咱 "when", but 得多会儿 "how long it takes"; 统共 "in all";
+    // 多少个人 counts people.
+    expect(normalise("这文章多会儿发的").terms).toEqual(normalise("这文章什么时候发的").terms);
+    expect(normalise("这文章多咱发的").terms).toEqual(normalise("这文章什么时候发的").terms);
+    expect(normalise("开车得多会儿").terms).not.toContain("when");
+    expect(normalise("活跃买家统共有多少个人").terms).toEqual(normalise("活跃买家总共有多少人").terms);
   });
 
   it("reads a question about what something is for in its common words: 拿来干什么 as 用来干嘛", () => {
