@@ -1,6 +1,7 @@
 import { doubleMetaphone } from "double-metaphone";
 import { type Classifier, type Example, trainClassifier } from "./classifier.js";
 import { isEnglishWord, nearEnglishWord } from "./dictionary.js";
+import { acronymSubjectOf } from "./intent.js";
 import { INTENT_WORDS, isChineseTerm, type Normalised, normalise, type Prepare, STOP_WORDS, stem } from "./normalise.js";
 import { lightStems } from "./parts-of-speech.js";
 import { WORDS } from "./synonyms.js";
@@ -195,7 +196,7 @@ export function createMatcher(
   const unknownWeight = UNKNOWN_FACTOR * idfOf(1);
   const weight = (term: string, names?: Set<string>, light?: Set<string>): number => {
     if (INTENT_WORDS.has(term)) return INTENT_WEIGHT;
-    const d = df.get(term);
+    const d = df.get(term) ?? (subjectAliases.has(term) ? docs.length : undefined);
     if (d) return idfOf(d);
     // Unknown words say "this is about something else": most of all names the article never
     // mentions ("Italy", "JD") and years it does not cover; least of all one-letter scraps.
@@ -217,9 +218,18 @@ export function createMatcher(
   const unanswered = refusals.map((q): LabelledExample => ({ q, factIndex: undefined }));
   /** Words askers used in questions a fact answers (a ticker, "baba"): known to the classifier, so made up by no one. */
   const askersWords = new Set<string>();
+  /**
+   * The subject's own name as askers type it and the knowledge never writes it (a ticker: "how much
+   * is ACME sinking into stores?"): a firm typed in capitals as the subject of questions the
+   * knowledge answers. Every fact is about it, so every fact explains it, and it weighs as the
+   * commonest word does: it is no name the top fact leaves out. The classifier reads it as before.
+   */
+  const subjectAliases = new Set<string>();
   for (const e of [...unanswered, ...labelled]) {
     const n = normalise(e.q, prepare);
     if (e.factIndex !== undefined) for (const w of n.words) askersWords.add(w);
+    const alias = e.factIndex === undefined ? undefined : acronymSubjectOf(e.q);
+    if (alias) for (const t of normalise(alias, prepare).terms) if (!df.has(t)) subjectAliases.add(t);
     if (n.terms.length || (n.tokens.length && e.factIndex !== undefined))
       examples.push({ label: e.factIndex ?? docs.length, terms: n.terms, tokens: n.tokens, weight: 1 });
     // An example's Chinese words explain a question's for its fact, lightly: the curated Chinese
@@ -643,7 +653,7 @@ export function createMatcher(
       let matchedAny = false;
       let matchedOnlyNames = true;
       for (const t of unique) {
-        const inBag = bag.get(t);
+        const inBag = bag.get(t) ?? (subjectAliases.has(t) ? 1 : undefined);
         if (inBag) {
           covered += w(t) * inBag;
           heaviestMatched = Math.max(heaviestMatched, isSyllable(t) ? SYLLABLE_EVIDENCE * w(t) : w(t));

@@ -36,6 +36,22 @@ describe("labelled examples", () => {
     expect(after).toBeGreaterThan(before + 0.2);
   });
 
+  it("that type the subject's ticker as their subject make it the subject's name, not one the answer leaves out", () => {
+    const ticker = (t: string) =>
+      withExamples([
+        { q: `what is ${t} doing in the countryside?`, fact: "rural" },
+        { q: `does ${t} have a second head office?`, fact: "beijing-hq" },
+        { q: `who runs ${t}'s push overseas?`, fact: "michael-evans" },
+      ]);
+    for (const q of [":coffee: how much is XYZQ sinking into local services?", "who's actually calling the shots at XYZQ, the CEO"]) {
+      const answer = ticker("XYZQ").answer(q).answer;
+      expect(answer.kind, q).toBe("fact");
+      expect(answer.evidence?.top?.specific, q).toBe(0);
+    }
+    // Typed in lower case it is no firm's name for askers, and stays a word the facts leave out.
+    expect(ticker("xyzq").answer("how much is XYZQ sinking into local services?").answer.kind).not.toBe("fact");
+  });
+
   it("are never offered as suggestions: autocomplete lists curated questions only", () => {
     const e = withExamples([{ q: "gimme the lowdown on the sticks", fact: "rural" }]);
     expect(e.complete("lowdown on the sticks")).not.toContain("gimme the lowdown on the sticks");
