@@ -146,7 +146,9 @@ describe("roadmap-bot CLI (the compiled binary)", () => {
     const r = await run(["check", file, "--coverage"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("The firm has already built 10,000 village-level service centers across 20 provinces");
-  });
+    // Two coverage checks, each building the engine once per fact (about 8 s apiece on the 2-core
+    // machine alone): under the suite's parallel load they have taken past the default 20 s.
+  }, 60_000);
 
   it("curate adds an unanswered question as a phrasing end to end: asked again, it is answered", async () => {
     const dir = mkdtempSync(join(tmpdir(), "rb-curate-"));
