@@ -189,6 +189,9 @@ export function cleanText(input: string): string {
       // "the US", "the U.S.": a country, not the pronoun "us" lower case would make it (a message
       // all in capitals says nothing by its case; "US$" is the currency, read below).
       .replace(/\bU\.?S\.?(?:A\b\.?)?(?![\p{L}\p{N}]|\s*\$)/gu, (us) => (input === input.toUpperCase() ? us : "USA"))
+      // …and so is "us" in lower case after an article ("is there a us office too?", "in the us"),
+      // where the pronoun never stands.
+      .replace(/\b([Aa]n?|[Tt]he)\s+us\b(?![\p{L}\p{N}'’]|\s*\$)/gu, "$1 USA")
       .toLowerCase()
       // Lone surrogates and control characters carry nothing and can break regexes or terminals.
       .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, " ")

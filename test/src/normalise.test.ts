@@ -123,6 +123,11 @@ describe("normalise", () => {
     expect(normalise("tell us about the offices").terms).not.toContain("usa");
     expect(normalise("what is the US$1 billion for?").terms).toContain("dollar");
     expect(normalise("WHAT DOES IT TELL US").terms).not.toContain("usa");
+    // …and "us" in lower case after an article, where the pronoun never stands.
+    expect(normalise("is there a us office too").terms).toContain("usa");
+    expect(normalise("any offices in the us?").terms).toContain("usa");
+    expect(normalise("give us the offices").terms).not.toContain("usa");
+    expect(normalise("what did the us$1 billion buy").terms).not.toContain("usa");
   });
 
   it("notices questions about now, and removes the marker", () => {

@@ -403,6 +403,9 @@ describe("reading chat messages", () => {
     // …and one asking only what the subject did before.
     expect(readChat("王明几时开始做CEO㗎？之前做咩？").leaning).toBe(true);
     expect(readChat("王明是哪年当上CEO的?以前是干嘛的?").leaning).toBe(true);
+    // …or where it was before.
+    expect(readChat("王明是哪一年加入公司的？之前在何處工作？").leaning).toBe(true);
+    expect(readChat("王明是哪一年加入公司的？之前在哪里上班？").leaning).toBe(true);
     // Punctuation dictated as words is the mark; a comma asked about is a word.
     expect(readChat("Dear all comma what are the plans for twenty sixteen question mark").text).toBe(
       "what are the plans for twenty sixteen?",
