@@ -1,6 +1,6 @@
 import Fuse from "fuse.js";
 import type { Fact, Knowledge } from "./knowledge/schema.js";
-import { hanCharacters, simplified } from "./match/chinese.js";
+import { characterPairs, hanCharacters, simplified } from "./match/chinese.js";
 import { createMatcher, type LabelledExample, type Matcher } from "./match/fuse-matcher.js";
 import { acronymSubjectOf, countries, type NameFacts, shapesAskedBy } from "./match/intent.js";
 import { escapeRegExp, hasChinese, normalise, type Prepare } from "./match/normalise.js";
@@ -25,6 +25,8 @@ export interface KnowledgeIndex {
   chinese(): Matcher;
   /** Every Chinese character the knowledge file writes anywhere (as Simplified), gathered on first use. */
   chineseCharacters(): ReadonlySet<string>;
+  /** Every two Chinese characters the knowledge writes side by side (Simplified), read on first use. */
+  chinesePairs(): ReadonlySet<string>;
   /** The autocomplete list, built on first use. */
   complete(): Fuse<Completion>;
   say: Messages;
@@ -72,6 +74,7 @@ export function indexKnowledge(knowledge: Knowledge, sourceTexts?: Readonly<Reco
   let full: Matcher | undefined;
   let completer: Fuse<Completion> | undefined;
   let characters: ReadonlySet<string> | undefined;
+  let pairs: ReadonlySet<string> | undefined;
   const source = knowledge.sources[0];
   return {
     knowledge,
@@ -88,6 +91,7 @@ export function indexKnowledge(knowledge: Knowledge, sourceTexts?: Readonly<Reco
         examples.filter((e) => hasChinese(e.q)),
       )),
     chineseCharacters: () => (characters ??= new Set(hanCharacters(JSON.stringify(knowledge)))),
+    chinesePairs: () => (pairs ??= characterPairs(JSON.stringify(knowledge))),
     complete: () =>
       (completer ??= new Fuse(
         // The first questions of each fact are its canonical wordings; later ones are variants

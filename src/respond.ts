@@ -4,9 +4,9 @@ import { resolveFollowUp } from "./follow-up.js";
 import type { Fact } from "./knowledge/schema.js";
 import type { KnowledgeIndex } from "./knowledge-index.js";
 import { halvesAtAnd, readChat } from "./match/chat.js";
-import { hanCharacters } from "./match/chinese.js";
+import { characterPairs, hanCharacters } from "./match/chinese.js";
 import { answerProbability } from "./match/decide.js";
-import type { MatchResult, Scored } from "./match/fuse-matcher.js";
+import { isSyllable, type MatchResult, type Scored } from "./match/fuse-matcher.js";
 import {
   acronymSubjectOf,
   asksForNames,
@@ -90,6 +90,12 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   // of it on its own, in a sentence of three different words or more: "why", "- item - item" say
   // too little either way.
   let shareKnown: number | undefined;
+  /** Whether the message writes two characters side by side as the knowledge does. */
+  const ownPair = () => {
+    const known = ix.chinesePairs();
+    for (const pair of characterPairs(text.slice(0, READ_CHARACTERS))) if (known.has(pair)) return true;
+    return false;
+  };
   const knownCharacters = () => {
     if (shareKnown === undefined) {
       const chars = hanCharacters(text, READ_CHARACTERS);
@@ -108,8 +114,8 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
     if (!readable || !top || top.score < MIN_TOP_SCORE || m.mash) return false;
     // A question whose every term is a number or a lone letter asks nothing ("3½😢呂갃" reads "3 1 2":
     // its one Chinese character is no word), nor one whose only other term is its one Chinese
-    // character ("黎¾🆮" reads "li 3 4"), nor a Chinese number alone ("一万" reads "1 万": its unit
-    // is part of the number).
+    // character ("黎¾🆮" reads "li 3 4"), nor Chinese numerals alone ("一万" reads "1 万": its unit
+    // is part of the number; "万上三" reads "wan san").
     const lone = (t: string) => /^(?:\d+|[a-z])$/.test(t) || (m.normalised.cjkChars === 1 && isChineseTerm(t)) || NUMBER_UNITS.has(t);
     if (m.terms.length > 0 && m.terms.every(lone)) return false;
     // Chinese characters that are mostly no words at all are noise, whatever they sound like.
@@ -117,15 +123,16 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
     // Chinese written mostly in characters the knowledge never uses is about something else, or
     // about nothing: 罉圿奁幏吮抨砑鷹上呓 is all dictionary words, and one of them sounds like 亿.
     if (m.normalised.chinese && knownCharacters() < KNOWLEDGE_CHINESE) return false;
-    // Chinese that shares no whole word with the top fact, only pairs of syllables (蠅絻栱囬伱聦 has
-    // "ying wen"), is typo evidence without a topic, unless those pairs explain most of it, or the
-    // question is written in the knowledge's own characters: 长不长 ("long or not") is three
-    // one-character words, and its pairs are the very characters of a phrasing.
+    // Chinese that shares no whole word with the top fact, only pairs of syllables or lone ones
+    // (蠅絻栱囬伱聦 has "ying wen", 認一丝 "ren"), is typo evidence without a topic, unless those pairs explain most of it, or the
+    // question is written in the knowledge's own characters, two of them side by side as the
+    // knowledge writes them: 长不长 ("long or not") is three one-character words, and its pairs are
+    // the very characters of a phrasing (叨橙棱 is three known characters, none of them so paired).
     if (
       m.normalised.chinese &&
       top.coverage < SOUNDS_ONLY_COVERAGE &&
-      top.matched.every((t) => isChineseTerm(t) && t.includes("_")) &&
-      knownCharacters() < OWN_CHARACTERS
+      top.matched.every((t) => isChineseTerm(t) && (t.includes("_") || isSyllable(t))) &&
+      (knownCharacters() < OWN_CHARACTERS || !ownPair())
     )
       return false;
     if (top.loneWord && (top.score < SURE_OF_LONE_WORD || sentenceWords(m.normalised) < 3)) return false;
@@ -538,8 +545,14 @@ function countedTerms(fact: Fact, prepare: Prepare): Set<string> {
 const languageOf = (text: string): Language => (normalise(text.slice(0, 200)).chinese ? "zh" : "en");
 
 const SHAPE_PENALTY = 0.5;
-/** The terms of the Chinese units a number keeps after its digits (1万, 3.5亿): 万 and 亿. */
-const NUMBER_UNITS = new Set(["zh:wan", "zh:yi"]);
+/**
+ * The terms of Chinese numerals standing alone: the units a number keeps after its digits (1万,
+ * 3.5亿), and a digit or unit the stop words cut off from any other character ("万上三" reads "wan
+ * san"). A character of these sounds that forms a word with its neighbour is a pair, not one of these.
+ */
+const NUMBER_UNITS = new Set(
+  ["yi", "er", "san", "si", "wu", "liu", "qi", "ba", "jiu", "shi", "bai", "qian", "wan", "liang", "ling"].map((s) => `zh:${s}`),
+);
 /** The least score (the classifier's probability) a top fact needs to be answered with. */
 const MIN_TOP_SCORE = 0.3;
 /** Two Latin letters in a row (plain, full-width or in a mathematical font: "𝐰𝐡𝐨"), or a Chinese character. */

@@ -403,6 +403,17 @@ export function hanCharacters(text: string, max = Number.POSITIVE_INFINITY): str
   return simplified(han.slice(0, max).join("")).match(HAN_G) ?? [];
 }
 
+/** Every two Chinese characters a text writes side by side, as Simplified ones. */
+export function characterPairs(text: string): Set<string> {
+  const pairs = new Set<string>();
+  for (const run of text.match(HAN_RUN_G) ?? []) {
+    const chars = [...simplified(run)];
+    for (let i = 0; i + 1 < chars.length; i++) pairs.add(`${chars[i]}${chars[i + 1]}`);
+  }
+  return pairs;
+}
+const HAN_RUN_G = /\p{Script=Han}+/gu;
+
 /** Simplified Mandarin of a run of Chinese, converted once for its terms and again for its names: the last one is kept. */
 let last: [string, string] = ["", ""];
 function converted(input: string): string {

@@ -106,7 +106,8 @@ const CHINESE_SEAM = 0.3;
  */
 const SYLLABLE_EVIDENCE = 0.3;
 /** A Chinese matching term that is one pinyin syllable (zh:fa, not zh:hongbao or zh:fa_biao). */
-const isSyllable = (term: string) => isChineseTerm(term) && /^(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouv]+(?:ng|n|r)?$/.test(term.slice(3));
+export const isSyllable = (term: string): boolean =>
+  isChineseTerm(term) && /^(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouv]+(?:ng|n|r)?$/.test(term.slice(3));
 /**
  * An unknown whole Chinese word (ICU's segment) weighs this share of an unknown English word:
  * less, as colloquial words are common, but enough that a word the knowledge never uses (申诉

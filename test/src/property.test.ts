@@ -158,6 +158,12 @@ describe("engine properties (fast-check)", () => {
       "黎¾🆮ﭏͰ",
       // Seed 403, among common characters: a number alone, "1 万" (ten thousand).
       "一万",
+      // Seed 411: numerals the stop word 上 cuts apart, "wan san".
+      "万上三",
+      // Seed 416: three characters the knowledge uses, never side by side, whose sounds pair as 到城.
+      "叨橙棱",
+      // Seed 418: one character that sounds like 人 ("ren") beside a number.
+      "認一丝",
     ])("noise the fuzzer found: %s", never);
     it("all of them mixed", () =>
       fc.assert(
