@@ -224,6 +224,16 @@ describe("labelled question sets", () => {
     ["persona87", "zh-test.jsonl", 0.98, 0.95],
     ["persona88", "en-test.jsonl", 0.98, 1],
     ["persona88", "zh-test.jsonl", 1, 0.95],
+    ["persona89", "en-test.jsonl", 0.99, 0.98],
+    ["persona89", "zh-test.jsonl", 0.98, 0.97],
+    ["persona90", "en-test.jsonl", 0.98, 0.98],
+    ["persona90", "zh-test.jsonl", 0.98, 0.97],
+    ["persona91", "en-test.jsonl", 0.98, 1],
+    ["persona91", "zh-test.jsonl", 0.96, 0.97],
+    ["persona92", "en-test.jsonl", 0.98, 1],
+    ["persona92", "zh-test.jsonl", 0.97, 1],
+    ["persona93", "en-test.jsonl", 0.96, 0.98],
+    ["persona93", "zh-test.jsonl", 0.95, 0.95],
     // The other-firms probe: every out-of-scope question names another firm in the article's shapes.
     // 0.82 and 0.84 until the knowledge listed other firms (`other_names`): 30 → 33 of 35 and 21 → 24 of 25 refused.
     ["firms", "en-test.jsonl", 0.99, 0.94],
