@@ -195,6 +195,14 @@ export function createMatcher(
   const idfOf = (docFreq: number) => Math.log(1 + (n - docFreq + 0.5) / (docFreq + 0.5));
   /** A word the knowledge never uses weighs as much as its rarest word: it is probably the point of the question. */
   const unknownWeight = UNKNOWN_FACTOR * idfOf(1);
+  /**
+   * The subject's own name as askers type it and the knowledge never writes it (a ticker: "how much
+   * is ACME sinking into stores?"): a firm typed in capitals as the subject of questions the
+   * knowledge answers. Every fact is about it, so every fact explains it, and it weighs as the
+   * commonest word does: it is no name the top fact leaves out. The classifier reads it as before. Filled
+   * in with the labelled examples, below.
+   */
+  const subjectAliases = new Set<string>();
   const weight = (term: string, names?: Set<string>, light?: Set<string>): number => {
     if (INTENT_WORDS.has(term)) return INTENT_WEIGHT;
     const d = df.get(term) ?? (subjectAliases.has(term) ? docs.length : undefined);
@@ -219,13 +227,6 @@ export function createMatcher(
   const unanswered = refusals.map((q): LabelledExample => ({ q, factIndex: undefined }));
   /** Words askers used in questions a fact answers (a ticker, "baba"): known to the classifier, so made up by no one. */
   const askersWords = new Set<string>();
-  /**
-   * The subject's own name as askers type it and the knowledge never writes it (a ticker: "how much
-   * is ACME sinking into stores?"): a firm typed in capitals as the subject of questions the
-   * knowledge answers. Every fact is about it, so every fact explains it, and it weighs as the
-   * commonest word does: it is no name the top fact leaves out. The classifier reads it as before.
-   */
-  const subjectAliases = new Set<string>();
   for (const e of [...unanswered, ...labelled]) {
     const n = normalise(e.q, prepare);
     if (e.factIndex !== undefined) for (const w of n.words) askersWords.add(w);

@@ -89,9 +89,6 @@ export const PHRASES: Record<string, string> = {
   // "so far", not a question about a date.
   "till date": "",
   "to date": "",
-  // "at the present time", "at this point in time": now, said at length, which asks nothing of its
-  // own ("present", "time" and "point" are words elsewhere: the reading time, a point of the plan).
-  "at the present time": "",
   // "how is the situation of X in Y?" asks how X is doing in Y: the frame, not a thing asked about
   // (a "traffic situation" or a "weather situation" is one).
   "the situation of": "",
@@ -103,6 +100,9 @@ export const PHRASES: Record<string, string> = {
   "this business of": "",
   "this business about": "",
   "this business with": "",
+  // "at the present time", "at this point in time": now, said at length, which asks nothing of its
+  // own ("present", "time" and "point" are words elsewhere: the reading time, a point of the plan).
+  "at the present time": "",
   "at this point in time": "",
   "at this moment in time": "",
   "as things stand": "",
