@@ -389,8 +389,20 @@ const NORTHERN: [RegExp, string][] = [
   [/(?<=多少|几)个人/g, "人"],
 ];
 
+/**
+ * Gansu and Qinghai speech (a Lanzhou writer of round 93): 阿门 "how", 阿达 / 阿搭 "where", 阿些 "which
+ * ones", 这搭 / 那搭 "here" / "there".
+ */
+const NORTHWEST: [RegExp, string][] = [
+  [/阿门/g, "怎么"],
+  [/阿[达搭]/g, "哪里"],
+  [/阿些/g, "哪些"],
+  [/这搭/g, "这里"],
+  [/那搭/g, "那里"],
+];
+
 const mandarin = (text: string): string => {
-  const t = [...CANTONESE, ...WU, ...HOKKIEN, ...WHAT, ...NORTHERN, LEVEL].reduce((t, [re, to]) => t.replace(re, to), text);
+  const t = [...CANTONESE, ...WU, ...HOKKIEN, ...WHAT, ...NORTHERN, ...NORTHWEST, LEVEL].reduce((t, [re, to]) => t.replace(re, to), text);
   return ZH_QUESTION_WORD.test(t) ? t : SOUTHWEST.reduce((t, [re, to]) => t.replace(re, to), t);
 };
 

@@ -193,6 +193,10 @@ describe("normalise", () => {
     expect(normalise("这文章多咱发的").terms).toEqual(normalise("这文章什么时候发的").terms);
     expect(normalise("开车得多会儿").terms).not.toContain("when");
     expect(normalise("活跃买家统共有多少个人").terms).toEqual(normalise("活跃买家总共有多少人").terms);
+    // Gansu speech: 阿门 "how", 阿达 "where", 阿些 "which ones", 那搭 "there".
+    expect(normalise("那搭的买家阿门抢").terms).toEqual(normalise("那里的买家怎么抢").terms);
+    expect(normalise("总部在阿达").terms).toEqual(normalise("总部在哪里").terms);
+    expect(normalise("投到阿些app上").terms).toEqual(normalise("投到哪些app上").terms);
   });
 
   it("reads a question about what something is for in its common words: 拿来干什么 as 用来干嘛", () => {
