@@ -90,12 +90,6 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   // of it on its own, in a sentence of three different words or more: "why", "- item - item" say
   // too little either way.
   let shareKnown: number | undefined;
-  /** Whether the message writes two characters side by side as the knowledge does. */
-  const ownPair = () => {
-    const known = ix.chinesePairs();
-    for (const pair of characterPairs(text.slice(0, READ_CHARACTERS))) if (known.has(pair)) return true;
-    return false;
-  };
   const knownCharacters = () => {
     if (shareKnown === undefined) {
       const chars = hanCharacters(text, READ_CHARACTERS);
@@ -103,6 +97,15 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
       shareKnown = chars.length ? chars.filter((c) => known.has(c)).length / chars.length : 1;
     }
     return shareKnown;
+  };
+  let pairedKnown: boolean | undefined;
+  /** Whether the message writes two characters side by side as the knowledge does (read once, as above). */
+  const ownPair = () => {
+    if (pairedKnown === undefined) {
+      const known = ix.chinesePairs();
+      pairedKnown = [...characterPairs(text.slice(0, READ_CHARACTERS))].some((pair) => known.has(pair));
+    }
+    return pairedKnown;
   };
   // Readable: words, in the scripts the engine reads. A message with none in them ("가Ͱ 🙏🏽 ³¥2" reads
   // "3 2", "🄄ⅺ Ⓠ" "3 xi") has letters, and symbols that stand for numbers and letters make terms of
@@ -116,7 +119,7 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
     // its one Chinese character is no word), nor one whose only other term is its one Chinese
     // character ("黎¾🆮" reads "li 3 4"), nor Chinese numerals alone ("一万" reads "1 万": its unit
     // is part of the number; "万上三" reads "wan san").
-    const lone = (t: string) => /^(?:\d+|[a-z])$/.test(t) || (m.normalised.cjkChars === 1 && isChineseTerm(t)) || NUMBER_UNITS.has(t);
+    const lone = (t: string) => /^(?:\d+|[a-z])$/.test(t) || (m.normalised.cjkChars === 1 && isChineseTerm(t)) || LONE_NUMERALS.has(t);
     if (m.terms.length > 0 && m.terms.every(lone)) return false;
     // Chinese characters that are mostly no words at all are noise, whatever they sound like.
     if (m.normalised.chineseKnown < KNOWN_CHINESE) return false;
@@ -550,7 +553,7 @@ const SHAPE_PENALTY = 0.5;
  * 3.5亿), and a digit or unit the stop words cut off from any other character ("万上三" reads "wan
  * san"). A character of these sounds that forms a word with its neighbour is a pair, not one of these.
  */
-const NUMBER_UNITS = new Set(
+const LONE_NUMERALS = new Set(
   ["yi", "er", "san", "si", "wu", "liu", "qi", "ba", "jiu", "shi", "bai", "qian", "wan", "liang", "ling"].map((s) => `zh:${s}`),
 );
 /** The least score (the classifier's probability) a top fact needs to be answered with. */
