@@ -46,7 +46,9 @@ const COMPLETION_PER_FACT = 6;
 
 export function indexKnowledge(knowledge: Knowledge, sourceTexts?: Readonly<Record<string, string>>): KnowledgeIndex {
   const facts = knowledge.facts;
-  const prepare: Prepare = Object.assign(synonymPass(knowledge.synonyms), {
+  const ownWords = synonymPass(knowledge.synonyms);
+  const voice = sourceVoicePass(knowledge.sources.flatMap((s) => (s.author ? [s.author] : [])));
+  const prepare: Prepare = Object.assign((text: string) => ownWords(voice(text)), {
     chinese: chineseNamePass(
       knowledge.names ?? [],
       facts.flatMap((f) => [...(f.questions_zh ?? []), f.answer_zh ?? ""]),
@@ -140,6 +142,28 @@ function synonymPass(synonyms: Record<string, string> | undefined): (text: strin
   const map = new Map(entries.map(([from, to]) => [from.toLowerCase(), to]));
   const re = new RegExp(`\\b(${entries.map(([from]) => escapeRegExp(from)).join("|")})\\b`, "gi");
   return (text) => text.replace(re, (m) => map.get(m.toLowerCase()) ?? m);
+}
+
+/** What a source's author is said to do when the source is meant: "does Jane Doe say…", "as Doe notes". */
+const VOICE_VERBS =
+  "say|says|said|mention|mentions|mentioned|claim|claims|claimed|note|notes|noted|quote|quotes|quoted|cite|cites|cited|report|reports|reported|state|states|stated|describe|describes|described|explain|explains|explained|put|puts|suggest|suggests|suggested";
+
+/**
+ * The author named as the source's voice ("where does Jane Doe say the office is?", "according to
+ * Doe's piece, …") is the source itself: "the article says…". Otherwise every fact with one such
+ * phrasing holds the author's name, and a question about the author ("where is Jane Doe based?")
+ * matches whichever fact the name came with. What the author writes about is theirs, not the
+ * source's, so "write" stays.
+ */
+function sourceVoicePass(authors: string[]): (text: string) => string {
+  const forms = [...new Set(authors.flatMap((a) => [a, a.split(/\s+/).at(-1) ?? a]))]
+    .filter((f) => f.length > 2)
+    .sort((a, b) => b.length - a.length)
+    .map((f) => escapeRegExp(f.toLowerCase()).replace(/\s+/g, "\\s+"));
+  if (!forms.length) return (text) => text;
+  const author = `(?:${forms.join("|")})(?:\\s+s)?(?:\\s+(?:piece|article|story|report|post|write\\s*up))?`;
+  const voiced = new RegExp(`\\b(?:according\\s+to\\s+${author}|${author}(?=\\s+(?:${VOICE_VERBS})\\b))\\b`, "gi");
+  return (text) => text.replace(voiced, (m) => (/^according/i.test(m) ? "according to the article" : "the article"));
 }
 
 /** Chinese text read for names: a name is seldom further in than a question's opening. */

@@ -144,6 +144,13 @@ let tagger: Tagger | undefined;
 const NAME_TAGS = new Set(["ns", "nt", "nz"]);
 
 const HAN_G = /\p{Script=Han}/gu;
+/**
+ * "Like us" and a place: where the asker is from ("像我们马来西亚这样的小生意…", small firms like
+ * us Malaysians), which sets the scene of the question, not what it asks about. (Without "like" the
+ * place is often the question's scope: "我们甘肃有几个服务站", how many in our province.)
+ */
+const ASKERS = new Set(["我们", "咱们", "俺们", "我", "咱", "俺", "阮", "我哋", "我地"]);
+const LIKE = new Set(["像", "好像", "就像", "比如", "例如", "似"]);
 
 /** What jieba's reading of a run of Chinese tells: its proper nouns, and how much of it is words. */
 export interface ChineseReading {
@@ -173,11 +180,14 @@ export function readChinese(input: string): ChineseReading {
   }
   const names = new Set<string>();
   let [chars, unknown] = [0, 0];
+  let [before, beforeThat] = ["", ""];
   for (const { word, tag } of tagger.tag(converted(input), false)) {
     const han = (word.match(HAN_G) ?? []).length;
     chars += han;
-    if (NAME_TAGS.has(tag) && /^[\u4e00-\u9fff]{2,}$/.test(word)) names.add(word);
-    else if ((tag === "x" || tag === "zg") && !STOP.has(word)) unknown += han;
+    if (NAME_TAGS.has(tag) && /^[\u4e00-\u9fff]{2,}$/.test(word)) {
+      if (!(ASKERS.has(before) && LIKE.has(beforeThat))) names.add(word);
+    } else if ((tag === "x" || tag === "zg") && !STOP.has(word)) unknown += han;
+    [before, beforeThat] = [word, before];
   }
   const syllablesOfNames = [...names].map(wordSyllables);
   return {

@@ -84,6 +84,11 @@ export const PHRASES: Record<string, string> = {
   "over the course of": "",
   "in the course of": "",
   "the text": "the article",
+  // "…as per this report": the source, as "according to the article" names it ("for the report"
+  // is the asker's own, so only this and that).
+  "as per": "according to",
+  "this report": "the article",
+  "that report": "the article",
   "mainland china": "china",
   "referred to": "mentioned",
   // "so far", not a question about a date.
@@ -96,6 +101,9 @@ export const PHRASES: Record<string, string> = {
   "the situation in": "",
   "the situation for": "",
   "the situation at": "",
+  // "what is the status of the plan for farmers?" asks how the plan stands, as "the situation of"
+  // does ("shipping status" and "application status" are statuses of their own).
+  "the status of": "",
   // "this business of a new office": the matter of it (not "the business of a firm", its trade).
   "this business of": "",
   "this business about": "",
@@ -167,6 +175,20 @@ export const PHRASES: Record<string, string> = {
   "car repair": "car maintenance",
   "car repairs": "car maintenance",
   "going after": "targeting",
+  // Rivals eating into a firm's customers, or luring them away, take them ("what is eating into its
+  // city customers?").
+  "eating into": "stealing",
+  "eat into": "steal",
+  "eats into": "steal",
+  "ate into": "steal",
+  "luring away": "stealing",
+  "lure away": "steal",
+  "lured away": "stealing",
+  // Going back after a market is going after it again ("which cities is it going back after?").
+  "going back after": "targeting",
+  "go back after": "target",
+  "goes after": "targets",
+  "went after": "targeted",
   "mapped out": "outline",
   "map out": "outline",
   "came up with": "outline",

@@ -69,6 +69,16 @@ describe("normalise", () => {
     // "Could someone clarify this business of X" asks about X ("the business of a firm" is its trade).
     expect(bag("could someone clarify this business of the venue in town?")).toEqual(bag("could someone the venue in town?"));
     expect(bag("what is the business of the venue")).toContain("busi");
+    // "the status of X" asks how X stands; a "shipping status" is a thing asked about.
+    expect(bag("what is the status of the venue in town?")).toEqual(bag("what is the venue in town?"));
+    expect(bag("what is the shipping status of my parcel")).toContain("statu");
+    // "as per this report" is "according to the article" ("for the report" is the asker's own).
+    expect(bag("who runs the venue as per this report")).toEqual(bag("who runs the venue according to the article"));
+    expect(bag("who runs the venue, for the report")).toContain("report");
+    // Rivals eating into customers, or luring them away, take them; going back after a market targets it.
+    expect(bag("what is eating into the venue's customers")).toEqual(bag("what is stealing the venue's customers"));
+    expect(bag("what is luring away the venue's customers")).toEqual(bag("what is stealing the venue's customers"));
+    expect(bag("which towns is the venue going back after")).toEqual(bag("which towns is the venue targeting"));
     // "net-net" (in sum) frames the question.
     expect(bag("net-net, who runs the venue?")).toEqual(bag("who runs the venue?"));
     // "the import side", "the local services side of things": where, not what.
@@ -187,6 +197,10 @@ describe("normalise", () => {
     // 找谁来, 请谁来 ask who was brought in; 谁来 alone asks someone to help.
     expect(normalise("国际那块找谁来带").terms).toContain("who");
     expect(normalise("谁来讲讲这个计划").terms).not.toContain("who");
+    // A place after "like us" is where the asker is from, not a name the question is about; after
+    // "us" alone it is the question's scope ("我们甘肃有几个", how many in our province).
+    expect([...normalise("像我们马来西亚这样的小生意能卖去中国吗").names]).not.toContain("zh:malaixiya");
+    expect([...normalise("我们马来西亚有几个").names]).toContain("zh:malaixiya");
     // Northern and Jin speech: 多会儿 and 多咱 "when", but 得多会儿 "how long it takes"; 统共 "in all";
     // 多少个人 counts people.
     expect(normalise("这文章多会儿发的").terms).toEqual(normalise("这文章什么时候发的").terms);

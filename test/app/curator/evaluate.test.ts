@@ -180,7 +180,10 @@ describe("labelled question sets", () => {
     ["persona65", "zh-test.jsonl", 0.93, 1],
     ["persona66", "en-test.jsonl", 1, 1],
     ["persona66", "zh-test.jsonl", 0.96, 0.93],
-    ["persona67", "en-test.jsonl", 0.99, 0.96],
+    // 0.99 until the source's author read as its voice (twenty-sixth session): the retrain moved one
+    // question at 0.51 ("coudonc, …? what does the piece say", an unknown word first) to 0.49, while
+    // "where is <author> based?" stopped being answered with the head office in four older sets.
+    ["persona67", "en-test.jsonl", 0.98, 0.96],
     ["persona67", "zh-test.jsonl", 0.98, 0.97],
     ["persona68", "en-test.jsonl", 0.92, 0.98],
     ["persona68", "zh-test.jsonl", 0.97, 1],
@@ -234,6 +237,8 @@ describe("labelled question sets", () => {
     ["persona92", "zh-test.jsonl", 0.97, 1],
     ["persona93", "en-test.jsonl", 0.96, 0.98],
     ["persona93", "zh-test.jsonl", 0.95, 0.95],
+    ["persona94", "en-test.jsonl", 0.99, 0.96],
+    ["persona94", "zh-test.jsonl", 0.98, 0.97],
     // The other-firms probe: every out-of-scope question names another firm in the article's shapes.
     // 0.82 and 0.84 until the knowledge listed other firms (`other_names`): 30 → 33 of 35 and 21 → 24 of 25 refused.
     ["firms", "en-test.jsonl", 0.99, 0.94],

@@ -166,6 +166,11 @@ describe("the decision", () => {
     // A word askers used for the firm itself (its ticker, in the labelled examples) is no other firm.
     expect(ask(e, "is BABA still pushing into the countryside").factIds).toEqual(["rural"]);
     expect(ask(e, "is BABA opening offices in europe").factIds).toEqual(["europe-offices"]);
+    // The source's author named as its voice is the source: a fact with one "where does <author>
+    // say…" phrasing is no answer about the author.
+    expect(ask(e, "where is steven millward based").answered).toBe(false);
+    expect(ask(e, "Where does Steven Millward say Alibaba's HQ is?").factIds).toEqual(["beijing-hq"]);
+    expect(ask(e, "what does Steven Millward write about?").factIds).toEqual(["author-profile"]);
     // A file that names no one cannot tell another firm from the thing a question acts on.
     const nameless = createEngine({ knowledge: { ...knowledge(), names: undefined } });
     expect(ask(e, "does trendyol do rural e-commerce, like letting farmers sell produce?").answered).toBe(false);
