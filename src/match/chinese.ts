@@ -283,6 +283,8 @@ const CANTONESE: [RegExp, string][] = [
   // 用家 are users (Mandarin's 用户).
   [/用家/g, "用户"],
   [/搞掂/g, "解决"],
+  // Hong Kong's 按年 before a rise or fall is year on year (Mainland 同比).
+  [/按年(?=增|升|上升|跌|下跌|减|下降|变|变化)/g, "同比"],
 ];
 /** Wu's 伐 closing a question (是伐, 有伐), not the Mandarin word's (砍伐, 步伐). */
 const CLOSING_FA = /(?<![砍讨步征采杀攻])伐(?=[\s?？!！。，,；;]|$)/;
@@ -391,12 +393,14 @@ const HOKKIEN: [RegExp, string][] = [
 /**
  * Northern and Jin colloquial words (a Taiyuan writer of round 90): 多会儿 and Northeastern 多咱
  * "when" (这稿子多会儿发的), but not after a verb of waiting or taking (等了多会儿, 开车得多会儿 ask
- * how long); 统共 "in all"; and 多少个人 counts people (个人 alone is "personal").
+ * how long); 统共 "in all"; and 多少个人 counts people (个人 alone is "personal"). 头一个 "the first
+ * one" (in Cantonese too, round 95) is 第一个 (头一次, the first time, stays).
  */
 const NORTHERN: [RegExp, string][] = [
   [/(?<![等了过用花要待得])多会儿|多咱/g, "什么时候"],
   [/统共/g, "总共"],
   [/(?<=多少|几)个人/g, "人"],
+  [/头一(?=个|项|条|大|场|块|点)/g, "第一"],
 ];
 
 /**

@@ -207,6 +207,11 @@ describe("normalise", () => {
     expect(normalise("这文章多咱发的").terms).toEqual(normalise("这文章什么时候发的").terms);
     expect(normalise("开车得多会儿").terms).not.toContain("when");
     expect(normalise("活跃买家统共有多少个人").terms).toEqual(normalise("活跃买家总共有多少人").terms);
+    // 头一个 is the first one (头一次, the first time, is not).
+    expect(normalise("三大战场头一个是什么").terms).toEqual(normalise("三大战场第一个是什么").terms);
+    expect(normalise("头一次来").terms).not.toEqual(normalise("第一次来").terms);
+    // Hong Kong's 按年 before a rise is year on year.
+    expect(normalise("买家按年增长多少").terms).toEqual(normalise("买家同比增长多少").terms);
     // Gansu speech: 阿门 "how", 阿达 "where", 阿些 "which ones", 那搭 "there".
     expect(normalise("那搭的买家阿门抢").terms).toEqual(normalise("那里的买家怎么抢").terms);
     expect(normalise("总部在阿达").terms).toEqual(normalise("总部在哪里").terms);

@@ -202,6 +202,9 @@ describe("reading chat messages", () => {
   it("drops a Chinese aside about why the asker asks, keeps a clause that asks", () => {
     expect(readChat("谁能讲讲这家公司的计划 写作业要用 求求了").text).toBe("谁能讲讲这家公司的计划");
     expect(readChat("周会要用，这家公司的路线图是什么").text).toBe("这家公司的路线图是什么");
+    // …said formally: "so that I may write a report", "for reference".
+    expect(readChat("請概述該公司之三大重點，以便本人撰寫研究報告。").text).toBe("請概述該公司之三大重點，");
+    expect(readChat("这家公司的路线图是什么，以供参考").text).toBe("这家公司的路线图是什么，");
     // Asking leave to ask a (silly) question opens the message and asks nothing.
     expect(readChat("问个憨问题，这家公司有多少用户？").text).toBe("这家公司有多少用户？");
     expect(readChat("請教個簡單嘅問題，總部喺邊？").text).toBe("總部喺邊？");
