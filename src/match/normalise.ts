@@ -115,10 +115,17 @@ const SILENT_RE = new RegExp(
 /** Chinese "at the time" (当时, 那时候), as of the source, and hedges (我记得, 听说), which say where the asker stands. */
 const ZH_THEN = /当时|當時|那个时候|那個時候|那时候|那時候|那会儿|那會兒|我记得|我記得|我听说|我聽說|听说|聽說|据说|據說/g;
 /**
+ * 有没有 before a verb of saying ("文章有没有讲到假货问题", did the article mention the fakes): it asks
+ * whether, but ICU reads it as 有 and 没有 ("not"), and the classifier learns 没有 from the
+ * phrasings that have it.
+ */
+const ZH_WHETHER_SAID = /(?:有没有|有沒有|有冇|有无|有無)(?=讲|講|提|说|說|谈|談|写|寫|交代|披露|透露)/g;
+/**
  * The text without the phrases that weigh nothing ("at the time", "kindly share"): the classifier
  * still reads their words as typed, so a question is also worth reading without them.
  */
-export const withoutSilentPhrases = (text: string): string => text.replace(SILENT_RE, " ").replace(ZH_THEN, "");
+export const withoutSilentPhrases = (text: string): string =>
+  text.replace(SILENT_RE, " ").replace(ZH_THEN, "").replace(ZH_WHETHER_SAID, "");
 
 /**
  * The word tables as maps: read for every word of every question, and own entries only. A user

@@ -118,6 +118,8 @@ describe("matcher", () => {
     ["2016年的时候，那些村一级的服务中心一共建了多少个？", "village-centers"],
     ["from what I read, who is in charge of alibaba these days?", "ceo-daniel-zhang"],
     ["我记得那些村一级的服务中心一共建了多少个？", "village-centers"],
+    // 有没有 before a verb of saying asks whether the source says it (not 没有, "not").
+    ["文章有没有讲到假货问题？", "fake-goods"],
     // …and stays what it asks about where it is the point ("plans for 2016": the overview).
     ["alibaba 2016 plans", "overview"],
     // …but not the year's end, after the source, nor another year or firm.
