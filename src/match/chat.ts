@@ -95,10 +95,11 @@ const WH = "who|whom|whose|what|whats|when|where|why|how|which";
 const WH_TYPED = `${WH}|wat|wht|whn|wher|hw|wetin`;
 /**
  * A sentence that asks something: ends in "?" or opens with a question or request word, a polite
- * frame first or not ("I would be grateful if you could explain…", "kindly list…").
+ * frame first or not ("I would be grateful if you could explain…", "kindly list…"), or names its
+ * topic first ("imports thing, what is it.").
  */
 const ASKS = new RegExp(
-  `[?？]\\s*$|^(?:(?:and|also|plus|oh|btw|so|ok|okay|then|anyway|anyways|but|now|fr|tho|though|kindly|please|pls|plz|i(?: would|'d|d) (?:be (?:grateful|obliged|thankful)|appreciate it|like it) if (?:you|u) (?:could|would|can|might)(?: please| kindly)?)[\\s,]+)*(?:${WH_TYPED}|is|are|was|were|does|do|did|can|could|will|would|should|has|have|had|any|tell|give|gimme|show|explain|describe|list|summari[sz]e|remind|share|name|identify|define|outline|specify|confirm|clarify)\\b|[吗嗎呢么麼嘛啥谁誰哪几幾多什]\\W*$|^(?:请|請|请问|請問|问下|問下|想问|想問|谁|誰|哪|什么|什麼|为什么|為什麼|怎么|怎麼|如何|多少|几|幾|是否|有没有|有沒有)`,
+  `[?？]\\s*$|^[^,.!?]{1,40},\\s*(?:${WH_TYPED})(?:\\s+(?:is|are|was|were)|'s)\\s+(?:it|that|this|they|those|these|he|she)\\W*$|^(?:(?:and|also|plus|oh|btw|so|ok|okay|then|anyway|anyways|but|now|fr|tho|though|kindly|please|pls|plz|i(?: would|'d|d) (?:be (?:grateful|obliged|thankful)|appreciate it|like it) if (?:you|u) (?:could|would|can|might)(?: please| kindly)?)[\\s,]+)*(?:${WH_TYPED}|is|are|was|were|does|do|did|can|could|will|would|should|has|have|had|any|tell|give|gimme|show|explain|describe|list|summari[sz]e|remind|share|name|identify|define|outline|specify|confirm|clarify)\\b|[吗嗎呢么麼嘛啥谁誰哪几幾多什]\\W*$|^(?:请|請|请问|請問|问下|問下|想问|想問|谁|誰|哪|什么|什麼|为什么|為什麼|怎么|怎麼|如何|多少|几|幾|是否|有没有|有沒有)`,
   "i",
 );
 /** Where a question starts inside a sentence of context: "for my class, what are…". */
@@ -179,7 +180,8 @@ const ASKS_SOURCE_ONLY =
 const CONFIRMS =
   /^(?:(?:is|was)\s+(?:that|this|it)\s+)?(?:correct|right|true|accurate)(?:\s+(?:or\s+not|or\s+no|or\s+wrong|or\s+false))?\s*[?？!.]*$|^(?:am\s+i\s+right|right\s+or\s+wrong|true\s+or\s+false|yes\s+or\s+no)\s*[?？!.]*$|^(?:(?:is|was)\s+(?:that|this|it)\s+)?(?:supported|backed(?:\s+up)?|borne\s+out|confirmed)\s+by\s+(?:the\s+)?(?:copy|article|piece|story|text|source|report)\s*[?？!.]*$|^(?:does|did|do)\s+(?:the\s+)?(?:copy|article|piece|story|text|source|report)\s+(?:back|support|confirm|bear)\s+(?:this|that|it)(?:\s+(?:up|out))?\s*[?？!.]*$|^(?:is|was)\s+(?:that|this|it)\s+(?:(?:really|actually|even)\s+)?(?:in|from|mentioned\s+in|covered\s+in|said\s+in)(?:\s+(?:the|this|that|your))?(?:\s+(?:copy|article|piece|story|text|source|report))?\s*[?？!.]*$|^(?:does|did)\s+(?:the|this|that)\s+(?:copy|article|piece|story|text|source|report)\s+(?:say|mention|cover|talk\s+about)\s+(?:that|this|it)\s*[?？!.]*$/i;
 /**
- * The same in Chinese, at the start of a clause: "它有多少用户", "他们几时开", "他的背景呢"; a clause
+ * The same in Chinese, at the start of a clause: "它有多少用户", "他们几时开", "他的背景呢", "里头有几个人"
+ * (inside it); a clause
  * asking only whether the subject before it is related to something ("…几时开始？跟京东有关系吗？");
  * one asking only what it did before or after, or where ("…几时做CEO？之前做咩？", Wuhan's "之前是做么事的？",
  * "…之前在何處工作？");
@@ -187,7 +189,7 @@ const CONFIRMS =
  * only whether a name is among what the first asked for ("…是哪20个？有上海伐？").
  */
 const ZH_POINTS_BACK =
-  /^(?:那)?(?:它|他|她|佢)|^(?:那)?(?:之前|以前|之后|之後|后来|後來|当时|當時)(?:又|是|在|还|還)?(?:做|干|幹|搞|係)?(?:过|過)?(?:咩|乜|什么|什麼|啥|啥子|嘛|么事|么子|麼事|哪里|哪裡|哪儿|哪兒|何处|何處|边度|邊度|哪)(?:的|嘅)?(?:工作|上班|做事|任职|任職|高就)?(?:的|嘅)?(?:呢|啊|呀|㗎|嘞|咧)?[?？!！。]*$|^(?:那|这|這)?(?:跟|和|与|與|同)[^\s，,。？?]{1,10}?(?:有没有|有沒有|有冇|有无|有無|有|冇|没有|沒有|没|沒)?(?:什么|什麼|啥|咩|任何)?(?:关系|關係|关联|關聯|相关|相關|关|關)(?:系)?(?:吗|嗎|么|麼|嘛|呢|不|没|沒|咩|冇|吧)?[?？!！。]*$|^(?:那)?(?:跟|和|与|與|同)[^\s，,。？?]{1,10}?(?:比|相比|比较|比較)(?:起来|起來)?(?:的话|的話)?(?:怎样|怎么样|怎樣|怎麼樣|如何|咋样|咋樣|点样|點樣|谁强|誰強|谁大|誰大|哪个强|哪個強|哪个好|哪個好)?(?:呢|啊|呀|咧)?[?？!！。]*$|^(?:那)?(?:(?:有没有|有沒有|包不包括)[^\s，,。？?]{1,8}?(?:在内|在內)?|(?:有冇|包括|包含|有)[^\s，,。？?]{1,8}?(?:在内|在內)?(?:吗|嗎|么|麼|伐|嘛|不|没有|沒有|冇|呢))[?？!！。]*$/u;
+  /^(?:那)?(?:它|他|她|佢|里头|里面|裡頭|裡面)|^(?:那)?(?:之前|以前|之后|之後|后来|後來|当时|當時)(?:又|是|在|还|還)?(?:做|干|幹|搞|係)?(?:过|過)?(?:咩|乜|什么|什麼|啥|啥子|嘛|么事|么子|麼事|哪里|哪裡|哪儿|哪兒|何处|何處|边度|邊度|哪)(?:的|嘅)?(?:工作|上班|做事|任职|任職|高就)?(?:的|嘅)?(?:呢|啊|呀|㗎|嘞|咧)?[?？!！。]*$|^(?:那|这|這)?(?:跟|和|与|與|同)[^\s，,。？?]{1,10}?(?:有没有|有沒有|有冇|有无|有無|有|冇|没有|沒有|没|沒)?(?:什么|什麼|啥|咩|任何)?(?:关系|關係|关联|關聯|相关|相關|关|關)(?:系)?(?:吗|嗎|么|麼|嘛|呢|不|没|沒|咩|冇|吧)?[?？!！。]*$|^(?:那)?(?:跟|和|与|與|同)[^\s，,。？?]{1,10}?(?:比|相比|比较|比較)(?:起来|起來)?(?:的话|的話)?(?:怎样|怎么样|怎樣|怎麼樣|如何|咋样|咋樣|点样|點樣|谁强|誰強|谁大|誰大|哪个强|哪個強|哪个好|哪個好)?(?:呢|啊|呀|咧)?[?？!！。]*$|^(?:那)?(?:(?:有没有|有沒有|包不包括)[^\s，,。？?]{1,8}?(?:在内|在內)?|(?:有冇|包括|包含|有)[^\s，,。？?]{1,8}?(?:在内|在內)?(?:吗|嗎|么|麼|伐|嘛|不|没有|沒有|冇|呢))[?？!！。]*$/u;
 /**
  * "…? any data?", "…？有数据吗？": a second part asking only whether there is evidence asks for the
  * first's; alone it names no subject.
@@ -343,11 +345,12 @@ const LIST_MARKER = /^\(?[1-9][).]\s+/;
 
 /**
  * A Chinese aside between spaces or commas: why the asker asks ("写作业要用", "周会要用", "老板问的",
- * formally "以便本人撰写报告", so that I may write a report, "以供参考", for reference) or a plea
- * ("求求了", "在线等"). It names nothing the question is about.
+ * formally "以便本人撰写报告", so that I may write a report, "以供参考", for reference), a plea
+ * ("求求了", "在线等"), or the doubt offered as the other answer ("还是只是喊喊而已", or is it just
+ * talk). It names nothing the question is about.
  */
 const ZH_ASIDE =
-  /^(?:(?:以便|以供|好让|好讓|方便|为了|為了)(?:本人|我|我们|我們|在下|小弟|小妹)?(?:撰写|撰寫|写|寫|做|交|准备|準備|整理|完成|更新).{0,20}|(?:以供|供)(?:本人|我|我们|我們)?(?:参考|參考)|.{0,6}(?:要用|急用|要交|用的).{0,4}|.{0,8}(?:作业|作業|论文|論文|功课|功課)|.{0,4}(?:问我|問我)|.{0,4}答不上来|.{0,4}答不上來|我是.{1,10}|(?:写|寫|交|做)?(?:作业|作業|论文|論文|报告|報告|周会|週會|开会|開會|汇报|匯報|简报|簡報|ppt|PPT).{0,4}|(?:老板|老闆|客户|客戶|老师|老師|领导|領導)(?:让我|讓我|叫我|要我)?(?:问|問|要).{0,3}|求求了?|求助|求解答?|求告知|求科普|求指教|请指教|請指教|求指点|求指點|跪求答案?|拜托拜托|拜託拜託|大家怎么看|大家怎麼看|同问|同問|\+1|先谢过.{0,6}|先謝過.{0,6}|大佬轻喷|大佬輕噴|萌新一枚|小弟初来乍到|初来乍到|初來乍到|接上条|接上條|好奇问一下|好奇問一下|唔該問下|(?:小白|新手)?(?:问|問|请教|請教)(?:一)?(?:个|個|下)?(?:小|傻|蠢|憨|笨|白痴|弱智|简单|簡單|基础|基礎|外行)?(?:的|嘅)?(?:问题|問題)|(?:——|--)?(?:转自|轉自).{0,8}|急+|在线等|在線等|谢谢|謝謝|谢啦|謝啦|谢了|謝了|感谢|感謝|多谢|多謝|蹲一个|拜托了?|拜託了?|麻烦了|麻煩了|辛苦了)$/u;
+  /^(?:(?:(?:还是|還是|或者|定系|定係)?(?:只是|只係|就是|净是|淨是)|还是|還是)(?:喊喊|说说|說說|喊口号|喊口號|画饼|畫餅|吹牛|吹吹|嘴上说说|嘴上說說|炒作|做做样子|做做樣子|噱头|噱頭)(?:而已|罢了|罷了)?|(?:喊喊|说说|說說|喊口号|喊口號|画饼|畫餅|吹吹|嘴上说说|嘴上說說|做做样子|做做樣子)(?:而已|罢了|罷了)|(?:以便|以供|好让|好讓|方便|为了|為了)(?:本人|我|我们|我們|在下|小弟|小妹)?(?:撰写|撰寫|写|寫|做|交|准备|準備|整理|完成|更新).{0,20}|(?:以供|供)(?:本人|我|我们|我們)?(?:参考|參考)|.{0,6}(?:要用|急用|要交|用的).{0,4}|.{0,8}(?:作业|作業|论文|論文|功课|功課)|.{0,4}(?:问我|問我)|.{0,4}答不上来|.{0,4}答不上來|我是.{1,10}|(?:写|寫|交|做)?(?:作业|作業|论文|論文|报告|報告|周会|週會|开会|開會|汇报|匯報|简报|簡報|ppt|PPT).{0,4}|(?:老板|老闆|客户|客戶|老师|老師|领导|領導)(?:让我|讓我|叫我|要我)?(?:问|問|要).{0,3}|求求了?|求助|求解答?|求告知|求科普|求指教|请指教|請指教|求指点|求指點|跪求答案?|拜托拜托|拜託拜託|大家怎么看|大家怎麼看|同问|同問|\+1|先谢过.{0,6}|先謝過.{0,6}|大佬轻喷|大佬輕噴|萌新一枚|小弟初来乍到|初来乍到|初來乍到|接上条|接上條|好奇问一下|好奇問一下|唔該問下|(?:小白|新手)?(?:问|問|请教|請教)(?:一)?(?:个|個|下)?(?:小|傻|蠢|憨|笨|白痴|弱智|简单|簡單|基础|基礎|外行)?(?:的|嘅)?(?:问题|問題)|(?:——|--)?(?:转自|轉自).{0,8}|急+|在线等|在線等|谢谢|謝謝|谢啦|謝啦|谢了|謝了|感谢|感謝|多谢|多謝|蹲一个|拜托了?|拜託了?|麻烦了|麻煩了|辛苦了)$/u;
 /** "有人知道吗", "谁晓得", "边个睇咗篇文话我知下": does anyone know (and tell me), said after the question. */
 const ZH_ANYONE =
   /^(?:(?:有人|有没有人|有沒有人|有冇人|谁|誰|边个|邊個)(?:知道|晓得|曉得|清楚|了解|懂|知)|有(?:知道|懂)的(?:朋友|人)?|有没有懂的(?:朋友|人)?|有沒有懂的(?:朋友|人)?|(?:有人|谁|誰)能(?:解释|解釋|回答|说说|說說)(?:一?下)?|(?:谁|誰)(?:给|給)(?:我|额|俺)(?:讲|講|说|說|解释|解釋|科普|谝|捋|介绍|介紹)(?:一?下)?|(?:边个|邊個|谁|誰|有人|有冇人|哪位)(?:睇咗|睇過|睇过|看过|看過|看了|读过|讀過)?(?:篇文|文章|呢篇|这篇|這篇)?(?:话我知|話我知|告诉我|告訴我|同我讲|同我講)(?:一?下)?)(?:吗|嗎|不|么|麼|啊|呀|呢|嘛|唔)?[?？!！]*$/u;

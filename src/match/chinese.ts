@@ -334,6 +334,11 @@ export const ZH_QUESTION_WORD = new RegExp(
  */
 const LEVEL: [RegExp, string] = [/([村乡镇县市省国])一级/g, "$1级"];
 /**
+ * Herders, fishers and growers of one crop (牧民, 渔民, 果农, 茶农…) are the rural producers the word
+ * 农民 names in a question of who sells online (a Hohhot writer's 牧民 of round 96).
+ */
+const PRODUCERS: [RegExp, string] = [/牧民|牧户|牧区的人|渔民|果农|菜农|茶农|瓜农|蕉农|棉农|药农|养殖户/g, "农民"];
+/**
  * "What" in other Mandarin-area speech: Gan, Xiang and Hubei 么子 (是么子打算), Jin and Northwest
  * 甚么 (written for 什么 since the old novels), Taiwanese 啥米 (Hokkien "siánn-mih"), Wuhan 么时候 /
  * 么斯. Not 甚 alone: 甚至 is "even".
@@ -341,6 +346,8 @@ const LEVEL: [RegExp, string] = [/([村乡镇县市省国])一级/g, "$1级"];
 const WHAT: [RegExp, string][] = [
   [/么子/g, "什么"],
   [/甚么/g, "什么"],
+  // …and Jin 甚 alone after a verb (说甚, 干甚, 为甚), where it cannot be 甚至.
+  [/(?<=[说讲干做弄搞是叫为])甚(?![至么])/g, "什么"],
   [/啥米/g, "什么"],
   // Hubei (Wuhan) 么时候, 么斯 "when", "what", where no character before 么 makes it 什么 or 怎么.
   [/(?<![什甚怎这這那多要干幹])么(?=时候|時候|斯)/g, "什么"],
@@ -416,7 +423,10 @@ const NORTHWEST: [RegExp, string][] = [
 ];
 
 const mandarin = (text: string): string => {
-  const t = [...CANTONESE, ...WU, ...HOKKIEN, ...WHAT, ...NORTHERN, ...NORTHWEST, LEVEL].reduce((t, [re, to]) => t.replace(re, to), text);
+  const t = [...CANTONESE, ...WU, ...HOKKIEN, ...WHAT, ...NORTHERN, ...NORTHWEST, LEVEL, PRODUCERS].reduce(
+    (t, [re, to]) => t.replace(re, to),
+    text,
+  );
   return ZH_QUESTION_WORD.test(t) ? t : SOUTHWEST.reduce((t, [re, to]) => t.replace(re, to), t);
 };
 

@@ -173,6 +173,9 @@ describe("normalise", () => {
     expect(normalise("是么").terms).toEqual(normalise("是吗").terms);
     expect(normalise("到底是么子打算").terms).toEqual(normalise("到底是什么打算").terms);
     expect(normalise("这是甚么计划").terms).toEqual(normalise("这是什么计划").terms);
+    // Jin 甚 alone after a verb is 什么 too; 甚至 ("even") is not.
+    expect(normalise("文章里说甚来").terms).toEqual(normalise("文章里说什么来").terms);
+    expect(normalise("甚至农民也卖").terms).not.toEqual(normalise("什么至农民也卖").terms);
     expect(normalise("甚至农村").terms).not.toEqual(normalise("什么农村").terms);
     // Numbers in Chinese numerals are read as the digits a knowledge file writes.
     expect(normalise("三億五千萬是什么").terms).toEqual(normalise("3.5亿是什么").terms);
@@ -207,6 +210,10 @@ describe("normalise", () => {
     expect(normalise("这文章多咱发的").terms).toEqual(normalise("这文章什么时候发的").terms);
     expect(normalise("开车得多会儿").terms).not.toContain("when");
     expect(normalise("活跃买家统共有多少个人").terms).toEqual(normalise("活跃买家总共有多少人").terms);
+    // Herders, fishers and growers of one crop are the farmers who sell online.
+    expect(normalise("牧民能在网上卖东西吗").terms).toEqual(normalise("农民能在网上卖东西吗").terms);
+    expect(normalise("茶农能在网上卖东西吗").terms).toEqual(normalise("农民能在网上卖东西吗").terms);
+    expect(normalise("can herders sell online").terms).toEqual(normalise("can farmers sell online").terms);
     // 头一个 is the first one (头一次, the first time, is not).
     expect(normalise("三大战场头一个是什么").terms).toEqual(normalise("三大战场第一个是什么").terms);
     expect(normalise("头一次来").terms).not.toEqual(normalise("第一次来").terms);

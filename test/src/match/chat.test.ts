@@ -202,6 +202,8 @@ describe("reading chat messages", () => {
   it("drops a Chinese aside about why the asker asks, keeps a clause that asks", () => {
     expect(readChat("谁能讲讲这家公司的计划 写作业要用 求求了").text).toBe("谁能讲讲这家公司的计划");
     expect(readChat("周会要用，这家公司的路线图是什么").text).toBe("这家公司的路线图是什么");
+    // …or the doubt offered as the other answer ("or is it just talk").
+    expect(readChat("这个计划今年会做更大吗 还是只是喊喊而已").text).toBe("这个计划今年会做更大吗");
     // …said formally: "so that I may write a report", "for reference".
     expect(readChat("請概述該公司之三大重點，以便本人撰寫研究報告。").text).toBe("請概述該公司之三大重點，");
     expect(readChat("这家公司的路线图是什么，以供参考").text).toBe("这家公司的路线图是什么，");
@@ -345,6 +347,15 @@ describe("reading chat messages", () => {
       expect(readChat(q).parts, q).toHaveLength(1);
   });
 
+  it("a sentence that names its topic first asks ('imports thing, what is it.'), so it is one of two parts", () => {
+    expect(readChat("imports thing, what is it. also where in town they opened offices").parts).toEqual([
+      "imports thing, what is it.",
+      "also where in town they opened offices",
+    ]);
+    // A topic and a statement after it ask nothing.
+    expect(readChat("imports thing, that is it. also where in town they opened offices").parts).toHaveLength(1);
+  });
+
   it("a sentence that embeds its question asks, with or without a question mark", () => {
     const r = readChat("I'm trying to recall what the chief said about rural development. Could you summarize his remarks?");
     expect(r.parts[0]).toBe("what the chief said about rural development.");
@@ -403,6 +414,8 @@ describe("reading chat messages", () => {
     expect(readChat("这些省份是哪几个？有广东伐？").leaning).toBe(true);
     expect(readChat("那几个国家是哪些？有没有西班牙？").leaning).toBe(true);
     expect(readChat("新总部在哪？京东有吗？").leaning).toBe(false);
+    // …and one asking what is inside it (里头, 里面).
+    expect(readChat("德国那个办公室在哪个城市？里头有几个人").leaning).toBe(true);
     // …and one asking only what the subject did before.
     expect(readChat("王明几时开始做CEO㗎？之前做咩？").leaning).toBe(true);
     expect(readChat("王明是哪年当上CEO的?以前是干嘛的?").leaning).toBe(true);
