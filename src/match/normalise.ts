@@ -193,6 +193,9 @@ export function cleanText(input: string): string {
       .normalize("NFD")
       .replace(/\p{M}+/gu, "")
       .normalize("NFC")
+      // An amount in US dollars ("a billion US", "US dollars"): the currency, not the country.
+      .replace(/(?<=(?:\d|\b(?:million|billion|trillion|thousand|bn|mn))\s*)US\b(?![\p{L}\p{N}$])(?:\s+dollars?\b)?/gu, "dollars")
+      .replace(/\bU\.?S\.?\s+(?=dollars?\b)/gi, "")
       // "the US", "the U.S.": a country, not the pronoun "us" lower case would make it (a message
       // all in capitals says nothing by its case; "US$" is the currency, read below).
       .replace(/\bU\.?S\.?(?:A\b\.?)?(?![\p{L}\p{N}]|\s*\$)/gu, (us) => (input === input.toUpperCase() ? us : "USA"))

@@ -72,6 +72,8 @@ export const PHRASES: Record<string, string> = {
   "if i understand correctly": "",
   "if i remember correctly": "",
   iirc: "",
+  // Australian "fair dinkum" (really?, honestly) says how the asker feels about it.
+  "fair dinkum": "",
   afaik: "",
   "is concerned": "",
   "are concerned": "",
@@ -316,6 +318,18 @@ export const WORDS: Record<string, string> = {
   peasants: "farmers",
   peasant: "farmer",
   growers: "farmers",
+  // Removing, eliminating or bypassing a link of a chain is cutting it out ("why remove the middlemen?").
+  remove: "cut",
+  removes: "cut",
+  removing: "cut",
+  removed: "cut",
+  eliminate: "cut",
+  eliminates: "cut",
+  eliminating: "cut",
+  eliminated: "cut",
+  bypass: "cut",
+  bypassing: "cut",
+  bypassed: "cut",
   // Herders and fishers are the rural producers "farmers" names ("can herders sell on it?").
   herders: "farmers",
   herder: "farmer",

@@ -79,6 +79,9 @@ describe("normalise", () => {
     expect(bag("what is eating into the venue's customers")).toEqual(bag("what is stealing the venue's customers"));
     expect(bag("what is luring away the venue's customers")).toEqual(bag("what is stealing the venue's customers"));
     expect(bag("which towns is the venue going back after")).toEqual(bag("which towns is the venue targeting"));
+    // Removing, eliminating or bypassing a link is cutting it out; "fair dinkum" (really?) frames.
+    expect(bag("why remove the middlemen at the venue")).toEqual(bag("why cut the middlemen at the venue"));
+    expect(bag("fair dinkum, who runs the venue?")).toEqual(bag("who runs the venue?"));
     // "net-net" (in sum) frames the question.
     expect(bag("net-net, who runs the venue?")).toEqual(bag("who runs the venue?"));
     // "the import side", "the local services side of things": where, not what.
@@ -138,6 +141,9 @@ describe("normalise", () => {
     expect(normalise("any offices in the us?").terms).toContain("usa");
     expect(normalise("give us the offices").terms).not.toContain("usa");
     expect(normalise("what did the us$1 billion buy").terms).not.toContain("usa");
+    // After an amount, or before "dollars", it is the currency.
+    expect(normalise("a billion US on local services").terms).toEqual(normalise("a billion dollars on local services").terms);
+    expect(normalise("1 billion US dollars on it").terms).toEqual(normalise("1 billion dollars on it").terms);
   });
 
   it("notices questions about now, and removes the marker", () => {
