@@ -127,14 +127,15 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
     // about nothing: 罉圿奁幏吮抨砑鷹上呓 is all dictionary words, and one of them sounds like 亿.
     if (m.normalised.chinese && knownCharacters() < KNOWLEDGE_CHINESE) return false;
     // Chinese that shares no whole word with the top fact, only pairs of syllables or lone ones
-    // (蠅絻栱囬伱聦 has "ying wen", 認一丝 "ren"), is typo evidence without a topic, unless those pairs explain most of it, or the
+    // (蠅絻栱囬伱聦 has "ying wen", 認一丝 "ren"), or a number read off its numerals (一万悔 "1"), is
+    // typo evidence without a topic, unless those pairs explain most of it, or the
     // question is written in the knowledge's own characters, two of them side by side as the
     // knowledge writes them: 长不长 ("long or not") is three one-character words, and its pairs are
     // the very characters of a phrasing (叨橙棱 is three known characters, none of them so paired).
     if (
       m.normalised.chinese &&
       top.coverage < SOUNDS_ONLY_COVERAGE &&
-      top.matched.every((t) => isChineseTerm(t) && (t.includes("_") || isSyllable(t))) &&
+      top.matched.every((t) => (isChineseTerm(t) && (t.includes("_") || isSyllable(t))) || /^\d+$/.test(t)) &&
       (knownCharacters() < OWN_CHARACTERS || !ownPair())
     )
       return false;

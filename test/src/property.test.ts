@@ -164,6 +164,8 @@ describe("engine properties (fast-check)", () => {
       "叨橙棱",
       // Seed 418: one character that sounds like 人 ("ren") beside a number.
       "認一丝",
+      // Seed 427: a number read off its numerals ("1") beside a character that only pairs with them.
+      "一万悔",
     ])("noise the fuzzer found: %s", never);
     it("all of them mixed", () =>
       fc.assert(
