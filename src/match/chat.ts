@@ -386,6 +386,12 @@ const PLEA_TAIL =
   /[\s,;—–-]+(?:does |do )?(?:any ?one|anybody|some ?one|somebody)\s+(?:want to take a stab|wanna take a stab|know|knows|able to help(?: me)?(?: answer this| with this)?|can help(?: me)?(?: with this)?|have an? (?:idea|clue)|got an? (?:idea|clue|answer))\W*$/i;
 /** A closing clause that says what the answer is for: ", I need it for test data", "- need it for a slide". */
 const PURPOSE_TAIL = /[,;—–-]\s?(?:(?:i|we) )?(?:need|needs|want) (?:it|this|that|them|the \w+) for\b[^?]{0,60}$/i;
+/**
+ * A sentence that only says what the answer is for: "is for the references" (Spanish "es para…"),
+ * "it's for my presentation.", "this is for a class". Not one asked ("is it for the farmers?").
+ */
+const PURPOSE_SENTENCE =
+  /^(?:(?:it|this|that)\s*(?:'s|’s|\s+is)|its|is)\s+(?:just\s+|only\s+|all\s+)?for\s+(?:my|the|a|an|our|some)\s+[\p{L}\p{N} '’-]{1,30}[.!]*$/iu;
 /** When the asker needs the answer, which is no part of what is asked: "… by EOD", "before tomorrow". */
 const DEADLINE =
   /\s?\b(?:by|before|till|until)\s+(?:eod|eow|cob|eob|end of (?:the )?(?:day|week|business)|tmrw?|tomorrow|tonight)\b(?:\s+(?:pls|please|plz|thanks|thx|if possible))?/gi;
@@ -442,7 +448,7 @@ function dropPleasantries(sentence: string): string {
         .replace(PLEA_TAIL_END, (tail) => tail.replace(PLEA_TAIL, "")),
     ),
   );
-  if (THANKS.test(s) || ZH_THANKS.test(s) || ANYONE.test(s) || READ_IT.test(s)) return "";
+  if (THANKS.test(s) || ZH_THANKS.test(s) || ANYONE.test(s) || READ_IT.test(s) || PURPOSE_SENTENCE.test(s)) return "";
   // "Thank you all for the help yesterday!", "Apologies if this is the wrong channel.", "no rush":
   // a sentence that opens with a pleasantry and asks nothing is one.
   // (Short, and no question word inside: "sorry if dumb q whats the story with…" runs a question on.)

@@ -381,7 +381,12 @@ const HOKKIEN: [RegExp, string][] = [
   [/偌久/g, "多久"],
   [/偌大/g, "多大"],
   [/佗位/g, "哪里"],
-  [/佗(?=[几幾一])/g, "哪"],
+  [/佗(?=[几幾一两兩])/g, "哪"],
+  // …and (a Kinmen writer of round 98) 這馬 "now", 內底 "inside", 物件 after buying or selling "goods"
+  // (OpenCC's Taiwan phrases have made it 对象 by then).
+  [/[这這][马馬]/g, "现在"],
+  [/[内內]底/g, "里面"],
+  [/(?<=[买買卖賣])(?:物件|对象)/g, "东西"],
   [/[会會]使/g, "可以"],
   [/毋/g, "不"],
   [/[拢攏]/g, "都"],

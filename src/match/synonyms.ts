@@ -74,6 +74,13 @@ export const PHRASES: Record<string, string> = {
   iirc: "",
   // Australian "fair dinkum" (really?, honestly) says how the asker feels about it.
   "fair dinkum": "",
+  // Spanish "¿cómo se llama?" said in English: "how is it called" asks its name.
+  "how is it called": "what is its name",
+  "how is he called": "what is his name",
+  "how is she called": "what is her name",
+  "how is this called": "what is its name",
+  "how is that called": "what is its name",
+  "how are they called": "what are their names",
   afaik: "",
   "is concerned": "",
   "are concerned": "",

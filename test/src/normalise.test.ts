@@ -82,6 +82,8 @@ describe("normalise", () => {
     // Removing, eliminating or bypassing a link is cutting it out; "fair dinkum" (really?) frames.
     expect(bag("why remove the middlemen at the venue")).toEqual(bag("why cut the middlemen at the venue"));
     expect(bag("fair dinkum, who runs the venue?")).toEqual(bag("who runs the venue?"));
+    // Spanish "¿cómo se llama?" said in English asks the name.
+    expect(bag("the venue, how is it called?")).toEqual(bag("the venue, what is its name?"));
     // "net-net" (in sum) frames the question.
     expect(bag("net-net, who runs the venue?")).toEqual(bag("who runs the venue?"));
     // "the import side", "the local services side of things": where, not what.
@@ -305,6 +307,10 @@ describe("normalise", () => {
   it("reads Taiwanese Hokkien's question words and everyday words as Mandarin", () => {
     expect(normalise("作穡人佇庄跤按怎賣貨").terms).toEqual(normalise("农民在乡下怎么卖货").terms);
     expect(normalise("阿里總共開偌濟錢").terms).toEqual(normalise("阿里总共开多少钱").terms);
+    // …and Kinmen's 佗兩个 "which two", 內底 "inside", 買物件 "buying things".
+    expect(normalise("兩个市集是佗兩个").terms).toEqual(normalise("两个市集是哪两个").terms);
+    expect(normalise("文章內底講的").terms).toEqual(normalise("文章里面讲的").terms);
+    expect(normalise("有偌濟人咧買物件").terms).toEqual(normalise("有多少人在买东西").terms);
   });
 
   it("reads Teochew's 乜个 and 几久 as 什么 and 多久, and phony merchandise as fake goods", () => {

@@ -347,6 +347,12 @@ describe("reading chat messages", () => {
       expect(readChat(q).parts, q).toHaveLength(1);
   });
 
+  it("drops a sentence that only says what the answer is for, not one that asks", () => {
+    expect(readChat("who runs the venue? is for the references").parts).toEqual(["who runs the venue?"]);
+    expect(readChat("who runs the venue? it's for my presentation.").parts).toEqual(["who runs the venue?"]);
+    expect(readChat("who runs the venue? is it for the farmers?").parts).toHaveLength(2);
+  });
+
   it("a sentence that names its topic first asks ('imports thing, what is it.'), so it is one of two parts", () => {
     expect(readChat("imports thing, what is it. also where in town they opened offices").parts).toEqual([
       "imports thing, what is it.",
