@@ -367,20 +367,26 @@ function asksSomeoneElse(question: string, answer: string, names: NameFacts): bo
 }
 
 const EXACTLY = /\b(?:exactly|specifically|precisely|in particular)\b/i;
+/**
+ * "What fresh foods exactly…": "which" asked with "what", the thing it asks about (as WHICH_NOUN's).
+ * Not "what kinda apps", which asks the kind, as "what kind of" does when it is not exact.
+ */
+const WHAT_NOUN = new RegExp(WHICH_NOUN.source.replace("\\bwhich", "\\bwhat(?!\\s+(?:kinda|sorta)\\b)"), "i");
 /** "What kind of fresh food…": the thing a "what kind of" asks about. */
 const KIND_NOUN = /\bwhat\s+(?:kinds?|types?|sorts?)\s+of\s+(?:\w+\s+)?(\w+)/i;
 
 /**
  * "Which cities exactly…?", "what kind of fresh food exactly…?": the asker wants the instances,
  * named. An answer that mentions the thing only as a kind ("first-tier cities", "even fresh
- * foods") without naming one after it ("cities such as X", "offices in X") does not answer. Of
+ * foods") without naming one after it ("cities such as X", "offices in X") or before it ("the X
+ * and Y marketplaces") does not answer. Of
  * the labelled questions asking "which … exactly", all but two are near-misses; on the dev splits
  * four more were refused and one answered question lost (a two-part message whose other half is
  * the answered one).
  */
 function asksExactlyWhich(question: string, answer: string, common: ReadonlySet<string>): boolean {
   if (!EXACTLY.test(question)) return false;
-  const noun = (WHICH_NOUN.exec(question)?.[1] ?? KIND_NOUN.exec(question)?.[1])?.toLowerCase();
+  const noun = (WHICH_NOUN.exec(question)?.[1] ?? KIND_NOUN.exec(question)?.[1] ?? WHAT_NOUN.exec(question)?.[1])?.toLowerCase();
   if (!noun) return false;
   const stemOf = noun.replace(/(?:ies|y)$/, "").replace(/s$/, "");
   const asked = question.toLowerCase();
@@ -389,6 +395,11 @@ function asksExactlyWhich(question: string, answer: string, common: ReadonlySet<
     mentioned = true;
     const named = /^\s*(?:such as|like|including|namely|:|\(|in|at|from)\s*([A-Z][\w-]+)/.exec(m[1] as string)?.[1]?.toLowerCase();
     if (named && !common.has(named) && !asked.includes(named)) return false;
+  }
+  // …or named right before it ("the Acme and Globex marketplaces").
+  for (const m of answer.matchAll(new RegExp(`\\b([A-Z][\\w-]+)\\s+${stemOf}[a-z]{0,3}\\b`, "g"))) {
+    const named = (m[1] as string).toLowerCase();
+    if (!common.has(named) && !asked.includes(named)) return false;
   }
   // Not mentioned: the answer may still name instances of it ("one in France and one in Germany" for "which countries").
   return mentioned;

@@ -29,6 +29,9 @@ export const STOP_WORDS = new Set(
     // Nigerian Pidgin's particles and fillers ("wetin dem dey plan", "abeg", "na so", "e don do"):
     // the grammar between its content words, which are English.
     "dey abeg wan na sef oga una dem don wey " +
+    // Hinglish particles around an English question ("global imports wala point, kya scene hai?",
+    // "yaar", "bhai"): "wala" ties a noun to what follows, "kya … hai" frames "what".
+    "yaar yar bhai wala wale wali waala hai hain scene " +
     // Kenyan English's Swahili and Sheng greetings and particles ("Poa poa. Kwani how will…?", "sasa
     // wasee", "asante"): the words around an English question.
     "kwani sasa poa ama sawa asante wasee " +

@@ -16,8 +16,9 @@ export const SHORTHAND: Record<string, string> = {
   reed: "read",
   // …and "dose" for "does", its letters swapped ("how many shoppers dose it have").
   dose: "does",
-  // Nigerian Pidgin's "what".
+  // Nigerian Pidgin's "what", and Hindi's ("kya scene hai?").
   wetin: "what",
+  kya: "what",
   // Pidgin's and Patois's "take" ("how long e go tek").
   tek: "take",
   wats: "what",

@@ -74,6 +74,13 @@ export const PHRASES: Record<string, string> = {
   iirc: "",
   // Australian "fair dinkum" (really?, honestly) says how the asker feels about it.
   "fair dinkum": "",
+  // Hinglish "the X wala point" is "the X one": the point, part or topic names nothing more.
+  "wala point": "",
+  "wala part": "",
+  "wala topic": "",
+  "wala thing": "",
+  "wala section": "",
+  "wali baat": "",
   // Spanish "¿cómo se llama?" said in English: "how is it called" asks its name.
   "how is it called": "what is its name",
   "how is he called": "what is his name",

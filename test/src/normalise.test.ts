@@ -283,6 +283,8 @@ describe("normalise", () => {
 
   it("reads Nigerian Pidgin's wetin as what and abeg as please", () => {
     expect(normalise("abeg wetin be the headline").terms).toEqual(normalise("please what be the headline").terms);
+    // …and Hinglish: "kya" is what, "the X wala point" is the X one, "yaar" and "hai" frame.
+    expect(normalise("global imports wala point, kya scene hai yaar?").terms).toEqual(normalise("global imports, what?").terms);
   });
 
   it("reads a Portuguese speaker's false friends and the inland words as English means them", () => {

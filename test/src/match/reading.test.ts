@@ -270,6 +270,13 @@ describe("the shape of answer a question asks for", () => {
     expect(shapeMissed("which first-tier cities are they targeting?", cities)).toBe(false);
     expect(shapeMissed("which cities exactly?", "It opened offices in cities such as Paris.")).toBe(false);
     expect(shapeMissed("which countries exactly?", "It opened one office in France and one in Germany.")).toBe(false);
+    // …instances named before the noun answer too ("the Acme and Globex marketplaces")…
+    const shops = "The article names the Acme and Globex marketplaces.";
+    expect(shapeMissed("which marketplaces does the article mention exactly?", shops)).toBe(false);
+    // …and "what … exactly" asks as "which … exactly" does (not "what kinda …", which asks the kind).
+    const foods = "It sells more goods from overseas, even fresh foods.";
+    expect(shapeMissed("what fresh foods exactly are they importing?", foods)).toBe(true);
+    expect(shapeMissed("what fresh foods are they importing?", foods)).toBe(false);
     // "The third battlefield" is an ordinal, not a share.
     expect(shapeMissed("what percent of shoppers live in rural areas?", "The third battlefield is rural areas.")).toBe(true);
     expect(shapeMissed("what percent of shoppers live in rural areas?", "A third of shoppers live in rural areas.")).toBe(false);
