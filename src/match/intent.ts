@@ -379,10 +379,9 @@ const KIND_NOUN = /\bwhat\s+(?:kinds?|types?|sorts?)\s+of\s+(?:\w+\s+)?(\w+)/i;
  * "Which cities exactly…?", "what kind of fresh food exactly…?": the asker wants the instances,
  * named. An answer that mentions the thing only as a kind ("first-tier cities", "even fresh
  * foods") without naming one after it ("cities such as X", "offices in X") or before it ("the X
- * and Y marketplaces") does not answer. Of
- * the labelled questions asking "which … exactly", all but two are near-misses; on the dev splits
- * four more were refused and one answered question lost (a two-part message whose other half is
- * the answered one).
+ * and Y marketplaces") does not answer. Of the labelled questions asking "which … exactly", all
+ * but two are near-misses; on the dev splits four more were refused and one answered question
+ * lost (a two-part message whose other half is the answered one).
  */
 function asksExactlyWhich(question: string, answer: string, common: ReadonlySet<string>): boolean {
   if (!EXACTLY.test(question)) return false;
