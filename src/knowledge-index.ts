@@ -77,6 +77,9 @@ export function indexKnowledge(knowledge: Knowledge, sourceTexts?: Readonly<Reco
   let completer: Fuse<Completion> | undefined;
   let characters: ReadonlySet<string> | undefined;
   let pairs: ReadonlySet<string> | undefined;
+  // The file as text, for its characters and its pairs alike (a megabyte or so: written out once).
+  let written: string | undefined;
+  const asText = () => (written ??= JSON.stringify(knowledge));
   const source = knowledge.sources[0];
   return {
     knowledge,
@@ -92,8 +95,8 @@ export function indexKnowledge(knowledge: Knowledge, sourceTexts?: Readonly<Reco
         prepare,
         examples.filter((e) => hasChinese(e.q)),
       )),
-    chineseCharacters: () => (characters ??= new Set(hanCharacters(JSON.stringify(knowledge)))),
-    chinesePairs: () => (pairs ??= characterPairs(JSON.stringify(knowledge))),
+    chineseCharacters: () => (characters ??= new Set(hanCharacters(asText()))),
+    chinesePairs: () => (pairs ??= characterPairs(asText())),
     complete: () =>
       (completer ??= new Fuse(
         // The first questions of each fact are its canonical wordings; later ones are variants
