@@ -137,6 +137,13 @@ const SOURCE_SAYS = new RegExp(
   `\\b(?:does|did|do|can|could)\\s+(?:the|this|that|your)\\s+(?:article|piece|story|post|text|source|report|write-?up)\\s+(?:say|mention|tell(?:\\s+(?:us|me))?|explain|state|specify|reveal|cover)\\s+(?=(?:${WH})\\b)|^(?:according to|in|per|from|based on)\\s+(?:the|this|that)\\s+(?:article|piece|story|post|text|write-?up|report)\\s*[,:]\\s*`,
   "i",
 );
+/**
+ * "what's the craic with the rural plan?", "what's the story with…", "what's the deal on…": asks
+ * what there is to know about what follows, which is the question. Only opening the sentence:
+ * "…, and also what's the story with the HQ?" is the second part of two.
+ */
+const NEWS_OF =
+  /^(?:(?:so|ok|okay|and|quick (?:one|q|question))\b[\s,:;–—-]*)*what(?:'s|s|’s| is)\s+(?:the|da|tha)\s+(?:craic|story|deal|scoop|lowdown|sitch|situation|news|word)\s+(?:with|on|about|regarding|re)\s+/i;
 /** "…anyway, who wrote this?", "…btw where is…": a change of topic; what came before is not the question. */
 const TOPIC_SHIFT = new RegExp(
   `\\b(?:anyway|anyways|btw|by the way)\\b[\\s,:;–—-]*(?=(?:so\\s+)?(?:${WH}|is|are|does|do|did|can|could)\\b)`,
@@ -481,7 +488,7 @@ const ZH_EMBEDDED =
 function focusQuestion(sentence: string): string {
   // A request to ask, an embedded question, the source named as where to look, a change of topic:
   // the question is what follows, when it names something.
-  for (const lead of [ZH_EMBEDDED, EMBEDDED, SOURCE_SAYS, TOPIC_SHIFT]) {
+  for (const lead of [ZH_EMBEDDED, EMBEDDED, SOURCE_SAYS, TOPIC_SHIFT, NEWS_OF]) {
     const m = lead.exec(sentence);
     const rest = m ? sentence.slice(m.index + m[0].length) : "";
     if (m && namesSomething(rest)) return rest;

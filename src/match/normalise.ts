@@ -19,7 +19,7 @@ export const STOP_WORDS = new Set(
     "guess basically currently plz thx ty maybe probably piece story deal whole anyway though lemme " +
     "new main back known current today nowadays presently latest recently still actually quote quotes quoted worried worry matter too cant thered theres therell talked tells told wat r u ur ya thru w abt bc cuz tho btw imo smth sth pls im ive id dont doesnt didnt isnt arent " +
     "kindly guy guys dude etc lol hmm um uh gotta kinda sorta yet again also instead insted po " +
-    "happening happen exist exists according supposed seems seem think thinks look looking mr mrs ms grateful specifically stated side sides " +
+    "happening happen exist exists according supposed seems seem think thinks reckon reckons reckoned look looking mr mrs ms grateful specifically stated side sides " +
     // Chat fillers that say how the asker feels, not what they ask ("is it deadass true or nah, fr").
     "tbh ngl fr frfr lowkey highkey deadass idk nah ong smh fwiw imho istg bruh " +
     // Words for the people asked ("bro", "mate", "fam", "sir", South Asia's "sir ji") and vague
@@ -37,6 +37,9 @@ export const STOP_WORDS = new Set(
     "kwani sasa poa ama sawa asante wasee " +
     // Jamaican Patois's ("wah gwaan", "weh di plan fi di city dem", "mi seh", "inna"), likewise.
     "pon di mi fi seh nuh inna deh yuh unu gwaan wah weh ting " +
+    // Irish and Scots English's "craic" (the news: "what's the craic with the rural plan?") and "yer"
+    // ("yer man Lee", that man): how the asker talks, not what they ask.
+    "craic yer " +
     // Taglish particles ("ano plano ng company ngayon?", "pa-help naman", "diba?").
     "naman ng ang sa mga ba lang kasi diba yung nga talaga sana pa " +
     // …and its pronouns, linkers and fillers ("sino sumulat nung piece na to", "salamat po").
@@ -69,6 +72,9 @@ export const INTENT_WORDS = new Set(["who", "what", "where", "when", "why", "how
 /** Words that ask about the present; the answer is framed as of the article. */
 const NOW_PATTERN =
   /\b(now|currently|current|today|nowadays|these days|at present|at the present time|at this (?:point|moment) in time|as things stand|presently|(?:at|in|for) (?:the|this) moment|right now|as of now|still|anymore|any more|latest|recently)\b/;
+
+const AT_THE_MINUTE = /\b(?:at|for) (?:the|this) minute\b/gi;
+const TYPED_HOW = /\bhwo(?=\s+(?:much|many|long|far|big|old|often|soon|do|does|did|can|could|will|would|should|to|come|exactly)\b)/gi;
 
 /** A number and the noun that only says it is one: "the 500 million figure", "that 20 stat". */
 const NUMBER_NOUN = /(?<![\d,.])(\d[\d,.]*(?:\s*(?:million|billion|thousand|mn|bn|m|k))?)\s+(?:figures?|numbers?|stats?|statistics?)\b/gi;
@@ -288,6 +294,9 @@ export function normalise(input: string, synonyms?: Prepare): Normalised {
   text = text.replace(NUMBER_NOUN, "$1").replace(NUMBERED, "$1 ");
   const refers = REFERS_TO.exec(text);
   if (refers && /\bwhat\b/i.test(text.slice(0, refers.index))) text = `${text.slice(0, refers.index)} mean`;
+  // British and Irish "at the minute" is "right now" (the classifier has seen the one, not the other).
+  // "hwo" is "how" before what "how" asks ("hwo much", "hwo do farmers…"); elsewhere, "who".
+  text = text.replace(AT_THE_MINUTE, "right now").replace(TYPED_HOW, "how");
   const tokens = text
     .replace(CJK_RUN, " ")
     .split(/[^\p{L}\p{N}]+/u)

@@ -82,6 +82,15 @@ describe("normalise", () => {
     // Removing, eliminating or bypassing a link is cutting it out; "fair dinkum" (really?) frames.
     expect(bag("why remove the middlemen at the venue")).toEqual(bag("why cut the middlemen at the venue"));
     expect(bag("fair dinkum, who runs the venue?")).toEqual(bag("who runs the venue?"));
+    // Irish "craic" and "yer" frame; to reckon is to think; "at the minute" is right now.
+    expect(bag("what's the craic, does yer firm reckon the venue is worth it?")).toEqual(
+      bag("what's the, does firm think the venue is worth it?"),
+    );
+    expect(normalise("who runs the venue at the minute").tokens).toEqual(normalise("who runs the venue right now").tokens);
+    expect(normalise("who runs the venue at the minute").asksAboutNow).toBe(true);
+    // "hwo" before what "how" asks is "how" ("hwo is" is left to the typo reader, which reads "who").
+    expect(normalise("hwo much did they put into it").terms).toEqual(normalise("how much did they put into it").terms);
+    expect(normalise("hwo is the ceo").terms).not.toContain("how");
     // Spanish "¿cómo se llama?" said in English asks the name.
     expect(bag("the venue, how is it called?")).toEqual(bag("the venue, what is its name?"));
     // "net-net" (in sum) frames the question.

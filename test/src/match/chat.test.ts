@@ -288,6 +288,13 @@ describe("reading chat messages", () => {
     expect(readChat("the second office is in Paris, anyway what is it?").text).toBe("the second office is in Paris, anyway what is it?");
   });
 
+  it("reads what follows 'what's the craic with' or 'what's the story on' as the question", () => {
+    expect(readChat("quick one, what's the craic with the venue's plans for 2016?").text).toBe("the venue's plans for 2016?");
+    expect(readChat("whats the story on the new office").text).toBe("the new office");
+    // Only opening the sentence: after "also" it is the second part of two, and both stay.
+    expect(readChat("what's the rural plan, also what's the story with the new office?").parts).toHaveLength(2);
+  });
+
   it("splits a two-part question, at most two parts", () => {
     // "also" typed between two Chinese questions splits them too.
     expect(readChat("阿里现在CEO是谁 also 他说农村那块要怎么搞？").parts).toEqual(["阿里现在CEO是谁", "他说农村那块要怎么搞？"]);
