@@ -107,6 +107,8 @@ const QUESTION_START = new RegExp(
   `[,:;–—-]\\s+(?=(?:so\\s+)?(?:${WH}|is|are|does|do|did|can|could|was|were|has|have|any|tell me|give me|remind me)\\b)`,
   "i",
 );
+/** The punctuation after a preface ("important for me: …"). */
+const PREFACE_BREAK = /[:;–—]\s*/;
 /** The punctuation that sets a clause apart inside a sentence. */
 const CLAUSE_BREAK = /[,:;–—]\s+/g;
 const HAS_WH = new RegExp(`\\b(?:${WH})\\b`, "i");
@@ -139,11 +141,12 @@ const SOURCE_SAYS = new RegExp(
 );
 /**
  * "what's the craic with the rural plan?", "what's the story with…", "what's the deal on…": asks
- * what there is to know about what follows, which is the question. Only opening the sentence:
+ * what there is to know about what follows, which is the question; so does "how far with X?" (how
+ * X is getting on, as West and Southern Africa ask it). Only opening the sentence:
  * "…, and also what's the story with the HQ?" is the second part of two.
  */
 const NEWS_OF =
-  /^(?:(?:so|ok|okay|and|quick (?:one|q|question))\b[\s,:;–—-]*)*what(?:'s|s|’s| is)\s+(?:the|da|tha)\s+(?:craic|story|deal|scoop|lowdown|sitch|situation|news|word)\s+(?:with|on|about|regarding|re)\s+/i;
+  /^(?:(?:so|ok|okay|and|quick (?:one|q|question))\b[\s,:;–—-]*)*what(?:'s|s|’s| is)\s+(?:the|da|tha)\s+(?:craic|story|deal|scoop|lowdown|sitch|situation|news|word)\s+(?:with|on|about|regarding|re)\s+|^(?:(?:so|ok|okay|and)\b[\s,:;–—-]*)*how\s+far\s+(?:with|on)\s+/i;
 /** "…anyway, who wrote this?", "…btw where is…": a change of topic; what came before is not the question. */
 const TOPIC_SHIFT = new RegExp(
   `\\b(?:anyway|anyways|btw|by the way)\\b[\\s,:;–—-]*(?=(?:so\\s+)?(?:${WH}|is|are|does|do|did|can|could)\\b)`,
@@ -496,8 +499,11 @@ function focusQuestion(sentence: string): string {
   const m = QUESTION_START.exec(sentence) ?? askedInPlace(sentence);
   const lead = sentence.slice(0, m?.index ?? 0).trim();
   const rest = m ? sentence.slice(m.index + m[0].length) : "";
-  // A lead-in about the asker is context, unless the question points back into it ("…, how do I report it?").
-  const aboutTheAsker = FIRST_PERSON.test(lead) && !POINTS_BACK.test(rest);
+  // A lead-in about the asker is context, unless the question points back into it ("…, how do I report it?"),
+  // or the asker is only in a preface before the topic ("important for me: the new hire before
+  // Acme, work where?", the question word last): what follows the preface is the question's subject.
+  const topic = lead.split(PREFACE_BREAK).at(-1) ?? "";
+  const aboutTheAsker = FIRST_PERSON.test(lead) && !POINTS_BACK.test(rest) && (FIRST_PERSON.test(topic) || !namesSomething(topic));
   // "following up on this — what's…", "random q: where…": a lead-in set apart by a dash or a colon
   // is a preface, unless the question points back into it ("the tier-1 thing — who's it for?").
   const preface = /^\s*[:–—]|^\s+-/.test(sentence.slice(m?.index ?? 0)) && !REFERS_BACK.test(rest);

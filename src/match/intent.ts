@@ -245,7 +245,9 @@ type Shape = "many" | "much" | "when" | "who" | "which" | "age" | "far" | "share
 
 /** Questions about an age, a distance, a date: "how old is…", "how far…", "the opening date". */
 const ASKS_AGE = /\bhow old\b|\bage\b|\bbirthday\b|\bborn\b|几岁|多大年纪|年龄|年纪/;
-const ASKS_FAR = /\bhow far\b|\bdistance\b|多远|距离/;
+// Not how far along a plan is ("how far with the rural plan?"), nor a gap opened or kept between
+// rivals (拉开距离, "to set apart"), which is no distance.
+const ASKS_FAR = /\bhow far\b(?!\s+(?:with|on|along|into)\b)|\bdistance\b|多远|(?<!拉开|拉大|拉近|保持|隔开|拉開|拉遠)距[离離]/;
 /** "What month…", "几月份": a month, not only a year. */
 const ASKS_MONTH = /\b(?:what|which) month\b|[几幾]月|哪(?:一)?[个個]月|什[么麼]月份/;
 /** A length of time: "how long has she been…", "for how long", "how many years", "几年了". */

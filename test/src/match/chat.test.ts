@@ -280,6 +280,12 @@ describe("reading chat messages", () => {
     expect(readChat("我手里有点股票,想请教大家,今年的重点是哪些?").text).toBe("今年的重点是哪些?");
   });
 
+  it("keeps the topic named after a preface about the asker when the question word comes last", () => {
+    expect(readChat("*important* for me: the new hire before Acme, work where?").text).toBe("important for me: the new hire before Acme, work where?");
+    // A lead-in about the asker alone is still context.
+    expect(readChat("for my deck, who runs the venue?").text).toBe("who runs the venue?");
+  });
+
   it("reads what follows 'anyway' or 'btw' as the question: the topic changed there", () => {
     expect(readChat("lmao the ad in the middle of the page 💀 anyway who is the ceo there").text).toBe("who is the ceo there");
     expect(readChat("the ads are annoying, anyway who wrote this?").text).toBe("who wrote this?");
@@ -291,6 +297,8 @@ describe("reading chat messages", () => {
   it("reads what follows 'what's the craic with' or 'what's the story on' as the question", () => {
     expect(readChat("quick one, what's the craic with the venue's plans for 2016?").text).toBe("the venue's plans for 2016?");
     expect(readChat("whats the story on the new office").text).toBe("the new office");
+    // "how far with X?" asks how X is getting on.
+    expect(readChat("how far with the new office plans").text).toBe("the new office plans");
     // Only opening the sentence: after "also" it is the second part of two, and both stay.
     expect(readChat("what's the rural plan, also what's the story with the new office?").parts).toHaveLength(2);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createEngine } from "../../../src/index.js";
 import { chineseTerms, readChinese, simplified } from "../../../src/match/chinese.js";
 import { isEnglishWord, nearEnglishWord } from "../../../src/match/dictionary.js";
-import { acronymSubjectOf, lacksAskedShape, wordBeforeTitle } from "../../../src/match/intent.js";
+import { acronymSubjectOf, lacksAskedShape, shapesAskedBy, wordBeforeTitle } from "../../../src/match/intent.js";
 import { normalise, stem } from "../../../src/match/normalise.js";
 import { lightStems } from "../../../src/match/parts-of-speech.js";
 import { engine } from "../../helpers/knowledge.js";
@@ -99,6 +99,18 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     ["總部喺邊度？", "where"],
   ])("reads the Cantonese question word in %j", (q, intent) => {
     expect(chineseTerms(q)).toContain(intent);
+  });
+
+  it("reads 哪年 (which year) as when, its characters no topic (the segmenter splits it: 哪 / 年)", () => {
+    expect(chineseTerms("文章是哪年发的")).toEqual(chineseTerms("文章是什么时候发的"));
+    expect(chineseTerms("哪个月开的办公室")).not.toContain("zh:yue_kai");
+  });
+
+  it("reads a gap opened between rivals (拉开距离) and how far along a plan is as no distance", () => {
+    expect(shapesAskedBy(["淘宝靠什么同对手拉开距离？"]).has("far")).toBe(false);
+    expect(shapesAskedBy(["杭州到上海的距离是多少？"]).has("far")).toBe(true);
+    expect(shapesAskedBy(["how far with the rural plan?"]).has("far")).toBe(false);
+    expect(shapesAskedBy(["how far is the new office from the old one?"]).has("far")).toBe(true);
   });
 
   it("does not read 幾時 (when) as 幾 (how many), nor 號是多少 (what is the handle) as a count", () => {
