@@ -281,7 +281,9 @@ describe("reading chat messages", () => {
   });
 
   it("keeps the topic named after a preface about the asker when the question word comes last", () => {
-    expect(readChat("*important* for me: the new hire before Acme, work where?").text).toBe("important for me: the new hire before Acme, work where?");
+    expect(readChat("*important* for me: the new hire before Acme, work where?").text).toBe(
+      "important for me: the new hire before Acme, work where?",
+    );
     // A lead-in about the asker alone is still context.
     expect(readChat("for my deck, who runs the venue?").text).toBe("who runs the venue?");
   });
