@@ -347,6 +347,11 @@ const LEVEL: [RegExp, string] = [/([村乡镇县市省国])一级/g, "$1级"];
  */
 const PRODUCERS: [RegExp, string] = [/牧民|牧户|牧区的人|渔民|果农|菜农|茶农|瓜农|蕉农|棉农|药农|养殖户/g, "农民"];
 /**
+ * "How did it come about" (这个名字是怎么来的): the thing's origin, its 来历, a word of its own; as
+ * typed it is 怎么 and a stop word, and the question lost what it asks.
+ */
+const ORIGIN: [RegExp, string] = [/(?:是)?(?:怎么|怎樣|怎样|咋)来的/g, "的来历"];
+/**
  * "What" in other Mandarin-area speech: Gan, Xiang and Hubei 么子 (是么子打算), Jin and Northwest
  * 甚么 (written for 什么 since the old novels), Taiwanese 啥米 (Hokkien "siánn-mih"), Wuhan 么时候 /
  * 么斯. Not 甚 alone: 甚至 is "even".
@@ -436,7 +441,7 @@ const NORTHWEST: [RegExp, string][] = [
 ];
 
 const mandarin = (text: string): string => {
-  const t = [...CANTONESE, ...WU, ...HOKKIEN, ...WHAT, ...NORTHERN, ...NORTHWEST, LEVEL, PRODUCERS].reduce(
+  const t = [...CANTONESE, ...WU, ...HOKKIEN, ...WHAT, ...NORTHERN, ...NORTHWEST, LEVEL, PRODUCERS, ORIGIN].reduce(
     (t, [re, to]) => t.replace(re, to),
     text,
   );

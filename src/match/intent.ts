@@ -552,9 +552,13 @@ const ZH_WHICH_NOUN = /(?:哪|边|邊)(?:几|幾|些)(?:个|個|间|間|家|座)
  * "这些城市", "最大的城市").
  */
 function zhDescribesAsked(question: string, answer: string): boolean {
-  const asked = simplified(question);
-  const noun = ZH_WHICH_NOUN.exec(asked)?.[1];
-  if (!noun) return false;
+  // Only the clause that asks: a guess offered after it (哪些城市啦，一线的吗) is what the answer
+  // is to confirm, not words the question already says.
+  const asked = simplified(question)
+    .split(/[，,。？?！!；;]/)
+    .find((clause) => ZH_WHICH_NOUN.test(clause));
+  const noun = asked && ZH_WHICH_NOUN.exec(asked)?.[1];
+  if (!asked || !noun) return false;
   for (let at = answer.indexOf(noun); at >= 2; at = answer.indexOf(noun, at + 1)) {
     const before = answer.slice(at - 2, at);
     if (/^[\u4e00-\u9fff]{2}$/u.test(before) && !/[的个個些这這那几幾多每各]/u.test(before) && !asked.includes(before)) return true;

@@ -40,6 +40,8 @@ export const STOP_WORDS = new Set(
     // Irish and Scots English's "craic" (the news: "what's the craic with the rural plan?") and "yer"
     // ("yer man Lee", that man): how the asker talks, not what they ask.
     "craic yer " +
+    // Israeli English's Hebrew fillers ("yalla", "achi", "tachles": come on, bro, bottom line).
+    "yalla achi tachles sababa " +
     // Taglish particles ("ano plano ng company ngayon?", "pa-help naman", "diba?").
     "naman ng ang sa mga ba lang kasi diba yung nga talaga sana pa " +
     // …and its pronouns, linkers and fillers ("sino sumulat nung piece na to", "salamat po").

@@ -191,6 +191,14 @@ export const PHRASES: Record<string, string> = {
   "car repair": "car maintenance",
   "car repairs": "car maintenance",
   "going after": "targeting",
+  // Fighting for or over something is competing for it ("which cities is it fighting for?"); fighting
+  // alone is taking on a problem (see `fighting` below).
+  "fighting for": "competing for",
+  "fighting over": "competing over",
+  "fight for": "compete for",
+  "fight over": "compete over",
+  "fights for": "competes for",
+  "fought for": "competed for",
   // Rivals eating into a firm's customers, or luring them away, take them ("what is eating into its
   // city customers?").
   "eating into": "stealing",

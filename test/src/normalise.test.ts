@@ -82,6 +82,9 @@ describe("normalise", () => {
     // Removing, eliminating or bypassing a link is cutting it out; "fair dinkum" (really?) frames.
     expect(bag("why remove the middlemen at the venue")).toEqual(bag("why cut the middlemen at the venue"));
     expect(bag("fair dinkum, who runs the venue?")).toEqual(bag("who runs the venue?"));
+    // Fighting for or over a thing is competing for it; Israeli English's "yalla", "tachles" frame.
+    expect(bag("which towns is the venue fighting for")).toEqual(bag("which towns is the venue competing for"));
+    expect(bag("yalla, tell me the venue's plan, tachles")).toEqual(bag("tell me the venue's plan"));
     // Irish "craic" and "yer" frame; to reckon is to think; "at the minute" is right now.
     expect(bag("what's the craic, does yer firm reckon the venue is worth it?")).toEqual(
       bag("what's the, does firm think the venue is worth it?"),

@@ -457,6 +457,14 @@ describe("questions about an age, a distance, a date or a share", () => {
     expect(shapeMissed("新办公室在哪个城市？", "瞄准一线城市的消费者。")).toBe(true);
     // Names asked for in Hunan's words: "what are they called?".
     expect(shapeMissed("那些创业公司叫么子名字？", "瞄准一线城市的消费者。")).toBe(true);
+    // A guess offered after the question (一线的吗) is what the answer confirms, no words the
+    // question already says; an answer that names no kind still lacks it.
+    expect(shapeMissed("要重新聚焦哪些城市啦，一线的吗", "瞄准一线城市的消费者。")).toBe(false);
+    expect(shapeMissed("要重新聚焦哪些城市啦，一线的吗", "瞄准中国最大的城市。")).toBe(true);
+  });
+
+  it("reads 怎么来的 (how it came about) as asking the origin, not as a bare how", () => {
+    expect(chineseTerms("这个名字是怎么来的？")).toEqual(chineseTerms("这个名字的来历？"));
   });
 
   it("asks what came after the month or year the answer dates its figure to", () => {
