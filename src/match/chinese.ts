@@ -430,9 +430,12 @@ const NORTHERN: [RegExp, string][] = [
 
 /**
  * Gansu and Qinghai speech (a Lanzhou writer of round 93): 阿门 "how", 阿达 / 阿搭 "where", 阿些 "which
- * ones", 这搭 / 那搭 "here" / "there".
+ * ones", 这搭 / 那搭 "here" / "there"; and Ningxia and Shaanxi 撒 for 啥 "what" after a verb or 是
+ * (干撒, 是撒意思, 撒时候), not the verb "to scatter" (撒种, 撒谎).
  */
 const NORTHWEST: [RegExp, string][] = [
+  [/(?<=[干做弄搞是为说讲要卖买有])撒(?=[\s?？!！。，,；;呢嘛哩咧]|$|子|时候|时间|意思|东西)/g, "啥"],
+  [/(?<=^|[\s，,。？?！!])撒(?=时候|子|意思)/g, "啥"],
   [/阿门/g, "怎么"],
   [/阿[达搭]/g, "哪里"],
   [/阿些/g, "哪些"],

@@ -191,6 +191,14 @@ export const PHRASES: Record<string, string> = {
   "car repair": "car maintenance",
   "car repairs": "car maintenance",
   "going after": "targeting",
+  // "To what extent does the piece describe…", "to what extent are the cities a priority": how
+  // much, asked as a frame ("extent" is no thing asked about).
+  "to what extent": "how",
+  // Being made different from rivals is being set apart from them ("to make it different from the
+  // other shops"), as "differentiate" says.
+  "different from": "differentiate from",
+  "different to": "differentiate from",
+  "different than": "differentiate from",
   // Fighting for or over something is competing for it ("which cities is it fighting for?"); fighting
   // alone is taking on a problem (see `fighting` below).
   "fighting for": "competing for",
@@ -297,6 +305,9 @@ export const WORDS: Record<string, string> = {
   buyer: "shopper",
   customers: "shoppers",
   customer: "shopper",
+  // A firm's clients, in French and much business English, are its customers.
+  clients: "shoppers",
+  client: "shopper",
   consumers: "shoppers",
   consumer: "shopper",
   users: "shoppers",
@@ -490,6 +501,15 @@ export const WORDS: Record<string, string> = {
   // year?" asks its plans (no one asks what a firm feigns).
   pretend: "plan",
   pretends: "plans",
+  // French "siège (social)" is a head office: "where is the principal siege of the company?"; its
+  // "principal" is the main one, and a "domaine" or a sector is an area of business.
+  siege: "headquarters",
+  sieges: "headquarters",
+  principal: "main",
+  domain: "area",
+  domains: "areas",
+  sector: "area",
+  sectors: "areas",
   aim: "goal",
   aims: "goals",
   objective: "goal",

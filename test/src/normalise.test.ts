@@ -82,6 +82,13 @@ describe("normalise", () => {
     // Removing, eliminating or bypassing a link is cutting it out; "fair dinkum" (really?) frames.
     expect(bag("why remove the middlemen at the venue")).toEqual(bag("why cut the middlemen at the venue"));
     expect(bag("fair dinkum, who runs the venue?")).toEqual(bag("who runs the venue?"));
+    // "To what extent" frames a "how".
+    expect(bag("to what extent is the venue a priority")).toEqual(bag("how is the venue a priority"));
+    // French "siège" and "principal" are the main head office; clients are customers, a domain or
+    // sector an area; "different from" the rivals is set apart from them.
+    expect(bag("where is the principal siege of the venue")).toEqual(bag("where is the main headquarters of the venue"));
+    expect(bag("which domains take the venue's clients")).toEqual(bag("which areas take the venue's customers"));
+    expect(bag("how is the venue different from rivals")).toEqual(bag("how is the venue differentiated from rivals"));
     // Fighting for or over a thing is competing for it; Israeli English's "yalla", "tachles" frame.
     expect(bag("which towns is the venue fighting for")).toEqual(bag("which towns is the venue competing for"));
     expect(bag("yalla, tell me the venue's plan, tachles")).toEqual(bag("tell me the venue's plan"));
@@ -242,6 +249,10 @@ describe("normalise", () => {
     // Gansu speech: 阿门 "how", 阿达 "where", 阿些 "which ones", 那搭 "there".
     expect(normalise("那搭的买家阿门抢").terms).toEqual(normalise("那里的买家怎么抢").terms);
     expect(normalise("总部在阿达").terms).toEqual(normalise("总部在哪里").terms);
+    // Ningxia 撒 for 啥 after a verb or before 时候, not the verb (撒种, to sow).
+    expect(normalise("大城市具体要干撒").terms).toEqual(normalise("大城市具体要干啥").terms);
+    expect(normalise("撒时候开的").terms).toEqual(normalise("啥时候开的").terms);
+    expect(normalise("农民撒种").terms).not.toEqual(normalise("农民啥种").terms);
     expect(normalise("投到阿些app上").terms).toEqual(normalise("投到哪些app上").terms);
   });
 
