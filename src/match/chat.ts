@@ -482,10 +482,11 @@ const SIGN_OFF_LEAD = /[\s,!.;-]/;
 
 /**
  * "我看到新闻说……，想请问……", "…… 想晓得……": a Chinese request to ask, after a clause of context, opens the
- * question; what came before is why the asker asks.
+ * question; what came before is why the asker asks. So does "does anyone know" opening it
+ * (有没有人知道这篇是谁写的).
  */
 const ZH_EMBEDDED =
-  /[，,；;：:。\s](?:所以|那|那么)?(?:我)?(?:(?:想|就想|还想)?(?:请问|请教|问一下|问下|问问)|(?:想|就想|还想|很想)(?:知道|晓得|曉得|了解))(?:一下)?(?:您|你|大家)?[，,：:\s]*/u;
+  /[，,；;：:。\s](?:所以|那|那么)?(?:我)?(?:(?:想|就想|还想)?(?:请问|请教|问一下|问下|问问)|(?:想|就想|还想|很想)(?:知道|晓得|曉得|了解))(?:一下)?(?:您|你|大家)?[，,：:\s]*|^(?:请问)?(?:有没有人|有沒有人|有冇人|有人|谁|誰)(?:知道|晓得|曉得|清楚)(?:一下)?[，,：:\s]*/u;
 
 /** "I'm writing a deck for Q1, so what are the three priorities?" → "what are the three priorities?" */
 function focusQuestion(sentence: string): string {

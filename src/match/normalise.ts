@@ -40,6 +40,9 @@ export const STOP_WORDS = new Set(
     // Irish and Scots English's "craic" (the news: "what's the craic with the rural plan?") and "yer"
     // ("yer man Lee", that man): how the asker talks, not what they ask.
     "craic yer " +
+    // Spanglish's articles and fillers ("el campo", "las grandes", "oye", "pues", "¿verdad?", "ahora
+    // mismo"). Not "la" or "los", which name Los Angeles as often.
+    "el las del oye pues verdad mismo wepa " +
     // Israeli English's Hebrew fillers ("yalla", "achi", "tachles": come on, bro, bottom line).
     "yalla achi tachles sababa " +
     // Taglish particles ("ano plano ng company ngayon?", "pa-help naman", "diba?").
@@ -73,7 +76,7 @@ export const INTENT_WORDS = new Set(["who", "what", "where", "when", "why", "how
 
 /** Words that ask about the present; the answer is framed as of the article. */
 const NOW_PATTERN =
-  /\b(now|currently|current|today|nowadays|these days|at present|at the present time|at this (?:point|moment) in time|as things stand|presently|(?:at|in|for) (?:the|this) moment|right now|as of now|still|anymore|any more|latest|recently)\b/;
+  /\b(now|currently|current|today|nowadays|these days|at present|at the present time|at this (?:point|moment) in time|as things stand|presently|(?:at|in|for) (?:the|this) moment|right now|as of now|still|anymore|any more|latest|recently|ahora(?: mismo)?|ahorita)\b/;
 
 const AT_THE_MINUTE = /\b(?:at|for) (?:the|this) minute\b/gi;
 const TYPED_HOW = /\bhwo(?=\s+(?:much|many|long|far|big|old|often|soon|do|does|did|can|could|will|would|should|to|come|exactly)\b)/gi;

@@ -147,6 +147,27 @@ export const SHORTHAND: Record<string, string> = {
   // is "what", "c'est" (typed "cest" once the apostrophe goes) is "it is".
   quoi: "what",
   cest: "is",
+  // Spanglish ("which cities is la empresa going after, las grandes?", "el campo chino"): the
+  // Spanish words that carry what is asked ("ahora mismo" is read with "right now", in
+  // normalise.ts). Not "que" (also "that") nor "porque" (also "because").
+  empresa: "company",
+  compania: "company",
+  campo: "countryside",
+  ciudad: "city",
+  ciudades: "cities",
+  grande: "big",
+  grandes: "big",
+  chino: "chinese",
+  hoy: "today",
+  quien: "who",
+  donde: "where",
+  cuando: "when",
+  cuantos: "how many",
+  cuantas: "how many",
+  cuanto: "how much",
+  agricultores: "farmers",
+  campesinos: "farmers",
+  oficinas: "offices",
   // Months as dates abbreviate them ("in sept" had become "set"). Not "jan", a name, "mar", "may",
   // words, nor "apr", a rate.
   feb: "february",

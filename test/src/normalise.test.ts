@@ -82,6 +82,11 @@ describe("normalise", () => {
     // Removing, eliminating or bypassing a link is cutting it out; "fair dinkum" (really?) frames.
     expect(bag("why remove the middlemen at the venue")).toEqual(bag("why cut the middlemen at the venue"));
     expect(bag("fair dinkum, who runs the venue?")).toEqual(bag("who runs the venue?"));
+    // Spanglish: the Spanish words that carry the question, its articles and fillers as nothing.
+    expect(bag("oye, is la empresa pushing into el campo chino ahora?")).toEqual(
+      bag("is la company pushing into countryside chinese now?"),
+    );
+    expect(bag("which ciudades is the venue going after, las grandes?")).toEqual(bag("which cities is the venue going after, big?"));
     // "To what extent" frames a "how".
     expect(bag("to what extent is the venue a priority")).toEqual(bag("how is the venue a priority"));
     // French "siège" and "principal" are the main head office; clients are customers, a domain or

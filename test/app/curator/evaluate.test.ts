@@ -259,6 +259,8 @@ describe("labelled question sets", () => {
     ["persona103", "zh-test.jsonl", 0.97, 0.95],
     ["persona104", "en-test.jsonl", 0.99, 0.98],
     ["persona104", "zh-test.jsonl", 0.96, 0.95],
+    ["persona105", "en-test.jsonl", 1, 1],
+    ["persona105", "zh-test.jsonl", 1, 0.97],
     // The other-firms probe: every out-of-scope question names another firm in the article's shapes.
     // 0.82 and 0.84 until the knowledge listed other firms (`other_names`): 30 → 33 of 35 and 21 → 24 of 25 refused.
     ["firms", "en-test.jsonl", 0.99, 0.94],
