@@ -191,6 +191,13 @@ export const PHRASES: Record<string, string> = {
   "car repair": "car maintenance",
   "car repairs": "car maintenance",
   "going after": "targeting",
+  // A "fancy name" is a name someone gives a thing (an epithet), no kind of name of its own.
+  "fancy name": "name",
+  "fancy names": "names",
+  "fancy title": "title",
+  "fancy term": "term",
+  "fancy word": "word",
+  "fancy words": "words",
   // "To what extent does the piece describe…", "to what extent are the cities a priority": how
   // much, asked as a frame ("extent" is no thing asked about).
   "to what extent": "how",

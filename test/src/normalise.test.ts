@@ -87,6 +87,8 @@ describe("normalise", () => {
       bag("is la company pushing into countryside chinese now?"),
     );
     expect(bag("which ciudades is the venue going after, las grandes?")).toEqual(bag("which cities is the venue going after, big?"));
+    // A "fancy name" is the name someone gives a thing.
+    expect(bag("what fancy name does the piece give the venue")).toEqual(bag("what name does the piece give the venue"));
     // "To what extent" frames a "how".
     expect(bag("to what extent is the venue a priority")).toEqual(bag("how is the venue a priority"));
     // French "siège" and "principal" are the main head office; clients are customers, a domain or
