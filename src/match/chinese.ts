@@ -31,6 +31,8 @@ const STOP = new Set(
     "啥子 咋个 一哈 " +
     // Central Plains and Northwest Mandarin (Henan, Shaanxi): 俺 / 额 "I", 恁 "you", 咱 "we", 哩 as 呢 or 的.
     "俺 俺们 恁 恁们 咱 咱们 额 哩 " +
+    // The asker named humbly in formal writing (敝人想引用这篇, 在下): "I".
+    "敝人 在下 " +
     // …and their sentence-final 咧 ("弄了多少个咧"), as 呢 or 了.
     "咧"
   ).split(" "),
@@ -347,6 +349,14 @@ const LEVEL: [RegExp, string] = [/([村乡镇县市省国])一级/g, "$1级"];
  */
 const PRODUCERS: [RegExp, string] = [/牧民|牧户|牧区的人|渔民|果农|菜农|茶农|瓜农|蕉农|棉农|药农|养殖户/g, "农民"];
 /**
+ * A newsroom's words as Taiwan writes them: 大标 (大標, the main headline) is the headline, 编修 (編修)
+ * the editing (a Keelung writer of round 108).
+ */
+const NEWSROOM: [RegExp, string][] = [
+  [/大标(?:题)?/g, "标题"],
+  [/编修/g, "编辑"],
+];
+/**
  * "How did it come about" (这个名字是怎么来的): the thing's origin, its 来历, a word of its own; as
  * typed it is 怎么 and a stop word, and the question lost what it asks.
  */
@@ -444,7 +454,7 @@ const NORTHWEST: [RegExp, string][] = [
 ];
 
 const mandarin = (text: string): string => {
-  const t = [...CANTONESE, ...WU, ...HOKKIEN, ...WHAT, ...NORTHERN, ...NORTHWEST, LEVEL, PRODUCERS, ORIGIN].reduce(
+  const t = [...CANTONESE, ...WU, ...HOKKIEN, ...WHAT, ...NORTHERN, ...NORTHWEST, ...NEWSROOM, LEVEL, PRODUCERS, ORIGIN].reduce(
     (t, [re, to]) => t.replace(re, to),
     text,
   );

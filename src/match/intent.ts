@@ -170,6 +170,25 @@ function asksAnotherCountry(question: string, answer: string, names: NameFacts):
   const ownPlace = new RegExp(`^(?:${names.places.source})$`, "i");
   return asked.some((c) => !ownPlace.test(c));
 }
+/** "Where in France did it open its office?": a place inside the country named after "where in". */
+const WHERE_WITHIN = /\bwhere\s+(?:exactly\s+)?(?:in|within|inside|abouts\s+in)\s+(?:the\s+)?([a-z][\w'’.-]*(?:\s+[a-z][\w'’.-]*){0,2})/i;
+/**
+ * "Where in France did it open its office?" asks for a place inside France: an answer that names
+ * countries only (offices in France and Germany) says no more than the question. Only a country
+ * after "where in" (ICU's names, as for the rules above), and only in a file that names its places.
+ */
+function asksWithinCountry(question: string, answer: string, names: NameFacts): boolean {
+  if (!names.places) return false;
+  const within = WHERE_WITHIN.exec(question)?.[1];
+  if (!within || !countriesIn(`in ${within}`).length) return false;
+  const { cased } = countries();
+  const country = new RegExp(`^(?:${cased.source.slice(2, -2)})$`, "i");
+  const lower = question.toLowerCase();
+  return !ownPlaces(answer, names).some((p) => !country.test(p) && !CONTINENT.test(p) && !lower.includes(p));
+}
+/** Places larger than a country, which name no place inside one. */
+const CONTINENT =
+  /^(?:europe|asia|africa|north america|south america|latin america|the americas|americas|oceania|the middle east|middle east|southeast asia|east asia|central asia|south asia|scandinavia|the caribbean|caribbean)$/i;
 let countriesOf: [string, string[]] = ["", []];
 /** The countries a question names, lower-cased; read once per question (every ranked fact is checked against it). */
 function countriesIn(question: string): string[] {
@@ -332,7 +351,8 @@ function lackedShape(question: string, terms: readonly string[], answer: string,
   if (
     asksExactlyWhich(question, answer, names.common ?? new Set()) ||
     lacksCountry(question, answer, names) ||
-    asksAnotherCountry(question, answer, names)
+    asksAnotherCountry(question, answer, names) ||
+    asksWithinCountry(question, answer, names)
   )
     return "other";
   for (const shape of askedShapes(question, new Set(terms))) {

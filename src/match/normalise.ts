@@ -26,6 +26,8 @@ export const STOP_WORDS = new Set(
     // places ("mentions it somewhere"). Ghana's "chale" (mate) among them: typo correction had read
     // it as "chase".
     "bro bruv fam mate sis chur chale sir sirs maam madam ji somewhere somehow anywhere " +
+    // …Indonesian and Malay's "Pak" / "Bu" (Bapak, Ibu: sir, madam), "Pak/Bu, can you explain…".
+    "pak bu bapak ibu " +
     // Nigerian Pidgin's particles and fillers ("wetin dem dey plan", "abeg", "na so", "e don do"):
     // the grammar between its content words, which are English.
     "dey abeg wan na sef oga una dem don wey " +

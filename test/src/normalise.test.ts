@@ -61,6 +61,8 @@ describe("normalise", () => {
     expect(bag("With respect to imports, what's the plan over the course of 2016?")).toEqual(bag("imports: what's the plan in 2016"));
     expect(bag("I should be grateful if you could name the CEO")).toEqual(bag("name the CEO"));
     // The person asked is no part of the question: "sir", South Asia's "sir ji", "ma'am".
+    // Indonesian and Malay "Pak" / "Bu" address the person asked.
+    expect(bag("Pak/Bu, who runs the venue?")).toEqual(bag("who runs the venue?"));
     expect(bag("Sir ji, who runs the venue?")).toEqual(bag("who runs the venue?"));
     expect(bag("madam who runs the venue")).toEqual(bag("who runs the venue?"));
     // "the situation of X" asks about X; a "traffic situation" is a thing asked about.
@@ -259,6 +261,9 @@ describe("normalise", () => {
     // Ningxia 撒 for 啥 after a verb or before 时候, not the verb (撒种, to sow).
     expect(normalise("大城市具体要干撒").terms).toEqual(normalise("大城市具体要干啥").terms);
     expect(normalise("撒时候开的").terms).toEqual(normalise("啥时候开的").terms);
+    // Taiwan's newsroom words: 大標 is the headline, 編修 the editing; 敝人 is a humble "I".
+    expect(normalise("敝人想知道這篇的英文大標").terms).toEqual(normalise("想知道這篇的英文標題").terms);
+    expect(normalise("誰負責這篇的編修").terms).toEqual(normalise("誰負責這篇的編輯").terms);
     expect(normalise("农民撒种").terms).not.toEqual(normalise("农民啥种").terms);
     expect(normalise("投到阿些app上").terms).toEqual(normalise("投到哪些app上").terms);
   });

@@ -278,6 +278,8 @@ describe("reading chat messages", () => {
     // Chinese context first, then 想请问 / 请教: the question starts there.
     expect(readChat("我看到新闻说他们定了三个主战场，想请问定这个的人担任什么职务？").text).toBe("定这个的人担任什么职务？");
     expect(readChat("我手里有点股票,想请教大家,今年的重点是哪些?").text).toBe("今年的重点是哪些?");
+    // "Just curious" as a clause of its own.
+    expect(readChat("好奇一下，哪位负责这篇的编辑工作？").text).toBe("哪位负责这篇的编辑工作？");
     // "Does anyone know" opening it.
     expect(readChat("有没有人知道这篇稿子是哪个记者写的").text).toBe("这篇稿子是哪个记者写的");
   });

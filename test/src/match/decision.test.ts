@@ -246,6 +246,11 @@ describe("the decision", () => {
     // A question that names one of its places as well is answered, and corrected.
     expect(ask(e, "did alibaba open offices in france and spain?").factIds).toEqual(["europe-offices"]);
     expect(ask(e, "did alibaba open an office in germany?").factIds).toEqual(["europe-offices"]);
+    // "Where in France?" asks for a place inside it, which an answer naming countries does not give;
+    // "where in China" is answered by a city, and "where in Europe" by its countries.
+    expect(ask(e, "Where in France did Alibaba open its office?").answered).toBe(false);
+    expect(ask(e, "where in China is the second HQ going?").factIds).toEqual(["beijing-hq"]);
+    expect(ask(e, "where in europe did alibaba open offices?").factIds).toEqual(["europe-offices"]);
   });
 
   it("a question about a firm the knowledge lists as one its source never mentions is refused, but not one that names it as an example", () => {
