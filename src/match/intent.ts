@@ -172,6 +172,16 @@ function asksAnotherCountry(question: string, answer: string, names: NameFacts):
 }
 /** "Where in France did it open its office?": a place inside the country named after "where in". */
 const WHERE_WITHIN = /\bwhere\s+(?:exactly\s+)?(?:in|within|inside|abouts\s+in)\s+(?:the\s+)?([a-z][\w'’.-]*(?:\s+[a-z][\w'’.-]*){0,2})/i;
+/** Places larger than a country, which name no place inside one. */
+const CONTINENT =
+  /^(?:europe|asia|africa|north america|south america|latin america|the americas|americas|oceania|the middle east|middle east|southeast asia|east asia|central asia|south asia|scandinavia|the caribbean|caribbean)$/i;
+let countryName: RegExp | undefined;
+/** Whether a place is one of ICU's countries, whole (the same names as `countries()`, built once). */
+function isCountry(place: string): boolean {
+  // `cased` is \b(?:names)\b: the names alone, anchored.
+  if (!countryName) countryName = new RegExp(`^${countries().cased.source.slice(2, -2)}$`, "i");
+  return countryName.test(place);
+}
 /**
  * "Where in France did it open its office?" asks for a place inside France: an answer that names
  * countries only (offices in France and Germany) says no more than the question. Only a country
@@ -180,15 +190,12 @@ const WHERE_WITHIN = /\bwhere\s+(?:exactly\s+)?(?:in|within|inside|abouts\s+in)\
 function asksWithinCountry(question: string, answer: string, names: NameFacts): boolean {
   if (!names.places) return false;
   const within = WHERE_WITHIN.exec(question)?.[1];
-  if (!within || !countriesIn(`in ${within}`).length) return false;
-  const { cased } = countries();
-  const country = new RegExp(`^(?:${cased.source.slice(2, -2)})$`, "i");
+  // "in France did it", "in the United States does it": the country is the first word or words.
+  const words = within?.split(/\s+/) ?? [];
+  if (!words.some((_, i) => isCountry(words.slice(0, i + 1).join(" ")))) return false;
   const lower = question.toLowerCase();
-  return !ownPlaces(answer, names).some((p) => !country.test(p) && !CONTINENT.test(p) && !lower.includes(p));
+  return !ownPlaces(answer, names).some((p) => !isCountry(p) && !CONTINENT.test(p) && !lower.includes(p));
 }
-/** Places larger than a country, which name no place inside one. */
-const CONTINENT =
-  /^(?:europe|asia|africa|north america|south america|latin america|the americas|americas|oceania|the middle east|middle east|southeast asia|east asia|central asia|south asia|scandinavia|the caribbean|caribbean)$/i;
 let countriesOf: [string, string[]] = ["", []];
 /** The countries a question names, lower-cased; read once per question (every ranked fact is checked against it). */
 function countriesIn(question: string): string[] {

@@ -80,7 +80,9 @@ export const INTENT_WORDS = new Set(["who", "what", "where", "when", "why", "how
 const NOW_PATTERN =
   /\b(now|currently|current|today|nowadays|these days|at present|at the present time|at this (?:point|moment) in time|as things stand|presently|(?:at|in|for) (?:the|this) moment|right now|as of now|still|anymore|any more|latest|recently|ahora(?: mismo)?|ahorita)\b/;
 
+/** British and Irish "at the minute" (and "for the minute"): now. */
 const AT_THE_MINUTE = /\b(?:at|for) (?:the|this) minute\b/gi;
+/** "hwo" before what "how" asks: "how" (both "how" and "who" are one swap away). */
 const TYPED_HOW = /\bhwo(?=\s+(?:much|many|long|far|big|old|often|soon|do|does|did|can|could|will|would|should|to|come|exactly)\b)/gi;
 
 /** A number and the noun that only says it is one: "the 500 million figure", "that 20 stat". */

@@ -21,7 +21,9 @@ function repl(env: Record<string, string> = {}, args: string[] = []) {
   return {
     dir,
     /** Sends a line and resolves with what the REPL printed for it. */
-    async say(line: string, expectText: RegExp, timeout = 10_000): Promise<string> {
+    // A reply waits for the engine to be built first, which a loaded machine (a full suite beside
+    // other work) has taken over ten seconds to do: a wait, not a speed check.
+    async say(line: string, expectText: RegExp, timeout = 30_000): Promise<string> {
       const from = out.length;
       child.stdin.write(`${line}\n`);
       await expect.poll(() => out.slice(from), { timeout, interval: 25 }).toMatch(expectText);
@@ -35,7 +37,7 @@ function repl(env: Record<string, string> = {}, args: string[] = []) {
   };
 }
 
-describe("the REPL (compiled binary)", () => {
+describe("the REPL (compiled binary)", { timeout: 90_000 }, () => {
   it("keeps a conversation: follow-ups, a Chinese question, and a numbered choice", async () => {
     const r = repl({ UNANSWERED_LOG: "off" });
     await r.say("What is the first battlefield?", /global imports/i);
@@ -70,9 +72,7 @@ describe("the REPL (compiled binary)", () => {
     const k = rawKnowledge();
     writeFileSync(file, JSON.stringify(k));
     const r = repl({ UNANSWERED_LOG: "off" }, ["--knowledge", file]);
-    // The first answer waits for the engine to be built from the file, which a loaded machine (a
-    // full suite beside other work) has taken over ten seconds to do: a wait, not a speed check.
-    await r.say("Who is Michael Evans?", /former Goldman Sachs/, 30_000);
+    await r.say("Who is Michael Evans?", /former Goldman Sachs/);
 
     k.facts.find((f: { id: string }) => f.id === "michael-evans").answer = "RELOADED: Michael Evans leads the international strategy.";
     writeFileSync(file, JSON.stringify(k));
@@ -87,5 +87,5 @@ describe("the REPL (compiled binary)", () => {
     expect(r.stderr()).toMatch(/cites unknown source/);
     await r.say("Who is Michael Evans?", /RELOADED/);
     expect(await r.quit()).toBe(0);
-  }, 60_000);
+  });
 });
