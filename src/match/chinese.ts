@@ -39,18 +39,17 @@ const STOP = new Set(
 );
 
 /**
- * Chinese for "when", Cantonese's 几时 too. 哪年 and 哪个月 are words the segmenter splits (哪 / 年),
- * so they are taken out of the run before it is cut into words: their characters are no topic,
- * and 年 beside the verb (哪年发的) made a pair of syllables no phrasing holds.
+ * 哪年 and 哪个月 ("when", read so in INTENTS below) are words the segmenter splits (哪 / 年), so they
+ * are taken out of the run before it is cut into words: their characters are no topic, and 年
+ * beside the verb (哪年发的) made a pair of syllables no phrasing holds.
  */
-const ASKS_WHEN = /什么时候|何时|啥时候|哪年|哪个月|几时/g;
 const WHICH_YEAR = /哪年|哪个月/g;
 
 /** Chinese question words → the English intent words the engine already understands. */
 const INTENTS: [RegExp, string[]][] = [
   [/多少钱|多少资金|多少投资|几多钱/, ["how", "much"]],
   // Cantonese question words (after conversion) beside Mandarin ones: 几时 when, 点解 why, 边个 who, 边度 where.
-  [new RegExp(ASKS_WHEN.source), ["when"]],
+  [/什么时候|何时|啥时候|哪年|哪个月|几时/, ["when"]],
   // …but "推特号是多少" (what is the handle) asks for an identifier, not a count.
   // "哪几个重点", "边几样" (which ones) ask for a list, not a count.
   [/(?:哪|边)几/, ["which"]],
