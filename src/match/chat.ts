@@ -297,7 +297,7 @@ export function readChat(input: string): ChatReading {
       c
         .replace(CONTRAST_TAIL, "")
         .replace(GUESS_TAIL, "")
-        .replace(/\bwho\b/i.test(c) ? WHO_GUESS_TAIL : /(?!)/, ""),
+        .replace(ASKS_WHO.test(c) ? WHO_GUESS_TAIL : /(?!)/, ""),
     )
     .filter((c, i) => c !== chosen[i] && namesSomething(c));
   // What follows a preface's colon or dash ("One more: europe offices", "写论文遇到个问题：…"), and,
@@ -560,7 +560,12 @@ const CONTRAST_TAIL =
 /** A guess at the answer, offered with its alternative: ", was it Ma himself or somebody else at the top?". */
 const GUESS_TAIL =
   /(?:\s*,\s*|\s+)(?:was|is|were)\s+it\s+(?:mr\.?\s+|ms\.?\s+)?\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}?(?:\s+(?:himself|herself))?\s+or\s+(?:somebody|someone|anyone|anybody|some\s+one)\s+else\b[^?]{0,40}[?.!]*$/iu;
-/** "Who set it out, was it Ma or the CEO?": after a "who", a guess between two people. */
+/**
+ * What asks for a person: "who", or the name asked for ("CEO name in the piece, is it Lee or Chan?",
+ * round 111's Vilnius writer).
+ */
+const ASKS_WHO = /\b(?:who|whom|name)\b/i;
+/** "Who set it out, was it Ma or the CEO?": after a "who" (or a name asked for), a guess between two people. */
 const WHO_GUESS_TAIL =
   /(?:\s*,\s*|\s+)(?:was|were|is)\s+it\s+(?:mr\.?\s+|ms\.?\s+)?\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}?\s+or\s+(?:the\s+|mr\.?\s+|ms\.?\s+)?\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}?\s*[?.!]*$/iu;
 

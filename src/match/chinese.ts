@@ -50,11 +50,12 @@ const INTENTS: [RegExp, string[]][] = [
   [/多少钱|多少资金|多少投资|几多钱/, ["how", "much"]],
   // Cantonese question words (after conversion) beside Mandarin ones: 几时 when, 点解 why, 边个 who, 边度 where.
   [/什么时候|何时|啥时候|哪年|哪个月|几时/, ["when"]],
-  // …but "推特号是多少" (what is the handle) asks for an identifier, not a count.
+  // …but "推特号是多少" (what is the handle) asks for an identifier, not a count, and so does
+  // "推特是多少" with the 号 left out (the account, the phone, the address: round 111's Xining writer).
   // "哪几个重点", "边几样" (which ones) ask for a list, not a count.
   [/(?:哪|边)几/, ["which"]],
   // …nor do 那几个 / 这几个 ("those few"), which point at things.
-  [/(?<![号码]是?)多少|几多|(?<![哪边那这])几(?!时|耐)/, ["how", "many"]],
+  [/(?<!(?:[号码]|推特|账号|帐号|微信|电话|手机|网址|邮箱)是?)多少|几多|(?<![哪边那这])几(?!时|耐)/, ["how", "many"]],
   [/为什么|为啥|为何|原因|点解/, ["why"]],
   // "文章长吗", "有多长", "长不长" ask how long something is (not 董事长, a chief).
   [/多长|长不长|(?<![董事市省校部班厂总局科处组团队家会院首师兄组])长(?:吗|么|嘛|伐|不)|很长|太长/, ["long"]],

@@ -364,6 +364,9 @@ export function createMatcher(
     // not "what"), then the longer.
     const swapped = (w: string) => (w.length === word.length && sameLetters(w, word) ? 0 : 1);
     let hit = near.sort((a, b) => editDistance(a, word) - editDistance(b, word) || swapped(a) - swapped(b) || b.length - a.length)[0];
+    // A letter held down or struck twice more than once ("whhhat", "tiittle", "approxiimately"): the
+    // word with each run of one letter shortened, when it is known or one plausible typo from a known word.
+    if (hit === undefined && !real && REPEATED_LETTER.test(word)) hit = shortenedRuns(word);
     // Run-together words ("fakegoods", "villagecenters"): two known words of three letters or more.
     if (hit === undefined && word.length >= 6) hit = splitRunTogether(word, real);
     // Or a word spelt as it sounds ("foren", "hedquaters"): the known word it sounds like, when only
@@ -375,6 +378,23 @@ export function createMatcher(
     if (corrections.size > 50_000) corrections.clear();
     corrections.set(word, hit ?? null);
     return hit;
+  }
+
+  function shortenedRuns(word: string): string | undefined {
+    for (const v of new Set([word.replace(/(.)\1{2,}/g, "$1$1"), word.replace(/(.)\1+/g, "$1")])) {
+      if (v === word || v.length < 3) continue;
+      if (vocabulary.has(v)) return v;
+      // One edit from a known word, no more: "importtax" shortened is no typo for "important".
+      const near = new Set(deletes.get(v));
+      for (let i = 0; i < v.length; i++) {
+        const d = v.slice(0, i) + v.slice(i + 1);
+        if (vocabulary.has(d)) near.add(d);
+        for (const w of deletes.get(d) ?? []) near.add(w);
+      }
+      const hit = [...near].find((w) => editDistance(w, v) === 1 && plausibleTypo(v, w, vocabulary.get(w) === ""));
+      if (hit !== undefined) return hit;
+    }
+    return undefined;
   }
 
   function soundsLike(word: string): string | undefined {
@@ -738,6 +758,9 @@ export function plausibleTypo(typed: string, known: string, knownIsStopWord = fa
   const allowed = Math.min(typed.length, known.length) >= LONG_WORD ? 2 : 1;
   return firstKept && Math.abs(typed.length - known.length) <= allowed && editDistance(typed, known) <= allowed;
 }
+
+/** One letter typed two or more times in a row. */
+const REPEATED_LETTER = /(.)\1/;
 
 const sameLetters = (a: string, b: string) => [...a].sort().join("") === [...b].sort().join("");
 

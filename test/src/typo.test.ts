@@ -65,6 +65,15 @@ describe("typo robustness", () => {
     expect(facts("who came up with alibaba's 2016 game plan?")).toHaveLength(1);
   });
 
+  it("reads a letter struck or held more than once as the word with it once, and no run-together pair as another word", () => {
+    const e = engine();
+    const terms = (q: string) => e.answer(q).answer.evidence.terms;
+    expect(terms("wat is the tiittle on the article")).toEqual(terms("what is the title on the article"));
+    expect(terms("alibaba 2016 plan, whhhat?")).toEqual(terms("alibaba 2016 plan, what?"));
+    // "importtax" shortened is two edits from "important": the pair typed apart stays two words.
+    expect(terms("import tax")).toContain("tax");
+  });
+
   it("reads a word spelt by ear as the known word it sounds like, never a shorter one", () => {
     const e = engine();
     const terms = (q: string) => e.answer(q).answer.evidence.terms;

@@ -92,6 +92,8 @@ describe("reading chat messages", () => {
     );
     // …and after a "who", a guess between two people; a guess between two things is what is asked.
     expect(readChat("who set out the plan, was it Jack Ma or the CEO?").alternatives).toContain("who set out the plan");
+    // …and after a name asked for, the same.
+    expect(readChat("sorry to bother, CEO name in the piece, is it Lee Chan or Jack Ma?").alternatives).toContain("CEO name in the piece");
     expect(readChat("what fresh foods do they sell, is it cheese or seafood?").alternatives).not.toContain("what fresh foods do they sell");
     // A numbered list typed on one line: each item a part, its marker no number asked about.
     expect(readChat("1) what noun does the article use 2) also who gets the image credit?").parts).toEqual([
