@@ -361,9 +361,13 @@ export function createMatcher(
     }
     const near = [...candidates].filter((w) => plausibleTypo(word, w, vocabulary.get(w) === ""));
     // Nearest first; between equals, the one with the typed letters swapped ("wnat" is "want",
-    // not "what"), then the longer.
+    // not "what"), then one whose letter was slipped to a key beside it ("loxal" is "local", not
+    // "loyal"), then the longer.
     const swapped = (w: string) => (w.length === word.length && sameLetters(w, word) ? 0 : 1);
-    let hit = near.sort((a, b) => editDistance(a, word) - editDistance(b, word) || swapped(a) - swapped(b) || b.length - a.length)[0];
+    const slip = (w: string) => (slipped(word, w) ? 0 : 1);
+    let hit = near.sort(
+      (a, b) => editDistance(a, word) - editDistance(b, word) || swapped(a) - swapped(b) || slip(a) - slip(b) || b.length - a.length,
+    )[0];
     // A letter held down or struck twice more than once ("whhhat", "tiittle", "approxiimately"): the
     // word with each run of one letter shortened, when it is known or one plausible typo from a known word.
     if (hit === undefined && !real && REPEATED_LETTER.test(word)) hit = shortenedRuns(word);
@@ -757,6 +761,25 @@ export function plausibleTypo(typed: string, known: string, knownIsStopWord = fa
   const firstKept = typed[0] === known[0] || (typed[0] === known[1] && typed[1] === known[0]);
   const allowed = Math.min(typed.length, known.length) >= LONG_WORD ? 2 : 1;
   return firstKept && Math.abs(typed.length - known.length) <= allowed && editDistance(typed, known) <= allowed;
+}
+
+/** Each letter's row and column on a QWERTY keyboard (rows staggered half a key to the right). */
+const KEYS = new Map(["qwertyuiop", "asdfghjkl", "zxcvbnm"].flatMap((row, r) => [...row].map((k, c) => [k, [r, c]] as const)));
+
+/** Whether `typed` is `known` with one letter struck on a key beside it ("loxal" for "local"). */
+function slipped(typed: string, known: string): boolean {
+  if (typed.length !== known.length) return false;
+  let at = -1;
+  for (let i = 0; i < typed.length; i++)
+    if (typed[i] !== known[i])
+      if (at < 0) at = i;
+      else return false;
+  const a = KEYS.get(typed[at] as string);
+  const b = KEYS.get(known[at] as string);
+  if (!a || !b) return false;
+  const [dr, dc] = [b[0] - a[0], b[1] - a[1]];
+  // Beside on its row, or above or below (the row below sits half a key to the right).
+  return (dr === 0 && Math.abs(dc) === 1) || (dr === 1 && (dc === 0 || dc === -1)) || (dr === -1 && (dc === 0 || dc === 1));
 }
 
 /** One letter typed two or more times in a row. */

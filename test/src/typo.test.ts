@@ -74,6 +74,13 @@ describe("typo robustness", () => {
     expect(terms("import tax")).toContain("tax");
   });
 
+  it("between two words a letter apart, reads the one whose key is beside the typed one", () => {
+    const e = engine();
+    const terms = (q: string) => e.answer(q).answer.evidence.terms;
+    // x sits beside c on the keyboard, far from y: "loxal" is "local", not "loyal".
+    expect(terms("how much went into loxal services")).toEqual(terms("how much went into local services"));
+  });
+
   it("reads a word spelt by ear as the known word it sounds like, never a shorter one", () => {
     const e = engine();
     const terms = (q: string) => e.answer(q).answer.evidence.terms;
