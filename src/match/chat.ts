@@ -154,11 +154,12 @@ const TOPIC_SHIFT = new RegExp(
 );
 /**
  * A lead-in that only sets the scene (a purpose, who is asking, what they are doing): "for my class
- * presentation,", "as an analyst,", "I'm writing a deck on China,", "quick one:". Other lead-ins
+ * presentation,", "as an analyst,", "I'm writing a deck on China,", "quick one:", "new to sellin in
+ * asia," (the asker's "I'm" left out). Other lead-ins
  * ("my card was stolen, how do I report it?") are the question's subject and stay.
  */
 const SCENE =
-  /^(?:(?:so|ok|okay|also|and|btw|fyi|context|background|quick (?:one|q|question|check))\b[\s,:]*)*(?:for (?:my|our|a|an|the|this|some)\b|as (?:a|an|someone|somebody|the)\b|(?:i'?m|i am|im|we'?re|we are|i'?ve been|we'?ve been|i was|we were|i'?ll be|i need|we need|i have|we have|i want|working on|doing|writing|preparing|prepping|putting together|drafting|studying|comparing|reading|trying|context|background|quick (?:one|q|question|check)|just|sorry|hey|hi|hello|yo)\b)/i;
+  /^(?:(?:so|ok|okay|also|and|btw|fyi|context|background|quick (?:one|q|question|check))\b[\s,:]*)*(?:for (?:my|our|a|an|the|this|some)\b|as (?:a|an|someone|somebody|the)\b|(?:i'?m|i am|im|we'?re|we are|i'?ve been|we'?ve been|i was|we were|i'?ll be|i need|we need|i have|we have|i want|working on|doing|writing|preparing|prepping|putting together|drafting|studying|comparing|reading|trying|context|background|quick (?:one|q|question|check)|just|sorry|hey|hi|hello|yo|new (?:to|here|at|in)|still new)\b)/i;
 
 /** A lead-in about the asker ("before I send the link round", "my late husband grew up on a farm"). */
 const FIRST_PERSON = /\b(?:i|i'?m|im|i'?ve|me|my|we|we'?re|our|us)\b/i;
@@ -411,19 +412,24 @@ const DEADLINE =
  */
 const CONDITION_TAIL =
   /[,;—–-]\s*(?:so\s*,?\s*)?if\s+(?:you|u|ya)\s+(?:had to|have to|could|can|were to|would|don't mind|dont mind|have time|get a chance|had a minute)\b[^?？]{0,80}[?？.!]*$/i;
+/**
+ * A closing clause that says what the asker will do with the answer: "… so i can go look em up", ", so
+ * that we can plan the pitch". Dropped, like a condition, when what is left asks.
+ */
+const SO_I_CAN_TAIL = /,?\s+so\s+(?:that\s+)?(?:i|we|u|you|my \w+|our \w+)\s+(?:can|could|will|'ll|may|might|would)\s+[^?？,]{0,60}[.!]*$/i;
 const dropConditionTail = (s: string): string => {
-  const m = CONDITION_TAIL.exec(s);
+  const m = CONDITION_TAIL.exec(s) ?? SO_I_CAN_TAIL.exec(s);
   return m && ASKS_LEFT.test(s.slice(0, m.index)) ? s.slice(0, m.index) + (/[?？]$/.test(m[0]) ? "?" : "") : s;
 };
 /** The openings of a sentence that is a pleasantry when it asks nothing. */
 const PLEASANTRY_LED =
   /^(?:thanks|thank you|thx|ty|many thanks|much appreciated|sorry|apologies|no rush|no worries|no pressure|any help|all help|help appreciated|edit|ps|p\.s|cheers|appreciate|first time posting|whenever you get)\b/i;
 /**
- * "you read the piece?", "anyone read this?", "have u seen the thing?": asking whether
+ * "you read the piece?", "anyone read this?", "have u seen the thing?", "yall ever hear of this?": asking whether
  * others read the piece opens a chat message, before its question; it asks nothing of the source.
  */
 const READ_IT =
-  /^(?:(?:have|did|has)\s+)?(?:you|u|ya|yall|y'all|you guys|u guys|anyone|anybody|any one|everyone|someone|somebody|ppl|people)\s+(?:(?:already|actually|even|all|here)\s+)?(?:read|seen|see|saw|checked out|looked at)\b(?:\s+(?!(?:what|who|when|where|why|how|which)\b)[\p{L}\p{N}'’-]+){0,5}\s*[?？!.]*$/iu;
+  /^(?:(?:have|did|has)\s+)?(?:you|u|ya|yall|y'all|you guys|u guys|anyone|anybody|any one|everyone|someone|somebody|ppl|people)\s+(?:(?:already|actually|even|ever|all|here)\s+)?(?:read|seen|see|saw|checked out|looked at|heard of|hear of|heard about|hear about)\b(?:\s+(?!(?:what|who|when|where|why|how|which)\b)[\p{L}\p{N}'’-]+){0,5}\s*[?？!.]*$/iu;
 /** "anyone?", "any idea?", "does anybody know?": a plea for an answer, not a question of its own. */
 const ANYONE = /^(?:does |do )?(?:any ?one|anybody|some ?one|somebody|any ideas?)(?: know| here| else)?\W*$/i;
 

@@ -171,6 +171,8 @@ export const PHRASES: Record<string, string> = {
   "one billion": "1 billion",
   "knock offs": "fakes",
   "knock off": "fake",
+  // South African English for knock-offs ("still known for fong kong goods?", a Durban writer of round 112).
+  "fong kong": "fake",
   "in charge of": "lead",
   "in charge": "lead",
   "calling the shots": "lead",

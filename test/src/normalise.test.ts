@@ -9,6 +9,7 @@ describe("normalise", () => {
 
   it("drops stop words and punctuation, stems, applies synonyms", () => {
     expect(normalise("What are the counterfeit goods?!").terms).toEqual(normalise("what fake goods").terms);
+    expect(normalise("still known for fong kong goods?").terms).toEqual(normalise("still known for fake goods?").terms);
     expect(normalise("Where is the HQ").terms).toEqual(normalise("where headquarters").terms);
     expect(normalise("countryside").terms).toEqual(normalise("rural").terms);
     expect(normalise("buyers").terms).toEqual(normalise("shoppers").terms);

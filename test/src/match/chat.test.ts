@@ -58,6 +58,7 @@ describe("reading chat messages", () => {
     expect(readChat("someone asked me how many shoppers it has. anyone?").text).toBe("how many shoppers it has.");
     expect(readChat("you read the piece? who edited it").text).toBe("who edited it");
     expect(readChat("anyone read this?? when did the venue open 👀").text).toBe("when did the venue open");
+    expect(readChat("yall ever hear of this? the venue eatin everyone's lunch, what kinda venue is it").text).not.toContain("hear");
     expect(readChat("did you read who edited it?").text).toBe("did you read who edited it?");
     expect(readChat("FYI team — Pinduoduo is going after rural buyers?").text).toBe("Pinduoduo is going after rural buyers?");
     expect(readChat(">>> who edited the article?").text).toBe("who edited the article?");
@@ -83,6 +84,11 @@ describe("reading chat messages", () => {
       ["the venue's address, if you can", "the venue's address, if you can"],
       ["kindly share a summary of the venue plans by EOD. thanks!", "kindly share a summary of the venue plans."],
       ["where is the venue by tmrw pls?", "where is the venue?"],
+      // …and what the asker will do with the answer.
+      [
+        "what are the names of the venues the article talks about so i can go look em up",
+        "what are the names of the venues the article talks about",
+      ],
     ])
       expect(readChat(message as string).text, message).toBe(question);
     expect(readChat("what did the 2 million refer to, sorry, i wonder what the CEO said").text).toContain("CEO");
@@ -231,6 +237,7 @@ describe("reading chat messages", () => {
 
   it("drops a lead-in that only sets the scene, keeps one that names the subject", () => {
     expect(readChat("for my class presentation, what are the three battlefields?").text).toBe("what are the three battlefields?");
+    expect(readChat("new to sellin in asia, what are the three battlefields?").text).toBe("what are the three battlefields?");
     expect(readChat("my card was stolen, how do i report it").text).toBe("my card was stolen, how do i report it");
     // A question asking only what the source says asks about the lead-in.
     expect(readChat("for my deck I need the number of active shoppers, what does this article say?").text).toBe(
