@@ -85,6 +85,12 @@ const AT_THE_MINUTE = /\b(?:at|for) (?:the|this) minute\b/gi;
 /** "hwo" before what "how" asks: "how" (both "how" and "who" are one swap away). */
 const TYPED_HOW = /\bhwo(?=\s+(?:much|many|long|far|big|old|often|soon|do|does|did|can|could|will|would|should|to|come|exactly)\b)/gi;
 
+/**
+ * French "qualifier" (to call something by a name), as French-shaped English asks it: "with which
+ * expression the text qualifies Acme?" describes it; not "qualifies for / to / as", which are English.
+ */
+const QUALIFIES = /\bqualif(?:y|ies|ied)(?=\s+(?!(?:for|to|as|in|by)\b)[a-z])/gi;
+
 /** A number and the noun that only says it is one: "the 500 million figure", "that 20 stat". */
 const NUMBER_NOUN = /(?<![\d,.])(\d[\d,.]*(?:\s*(?:million|billion|thousand|mn|bn|m|k))?)\s+(?:figures?|numbers?|stats?|statistics?)\b/gi;
 /**
@@ -305,7 +311,7 @@ export function normalise(input: string, synonyms?: Prepare): Normalised {
   if (refers && /\bwhat\b/i.test(text.slice(0, refers.index))) text = `${text.slice(0, refers.index)} mean`;
   // British and Irish "at the minute" is "right now" (the classifier has seen the one, not the other).
   // "hwo" is "how" before what "how" asks ("hwo much", "hwo do farmers…"); elsewhere, "who".
-  text = text.replace(AT_THE_MINUTE, "right now").replace(TYPED_HOW, "how");
+  text = text.replace(AT_THE_MINUTE, "right now").replace(TYPED_HOW, "how").replace(QUALIFIES, "describes");
   const tokens = text
     .replace(CJK_RUN, " ")
     .split(/[^\p{L}\p{N}]+/u)

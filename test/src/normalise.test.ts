@@ -10,6 +10,10 @@ describe("normalise", () => {
   it("drops stop words and punctuation, stems, applies synonyms", () => {
     expect(normalise("What are the counterfeit goods?!").terms).toEqual(normalise("what fake goods").terms);
     expect(normalise("still known for fong kong goods?").terms).toEqual(normalise("still known for fake goods?").terms);
+    // French-shaped English: "rédiger" (to write) and "qualifier" (to call by a name); "qualifies for" is English.
+    expect(normalise("who has redacted this article").terms).toEqual(normalise("who wrote this article").terms);
+    expect(normalise("how the text qualifies the company").terms).toEqual(normalise("how the text describes the company").terms);
+    expect(normalise("who qualifies for the program").terms).not.toContain("describ");
     expect(normalise("Where is the HQ").terms).toEqual(normalise("where headquarters").terms);
     expect(normalise("countryside").terms).toEqual(normalise("rural").terms);
     expect(normalise("buyers").terms).toEqual(normalise("shoppers").terms);
