@@ -84,6 +84,12 @@ const SIGNATURE =
 /** "Best, Sam", "thanks, jo", "Kind regards, Ana Lima" closing a message, whatever came before. */
 const NAMED_SIGN_OFF =
   /(?:^|[\s.!?])(?:best|best regards|kind regards|warm regards|regards|many thanks|thanks|thank you|cheers|sincerely|br|rgds|ta)(?: in advance| so much| a lot)?\s?,\s?[a-z][\w'-]{0,20}(?: [a-z][\w'-]{0,20})?[.!]?$/i;
+/**
+ * A name signed after a dash at the end of a message, set off from it by a sentence's end, two spaces
+ * or a new line ("…my eyes aren't so good anymore  - Earl", "…THIS ARTICLE  - EARL", "? — Sam B.").
+ */
+const DASH_SIGNATURE =
+  /(?:[.!?]\s*|\s{2,}|\n\s*)[-–—~]\s?(?:[A-Z][a-z'-]{1,20}|[A-Z]{2,20})(?:\s(?:[A-Z][a-z'-]{0,20}|[A-Z]{1,20})\.?)?\s*$/;
 /** The same without a comma: the word and the name both capitalised ("Best Sam", "Cheers Tom"). */
 const SIGNED_OFF = /(?:^|[\s.!?])(?:Best|Regards|Cheers|Thanks|Sincerely|Rgds)\s[A-Z][a-z'-]{0,20}(?: [A-Z][a-z'-]{0,20})?[.!]?$/;
 /** A closing "thanks", "pls"… (the punctuation before it is trimmed separately, see dropSignOff). */
@@ -248,7 +254,11 @@ export function stripMarkup(input: string): string {
 
 /** Reads one chat message (already bounded in length by the engine). */
 export function readChat(input: string): ChatReading {
-  const text = writeDictated(stripMarkup(input)).replace(SIGNATURE, "").replace(NAMED_SIGN_OFF, "").replace(SIGNED_OFF, "");
+  // The dash before a signed name is read as typed: stripping markup closes up the spaces that set it off.
+  const text = writeDictated(stripMarkup(input.replace(DASH_SIGNATURE, "")))
+    .replace(SIGNATURE, "")
+    .replace(NAMED_SIGN_OFF, "")
+    .replace(SIGNED_OFF, "");
   const sentences = splitSentences(text)
     .map((s) => dropPleasantries(s))
     .filter((s) => s.length > 0);

@@ -349,6 +349,13 @@ const LEVEL: [RegExp, string] = [/([村乡镇县市省国])一级/g, "$1级"];
  */
 const PRODUCERS: [RegExp, string] = [/牧民|牧户|牧区的人|渔民|果农|菜农|茶农|瓜农|蕉农|棉农|药农|养殖户/g, "农民"];
 /**
+ * Hakka as Taiwan's Hakka speakers write it in characters (a Miaoli writer of round 114: "该间电商巨头个
+ * CEO係麼人"): 么人 "who", not after 什 / 怎 / 这 / 那 / 多 / 要 / 干, where 么 belongs to the Mandarin
+ * word (什么人 stays "what person"). Its 么个 "what", 𠊎 "I" and 恁仔细 "thanks" are left: the
+ * phrasings already hold some of them as written, and reading them anew retrained the classifier.
+ */
+const HAKKA: [RegExp, string][] = [[/(?<![什甚怎这這那多要干幹])[么麼]人/g, "谁"]];
+/**
  * A newsroom's words as Taiwan writes them: 大标 (大標, the main headline) is the headline, 编修 (編修)
  * the editing (a Keelung writer of round 108).
  */
@@ -454,7 +461,7 @@ const NORTHWEST: [RegExp, string][] = [
 ];
 
 const mandarin = (text: string): string => {
-  const t = [...CANTONESE, ...WU, ...HOKKIEN, ...WHAT, ...NORTHERN, ...NORTHWEST, ...NEWSROOM, LEVEL, PRODUCERS, ORIGIN].reduce(
+  const t = [...CANTONESE, ...WU, ...HOKKIEN, ...HAKKA, ...WHAT, ...NORTHERN, ...NORTHWEST, ...NEWSROOM, LEVEL, PRODUCERS, ORIGIN].reduce(
     (t, [re, to]) => t.replace(re, to),
     text,
   );

@@ -11,6 +11,7 @@ export const PHRASES: Record<string, string> = {
   "chief executive": "ceo",
   "chief exec": "ceo",
   "head honcho": "ceo",
+  "top dog": "ceo",
   "big picture": "overview",
   "in a nutshell": "overview",
   "high level": "overview",

@@ -54,6 +54,10 @@ describe("reading chat messages", () => {
     expect(readChat("please tell me who edited the article, I need it for test data").text).toBe("please tell me who edited the article");
     expect(readChat("Hi there, hope you're well. who edited the article Best, Sam").text).toBe("who edited the article");
     expect(readChat("who edited the article Cheers Tom").text).toBe("who edited the article");
+    // A name signed after a dash, set off by two spaces, a new line or the question's end; not a dash inside a query.
+    expect(readChat("<@U024BE7LH> HELLO.  WHO EDITED THE ARTICLE  - EARL").text).toBe("WHO EDITED THE ARTICLE");
+    expect(readChat("who edited it?\n- Sam B.").text).toBe("who edited it");
+    expect(readChat("europe offices - France").text).toBe("europe offices - France");
     expect(readChat("sorry if this was asked already: europe offices opening date").text).toBe("europe offices opening date");
     expect(readChat("someone asked me how many shoppers it has. anyone?").text).toBe("how many shoppers it has.");
     expect(readChat("you read the piece? who edited it").text).toBe("who edited it");

@@ -113,10 +113,12 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(shapesAskedBy(["how far is the new office from the old one?"]).has("far")).toBe(true);
   });
 
-  it("does not read 幾時 (when) as 幾 (how many), nor 號是多少 or 推特是多少 (what is the handle) as a count", () => {
+  it("does not read 幾時 (when) as 幾 (how many), nor 號是多少 or 推特是多少 (what is the handle) as a count, and reads Hakka 麼人 as who", () => {
     expect(chineseTerms("幾時出嘅？")).not.toContain("many");
     expect(chineseTerms("他的推特号是多少")).not.toContain("many");
     expect(chineseTerms("作者推特是多少")).not.toContain("many");
+    // Hakka 麼人 "who"; 什麼人 stays Mandarin's "what person".
+    expect(chineseTerms("該間公司个CEO係麼人")).toContain("who");
     expect(chineseTerms("有多少个服务中心")).toContain("many");
   });
 
