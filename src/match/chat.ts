@@ -641,6 +641,13 @@ function splitTwoPart(question: string): string[] {
     .filter((p) => p.split(/\s+/).length >= 2 || /[\u4e00-\u9fff]{3}/.test(p));
   // "亚马逊在中国还有跨境业务吗" is "does it still have…", not "…, and also…": a Chinese connector
   // splits only after a part that asks.
-  if (parts.length === 2 && /[\u4e00-\u9fff]$/.test(parts[0] as string) && !ZH_ASKS.test(parts[0] as string)) return [question];
+  // Nor after a name alone ("Lee Chan另外還寫過哪些報導？": what else Lee Chan wrote).
+  if (
+    parts.length === 2 &&
+    /[\u4e00-\u9fff]/.test(parts[1] as string) &&
+    !ZH_ASKS.test(parts[0] as string) &&
+    !HAS_WH.test(parts[0] as string)
+  )
+    return [question];
   return parts.length === 2 ? parts : [question];
 }

@@ -359,6 +359,12 @@ const HAKKA: [RegExp, string][] = [[/(?<![什甚怎这這那多要干幹])[么�
  * A newsroom's words as Taiwan writes them: 大标 (大標, the main headline) is the headline, 编修 (編修)
  * the editing (a Keelung writer of round 108).
  */
+/**
+ * 的话 marks a topic or a condition ("这家公司2016年的话打算啥做的": as for the firm in 2016; Korean-shaped
+ * Mandarin puts it after every topic, a Yanbian writer of round 115): a function word, where it stood
+ * it left a word and syllable pairs no phrasing holds (dehua, de_hua, hua_pao).
+ */
+const TOPIC_MARK: [RegExp, string] = [/的话|的話/g, " "];
 const NEWSROOM: [RegExp, string][] = [
   [/大标(?:题)?/g, "标题"],
   [/编修/g, "编辑"],
@@ -461,10 +467,20 @@ const NORTHWEST: [RegExp, string][] = [
 ];
 
 const mandarin = (text: string): string => {
-  const t = [...CANTONESE, ...WU, ...HOKKIEN, ...HAKKA, ...WHAT, ...NORTHERN, ...NORTHWEST, ...NEWSROOM, LEVEL, PRODUCERS, ORIGIN].reduce(
-    (t, [re, to]) => t.replace(re, to),
-    text,
-  );
+  const t = [
+    ...CANTONESE,
+    ...WU,
+    ...HOKKIEN,
+    ...HAKKA,
+    ...WHAT,
+    ...NORTHERN,
+    ...NORTHWEST,
+    ...NEWSROOM,
+    LEVEL,
+    PRODUCERS,
+    ORIGIN,
+    TOPIC_MARK,
+  ].reduce((t, [re, to]) => t.replace(re, to), text);
   return ZH_QUESTION_WORD.test(t) ? t : SOUTHWEST.reduce((t, [re, to]) => t.replace(re, to), t);
 };
 

@@ -285,11 +285,12 @@ const ASKS_MONEY =
 const ASKS_SHARE =
   /\bpercent(?:age)?s?\b|\bper cent\b|%|\bproportion\b|\bwhat share\b|\bmarket share\b|\bwhat fraction\b|\bhow many of (?:the |those |these |its |their )?[\d][\d,.]*(?: million| billion| thousand|k)?\b|百分之|百分比|比例|占比|比重|份额|占有率|市占率|(?:里|里面|当中|之中|中间)(?:有)?(?:多少|几多|几)(?:个|位|成|家)?(?:是|来自)/;
 /**
- * Whether a plan worked: what came of it later, which a report of the plan does not know. (What a
- * plan means to make of something, "想做成啥样子", asks its aim.)
+ * Whether a plan worked: what came of it later, which a report of the plan does not know (成效, 成果,
+ * 後來如何: a Yunlin writer of round 115). (What a plan means to make of something, "想做成啥样子",
+ * asks its aim.)
  */
 const ASKS_OUTCOME =
-  /\b(?:succeed(?:ed|s)?|successful(?:ly)?|a success|work(?:ed)? out|pa(?:y|ys|id) off|pan(?:s|ned)? out|outcomes?|fail(?:ed|s)?|a failure|flop(?:ped)?)\b|成功|失败|失敗|(?<!想|要|打算|计划|計劃|准备|準備)(?:做成|搞成)/;
+  /\b(?:succeed(?:ed|s)?|successful(?:ly)?|a success|work(?:ed)? out|pa(?:y|ys|id) off|pan(?:s|ned)? out|outcomes?|fail(?:ed|s)?|a failure|flop(?:ped)?)\b|成功|失败|失敗|(?<!想|要|打算|计划|計劃|准备|準備)(?:做成|搞成)|成效|成果|(?:后来|後來)(?:怎么样|怎麼樣|怎样|怎樣|如何|咋样|咋樣)/;
 // "till date", "to date": so far, not a date.
 const ASKS_DATE = /(?<!\b(?:till|until|to)\s+)\bdate\b|\b(?:what day|which day|what time)\b|哪天|哪一天|日期/;
 
@@ -492,11 +493,13 @@ let slotsOf: [string, PersonSlots] = ["", { ruledOut: [], stillInPost: [] }];
 const SLOT_CHARS = 200;
 
 /**
- * "What other articles has Lee written?", "which other pieces did she edit?": writings beyond the
+ * "What other articles has Lee written?", "which other pieces did she edit?", "另外還寫過哪些…報導？" (a
+ * Yunlin writer of round 115): writings beyond the
  * sources, which a knowledge file drawn from them cannot list. Every such labelled question is a
  * near-miss (23 in the labelled sets; "which other country got one?" asks about what a fact names).
  */
-const OTHER_WRITINGS = /\b(?:what|which|any)\s+(?:other|more)\s+(?:articles?|pieces?|stories|posts?|reports?|columns?|books?|writings?)\b/i;
+const OTHER_WRITINGS =
+  /\b(?:what|which|any)\s+(?:other|more)\s+(?:articles?|pieces?|stories|posts?|reports?|columns?|books?|writings?)\b|(?:另外|其他|其它|别的|別的|还|還)(?:还|還)?(?:写|寫)(?:过|過)(?:哪些|什么|什麼|啥|其他|其它|别的|別的)|(?:其他|其它|别的|別的)(?:的)?(?:文章|报道|報導|报导|稿子|作品)/i;
 
 /**
  * "Is Lee still the CEO?", "Lee现在还在公司吗": whether a person the answer names still holds a post

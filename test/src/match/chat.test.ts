@@ -57,6 +57,9 @@ describe("reading chat messages", () => {
     // A name signed after a dash, set off by two spaces, a new line or the question's end; not a dash inside a query.
     expect(readChat("<@U024BE7LH> HELLO.  WHO EDITED THE ARTICLE  - EARL").text).toBe("WHO EDITED THE ARTICLE");
     expect(readChat("who edited it?\n- Sam B.").text).toBe("who edited it");
+    // A Chinese "also" (另外) after a name alone joins no two questions: it asks what else the person wrote.
+    expect(readChat("Lee Chan另外還寫過哪些報導？").parts).toHaveLength(1);
+    expect(readChat("谁是作者，另外文章多长").parts).toHaveLength(2);
     expect(readChat("europe offices - France").text).toBe("europe offices - France");
     expect(readChat("sorry if this was asked already: europe offices opening date").text).toBe("europe offices opening date");
     expect(readChat("someone asked me how many shoppers it has. anyone?").text).toBe("how many shoppers it has.");

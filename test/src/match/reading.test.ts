@@ -104,6 +104,8 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
   it("reads 哪年 (which year) as when, its characters no topic (the segmenter splits it: 哪 / 年)", () => {
     expect(chineseTerms("文章是哪年发的")).toEqual(chineseTerms("文章是什么时候发的"));
     expect(chineseTerms("哪个月开的办公室")).not.toContain("zh:yue_kai");
+    // 的话 marks a topic (阿里2016年的话…) and leaves no word of its own.
+    expect(chineseTerms("阿里的话打算做什么")).toEqual(chineseTerms("阿里打算做什么"));
   });
 
   it("reads a gap opened between rivals (拉开距离) and how far along a plan is as no distance", () => {
@@ -267,6 +269,7 @@ describe("the shape of answer a question asks for", () => {
     const answer = "The article was written by Jane Doe and edited by John Roe.";
     expect(shapeMissed("which other articles has John Roe edited?", answer)).toBe(true);
     expect(shapeMissed("what other pieces did Jane Doe write?", answer)).toBe(true);
+    expect(shapeMissed("Jane Doe另外還寫過哪些報導？", answer)).toBe(true);
     expect(shapeMissed("who edited the article?", answer)).toBe(false);
   });
 
@@ -481,6 +484,7 @@ describe("questions about an age, a distance, a date or a share", () => {
   it("reads what a plan means to make of something as its aim, not its outcome", () => {
     expect(shapeMissed("这个计划想做成啥样子？", "It plans to bring goods to rural buyers.")).toBe(false);
     expect(shapeMissed("这个计划最后做成了没有？", "It plans to bring goods to rural buyers.")).toBe(true);
+    expect(shapeMissed("那筆投資，後來成效如何？", "It plans to bring goods to rural buyers.")).toBe(true);
   });
 
   it("lets a fact answer the way its own curated questions ask, whatever its answer's shape", () => {
