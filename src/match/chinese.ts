@@ -368,6 +368,8 @@ const TOPIC_MARK: [RegExp, string] = [/的话|的話/g, " "];
 const NEWSROOM: [RegExp, string][] = [
   [/大标(?:题)?/g, "标题"],
   [/编修/g, "编辑"],
+  // …and a blog's 首图 (the first picture, over the piece) is the header picture, 头图 (a Nantou writer of round 116).
+  [/首图/g, "头图"],
 ];
 /**
  * "How did it come about" (这个名字是怎么来的): the thing's origin, its 来历, a word of its own; as

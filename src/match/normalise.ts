@@ -288,6 +288,18 @@ const latinLength = (text: string) => text.replace(CJK_RUN, "").replace(/[^\p{L}
 const cjkLength = (text: string) => (text.match(CJK_G) ?? []).length;
 const CJK_G = new RegExp(CJK.source, "gu");
 
+/** Japanese hiragana, and the voicing marks cleaning leaves apart from them. */
+const HIRAGANA = /[\u3041-\u3096\u3099-\u309c]/g;
+/**
+ * Chinese typed online with a sprinkle of Japanese kana: の for 的 ("这篇文章の作者是谁"), and a
+ * particle (じゃ, ね) that carries nothing (a Tokyo daigou writer of round 116). Only a sprinkle: a
+ * Japanese question, mostly kana, stays one the engine does not read.
+ */
+function withoutKanaSprinkle(text: string, han: number): string {
+  const kana = text.match(HIRAGANA)?.length ?? 0;
+  return kana === 0 || kana > han ? text : text.replace(/の/g, "的").replace(HIRAGANA, " ");
+}
+
 /** Turns a question (or a curated phrasing) into matching terms. Never throws. */
 export function normalise(input: string, synonyms?: Prepare): Normalised {
   let text = cleanText(input);
@@ -295,7 +307,7 @@ export function normalise(input: string, synonyms?: Prepare): Normalised {
   // counts as Chinese where it was written so.
   const cjkChars = cjkLength(text);
   let namedLetters = 0;
-  if (cjkChars > 0) text = withMixedScriptWords(withArabicNumerals(text));
+  if (cjkChars > 0) text = withoutKanaSprinkle(withMixedScriptWords(withArabicNumerals(text)), cjkChars);
   if (synonyms?.chinese && cjkChars > 0) {
     const named = synonyms.chinese(text);
     if (named !== text) {

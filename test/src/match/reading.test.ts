@@ -108,6 +108,13 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(chineseTerms("阿里的话打算做什么")).toEqual(chineseTerms("阿里打算做什么"));
   });
 
+  it("reads Chinese typed with a sprinkle of kana (の for 的), and a blog's 首图 as the header picture", () => {
+    expect(normalise("这篇文章の作者是谁じゃ").terms.sort()).toEqual(normalise("这篇文章的作者是谁").terms.sort());
+    // A Japanese question, mostly kana, is still one the engine does not read.
+    expect(engine().answer("アリババの戦略はなんですか").answer.kind).not.toBe("fact");
+    expect(chineseTerms("首圖是哪來的")).toEqual(chineseTerms("头图是哪来的"));
+  });
+
   it("reads a gap opened between rivals (拉开距离) and how far along a plan is as no distance", () => {
     expect(shapesAskedBy(["淘宝靠什么同对手拉开距离？"]).has("far")).toBe(false);
     expect(shapesAskedBy(["杭州到上海的距离是多少？"]).has("far")).toBe(true);
