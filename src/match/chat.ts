@@ -90,6 +90,12 @@ const NAMED_SIGN_OFF =
  */
 const DASH_SIGNATURE =
   /(?:[.!?]\s*|\s{2,}|\n\s*)[-–—~]\s?(?:[A-Z][a-z'-]{1,20}|[A-Z]{2,20})(?:\s(?:[A-Z][a-z'-]{0,20}|[A-Z]{1,20})\.?)?\s*$/;
+/** The message without a name signed after a dash; only its last characters are read (a run of spaces is tried from each). */
+const withoutDashSignature = (input: string): string => {
+  const from = Math.max(0, input.length - 80);
+  const m = DASH_SIGNATURE.exec(input.slice(from));
+  return m ? input.slice(0, from + m.index) : input;
+};
 /** The same without a comma: the word and the name both capitalised ("Best Sam", "Cheers Tom"). */
 const SIGNED_OFF = /(?:^|[\s.!?])(?:Best|Regards|Cheers|Thanks|Sincerely|Rgds)\s[A-Z][a-z'-]{0,20}(?: [A-Z][a-z'-]{0,20})?[.!]?$/;
 /** A closing "thanks", "pls"… (the punctuation before it is trimmed separately, see dropSignOff). */
@@ -255,7 +261,7 @@ export function stripMarkup(input: string): string {
 /** Reads one chat message (already bounded in length by the engine). */
 export function readChat(input: string): ChatReading {
   // The dash before a signed name is read as typed: stripping markup closes up the spaces that set it off.
-  const text = writeDictated(stripMarkup(input.replace(DASH_SIGNATURE, "")))
+  const text = writeDictated(stripMarkup(withoutDashSignature(input)))
     .replace(SIGNATURE, "")
     .replace(NAMED_SIGN_OFF, "")
     .replace(SIGNED_OFF, "");
@@ -426,7 +432,8 @@ const CONDITION_TAIL =
  * A closing clause that says what the asker will do with the answer: "… so i can go look em up", ", so
  * that we can plan the pitch". Dropped, like a condition, when what is left asks.
  */
-const SO_I_CAN_TAIL = /,?\s+so\s+(?:that\s+)?(?:i|we|u|you|my \w+|our \w+)\s+(?:can|could|will|'ll|may|might|would)\s+[^?？,]{0,60}[.!]*$/i;
+const SO_I_CAN_TAIL =
+  /(?<=\S),?\s+so\s+(?:that\s+)?(?:i|we|u|you|my \w+|our \w+)\s+(?:can|could|will|'ll|may|might|would)\s+[^?？,]{0,60}[.!]*$/i;
 const dropConditionTail = (s: string): string => {
   const m = CONDITION_TAIL.exec(s) ?? SO_I_CAN_TAIL.exec(s);
   return m && ASKS_LEFT.test(s.slice(0, m.index)) ? s.slice(0, m.index) + (/[?？]$/.test(m[0]) ? "?" : "") : s;

@@ -280,9 +280,11 @@ describe("labelled question sets", () => {
     ["persona114", "en-test.jsonl", 0.98, 0.98],
     ["persona114", "zh-test.jsonl", 0.97, 0.95],
     ["persona115", "en-test.jsonl", 0.97, 1],
-    ["persona115", "zh-test.jsonl", 0.92, 0.9],
+    ["persona115", "zh-test.jsonl", 0.92, 0.95],
     ["persona116", "en-test.jsonl", 0.98, 0.98],
-    ["persona116", "zh-test.jsonl", 0.98, 1],
+    ["persona116", "zh-test.jsonl", 1, 1],
+    ["persona117", "en-test.jsonl", 1, 1],
+    ["persona117", "zh-test.jsonl", 0.97, 0.95],
     // The other-firms probe: every out-of-scope question names another firm in the article's shapes.
     // 0.82 and 0.84 until the knowledge listed other firms (`other_names`): 30 → 33 of 35 and 21 → 24 of 25 refused.
     ["firms", "en-test.jsonl", 0.99, 0.94],
