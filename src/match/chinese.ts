@@ -356,15 +356,15 @@ const PRODUCERS: [RegExp, string] = [/牧民|牧户|牧区的人|渔民|果农|�
  */
 const HAKKA: [RegExp, string][] = [[/(?<![什甚怎这這那多要干幹])[么麼]人/g, "谁"]];
 /**
- * A newsroom's words as Taiwan writes them: 大标 (大標, the main headline) is the headline, 编修 (編修)
- * the editing (a Keelung writer of round 108).
- */
-/**
  * 的话 marks a topic or a condition ("这家公司2016年的话打算啥做的": as for the firm in 2016; Korean-shaped
  * Mandarin puts it after every topic, a Yanbian writer of round 115): a function word, where it stood
  * it left a word and syllable pairs no phrasing holds (dehua, de_hua, hua_pao).
  */
 const TOPIC_MARK: [RegExp, string] = [/的话|的話/g, " "];
+/**
+ * A newsroom's words as Taiwan writes them: 大标 (大標, the main headline) is the headline, 编修 (編修)
+ * the editing (a Keelung writer of round 108).
+ */
 const NEWSROOM: [RegExp, string][] = [
   [/大标(?:题)?/g, "标题"],
   [/编修/g, "编辑"],

@@ -350,15 +350,8 @@ export function createMatcher(
     // A real word is what the asker meant: "code" is not a misspelt "come" (see dictionary.ts).
     // Run-together words ("fakegoods") are never real words, so they are still split below.
     const real = isEnglishWord(word);
-    const candidates = new Set<string>(real ? [] : (deletes.get(word) ?? []));
-    for (let i = 0; i < word.length && !real; i++) {
-      const d = word.slice(0, i) + word.slice(i + 1);
-      if (vocabulary.has(d)) candidates.add(d);
-      for (const w of deletes.get(d) ?? []) candidates.add(w);
-      // Two typos only in long words: the second deletion meets the known word's own.
-      if (word.length >= LONG_WORD - 1)
-        for (let j = i; j < d.length; j++) for (const w of deletes.get(d.slice(0, j) + d.slice(j + 1)) ?? []) candidates.add(w);
-    }
+    // Two typos only in long words.
+    const candidates = real ? new Set<string>() : knownNear(word, word.length >= LONG_WORD - 1);
     const near = [...candidates].filter((w) => plausibleTypo(word, w, vocabulary.get(w) === ""));
     // Nearest first; between equals, the one with the typed letters swapped ("wnat" is "want",
     // not "what"), then one whose letter was slipped to a key beside it ("loxal" is "local", not
@@ -384,18 +377,28 @@ export function createMatcher(
     return hit;
   }
 
+  /**
+   * The known words that share a deletion with `word` (a look-up in the symmetric-delete index):
+   * candidates within one typo of it, or two when `twoTypos` (the second deletion meets the known
+   * word's own). In the order found, which breaks ties when they are ranked.
+   */
+  function knownNear(word: string, twoTypos: boolean): Set<string> {
+    const candidates = new Set<string>(deletes.get(word));
+    for (let i = 0; i < word.length; i++) {
+      const d = word.slice(0, i) + word.slice(i + 1);
+      if (vocabulary.has(d)) candidates.add(d);
+      for (const w of deletes.get(d) ?? []) candidates.add(w);
+      if (twoTypos) for (let j = i; j < d.length; j++) for (const w of deletes.get(d.slice(0, j) + d.slice(j + 1)) ?? []) candidates.add(w);
+    }
+    return candidates;
+  }
+
   function shortenedRuns(word: string): string | undefined {
     for (const v of new Set([word.replace(/(.)\1{2,}/g, "$1$1"), word.replace(/(.)\1+/g, "$1")])) {
       if (v === word || v.length < 3) continue;
       if (vocabulary.has(v)) return v;
       // One edit from a known word, no more: "importtax" shortened is no typo for "important".
-      const near = new Set(deletes.get(v));
-      for (let i = 0; i < v.length; i++) {
-        const d = v.slice(0, i) + v.slice(i + 1);
-        if (vocabulary.has(d)) near.add(d);
-        for (const w of deletes.get(d) ?? []) near.add(w);
-      }
-      const hit = [...near].find((w) => editDistance(w, v) === 1 && plausibleTypo(v, w, vocabulary.get(w) === ""));
+      const hit = [...knownNear(v, false)].find((w) => editDistance(w, v) === 1 && plausibleTypo(v, w, vocabulary.get(w) === ""));
       if (hit !== undefined) return hit;
     }
     return undefined;
