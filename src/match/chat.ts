@@ -98,9 +98,9 @@ const withoutDashSignature = (input: string): string => {
 };
 /** The same without a comma: the word and the name both capitalised ("Best Sam", "Cheers Tom"). */
 const SIGNED_OFF = /(?:^|[\s.!?])(?:Best|Regards|Cheers|Thanks|Sincerely|Rgds)\s[A-Z][a-z'-]{0,20}(?: [A-Z][a-z'-]{0,20})?[.!]?$/;
-/** A closing "thanks", "pls"… (the punctuation before it is trimmed separately, see dropSignOff). */
+/** A closing "thanks" ("many thanks"), "pls"… (the punctuation before it is trimmed separately, see dropSignOff). */
 const SIGN_OFF =
-  /\b(?:(?:thanks|thank you|thx|ty|tia|cheers|much appreciated|appreciate it|pls|please|plz|lol|haha+)\b(?: (?:so much|a lot|in advance|a ton|all|team|guys|folks|again))?|(?:no rush|no worries|no pressure|whenever you (?:get|have) a (?:sec|second|min|minute|moment|chance))\b(?:[\s,!.]+(?:thanks|thx|ty|cheers|whenever you (?:get|have) a (?:sec|second|min|minute|moment|chance))\b)*)[\s!.]*$/i;
+  /\b(?:(?:(?:many|big|huge|massive) (?=thanks))?(?:thanks|thank you|thx|ty|tia|cheers|much appreciated|appreciate it|pls|please|plz|lol|haha+)\b(?: (?:so much|a lot|in advance|a ton|all|team|guys|folks|again))?|(?:no rush|no worries|no pressure|whenever you (?:get|have) a (?:sec|second|min|minute|moment|chance))\b(?:[\s,!.]+(?:thanks|thx|ty|cheers|whenever you (?:get|have) a (?:sec|second|min|minute|moment|chance))\b)*)[\s!.]*$/i;
 /** English question words, one list for every pattern below that looks for a question's start. */
 const WH = "who|whom|whose|what|whats|when|where|why|how|which";
 /** …and as chat types them. */
@@ -137,10 +137,10 @@ function askedInPlace(sentence: string): RegExpExecArray | null {
 }
 /**
  * "I need to understand which…", "I'd like to know who…", "I'm curious why…", "my wife asked me
- * where…": the question is embedded.
+ * where…", "I was reading the piece and wondered how…": the question is embedded.
  */
 const EMBEDDED = new RegExp(
-  `^(?:is\\s+)?(?:it\\s+)?possible\\s+to\\s+(?:know|understand|find out|learn|check|say)\\s+(?=(?:${WH})\\b)|\\b(?:asked|asks|is asking|was asking|keeps asking|wants to know|wanted to know)\\s+(?:me|us|him|her|them)?\\s*(?:if\\s+|whether\\s+)?(?=(?:${WH})\\b)|\\b(?:i|we)(?:'d| would|'m| am|'re| are)?\\s+(?:(?:need|want|like|wanna|wish|have|trying|was hoping|hope)\\s+to\\s+)?(?:know|understand|find out|learn|check|wonder|wondering|curious|unsure|not sure|confirm|recall|remember|figure out)\\s+(?:about\\s+)?(?:if\\s+|whether\\s+)?(?=(?:${WH})\\b)`,
+  `^(?:is\\s+)?(?:it\\s+)?possible\\s+to\\s+(?:know|understand|find out|learn|check|say)\\s+(?=(?:${WH})\\b)|\\b(?:asked|asks|is asking|was asking|keeps asking|wants to know|wanted to know)\\s+(?:me|us|him|her|them)?\\s*(?:if\\s+|whether\\s+)?(?=(?:${WH})\\b)|\\b(?:wondered|wondering)\\s+(?:if\\s+|whether\\s+)?(?=(?:${WH})\\b)|\\b(?:i|we)(?:'d| would|'m| am|'re| are)?\\s+(?:(?:need|want|like|wanna|wish|have|trying|was hoping|hope)\\s+to\\s+)?(?:know|understand|find out|learn|check|wonder|wondering|curious|unsure|not sure|confirm|recall|remember|figure out)\\s+(?:about\\s+)?(?:if\\s+|whether\\s+)?(?=(?:${WH})\\b)`,
   "i",
 );
 /**
@@ -314,7 +314,8 @@ export function readChat(input: string): ChatReading {
       c
         .replace(CONTRAST_TAIL, "")
         .replace(GUESS_TAIL, "")
-        .replace(ASKS_WHO.test(c) ? WHO_GUESS_TAIL : /(?!)/, ""),
+        .replace(ASKS_WHO.test(c) ? WHO_GUESS_TAIL : /(?!)/, "")
+        .replace(ASKS_WHO.test(c) ? NAME_SOMETHING_TAIL : /(?!)/, ""),
     )
     .filter((c, i) => c !== chosen[i] && namesSomething(c));
   // What follows a preface's colon or dash ("One more: europe offices", "写论文遇到个问题：…"), and,
@@ -580,17 +581,25 @@ const namesSomething = (question: string): boolean => normalise(question.slice(0
 const CONTRAST_TAIL =
   /(?:\s*,\s*|\s+)(?:and\s+)?(?:not|rather than|instead of)\s+(?:mr\.?\s+|ms\.?\s+)?\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}\s*[?.!]*$/iu;
 
-/** A guess at the answer, offered with its alternative: ", was it Ma himself or somebody else at the top?". */
+/**
+ * A guess at the answer, offered with its alternative: ", was it Ma himself or somebody else at the
+ * top?", ", *Ma* or someone else?".
+ */
 const GUESS_TAIL =
-  /(?:\s*,\s*|\s+)(?:was|is|were)\s+it\s+(?:mr\.?\s+|ms\.?\s+)?\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}?(?:\s+(?:himself|herself))?\s+or\s+(?:somebody|someone|anyone|anybody|some\s+one)\s+else\b[^?]{0,40}[?.!]*$/iu;
+  /(?:\s*,\s*(?:(?:was|is|were)\s+it\s+)?|\s+(?:was|is|were)\s+it\s+)(?:mr\.?\s+|ms\.?\s+)?\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}?(?:\s+(?:himself|herself))?\s+or\s+(?:somebody|someone|anyone|anybody|some\s+one)\s+else\b[^?]{0,40}[?.!]*$/iu;
 /**
  * What asks for a person: "who", or the name asked for ("CEO name in the piece, is it Lee or Chan?",
  * round 111's Vilnius writer).
  */
 const ASKS_WHO = /\b(?:who|whom|name)\b/i;
-/** "Who set it out, was it Ma or the CEO?": after a "who" (or a name asked for), a guess between two people. */
+/**
+ * "Who set it out, was it Ma or the CEO?": after a "who" (or a name asked for), a guess between two
+ * people.
+ */
 const WHO_GUESS_TAIL =
   /(?:\s*,\s*|\s+)(?:was|were|is)\s+it\s+(?:mr\.?\s+|ms\.?\s+)?\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}?\s+or\s+(?:the\s+|mr\.?\s+|ms\.?\s+)?\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}?\s*[?.!]*$/iu;
+/** …or a name half remembered, capitalised as a name is ("who's in charge again Danny something", by voice). */
+const NAME_SOMETHING_TAIL = /\s+(?:Mr\.?\s+|Ms\.?\s+)?\p{Lu}[\p{L}'’.-]*\s+(?:something|somethin|summat|sumthin)\s*[?.!]*$/u;
 
 /** A question names what it asks about early: past this many characters it is not read for it (a long message costs no more). */
 const NAMING_CHARS = 200;

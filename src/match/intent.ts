@@ -290,7 +290,7 @@ const ASKS_SHARE =
  * asks its aim.)
  */
 const ASKS_OUTCOME =
-  /\b(?:succeed(?:ed|s)?|successful(?:ly)?|a success|work(?:ed)? out|pa(?:y|ys|id) off|pan(?:s|ned)? out|outcomes?|fail(?:ed|s)?|a failure|flop(?:ped)?)\b|成功|失败|失敗|(?<!想|要|打算|计划|計劃|准备|準備)(?:做成|搞成)|成效|成果|(?:后来|後來)(?:怎么样|怎麼樣|怎样|怎樣|如何|咋样|咋樣)/;
+  /\b(?:succeed(?:ed|s)?|successful(?:ly)?|a success|work(?:ed)? out|pa(?:y|ys|id) off|pan(?:s|ned)? out|outcomes?|fail(?:ed|s)?|a failure|flop(?:ped)?)\b|成功|失败|失敗|(?<!想|要|打算|计划|計劃|准备|準備)(?:做成|搞成)|成效|成果|(?:赚|賺)回(?:来|來)?|回本|(?:后来|後來)(?:怎么样|怎麼樣|怎样|怎樣|如何|咋样|咋樣)/;
 // "till date", "to date": so far, not a date.
 const ASKS_DATE = /(?<!\b(?:till|until|to)\s+)\bdate\b|\b(?:what day|which day|what time)\b|哪天|哪一天|日期/;
 

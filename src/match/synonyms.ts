@@ -12,6 +12,8 @@ export const PHRASES: Record<string, string> = {
   "chief exec": "ceo",
   "head honcho": "ceo",
   "top dog": "ceo",
+  // "what's the firm got lined up for 2016?": what it has planned (a Bristol writer of round 119, by voice).
+  "lined up": "plans",
   "big picture": "overview",
   "in a nutshell": "overview",
   "high level": "overview",

@@ -11,6 +11,7 @@ describe("normalise", () => {
     expect(normalise("What are the counterfeit goods?!").terms).toEqual(normalise("what fake goods").terms);
     expect(normalise("still known for fong kong goods?").terms).toEqual(normalise("still known for fake goods?").terms);
     expect(normalise("who is the top dog there").terms).toEqual(normalise("who is the ceo there").terms);
+    expect(normalise("what has the firm got lined up for 2016").terms).toEqual(normalise("what has the firm got planned for 2016").terms);
     // French-shaped English: "rédiger" (to write) and "qualifier" (to call by a name); "qualifies for" is English.
     expect(normalise("who has redacted this article").terms).toEqual(normalise("who wrote this article").terms);
     expect(normalise("how the text qualifies the company").terms).toEqual(normalise("how the text describes the company").terms);

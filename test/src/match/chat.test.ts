@@ -99,12 +99,20 @@ describe("reading chat messages", () => {
     ])
       expect(readChat(message as string).text, message).toBe(question);
     expect(readChat("what did the 2 million refer to, sorry, i wonder what the CEO said").text).toContain("CEO");
+    // A closing "many thanks" with no punctuation before it (dictated), and a question embedded after
+    // "…and wondered".
+    expect(readChat("did the boss say how the venue will grow many thanks").text).toBe("did the boss say how the venue will grow");
+    expect(readChat("I was reading the piece and wondered how the farmers come into it").text).toBe("how the farmers come into it");
     // A guess offered with its alternative is read without it too.
     expect(readChat("Who set out the plan, was it Jack Ma himself or somebody else at the top?").alternatives).toContain(
       "Who set out the plan",
     );
     // …and after a "who", a guess between two people; a guess between two things is what is asked.
     expect(readChat("who set out the plan, was it Jack Ma or the CEO?").alternatives).toContain("who set out the plan");
+    // …and a guess with its alternative, no "was it" before it; and a name half remembered.
+    expect(readChat("who laid out the plan, *Jack Ma* or someone else?").alternatives).toContain("who laid out the plan");
+    expect(readChat("who's in charge there again Danny something").alternatives).toContain("who's in charge there again");
+    expect(readChat("who's in charge of something").alternatives).not.toContain("who's in charge of");
     // …and after a name asked for, the same.
     expect(readChat("sorry to bother, CEO name in the piece, is it Lee Chan or Jack Ma?").alternatives).toContain("CEO name in the piece");
     expect(readChat("what fresh foods do they sell, is it cheese or seafood?").alternatives).not.toContain("what fresh foods do they sell");

@@ -131,6 +131,15 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(chineseTerms("有多少个服务中心")).toContain("many");
   });
 
+  it("reads who came out and said something as who put it forward, and Wu 讲清爽 as 讲清楚", () => {
+    expect(chineseTerms("是谁出来讲这个计划的")).toEqual(chineseTerms("是谁提出这个计划的"));
+    // …not what someone came out and said (马云有出来讲啥吗).
+    expect(chineseTerms("马云有出来讲啥吗")).not.toEqual(chineseTerms("马云有提出啥吗"));
+    expect(chineseTerms("老总有没有讲清爽")).toEqual(chineseTerms("老总有没有讲清楚"));
+    // 清爽 "refreshing" elsewhere stays.
+    expect(chineseTerms("这个饮料很清爽")).not.toEqual(chineseTerms("这个饮料很清楚"));
+  });
+
   it("reads a Chinese form of a listed name that the Chinese phrasings never write as the name itself, in either script", () => {
     // The names table gives 马拉维卡 for Malavika Velayanikal; no Chinese phrasing writes it.
     for (const q of ["馬拉維卡·維拉亞尼卡爾在這篇裡負責什麼", "马拉维卡在这篇里是干啥的"]) {
@@ -492,6 +501,9 @@ describe("questions about an age, a distance, a date or a share", () => {
     expect(shapeMissed("这个计划想做成啥样子？", "It plans to bring goods to rural buyers.")).toBe(false);
     expect(shapeMissed("这个计划最后做成了没有？", "It plans to bring goods to rural buyers.")).toBe(true);
     expect(shapeMissed("那筆投資，後來成效如何？", "It plans to bring goods to rural buyers.")).toBe(true);
+    // Whether the money came back (赚回来, 回本): an outcome too.
+    expect(shapeMissed("那笔投资有赚回来吗？", "It plans to bring goods to rural buyers.")).toBe(true);
+    expect(shapeMissed("那笔投资回本了没有？", "It plans to bring goods to rural buyers.")).toBe(true);
   });
 
   it("lets a fact answer the way its own curated questions ask, whatever its answer's shape", () => {
