@@ -372,6 +372,8 @@ const NEWSROOM: [RegExp, string][] = [
   [/编修/g, "编辑"],
   // …and a blog's 首图 (the first picture, over the piece) is the header picture, 头图 (a Nantou writer of round 116).
   [/首图/g, "头图"],
+  // …and a piece's 抬头 (its heading; a letter's or an invoice's elsewhere) is its headline (round 120).
+  [/(?<=文章|文|篇|报道|報導|新闻|新聞)(?:的)?抬头/g, "标题"],
 ];
 /**
  * "Who came out and said it" (是谁出来讲这个计划的): who put it forward, 提出, the word the phrasings
@@ -388,13 +390,17 @@ const ORIGIN: [RegExp, string] = [/(?:是)?(?:怎么|怎樣|怎样|咋)来的/g,
 /**
  * "What" in other Mandarin-area speech: Gan, Xiang and Hubei 么子 (是么子打算), Jin and Northwest
  * 甚么 (written for 什么 since the old novels), Taiwanese 啥米 (Hokkien "siánn-mih"), Wuhan 么时候 /
- * 么斯. Not 甚 alone: 甚至 is "even".
+ * 么斯. Not 甚 before what it qualifies: 甚至 is "even", 甚好 "very good".
  */
 const WHAT: [RegExp, string][] = [
   [/么子/g, "什么"],
   [/甚么/g, "什么"],
   // …and Jin 甚 alone after a verb (说甚, 干甚, 为甚), where it cannot be 甚至.
   [/(?<=[说讲干做弄搞是叫为])甚(?![至么])/g, "什么"],
+  // …closing a clause (写的甚？), and before 时候 / 名 / 地方 / 东西 / 意思 / 公司 (甚时候, 叫甚名, 是家甚公司:
+  // a Baotou writer of round 120), where it is no "very" (甚好, 甚多).
+  [/甚(?=[\s?？!！。，,；;呢嘞咧哩啊呀嘛]|$)/g, "什么"],
+  [/甚(?=时候|時候|时间|時間|名|地方|东西|東西|意思|公司)/g, "什么"],
   [/啥米/g, "什么"],
   // Hubei (Wuhan) 么时候, 么斯 "when", "what", where no character before 么 makes it 什么 or 怎么.
   [/(?<![什甚怎这這那多要干幹])么(?=时候|時候|斯)/g, "什么"],
@@ -515,6 +521,12 @@ export function characterPairs(text: string): Set<string> {
   return pairs;
 }
 const HAN_RUN_G = /\p{Script=Han}+/gu;
+
+/**
+ * A Chinese question as Simplified Mandarin (dialect words read as Mandarin's): what the patterns
+ * for the shape of answer asked look at besides the question as typed.
+ */
+export const asMandarin = (input: string): string => converted(input);
 
 /** Simplified Mandarin of a run of Chinese, converted once for its terms and again for its names: the last one is kept. */
 let last: [string, string] = ["", ""];

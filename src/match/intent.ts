@@ -1,4 +1,4 @@
-import { simplified } from "./chinese.js";
+import { asMandarin, simplified } from "./chinese.js";
 import { escapeRegExp, hasChinese, STOP_WORDS } from "./normalise.js";
 
 /**
@@ -304,7 +304,8 @@ const ASKS_KIND =
 
 /** The shapes of answer a question asks for. */
 function askedShapes(question: string, terms: ReadonlySet<string>): Shape[] {
-  const lower = question.toLowerCase();
+  // Chinese as typed and as Mandarin: "叫甚名" (Jin) asks a name as "叫什么名" does.
+  const lower = (hasChinese(question) ? `${question}\n${asMandarin(question)}` : question).toLowerCase();
   // "Who"/"when" ask only when they open the question: "the middlemen who sell fakes" asks no one.
   const opening = lower
     .replace(/^[^a-z\u4e00-\u9fff]+/, "")
@@ -322,7 +323,7 @@ function askedShapes(question: string, terms: ReadonlySet<string>): Shape[] {
   if (asks("when")) shapes.push("when");
   if (asks("who")) shapes.push("who");
   if (WHICH.test(question) && /[a-z]/i.test(question)) shapes.push("which");
-  else if (ZH_WHICH.test(question)) shapes.push("which");
+  else if (ZH_WHICH.test(lower)) shapes.push("which");
   if (ASKS_MONEY.test(lower) && !shapes.includes("much")) shapes.push("much");
   if (ASKS_AGE.test(lower)) shapes.push("age");
   if (ASKS_FAR.test(lower)) shapes.push("far");

@@ -115,6 +115,17 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(chineseTerms("首圖是哪來的")).toEqual(chineseTerms("头图是哪来的"));
   });
 
+  it("reads Jin 甚 as 什么 closing a clause and before 时候 or 名, not as 'very', and a piece's 抬头 as its headline", () => {
+    expect(chineseTerms("文章抬头那行大字写的甚")).toEqual(chineseTerms("文章标题那行大字写的什么"));
+    expect(chineseTerms("他甚时候当上的")).toEqual(chineseTerms("他什么时候当上的"));
+    expect(chineseTerms("这个计划甚好")).not.toEqual(chineseTerms("这个计划什么好"));
+    // 发票抬头 (an invoice's header) stays.
+    expect(chineseTerms("发票抬头写什么")).not.toEqual(chineseTerms("发票标题写什么"));
+    // The shape asked is read from the Mandarin too: names (叫甚名).
+    expect(shapesAskedBy(["那些公司都叫甚名"]).has("which")).toBe(true);
+    expect(chineseTerms("张勇甚时候当上的CEO")).toContain("when");
+  });
+
   it("reads a gap opened between rivals (拉开距离) and how far along a plan is as no distance", () => {
     expect(shapesAskedBy(["淘宝靠什么同对手拉开距离？"]).has("far")).toBe(false);
     expect(shapesAskedBy(["杭州到上海的距离是多少？"]).has("far")).toBe(true);
