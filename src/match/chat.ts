@@ -144,11 +144,12 @@ const EMBEDDED = new RegExp(
   "i",
 );
 /**
- * "does the article say who runs it?", "according to the article, …", "in the piece: …": the source
- * named as where to look; the question is what follows.
+ * "does the article say who runs it?", "according to the article, …", "in the piece: …", "what did
+ * the article say about the delivery apps?": the source named as where to look; the question is what
+ * follows (its topic, for the last: a Kansas writer of round 120).
  */
 const SOURCE_SAYS = new RegExp(
-  `\\b(?:does|did|do|can|could)\\s+(?:the|this|that|your)\\s+(?:article|piece|story|post|text|source|report|write-?up)\\s+(?:say|mention|tell(?:\\s+(?:us|me))?|explain|state|specify|reveal|cover)\\s+(?=(?:${WH})\\b)|^(?:according to|in|per|from|based on)\\s+(?:the|this|that)\\s+(?:article|piece|story|post|text|write-?up|report)\\s*[,:]\\s*`,
+  `\\b(?:does|did|do|can|could)\\s+(?:the|this|that|your)\\s+(?:article|piece|story|post|text|source|report|write-?up)\\s+(?:say|mention|tell(?:\\s+(?:us|me))?|explain|state|specify|reveal|cover)\\s+(?=(?:${WH})\\b)|^(?:according to|in|per|from|based on)\\s+(?:the|this|that)\\s+(?:article|piece|story|post|text|write-?up|report)\\s*[,:]\\s*|\\bwhat\\s+(?:did|does|do)\\s+(?:the|this|that)\\s+(?:article|piece|story|post|text|report|write-?up)\\s+(?:say|tell us|have to say)\\s+(?:about|on|regarding)\\s+(?=(?:the|those|these|its|their)\\s)`,
   "i",
 );
 /**

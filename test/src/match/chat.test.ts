@@ -99,6 +99,9 @@ describe("reading chat messages", () => {
     ])
       expect(readChat(message as string).text, message).toBe(question);
     expect(readChat("what did the 2 million refer to, sorry, i wonder what the CEO said").text).toContain("CEO");
+    // "What did the article say about the…": the source named as where to look; the topic is the question.
+    expect(readChat("What did the article say about the venue plans?").text).toBe("the venue plans?");
+    expect(readChat("what does the article say about it?").text).toBe("what does the article say about it?");
     // A closing "many thanks" with no punctuation before it (dictated), and a question embedded after
     // "…and wondered".
     expect(readChat("did the boss say how the venue will grow many thanks").text).toBe("did the boss say how the venue will grow");
