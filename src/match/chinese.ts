@@ -77,35 +77,42 @@ const INTENTS: [RegExp, string[]][] = [
  * 一线 ("first-tier"), 万一 ("in case"), 千万 ("by all means") and 百度 are words, not numbers.
  */
 const ZH_NUMERAL = /[一二两兩三四五六七八九十][零〇一二两兩三四五六七八九十百千万萬亿億]+/g;
+/** A year written digit by digit (二〇一六年, 二零一五年), as formal writing puts it: read as 2016, 2015. */
+const ZH_YEAR = /(?<![零〇一二三四五六七八九十百千万亿])[一二][零〇一二三四五六七八九]{3}(?=年)/g;
+/** Each Chinese digit at its value's place (mod 10: 〇 and 零 are both 0). */
+const ZH_DIGIT = "零一二三四五六七八九〇";
 
 const LOWER_UNIT: Record<string, string> = { 亿: "千万", 万: "千", 千: "百", 百: "十" };
 
 /**
  * Chinese words written with a Latin letter, which no run of Chinese characters holds whole: Hong
- * Kong's A貨 ("A 货", replicas) is 假货 (fakes).
+ * Kong's A貨 ("A 货", replicas) is 假货 (fakes), and so is "fake嘢" (a learner's Cantonese, round 122).
  */
-export const withMixedScriptWords = (text: string): string => text.replace(/(?<![A-Za-z])[Aa]\s?[货貨]/g, "假货");
+export const withMixedScriptWords = (text: string): string =>
+  text.replace(/(?<![A-Za-z])[Aa]\s?[货貨]/g, "假货").replace(/(?<![A-Za-z])fake\s?(?:嘢|野|货|貨|东西|東西)/gi, "假货");
 
 export function withArabicNumerals(text: string): string {
-  return text.replace(ZH_NUMERAL, (run) => {
-    // No number is written in more than a score of characters; a longer run is noise.
-    if (!/[十百千万萬亿億]/.test(run) || run.length > 20) return run;
-    // A digit after the last unit counts the next unit down: 一万五 is 15,000, 一千五 1,500.
-    const plain = run
-      .replace(/[两兩]/g, "二")
-      .replace(/萬/g, "万")
-      .replace(/億/g, "亿")
-      .replace(/([亿万千百])([一二三四五六七八九])$/, (_, unit: string, digit: string) => `${unit}${digit}${LOWER_UNIT[unit]}`);
-    let value: number;
-    try {
-      value = Number(nzh.decodeS(plain));
-    } catch {
-      return run;
-    }
-    if (!Number.isFinite(value) || value <= 0 || value >= 1e13) return run;
-    const at = (unit: number) => String(Number((value / unit).toFixed(4)));
-    return value >= 1e8 ? `${at(1e8)}亿` : value >= 1e4 ? `${at(1e4)}万` : String(value);
-  });
+  return text
+    .replace(ZH_YEAR, (run) => [...run].map((c) => ZH_DIGIT.indexOf(c) % 10).join(""))
+    .replace(ZH_NUMERAL, (run) => {
+      // No number is written in more than a score of characters; a longer run is noise.
+      if (!/[十百千万萬亿億]/.test(run) || run.length > 20) return run;
+      // A digit after the last unit counts the next unit down: 一万五 is 15,000, 一千五 1,500.
+      const plain = run
+        .replace(/[两兩]/g, "二")
+        .replace(/萬/g, "万")
+        .replace(/億/g, "亿")
+        .replace(/([亿万千百])([一二三四五六七八九])$/, (_, unit: string, digit: string) => `${unit}${digit}${LOWER_UNIT[unit]}`);
+      let value: number;
+      try {
+        value = Number(nzh.decodeS(plain));
+      } catch {
+        return run;
+      }
+      if (!Number.isFinite(value) || value <= 0 || value >= 1e13) return run;
+      const at = (unit: number) => String(Number((value / unit).toFixed(4)));
+      return value >= 1e8 ? `${at(1e8)}亿` : value >= 1e4 ? `${at(1e4)}万` : String(value);
+    });
 }
 
 /** Chinese words that ask about the present. */
@@ -374,6 +381,8 @@ const NEWSROOM: [RegExp, string][] = [
   [/首图/g, "头图"],
   // …and a piece's 抬头 (its heading; a letter's or an invoice's elsewhere) is its headline (round 120).
   [/(?<=文章|文|篇|报道|報導|新闻|新聞)(?:的)?抬头/g, "标题"],
+  // …and so is its name (呢本文章个名字叫咩, a learner's Cantonese of round 122).
+  [/(?<=文章|报道|報導|新闻|新聞)(?:的|个|個|嘅)?名(?:字|称|稱)/g, "标题"],
 ];
 /**
  * "Who came out and said it" (是谁出来讲这个计划的): who put it forward, 提出, the word the phrasings
@@ -483,8 +492,44 @@ const NORTHWEST: [RegExp, string][] = [
   [/那搭/g, "那里"],
 ];
 
+/**
+ * Formal written Chinese with a classical flavour (书面语, a retired professor of round 122; a Yunlin
+ * civil servant of round 115): its function words as Mandarin's. 何人 "who", 何年 "which year", 何城
+ * / 何地 "which place", a closing 为何 "is what" (此文之原题为何: not "why", which opens a clause), 若何
+ * "how", 几何 "how much", 缘何 / 何以 "why", 究系 "is in the end", 抑或 "or", 此 "this" (not 因此, 如此,
+ * 彼此, 此外), 余 "I" opening a clause, 欲 / 拟 "to mean to", 敢问 "may I ask", 是年 "that year",
+ * 几端 "how many items", 要务 "priorities", 原题 "the title", 有…之意 "to mean to", 电子商务 (电商), and
+ * 之 as 的 between words (not 之前, 之后, 之外, 之一, 之间, 之中, 之所以, 总之).
+ */
+const CLASSICAL: [RegExp, string][] = [
+  [/何人/g, "谁"],
+  [/何年/g, "哪年"],
+  [/何城/g, "哪个城市"],
+  [/何(?=地|国|處|处|方)/g, "哪个"],
+  [/(?<=[\u4e00-\u9fff])为何(?=[\s?？!！。，,；;]|$)/g, "是什么"],
+  [/若何/g, "如何"],
+  [/几何(?=[\s?？!！。，,；;]|$)/g, "多少"],
+  [/缘何|何以/g, "为什么"],
+  [/究系|实系/g, "究竟是"],
+  [/抑或/g, "还是"],
+  [/(?<![因如彼])此(?!外)/g, "这"],
+  [/(?<=^|[\s，,。；;：:！!？?])余(?=近|欲|拟|想|以|曾|乃|今|所)/g, "我"],
+  [/欲|拟(?!定|订)/g, "想"],
+  [/敢问/g, "请问"],
+  [/是年/g, "当年"],
+  [/几端/g, "几个"],
+  [/要务/g, "重点"],
+  [/原题/g, "标题"],
+  // "有加码之意" (means to raise it): an intention, as 打算 is.
+  [/之意(?=[\s?？!！。，,；;]|$)/g, "的打算"],
+  // 电子商务, the written word for e-commerce, as 电商, the one people and the phrasings use.
+  [/电子商务/g, "电商"],
+  [/(?<=[\u4e00-\u9fff])(?<![总總随隨加而反])之(?![前后後外一间間中内內所下上类類])(?=[\u4e00-\u9fff])/g, "的"],
+];
+
 const mandarin = (text: string): string => {
   const t = [
+    ...CLASSICAL,
     ...CANTONESE,
     ...WU,
     ...HOKKIEN,

@@ -126,6 +126,27 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(chineseTerms("张勇甚时候当上的CEO")).toContain("when");
   });
 
+  it("reads formal written Chinese's function words as Mandarin's", () => {
+    expect(chineseTerms("公布路线图者究系何人")).toContain("who");
+    expect(chineseTerms("张勇于何年出任")).toContain("when");
+    // A closing 为何 is "is what" (此文之原题为何), an opening one "why".
+    expect(chineseTerms("此文之原题为何？")).toEqual(chineseTerms("这文的标题是什么？"));
+    expect(chineseTerms("为何要开办事处")).toContain("why");
+    expect(chineseTerms("办事处设于何城")).toEqual(chineseTerms("办事处设于哪个城市"));
+    expect(chineseTerms("农村电子商务一项，当年之打算若何")).toEqual(chineseTerms("农村电商一项，当年的打算如何"));
+    // 之 in 之前 / 之外 / 总之 stays.
+    expect(chineseTerms("马云之外")).not.toEqual(chineseTerms("马云的外"));
+    // 因此, 如此 and 彼此 keep their 此.
+    expect(chineseTerms("因此")).not.toEqual(chineseTerms("因这"));
+  });
+
+  it("reads a year written digit by digit, 'fake嘢', and a piece's name as its headline", () => {
+    expect(normalise("二〇一六年的计划").terms).toContain("2016");
+    expect(normalise("二零一五年").terms).toContain("2015");
+    expect(normalise("阿里以前好多fake嘢").terms).toEqual(normalise("阿里以前好多假货").terms);
+    expect(chineseTerms("呢篇文章个名字叫咩")).toEqual(chineseTerms("呢篇文章标题叫咩"));
+  });
+
   it("reads a gap opened between rivals (拉开距离) and how far along a plan is as no distance", () => {
     expect(shapesAskedBy(["淘宝靠什么同对手拉开距离？"]).has("far")).toBe(false);
     expect(shapesAskedBy(["杭州到上海的距离是多少？"]).has("far")).toBe(true);
