@@ -334,7 +334,8 @@ const WU: [RegExp, string][] = [
 /**
  * Southwest Mandarin (Sichuan, Chongqing, Guizhou) asks "how many" with 好多 and "when" with 好久
  * (他是好久来的, 要招好多人), where other Mandarin says "many" and "a long time". Read so only in
- * a question with no other question word and no 吗: "好多人用这个吗" is "do many people…".
+ * a question with no other question word and no 吗 ("好多人用这个吗" is "do many people…"), and
+ * not in Cantonese (CANTONESE_MARK).
  */
 const SOUTHWEST: [RegExp, string][] = [
   [/好多/g, "多少"],
@@ -544,8 +545,13 @@ const mandarin = (text: string): string => {
     ORIGIN,
     TOPIC_MARK,
   ].reduce((t, [re, to]) => t.replace(re, to), text);
-  return ZH_QUESTION_WORD.test(t) ? t : SOUTHWEST.reduce((t, [re, to]) => t.replace(re, to), t);
+  return ZH_QUESTION_WORD.test(t) || CANTONESE_MARK.test(text) ? t : SOUTHWEST.reduce((t, [re, to]) => t.replace(re, to), t);
 };
+/**
+ * Words only Cantonese writes (嘅, 佢, 冇, 唔, 咗, 嘢…): in Cantonese 好多 is "a lot" (佢哋以前好多fake嘢卖嘅,
+ * a learner of round 122), never Southwest Mandarin's "how many".
+ */
+const CANTONESE_MARK = /[嘅佢冇唔咗嘢喺係哋啲嚟]/;
 
 /**
  * The Chinese characters of a text, as Simplified ones (so a Traditional question and a Simplified

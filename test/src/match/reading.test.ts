@@ -147,6 +147,11 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(chineseTerms("呢篇文章个名字叫咩")).toEqual(chineseTerms("呢篇文章标题叫咩"));
   });
 
+  it("reads Cantonese 好多 as 'a lot', not Southwest Mandarin's 'how many'", () => {
+    expect(chineseTerms("阿里以前好多假货卖嘅")).not.toContain("many");
+    expect(chineseTerms("他们建了好多个服务站")).toContain("many");
+  });
+
   it("reads a gap opened between rivals (拉开距离) and how far along a plan is as no distance", () => {
     expect(shapesAskedBy(["淘宝靠什么同对手拉开距离？"]).has("far")).toBe(false);
     expect(shapesAskedBy(["杭州到上海的距离是多少？"]).has("far")).toBe(true);
