@@ -511,7 +511,10 @@ const SIGN_OFF_LEAD = /[\s,!.;-]/;
  * (有没有人知道这篇是谁写的).
  */
 const ZH_EMBEDDED =
-  /[，,；;：:。\s](?:所以|那|那么)?(?:我)?(?:(?:想|就想|还想)?(?:请问|请教|问一下|问下|问问)|(?:想|就想|还想|很想)(?:知道|晓得|曉得|了解))(?:一下)?(?:您|你|大家)?[，,：:\s]*|^(?:请问)?(?:有没有人|有沒有人|有冇人|有人|谁|誰)(?:知道|晓得|曉得|清楚)(?:一下)?[，,：:\s]*/u;
+  /[，,；;：:。\s](?:所以|那|那么)?(?:我)?(?:(?:想|就想|还想)?(?:请问|请教|问一下|问下|问问|敢问)|(?:想|就想|还想|很想)(?:知道|晓得|曉得|了解))(?:一下)?(?:您|你|大家)?[，,：:\s]*|^(?:请问)?(?:有没有人|有沒有人|有冇人|有人|谁|誰)(?:知道|晓得|曉得|清楚)(?:一下)?[，,：:\s]*/u;
+
+/** "此人", "这位", "她": a person of the clause before, named by pointing back to them. */
+const ZH_THIS_ONE = /^(?:(?:此|该|該|这|這|那|其)(?:人|位|者)|他|她|佢)/u;
 
 /** "I'm writing a deck for Q1, so what are the three priorities?" → "what are the three priorities?" */
 function focusQuestion(sentence: string): string {
@@ -520,7 +523,8 @@ function focusQuestion(sentence: string): string {
   for (const lead of [ZH_EMBEDDED, EMBEDDED, SOURCE_SAYS, TOPIC_SHIFT, NEWS_OF]) {
     const m = lead.exec(sentence);
     const rest = m ? sentence.slice(m.index + m[0].length) : "";
-    if (m && namesSomething(rest)) return rest;
+    // …unless it points back into what came before ("…请来一位高管，敢问此人姓甚名谁？").
+    if (m && namesSomething(rest) && !(lead === ZH_EMBEDDED && ZH_THIS_ONE.test(rest))) return rest;
   }
   const m = QUESTION_START.exec(sentence) ?? askedInPlace(sentence);
   const lead = sentence.slice(0, m?.index ?? 0).trim();

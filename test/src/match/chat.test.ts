@@ -304,6 +304,10 @@ describe("reading chat messages", () => {
     expect(readChat("I read the article. Who is the CEO?").text).toBe("Who is the CEO?");
     // Chinese context first, then 想请问 / 请教: the question starts there.
     expect(readChat("我看到新闻说他们定了三个主战场，想请问定这个的人担任什么职务？").text).toBe("定这个的人担任什么职务？");
+    // …and formal writing's 敢问; not when what follows points back to a person of the context.
+    expect(readChat("余近日备课，敢问这个路线图是谁定的？").text).toBe("这个路线图是谁定的？");
+    expect(readChat("文中提到请来一位高管，敢问此人姓甚名谁？").text).toContain("高管");
+    expect(readChat("文中提到请来一位高管，请问她叫什么？").text).toContain("高管");
     expect(readChat("我手里有点股票,想请教大家,今年的重点是哪些?").text).toBe("今年的重点是哪些?");
     // "Just curious" as a clause of its own.
     expect(readChat("好奇一下，哪位负责这篇的编辑工作？").text).toBe("哪位负责这篇的编辑工作？");
