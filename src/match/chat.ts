@@ -352,7 +352,7 @@ export function readChat(input: string): ChatReading {
   const topic =
     second !== undefined && ZH_SUBJECTLESS.test(second.trim()) ? /^([^是？?，,]{2,40})是/u.exec(parts[0] as string)?.[1] : undefined;
   if (topic) parts[1] = `${topic}${second}`;
-  const leaning = second !== undefined && !topic && (!namesSomething(second) || pointsBack(second));
+  const leaning = second !== undefined && !topic && (!namesSomething(second) || pointsBack(second) || ASKS_ONLY_WHEN.test(second.trim()));
   return { text: main, alternatives, parts: parts.length > 1 ? parts : [main], leaning };
 }
 
@@ -605,6 +605,9 @@ const WHO_GUESS_TAIL =
   /(?:\s*,\s*|\s+)(?:was|were|is)\s+it\s+(?:mr\.?\s+|ms\.?\s+)?\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}?\s+or\s+(?:the\s+|mr\.?\s+|ms\.?\s+)?\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2}?\s*[?.!]*$/iu;
 /** …or a name half remembered, capitalised as a name is ("who's in charge again Danny something", by voice). */
 const NAME_SOMETHING_TAIL = /\s+(?:Mr\.?\s+|Ms\.?\s+)?\p{Lu}[\p{L}'’.-]*\s+(?:something|somethin|summat|sumthin)\s*[?.!]*$/u;
+
+/** "…and what year?", "…and in which month?": a part that asks only when, of what the other part names. */
+const ASKS_ONLY_WHEN = /^(?:and\s+|also\s+)?(?:in\s+|on\s+)?(?:what|which|wat)\s+(?:year|month|date|day|time)\s*[?.!]*$/i;
 
 /** A question names what it asks about early: past this many characters it is not read for it (a long message costs no more). */
 const NAMING_CHARS = 200;

@@ -453,6 +453,9 @@ export function createMatcher(
    * Failing those, a space typed a letter off is put back (`movedSpace`).
    */
   function rejoin(typed: readonly string[]): string | undefined {
+    // Two known words make a longer known word too when the join is long: voice typing and phones
+    // split compounds into the words they sound like ("head line", "mill ward"); "in chess" stays.
+    const LONG_JOIN = 8;
     let joined = false;
     let tries = CORRECTION_BUDGET;
     /** The knowledge's word for a known word and a misspelt one typed apart, if it begins with the first. */
@@ -470,7 +473,7 @@ export function createMatcher(
           ? undefined
           : a.length + b.length >= 5 &&
               (knownWord(a + b) || (b.endsWith("s") && !isEnglishWord(b) && knownWord(a + b.slice(0, -1)))) &&
-              !(knownWord(a) && knownWord(b))
+              (!(knownWord(a) && knownWord(b)) || (a.length >= 3 && b.length >= 3 && a.length + b.length >= LONG_JOIN))
             ? a + b
             : correctedPair(a, b);
       const moved = word || b === undefined ? undefined : movedSpace(a, b);

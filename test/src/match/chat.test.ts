@@ -435,6 +435,9 @@ describe("reading chat messages", () => {
   it("a second part that leans on the first is marked: it is not a question on its own", () => {
     expect(readChat("what is alipay and how many user it has?").leaning).toBe(true);
     expect(readChat("JD.com has rural centers? how many?").leaning).toBe(true);
+    // …and a part that asks only when ("…and what year?").
+    expect(readChat("who started the venue and what year?").leaning).toBe(true);
+    expect(readChat("who started the venue and what year did the plan begin?").leaning).toBe(false);
     // A second part that drops its subject ("is competitor?") asks about the first's.
     expect(readChat("what pinduoduo is doing in the rural market? is competitor?").leaning).toBe(true);
     expect(readChat("who leads imports? does alibaba help farmers?").leaning).toBe(false);

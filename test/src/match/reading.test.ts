@@ -20,6 +20,8 @@ describe("how the engine reads a question", () => {
     ["what are ali babas goals", "alibaba"],
     // …and misspelt its second half.
     ["what does the article say about first-teir cities?", "firsttier"],
+    // …and into a long word, though both halves are words the knowledge uses (voice typing's "head line").
+    ["what's the head line on this one", "headlin"],
   ])("rejoins the split word in %j", (q, joined) => {
     expect(evidence(q).terms).toContain(joined);
   });
