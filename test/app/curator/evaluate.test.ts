@@ -297,6 +297,8 @@ describe("labelled question sets", () => {
     ["persona122", "zh-test.jsonl", 0.9, 0.95],
     ["persona123", "en-test.jsonl", 0.97, 1],
     ["persona123", "zh-test.jsonl", 0.98, 0.9],
+    ["persona124", "en-test.jsonl", 0.99, 0.98],
+    ["persona124", "zh-test.jsonl", 0.96, 0.95],
     // The other-firms probe: every out-of-scope question names another firm in the article's shapes.
     // 0.82 and 0.84 until the knowledge listed other firms (`other_names`): 30 → 33 of 35 and 21 → 24 of 25 refused.
     ["firms", "en-test.jsonl", 0.99, 0.94],
