@@ -85,6 +85,11 @@ const BODY_WEIGHT = 0.6;
 const MAX_SOUND_EDITS = 2;
 /** Words this long may carry two typos (see plausibleTypo). */
 const LONG_WORD = 7;
+/**
+ * Two typed words that are each known still join into a known word this long: voice typing and
+ * phones split compounds into the words they sound like ("head line"); "in chess" stays apart.
+ */
+const LONG_JOIN = 8;
 /** The score kept when a one-word question is not (nearly) one of the fact's own phrasings. */
 const SINGLE_WORD_PENALTY = 0.5;
 /** A question this similar (weighted Jaccard) to one of a fact's phrasings, and fully explained by it, is a way of asking it. */
@@ -453,9 +458,6 @@ export function createMatcher(
    * Failing those, a space typed a letter off is put back (`movedSpace`).
    */
   function rejoin(typed: readonly string[]): string | undefined {
-    // Two known words make a longer known word too when the join is long: voice typing and phones
-    // split compounds into the words they sound like ("head line", "mill ward"); "in chess" stays.
-    const LONG_JOIN = 8;
     let joined = false;
     let tries = CORRECTION_BUDGET;
     /** The knowledge's word for a known word and a misspelt one typed apart, if it begins with the first. */
