@@ -247,6 +247,13 @@ export interface ChatReading {
   optional?: boolean;
 }
 
+/**
+ * "who edited that write-up you posted?": the asker pointing at a message, what it was posted with
+ * (not an announcement the knowledge reports).
+ */
+const YOU_POSTED =
+  /(?<=\S)\s+(?:that\s+)?(?:you|u)\s+(?:posted|shared|linked|sent|dropped)(?:\s+(?:this morning|yesterday|earlier|today|here|above|last week))?(?=[\s?.!,]|$)/gi;
+
 /** Strips markup only (links, mentions, emoji, markdown). */
 export function stripMarkup(input: string): string {
   let text = input.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
@@ -265,7 +272,8 @@ export function readChat(input: string): ChatReading {
   const text = writeDictated(stripMarkup(withoutDashSignature(input)))
     .replace(SIGNATURE, "")
     .replace(NAMED_SIGN_OFF, "")
-    .replace(SIGNED_OFF, "");
+    .replace(SIGNED_OFF, "")
+    .replace(YOU_POSTED, "");
   const sentences = splitSentences(text)
     .map((s) => dropPleasantries(s))
     .filter((s) => s.length > 0);
@@ -442,7 +450,7 @@ const dropConditionTail = (s: string): string => {
 };
 /** The openings of a sentence that is a pleasantry when it asks nothing. */
 const PLEASANTRY_LED =
-  /^(?:thanks|thank you|thx|ty|many thanks|much appreciated|sorry|apologies|no rush|no worries|no pressure|any help|all help|help appreciated|edit|ps|p\.s|cheers|appreciate|first time posting|whenever you get)\b/i;
+  /^(?:thanks|thank you|thx|ty|many thanks|much appreciated|sorry|apologies|no rush|no worries|no pressure|any help|all help|help appreciated|edit|ps|p\.s|cheers|appreciate|first time posting|whenever you get|(?:just )?asking (?:cause|'cause|cuz|coz|because|bc|since|for a friend))\b/i;
 /**
  * "you read the piece?", "anyone read this?", "have u seen the thing?", "yall ever hear of this?": asking whether
  * others read the piece opens a chat message, before its question; it asks nothing of the source.

@@ -283,7 +283,7 @@ const ASKS_MONEY =
   /\b(?:salary|salaries|wages?|compensation|(?:being|get|gets|getting|is|was) paid|earns?|earnings(?! calls?)|valuation|valued|market cap\w*|net worth|stock price|share price|revenue|revenues|profits?(?! from| by| off)|income)\b|薪水|薪资|工资|年薪|市值|股价|营收|利润|收入|耗资|耗資|花费|花費|成本|造价|造價|费用|費用|运费|運費/;
 // …and a part of a counted whole: "how many of the 20 million users are students?", "用户里有多少是学生".
 const ASKS_SHARE =
-  /\bpercent(?:age)?s?\b|\bper cent\b|%|\bproportion\b|\bwhat share\b|\bmarket share\b|\bwhat fraction\b|\bhow many of (?:the |those |these |its |their )?[\d][\d,.]*(?: million| billion| thousand|k)?\b|百分之|百分比|比例|占比|比重|份额|占有率|市占率|(?:里|里面|当中|之中|中间)(?:有)?(?:多少|几多|几)(?:个|位|成|家)?(?:是|来自)/;
+  /\bpercent(?:age)?s?\b|\bper cent\b|%|\bproportion\b|\bwhat share\b|\bmarket share\b|\bwhat fraction\b|\bhow many of (?:the |those |these |its |their )?[\d][\d,.]*(?: million| billion| thousand|k)?\b|百分之|百分比|比例|占比|比重|份额|占有率|市占率|(?:里|里面|入面|当中|之中|中间)(?:有)?(?:多少|几多|几)(?:个|位|成|家)?(?:是|系|来自)/;
 /**
  * Whether a plan worked: what came of it later, which a report of the plan does not know (成效, 成果,
  * 後來如何: a Yunlin writer of round 115). (What a plan means to make of something, "想做成啥样子",

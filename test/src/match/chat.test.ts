@@ -99,6 +99,9 @@ describe("reading chat messages", () => {
     ])
       expect(readChat(message as string).text, message).toBe(question);
     expect(readChat("what did the 2 million refer to, sorry, i wonder what the CEO said").text).toContain("CEO");
+    // "…you posted?": the asker pointing at a message; "Asking cause…", why they ask.
+    expect(readChat("who edited that write-up you posted? Asking cause it read real clean").text).toBe("who edited that write-up?");
+    expect(readChat("who posted the venue plan?").text).toBe("who posted the venue plan?");
     // "What did the article say about the…": the source named as where to look; the topic is the question.
     expect(readChat("What did the article say about the venue plans?").text).toBe("the venue plans?");
     expect(readChat("what does the article say about it?").text).toBe("what does the article say about it?");

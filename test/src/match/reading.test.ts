@@ -149,6 +149,10 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(chineseTerms("呢篇文章个名字叫咩")).toEqual(chineseTerms("呢篇文章标题叫咩"));
   });
 
+  it("reads Cantonese 入面几多系 (how many of them are) as a share", () => {
+    expect(shapesAskedBy(["386 million 入面幾多係 mobile user"]).has("share")).toBe(true);
+  });
+
   it("reads Cantonese 好多 as 'a lot', not Southwest Mandarin's 'how many'", () => {
     expect(chineseTerms("阿里以前好多假货卖嘅")).not.toContain("many");
     expect(chineseTerms("他们建了好多个服务站")).toContain("many");
