@@ -319,13 +319,10 @@ export function readChat(input: string): ChatReading {
   // "Who set it out, was it Ma himself or somebody else?", "who set it out, was it Ma or the CEO?":
   // the question without the guess it offers.
   const claims = chosen
-    .map((c) =>
-      c
-        .replace(CONTRAST_TAIL, "")
-        .replace(GUESS_TAIL, "")
-        .replace(ASKS_WHO.test(c) ? WHO_GUESS_TAIL : /(?!)/, "")
-        .replace(ASKS_WHO.test(c) ? NAME_SOMETHING_TAIL : /(?!)/, ""),
-    )
+    .map((c) => {
+      const claim = c.replace(CONTRAST_TAIL, "").replace(GUESS_TAIL, "");
+      return ASKS_WHO.test(c) ? claim.replace(WHO_GUESS_TAIL, "").replace(NAME_SOMETHING_TAIL, "") : claim;
+    })
     .filter((c, i) => c !== chosen[i] && namesSomething(c));
   // What follows a preface's colon or dash ("One more: europe offices", "写论文遇到个问题：…"), and,
   // when no sentence asks, each sentence that is not about the asker, the last first ("So my kid

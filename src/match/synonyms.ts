@@ -174,7 +174,6 @@ export const PHRASES: Record<string, string> = {
   "one billion": "1 billion",
   "knock offs": "fakes",
   "knock off": "fake",
-  // "for which media it was": the outlet (not "social media", which is no publication).
   // South African English for knock-offs ("still known for fong kong goods?", a Durban writer of round 112).
   "fong kong": "fake",
   "in charge of": "lead",
