@@ -153,6 +153,13 @@ const SOURCE_SAYS = new RegExp(
   "i",
 );
 /**
+ * "…right now, per the article?", "…, according to the piece": the source named as where to look,
+ * closing the question; its "article" is no topic (an Oklahoma writer of round 127: the overview
+ * outranked what was asked).
+ */
+const SOURCE_TAIL =
+  /,?\s*(?:according to|as per|per|going by|based on)\s+(?:the|this|that|your)\s+(?:article|piece|story|post|text|write-?up|report|source)(?=[\s?？!.]*$)/i;
+/**
  * "what's the craic with the rural plan?", "what's the story with…", "what's the deal on…": asks
  * what there is to know about what follows, which is the question; so does "how far with X?" (how
  * X is getting on, as West and Southern Africa ask it). Only opening the sentence:
@@ -484,6 +491,7 @@ function dropPleasantries(sentence: string): string {
         .replace(APOLOGY, "")
         .replace(ZH_GREETING, "")
         .replace(PURPOSE_TAIL, "")
+        .replace(SOURCE_TAIL, "")
         .trim()
         .replace(PLEA_TAIL_END, (tail) => tail.replace(PLEA_TAIL, "")),
     ),

@@ -258,6 +258,12 @@ export const PHRASES: Record<string, string> = {
   "fits with": "complement",
   "the sticks": "rural",
   "out in the sticks": "rural",
+  // "…out in the country parts of china": the country away from the towns (an Oklahoma writer of
+  // round 127); "the country" alone is the nation.
+  "country parts": "rural",
+  // Southern US "fixing to" (about to, planning to: "what're they fixin' to do…").
+  "fixing to": "planning to",
+  "fixin to": "planning to",
   "run down": "overview",
   "ran this": "publication",
   "ran the": "publication",
@@ -306,6 +312,9 @@ export const WORDS: Record<string, string> = {
   hqs: "headquarters",
   headquarter: "headquarters",
   headquartered: "headquarters",
+  // "how big a player is it in ecommerce": a market's player is a firm of standing, as the
+  // knowledge's "titan" (an Oklahoma writer of round 127).
+  player: "titan",
   countryside: "rural",
   // Indian, East African and Southeast Asian English for the country away from the cities.
   upcountry: "rural",

@@ -12,6 +12,12 @@ describe("normalise", () => {
     expect(normalise("still known for fong kong goods?").terms).toEqual(normalise("still known for fake goods?").terms);
     expect(normalise("who is the top dog there").terms).toEqual(normalise("who is the ceo there").terms);
     expect(normalise("what has the firm got lined up for 2016").terms).toEqual(normalise("what has the firm got planned for 2016").terms);
+    // Southern US "fixin' to" (planning to); "the country parts" (the country away from the towns); a
+    // market's "player", a firm of standing.
+    expect(normalise("what're they fixin' to do out in the country parts").terms).toEqual(
+      normalise("what're they planning to do out in the rural").terms,
+    );
+    expect(normalise("how big a player is the firm").terms).toEqual(normalise("how big a titan is the firm").terms);
     // French-shaped English: "rédiger" (to write) and "qualifier" (to call by a name); "qualifies for" is English.
     expect(normalise("who has redacted this article").terms).toEqual(normalise("who wrote this article").terms);
     expect(normalise("how the text qualifies the company").terms).toEqual(normalise("how the text describes the company").terms);

@@ -105,6 +105,10 @@ describe("reading chat messages", () => {
     // "What did the article say about the…": the source named as where to look; the topic is the question.
     expect(readChat("What did the article say about the venue plans?").text).toBe("the venue plans?");
     expect(readChat("what does the article say about it?").text).toBe("what does the article say about it?");
+    // The source named as where to look, closing the question.
+    expect(readChat("how big is the firm right now, per the article?").text).toBe("how big is the firm right now?");
+    expect(readChat("who runs it according to this piece").text).toBe("who runs it");
+    expect(readChat("what is in the article?").text).toBe("what is in the article?");
     // A closing "many thanks" with no punctuation before it (dictated), and a question embedded after
     // "…and wondered".
     expect(readChat("did the boss say how the venue will grow many thanks").text).toBe("did the boss say how the venue will grow");
@@ -282,8 +286,8 @@ describe("reading chat messages", () => {
     );
     expect(readChat("random q: where are the new offices?").text).toBe("where are the new offices?");
     // "that article" is a determiner, not a pointer back into the lead-in.
-    expect(readChat("from the Manchester depot – what's the game plan according to that article?").text).toBe(
-      "what's the game plan according to that article?",
+    expect(readChat("from the Manchester depot – what's the game plan in that article?").text).toBe(
+      "what's the game plan in that article?",
     );
     expect(readChat("battlefield #2 — what is that one about?").text).toBe("battlefield #2 — what is that one about?");
     expect(readChat("the tier-1 cities thing — who is alibaba targeting there?").text).toBe(
