@@ -384,6 +384,9 @@ const NEWSROOM: [RegExp, string][] = [
   [/编修/g, "编辑"],
   // …and 改稿, reworking a draft, its editing (边个帮佢改稿嘅, round 127).
   [/改稿/g, "编辑"],
+  // A person's English name (老板的英文名, 英文名叫 Lee 那个) is the name the English text gives
+  // them: a question of their name (round 127).
+  [/英文(?:名字|名称|名稱|名)/g, "名字"],
   // …and a blog's 首图 (the first picture, over the piece) is the header picture, 头图 (a Nantou writer of round 116).
   [/首图/g, "头图"],
   // …and a piece's 抬头 (its heading; a letter's or an invoice's elsewhere) is its headline (round 120).

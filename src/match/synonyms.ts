@@ -285,6 +285,8 @@ export const PHRASES: Record<string, string> = {
   "sinking into": "invest in",
   // Portuguese "fazer um resumo de": a summary, not a CV.
   "resume of": "summary of",
+  // "what's the ceo's english name": the name the English text gives (round 127).
+  "english name": "name",
   "up against": "rivals",
   "put in": "invest in",
   "go after": "target",

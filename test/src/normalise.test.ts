@@ -18,6 +18,8 @@ describe("normalise", () => {
       normalise("what're they planning to do out in the rural").terms,
     );
     expect(normalise("how big a player is the firm").terms).toEqual(normalise("how big a titan is the firm").terms);
+    // A person's English name is the name the English text gives them.
+    expect(normalise("what's the boss's english name").terms).toEqual(normalise("what's the boss's name").terms);
     // French-shaped English: "rédiger" (to write) and "qualifier" (to call by a name); "qualifies for" is English.
     expect(normalise("who has redacted this article").terms).toEqual(normalise("who wrote this article").terms);
     expect(normalise("how the text qualifies the company").terms).toEqual(normalise("how the text describes the company").terms);

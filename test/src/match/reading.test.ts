@@ -149,12 +149,15 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(chineseTerms("呢篇文章个名字叫咩")).toEqual(chineseTerms("呢篇文章标题叫咩"));
   });
 
-  it("reads counterfeits by their other names, Cantonese 落乡 and 有冇计, and 改稿 as editing", () => {
+  it("reads counterfeits by their other names, Cantonese 落乡 and 有冇计, 改稿 as editing, and an English name as a name", () => {
     for (const fake of ["冒牌货", "盗版", "假冒商品", "A货"])
       expect(chineseTerms(`淘宝卖${fake}怎么办`), fake).toEqual(expect.arrayContaining(chineseTerms("淘宝卖假货怎么办")));
     expect(chineseTerms("佢哋落乡搞电商")).toEqual(chineseTerms("佢哋下乡搞电商"));
     expect(chineseTerms("佢哋有冇计")).toEqual(chineseTerms("他们有没有办法"));
     expect(chineseTerms("边个帮佢改稿嘅")).toEqual(chineseTerms("边个帮佢编辑嘅"));
+    // A person's English name (英文名) is their name.
+    expect(chineseTerms("老板的英文名是什么")).toEqual(chineseTerms("老板的名字是什么"));
+    expect(chineseTerms("英文名字叫什么")).toEqual(chineseTerms("名字叫什么"));
   });
 
   it("reads Cantonese 入面几多系 (how many of them are) as a share", () => {
