@@ -278,12 +278,16 @@ const ASKS_FAR = /\bhow far\b(?!\s+(?:with|on|along|into)\b)|\bdistance\b|多远
 const ASKS_MONTH = /\b(?:what|which) month\b|[几幾]月|哪(?:一)?[个個]月|什[么麼]月份/;
 /** A length of time: "how long has she been…", "for how long", "how many years", "几年了". */
 const ASKS_LONG = /\bhow long\b|\bhow many (?:years|months)\b|多少年|几年了|多久了|[分用花][几幾](?:多)?年|[几幾]多年/;
-/** Questions about a sum of money without "how much": a salary, a valuation, a share price, takings. */
+/**
+ * Questions about a sum of money without "how much": "what amount" (a Mongolian trader's "What amount
+ * Acme invests…", round 128), a salary, a valuation, a share price, takings.
+ */
 const ASKS_MONEY =
-  /\b(?:salary|salaries|wages?|compensation|(?:being|get|gets|getting|is|was) paid|earns?|earnings(?! calls?)|valuation|valued|market cap\w*|net worth|stock price|share price|revenue|revenues|profits?(?! from| by| off)|income)\b|薪水|薪资|工资|年薪|市值|股价|营收|利润|收入|耗资|耗資|花费|花費|成本|造价|造價|费用|費用|运费|運費/;
-// …and a part of a counted whole: "how many of the 20 million users are students?", "用户里有多少是学生".
+  /\b(?:what|which)\s+(?:amount|sum)\b(?!\s+of\s+(?:time|people|shoppers|users|villages|centers|centres))|\b(?:salary|salaries|wages?|compensation|(?:being|get|gets|getting|is|was) paid|earns?|earnings(?! calls?)|valuation|valued|market cap\w*|net worth|stock price|share price|revenue|revenues|profits?(?! from| by| off)|income)\b|薪水|薪资|工资|年薪|市值|股价|营收|利润|收入|耗资|耗資|花费|花費|成本|造价|造價|费用|費用|运费|運費/;
+// …and a part of a counted whole: "how many of the 20 million users are students?", "用户里有多少是学生",
+// and tenths (抽多少成, 有几成: what cut, what share; round 128).
 const ASKS_SHARE =
-  /\bpercent(?:age)?s?\b|\bper cent\b|%|\bproportion\b|\bwhat share\b|\bmarket share\b|\bwhat fraction\b|\bhow many of (?:the |those |these |its |their )?[\d][\d,.]*(?: million| billion| thousand|k)?\b|百分之|百分比|比例|占比|比重|份额|占有率|市占率|(?:里|里面|入面|当中|之中|中间)(?:有)?(?:多少|几多|几)(?:个|位|成|家)?(?:是|系|来自)/;
+  /\bpercent(?:age)?s?\b|\bper cent\b|%|\bproportion\b|\bwhat share\b|\bmarket share\b|\bwhat fraction\b|\bhow many of (?:the |those |these |its |their )?[\d][\d,.]*(?: million| billion| thousand|k)?\b|百分之|百分比|比例|占比|比重|份额|占有率|市占率|(?:多少|几|幾|几多)成(?![本功立长長熟交为為绩績员員果都效])|(?:里|里面|入面|当中|之中|中间)(?:有)?(?:多少|几多|几)(?:个|位|成|家)?(?:是|系|来自)/;
 /**
  * Whether a plan worked: what came of it later, which a report of the plan does not know (成效, 成果,
  * 後來如何: a Yunlin writer of round 115). (What a plan means to make of something, "想做成啥样子",
@@ -296,11 +300,12 @@ const ASKS_DATE = /(?<!\b(?:till|until|to)\s+)\bdate\b|\b(?:what day|which day|w
 
 /**
  * What kind of firm something is ("what kind of company is Acme?", "Acme是个啥公司", "是做什么生意的
- * 公司"): an answer that merely names the firm (a person's former employer) does not say. No answer
+ * 公司", and "what does Acme Bank even do lol", a Winnipeg writer of round 128; not "what does Acme
+ * plan to do"): an answer that merely names the firm (a person's former employer) does not say. No answer
  * text shows it, so only a fact whose own curated questions ask it answers.
  */
 const ASKS_KIND =
-  /\bwhat\s+(?:kind|sort|type)s?\s+of\s+(?:an?\s+)?(?:company|companies|firm|business|bank|outfit|organi[sz]ation|corporation)\b|\b(?:is|are)\s+what\s+(?:kind\s+of\s+)?(?:company|firm|business|bank)\b|是(?:一?[个個]|一家|家)?(?:什么|什麼|啥|啥子|么斯|么事|麼事|哪样|哪樣|怎样|怎樣|咩)(?:样|樣|类型|類型|性质|性質)?的?(?:公司|企业|企業|银行|銀行|机构|機構)|是(?:做|干|幹|搞)(?:什么|什麼|啥|啥子|么事|么斯|麼事|哪样|哪樣|咩)(?:生意)?的(?:公司|企业|企業|银行|銀行|机构|機構)/;
+  /\bwhat\s+(?:does|do)\s+(?!it\b|they\b|he\b|she\b|i\b|we\b|you\b|u\b|ya\b|people\b)(?:(?!to\b|plans?\b|want\b|wants\b|intends?\b|going\b|need\b|have\b)[\w.&-]+\s+){1,3}(?:even\s+|actually\s+|exactly\s+)?do(?:\s+(?:lol|lmao|exactly|anyway|again))*\s*[?!.]*$|\bwhat\s+(?:kind|sort|type)s?\s+of\s+(?:an?\s+)?(?:company|companies|firm|business|bank|outfit|organi[sz]ation|corporation)\b|\b(?:is|are)\s+what\s+(?:kind\s+of\s+)?(?:company|firm|business|bank)\b|是(?:一?[个個]|一家|家)?(?:什么|什麼|啥|啥子|么斯|么事|麼事|哪样|哪樣|怎样|怎樣|咩)(?:样|樣|类型|類型|性质|性質)?的?(?:公司|企业|企業|银行|銀行|机构|機構)|是(?:做|干|幹|搞)(?:什么|什麼|啥|啥子|么事|么斯|麼事|哪样|哪樣|咩)(?:生意)?的(?:公司|企业|企業|银行|銀行|机构|機構)/;
 
 /** The shapes of answer a question asks for. */
 function askedShapes(question: string, terms: ReadonlySet<string>): Shape[] {

@@ -90,6 +90,12 @@ const TYPED_HOW = /\bhwo(?=\s+(?:much|many|long|far|big|old|often|soon|do|does|d
  * expression the text qualifies Acme?" describes it; not "qualifies for / to / as", which are English.
  */
 const QUALIFIES = /\bqualif(?:y|ies|ied)(?=\s+(?!(?:for|to|as|in|by)\b)[a-z])/gi;
+/**
+ * "how does the article put it?": how the source words it, what "describe" asks (a Winnipeg writer
+ * of round 128); not "who put it out", nor "where did they put it".
+ */
+const PUTS_IT =
+  /\bhow\s+(?:does|did|do|would|could)\s+(?:the|this|that|your)\s+(?:article|piece|story|text|report|post|author|writer)\s+put\s+it\b/gi;
 
 /** A number and the noun that only says it is one: "the 500 million figure", "that 20 stat". */
 const NUMBER_NOUN = /(?<![\d,.])(\d[\d,.]*(?:\s*(?:million|billion|thousand|mn|bn|m|k))?)\s+(?:figures?|numbers?|stats?|statistics?)\b/gi;
@@ -323,7 +329,11 @@ export function normalise(input: string, synonyms?: Prepare): Normalised {
   if (refers && /\bwhat\b/i.test(text.slice(0, refers.index))) text = `${text.slice(0, refers.index)} mean`;
   // British and Irish "at the minute" is "right now" (the classifier has seen the one, not the other).
   // "hwo" is "how" before what "how" asks ("hwo much", "hwo do farmers…"); elsewhere, "who".
-  text = text.replace(AT_THE_MINUTE, "right now").replace(TYPED_HOW, "how").replace(QUALIFIES, "describes");
+  text = text
+    .replace(AT_THE_MINUTE, "right now")
+    .replace(TYPED_HOW, "how")
+    .replace(QUALIFIES, "describes")
+    .replace(PUTS_IT, "how does the article describe it");
   const tokens = text
     .replace(CJK_RUN, " ")
     .split(/[^\p{L}\p{N}]+/u)

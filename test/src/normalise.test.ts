@@ -18,6 +18,9 @@ describe("normalise", () => {
       normalise("what're they planning to do out in the rural").terms,
     );
     expect(normalise("how big a player is the firm").terms).toEqual(normalise("how big a titan is the firm").terms);
+    // "How does the article put it?" asks how the source describes it; "who put it out" stays.
+    expect(normalise("how does the article put it").terms).toEqual(normalise("how does the article describe it").terms);
+    expect(normalise("who put it out").terms).not.toContain("describ");
     // A person's English name is the name the English text gives them.
     expect(normalise("what's the boss's english name").terms).toEqual(normalise("what's the boss's name").terms);
     // French-shaped English: "rédiger" (to write) and "qualifier" (to call by a name); "qualifies for" is English.

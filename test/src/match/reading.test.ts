@@ -160,6 +160,17 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(chineseTerms("英文名字叫什么")).toEqual(chineseTerms("名字叫什么"));
   });
 
+  it("reads 'what amount' as a sum, tenths (抽多少成) as a share, 'what does X even do' as what kind of firm, and 边个 before a shop as which", () => {
+    expect(shapesAskedBy(["What amount Acme invests into platforms for sellers?"]).has("much")).toBe(true);
+    expect(shapesAskedBy(["what amount of time does it take?"]).has("much")).toBe(false);
+    expect(shapesAskedBy(["卖货平台抽多少成"]).has("share")).toBe(true);
+    expect(shapesAskedBy(["花了多少成本"]).has("share")).toBe(false);
+    expect(shapesAskedBy(["what does Acme Bank even do lol"]).has("kind")).toBe(true);
+    for (const q of ["what does Acme plan to do?", "someone is using my card, what do i do!"])
+      expect(shapesAskedBy([q]).has("kind"), q).toBe(false);
+    expect(chineseTerms("文章提到边个商城")).not.toContain("who");
+  });
+
   it("reads Cantonese 入面几多系 (how many of them are) as a share", () => {
     expect(shapesAskedBy(["386 million 入面幾多係 mobile user"]).has("share")).toBe(true);
   });
