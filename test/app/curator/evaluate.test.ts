@@ -301,6 +301,12 @@ describe("labelled question sets", () => {
     ["persona124", "zh-test.jsonl", 0.96, 0.95],
     ["persona125", "en-test.jsonl", 1, 1],
     ["persona125", "zh-test.jsonl", 1, 1],
+    ["persona126", "en-test.jsonl", 0.97, 0.98],
+    ["persona126", "zh-test.jsonl", 0.98, 0.97],
+    ["persona127", "en-test.jsonl", 0.99, 1],
+    ["persona127", "zh-test.jsonl", 0.98, 0.97],
+    ["persona128", "en-test.jsonl", 0.99, 0.96],
+    ["persona128", "zh-test.jsonl", 0.96, 0.97],
     // The other-firms probe: every out-of-scope question names another firm in the article's shapes.
     // 0.82 and 0.84 until the knowledge listed other firms (`other_names`): 30 → 33 of 35 and 21 → 24 of 25 refused.
     ["firms", "en-test.jsonl", 0.99, 0.94],
