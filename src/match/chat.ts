@@ -535,6 +535,9 @@ function focusQuestion(sentence: string): string {
   // the question is what follows, when it names something.
   for (const lead of [ZH_EMBEDDED, EMBEDDED, SOURCE_SAYS, TOPIC_SHIFT, NEWS_OF]) {
     const m = lead.exec(sentence);
+    // "why would anyone want X anyway what's the big deal": an "anyway" typed on after a question,
+    // with no stop before it, closes that question; the rest is a tag on it, not a new topic.
+    if (m && lead === TOPIC_SHIFT && ASKS_AT_START.test(sentence.trim()) && !/[,.;:!?–—-]\s*$/.test(sentence.slice(0, m.index))) continue;
     const rest = m ? sentence.slice(m.index + m[0].length) : "";
     // …unless it points back into what came before ("…请来一位高管，敢问此人姓甚名谁？").
     if (m && namesSomething(rest) && !(lead === ZH_EMBEDDED && ZH_THIS_ONE.test(rest))) return rest;

@@ -295,7 +295,9 @@ describe("labelled question sets", () => {
     ["persona121", "zh-test.jsonl", 1, 0.95],
     ["persona122", "en-test.jsonl", 0.99, 1],
     ["persona122", "zh-test.jsonl", 0.9, 0.95],
-    ["persona123", "en-test.jsonl", 0.97, 1],
+    // 1 → 0.98 out of scope in round 129: "can you go tour the hang Joe head quarters" now hears
+    // Hangzhou, and is answered as "…tour the hangzhou headquarters" typed so already was.
+    ["persona123", "en-test.jsonl", 0.97, 0.98],
     ["persona123", "zh-test.jsonl", 0.98, 0.9],
     ["persona124", "en-test.jsonl", 0.99, 0.98],
     ["persona124", "zh-test.jsonl", 0.96, 0.95],

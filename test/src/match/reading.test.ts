@@ -22,8 +22,18 @@ describe("how the engine reads a question", () => {
     ["what does the article say about first-teir cities?", "firsttier"],
     // …and into a long word, though both halves are words the knowledge uses (voice typing's "head line").
     ["what's the head line on this one", "headlin"],
+    // …and into a name voice typing heard as two other words, which sound as the name does.
+    ["who is running alley baba at the moment", "alibaba"],
+    ["Ali Baba bay jing head quarters", "beij"],
   ])("rejoins the split word in %j", (q, joined) => {
     expect(evidence(q).terms).toContain(joined);
+  });
+
+  it("joins by sound into names only, never with a function word", () => {
+    // "pre sino" sounds like "person", an English word, not a name voice typing mishears.
+    expect(evidence("pre sino nga ulit yung CEO").terms).not.toContain("person");
+    // "to be" sounds much like many words; function words are never joined by sound.
+    expect(evidence("what is to be sold there").terms).not.toContain("taobao");
   });
 
   it("puts back a space typed a letter off, when neither half is a word as typed", () => {
