@@ -52,8 +52,13 @@ const MARKUP: [RegExp, string][] = [
   [/(^|\n)\s{0,10}(?:(?:&gt;|>){1,3}|#{1,6}|[-•])\s/g, "$1 "],
 ];
 
+/**
+ * Greetings and openers that ask nothing: "hey", "quick q", "urgent", "fyi", and a flag of weight
+ * before the question ("*important* what's…", a Quebec writer of round 129: the stemmer makes
+ * "important" an "import").
+ */
 const GREETING =
-  /^(?:(?:hey|hi|hello|hiya|howdy|yo|sup|morning|good (?:morning|afternoon|evening|day)|greetings|hola|bonjour|bonsoir|salut|ciao|hallo|namaste|salaam|salam|marhaba|merhaba|jambo|shalom|aloha|kia ora|ni ?hao|konnichiwa|g'?day|ok(?:ay)?|so|um+|uh+|hmm+|well|alright|right|quick (?:one|q(?:uestion)?|doubt)(?: for (?:the|you)\w*(?: \w+)?)?|question|q(?=\s*:)|dear \w+|fyi|chale|urgent(?:ly)?|asap|(?:i )?need (?:this|it|an answer|to know) (?:fast|quick(?:ly)?|asap|urgently|now|today)|in a (?:hurry|rush)|how far(?: my people| o)?(?=\s*[!,]|\s+(?:guys|people|team|all|everyone|o|oga)\b))\b[\s,!.:;—–-]*)+(?:(?:all|everyone|everybody|folks|guys|team|there|y'?all|friends|bot|roadmap-?bot|people|together|o|oga)\b[\s,!.:;—–-]*)*/i;
+  /^(?:(?:hey|hi|hello|hiya|howdy|yo|sup|morning|good (?:morning|afternoon|evening|day)|greetings|hola|bonjour|bonsoir|salut|ciao|hallo|namaste|salaam|salam|marhaba|merhaba|jambo|shalom|aloha|kia ora|ni ?hao|konnichiwa|g'?day|ok(?:ay)?|so|um+|uh+|hmm+|well|alright|right|quick (?:one|q(?:uestion)?|doubt)(?: for (?:the|you)\w*(?: \w+)?)?|question|q(?=\s*:)|dear \w+|fyi|chale|urgent(?:ly)?|asap|important(?=\s*[:!]|\s+(?:what|whats|who|whos|when|where|why|how|which|is|are|does|do|did|can|could)\b)|(?:i )?need (?:this|it|an answer|to know) (?:fast|quick(?:ly)?|asap|urgently|now|today)|in a (?:hurry|rush)|how far(?: my people| o)?(?=\s*[!,]|\s+(?:guys|people|team|all|everyone|o|oga)\b))\b[\s,!.:;—–-]*)+(?:(?:all|everyone|everybody|folks|guys|team|there|y'?all|friends|bot|roadmap-?bot|people|together|o|oga)\b[\s,!.:;—–-]*)*/i;
 /** Chinese greetings and openers ("您好", "大家好", "各位大佬", "在吗", "打扰一下", "话说", "嗯嗯", "麻烦哪位同学帮我"). */
 const ZH_GREETING =
   /^(?:(?:你好|您好|妳好|大家好|各位好|各位|大佬们?|大佬們?|老师们|老師們|家人们|家人們|亲们|親們|集美们|集美們|姐妹们|姐妹們|宝子们|寶子們|宝宝们|寶寶們|兄弟们|兄弟們|老铁们|老鐵們|小伙伴们|小夥伴們|朋友们|朋友們|哈喽|哈囉|嗨|早上好|上午好|下午好|晚上好|早安|在吗|在嗎|在不在|打扰了|打擾了|打扰一下|打擾一下|话说|話說|对了|對了|(?:麻烦|麻煩|请|請|求)?(?:哪位|有没有|有沒有)(?:同学|同學|大佬|朋友|老师|老師|大神|好心人|懂的|亲|親)(?:能|可以)?(?:帮|幫)(?:我|忙)?(?:一下)?|嗯+|哦+|噢+|呃+|诶|欸|【[^】\s]{1,6}】|(?:转发|轉發|转|轉|fwd)[：:])[\s,，!！。~～、]*)+/iu;

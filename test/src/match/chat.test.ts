@@ -105,6 +105,9 @@ describe("reading chat messages", () => {
     // "What did the article say about the…": the source named as where to look; the topic is the question.
     expect(readChat("What did the article say about the venue plans?").text).toBe("the venue plans?");
     expect(readChat("what does the article say about it?").text).toBe("what does the article say about it?");
+    // A flag of weight before the question is no topic ("important" would stem to "import").
+    expect(readChat("hey *important* what's the plan for 2016").text).toBe("what's the plan for 2016");
+    expect(readChat("important cities for the plan?").text).toBe("important cities for the plan?");
     // An "anyway" typed on after a question closes it; what follows is a tag, not a new topic.
     expect(readChat("why would anyone want goods from abroad anyway what's the big deal").text).toContain("why would");
     expect(readChat("nice piece. anyway who wrote it?").text).toBe("who wrote it?");
