@@ -412,6 +412,12 @@ const SAID_BY: [RegExp, string] = [/([谁誰])(?:出来|出來)(?:讲|说|講|�
  * "How did it come about" (这个名字是怎么来的): the thing's origin, its 来历, a word of its own; as
  * typed it is 怎么 and a stop word, and the question lost what it asks.
  */
+/**
+ * "要干什么", "打算做啥" (means to do what): the doing is no topic, as "do" is none in English ("这家公司
+ * 2016年到底要干什么" had kept 干 as the question's one unexplained word; a Datong writer of round 130).
+ * As 搞, a word read as none.
+ */
+const MEANS_TO_DO: [RegExp, string] = [/(?<=要|打算|准备|準備|想|会|會|计划|計劃)(?:干|幹|做|弄)(?=什么|什麼|啥|嘛|甚)/g, "搞"];
 const ORIGIN: [RegExp, string] = [/(?:是)?(?:怎么|怎樣|怎样|咋)来的/g, "的来历"];
 /**
  * "What" in other Mandarin-area speech: Gan, Xiang and Hubei 么子 (是么子打算), Jin and Northwest
@@ -557,6 +563,7 @@ const mandarin = (text: string): string => {
     ...NEWSROOM,
     COUNTERFEIT,
     SAID_BY,
+    MEANS_TO_DO,
     LEVEL,
     PRODUCERS,
     ORIGIN,

@@ -355,6 +355,13 @@ export function createMatcher(
     // A real word is what the asker meant: "code" is not a misspelt "come" (see dictionary.ts).
     // Run-together words ("fakegoods") are never real words, so they are still split below.
     const real = isEnglishWord(word);
+    // A question word with a letter struck twice ("whoo", "whyy", "hoow"): that word, before any
+    // known word one edit away ("woo").
+    const single = word.replace(/(.)\1+/g, "$1");
+    if (single !== word && INTENT_WORDS.has(single) && !real) {
+      corrections.set(word, single);
+      return single;
+    }
     // Two typos only in long words.
     const candidates = real ? new Set<string>() : knownNear(word, word.length >= LONG_WORD - 1);
     const near = [...candidates].filter((w) => plausibleTypo(word, w, vocabulary.get(w) === ""));

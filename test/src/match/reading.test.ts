@@ -29,6 +29,12 @@ describe("how the engine reads a question", () => {
     expect(evidence(q).terms).toContain(joined);
   });
 
+  it("reads a question word with a letter struck twice as that word, before a known word one edit away", () => {
+    // "whoo" is one edit from "woo" (a synonym of "target") as from "who".
+    expect(evidence("whoo is the ceo of alibba").terms).toContain("who");
+    expect(evidence("whoo is the ceo of alibba").terms).not.toContain("target");
+  });
+
   it("joins by sound into names only, never with a function word", () => {
     // "pre sino" sounds like "person", an English word, not a name voice typing mishears.
     expect(evidence("pre sino nga ulit yung CEO").terms).not.toContain("person");
@@ -159,12 +165,16 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(chineseTerms("呢篇文章个名字叫咩")).toEqual(chineseTerms("呢篇文章标题叫咩"));
   });
 
-  it("reads counterfeits by their other names, Cantonese 落乡 and 有冇计, 改稿 as editing, and an English name as a name", () => {
+  it("reads counterfeits by their other names, Cantonese 落乡 and 有冇计, 改稿 as editing, 要干什么 as asking what, and an English name as a name", () => {
     for (const fake of ["冒牌货", "盗版", "假冒商品", "A货"])
       expect(chineseTerms(`淘宝卖${fake}怎么办`), fake).toEqual(expect.arrayContaining(chineseTerms("淘宝卖假货怎么办")));
     expect(chineseTerms("佢哋落乡搞电商")).toEqual(chineseTerms("佢哋下乡搞电商"));
     expect(chineseTerms("佢哋有冇计")).toEqual(chineseTerms("他们有没有办法"));
     expect(chineseTerms("边个帮佢改稿嘅")).toEqual(chineseTerms("边个帮佢编辑嘅"));
+    // "要干什么" (means to do what): the doing is no topic; "是干啥的" (what is it for) keeps its verb.
+    expect(chineseTerms("这家公司今年到底要干什么")).toEqual(chineseTerms("这家公司今年到底要搞什么"));
+    expect(chineseTerms("他们打算做啥")).toEqual(chineseTerms("他们打算搞啥"));
+    expect(chineseTerms("这个数是干啥的")).not.toEqual(chineseTerms("这个数是搞啥的"));
     // A person's English name (英文名) is their name.
     expect(chineseTerms("老板的英文名是什么")).toEqual(chineseTerms("老板的名字是什么"));
     expect(chineseTerms("英文名字叫什么")).toEqual(chineseTerms("名字叫什么"));
