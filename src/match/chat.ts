@@ -145,7 +145,7 @@ function askedInPlace(sentence: string): RegExpExecArray | null {
  * where…", "I was reading the piece and wondered how…": the question is embedded.
  */
 const EMBEDDED = new RegExp(
-  `^(?:is\\s+)?(?:it\\s+)?possible\\s+to\\s+(?:know|understand|find out|learn|check|say)\\s+(?=(?:${WH})\\b)|\\b(?:asked|asks|is asking|was asking|keeps asking|wants to know|wanted to know)\\s+(?:me|us|him|her|them)?\\s*(?:if\\s+|whether\\s+)?(?=(?:${WH})\\b)|\\b(?:wondered|wondering)\\s+(?:if\\s+|whether\\s+)?(?=(?:${WH})\\b)|\\b(?:i|we)(?:'d| would|'m| am|'re| are)?\\s+(?:(?:need|want|like|wanna|wish|have|trying|was hoping|hope)\\s+to\\s+)?(?:know|understand|find out|learn|check|wonder|wondering|curious|unsure|not sure|confirm|recall|remember|figure out)\\s+(?:about\\s+)?(?:if\\s+|whether\\s+)?(?=(?:${WH})\\b)`,
+  `^(?:is\\s+)?(?:it\\s+)?possible\\s+to\\s+(?:know|understand|find out|learn|check|say)\\s+(?=(?:${WH})\\b)|\\b(?:asked|asks|is asking|was asking|are asking|were asking|been asking|keeps asking|keep asking|wants to know|wanted to know|want to know)\\s+(?:me|us|him|her|them)?\\s*(?:if\\s+|whether\\s+)?(?=(?:${WH})\\b)|\\b(?:wondered|wondering)\\s+(?:if\\s+|whether\\s+)?(?=(?:${WH})\\b)|\\b(?:i|we)(?:'d| would|'m| am|'re| are)?\\s+(?:(?:need|want|like|wanna|wish|have|trying|was hoping|hope)\\s+to\\s+)?(?:know|understand|find out|learn|check|wonder|wondering|curious|unsure|not sure|confirm|recall|remember|figure out)\\s+(?:about\\s+)?(?:if\\s+|whether\\s+)?(?=(?:${WH})\\b)`,
   "i",
 );
 /**
@@ -468,6 +468,9 @@ const READ_IT =
   /^(?:(?:have|did|has)\s+)?(?:you|u|ya|yall|y'all|you guys|u guys|anyone|anybody|any one|everyone|someone|somebody|ppl|people)\s+(?:(?:already|actually|even|ever|all|here)\s+)?(?:read|seen|see|saw|checked out|looked at|heard of|hear of|heard about|hear about)\b(?:\s+(?!(?:what|who|when|where|why|how|which)\b)[\p{L}\p{N}'’-]+){0,5}\s*[?？!.]*$/iu;
 /** "anyone?", "any idea?", "does anybody know?": a plea for an answer, not a question of its own. */
 const ANYONE = /^(?:does |do )?(?:any ?one|anybody|some ?one|somebody|any ideas?)(?: know| here| else)?\W*$/i;
+/** "Would you ever fill me in?", "can you tell me?": a plea to be told, after the question (round 131's Galway writer). */
+const TELL_ME =
+  /^(?:would|could|can|will)\s+(?:you|u|ya|someone|anyone|somebody)\s+(?:ever\s+|please\s+|kindly\s+|just\s+)?(?:fill (?:me|us) in|tell (?:me|us)|let (?:me|us) know|enlighten (?:me|us)|help (?:me|us) out)(?:\s+(?:please|pls|so|on (?:that|this)))?\W*$/i;
 
 /**
  * A closing clause about the asker, after the question: ", i keep assuming it's someone else lol",
@@ -501,7 +504,7 @@ function dropPleasantries(sentence: string): string {
         .replace(PLEA_TAIL_END, (tail) => tail.replace(PLEA_TAIL, "")),
     ),
   );
-  if (THANKS.test(s) || ZH_THANKS.test(s) || ANYONE.test(s) || READ_IT.test(s) || PURPOSE_SENTENCE.test(s)) return "";
+  if (THANKS.test(s) || ZH_THANKS.test(s) || ANYONE.test(s) || TELL_ME.test(s) || READ_IT.test(s) || PURPOSE_SENTENCE.test(s)) return "";
   // "Thank you all for the help yesterday!", "Apologies if this is the wrong channel.", "no rush":
   // a sentence that opens with a pleasantry and asks nothing is one.
   // (Short, and no question word inside: "sorry if dumb q whats the story with…" runs a question on.)
@@ -526,10 +529,10 @@ const SIGN_OFF_LEAD = /[\s,!.;-]/;
 /**
  * "我看到新闻说……，想请问……", "…… 想晓得……": a Chinese request to ask, after a clause of context, opens the
  * question; what came before is why the asker asks. So does "does anyone know" opening it
- * (有没有人知道这篇是谁写的).
+ * (有没有人知道这篇是谁写的), and the asker's curiosity (敝公司很好奇，…: round 131).
  */
 const ZH_EMBEDDED =
-  /[，,；;：:。\s](?:所以|那|那么)?(?:我)?(?:(?:想|就想|还想)?(?:请问|请教|问一下|问下|问问|敢问)|(?:想|就想|还想|很想)(?:知道|晓得|曉得|了解))(?:一下)?(?:您|你|大家)?[，,：:\s]*|^(?:请问)?(?:有没有人|有沒有人|有冇人|有人|谁|誰)(?:知道|晓得|曉得|清楚)(?:一下)?[，,：:\s]*/u;
+  /[，,；;：:。\s](?:所以|那|那么)?(?:我)?(?:(?:想|就想|还想)?(?:请问|请教|问一下|问下|问问|敢问)|(?:想|就想|还想|很想)(?:知道|晓得|曉得|了解))(?:一下)?(?:您|你|大家)?[，,：:\s]*|^(?:请问)?(?:有没有人|有沒有人|有冇人|有人|谁|誰)(?:知道|晓得|曉得|清楚)(?:一下)?[，,：:\s]*|^[^，,。？?！!\s]{0,8}?(?:很|非常|有点|有點|有些|挺|蛮|蠻|好|十分)?好奇[，,：:\s]+/u;
 
 /** "此人", "这位", "她": a person of the clause before, named by pointing back to them. */
 const ZH_THIS_ONE = /^(?:(?:此|该|該|这|這|那|其)(?:人|位|者)|他|她|佢)/u;

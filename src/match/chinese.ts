@@ -295,6 +295,9 @@ const CANTONESE: [RegExp, string][] = [
   [/揾/g, "找"],
   [/点样/g, "怎样"],
   [/而家/g, "现在"],
+  // …and written 宜家 (呢间公司宜家有几多个活跃买家, round 131), before what a "now" goes with: not the
+  // furniture shop's name.
+  [/宜家(?=个|個|有几|有幾|几|幾|仲|系|係|嘅|点|點|喺)/g, "现在"],
   // 入口货 is imported goods (Mandarin's 入口 is an entrance); 着数 a benefit.
   [/入口货/g, "进口货"],
   [/着数|著数/g, "好处"],

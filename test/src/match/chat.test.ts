@@ -105,6 +105,13 @@ describe("reading chat messages", () => {
     // "What did the article say about the…": the source named as where to look; the topic is the question.
     expect(readChat("What did the article say about the venue plans?").text).toBe("the venue plans?");
     expect(readChat("what does the article say about it?").text).toBe("what does the article say about it?");
+    // "…were asking who…", then a plea to be told: the embedded question is the question.
+    expect(readChat("the lads were asking who this Lee is that Acme took on. Would you ever fill me in? Cheers").text).toBe(
+      "who this Lee is that Acme took on.",
+    );
+    expect(readChat("could you tell me who runs it?").text).toBe("could you tell me who runs it?");
+    // The asker's curiosity before a Chinese question is why they ask.
+    expect(readChat("敝公司很好奇，这家公司目前有多少个门店？").text).toBe("这家公司目前有多少个门店？");
     // A flag of weight before the question is no topic ("important" would stem to "import").
     expect(readChat("hey *important* what's the plan for 2016").text).toBe("what's the plan for 2016");
     expect(readChat("important cities for the plan?").text).toBe("important cities for the plan?");

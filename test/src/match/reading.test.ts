@@ -175,6 +175,9 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(chineseTerms("这家公司今年到底要干什么")).toEqual(chineseTerms("这家公司今年到底要搞什么"));
     expect(chineseTerms("他们打算做啥")).toEqual(chineseTerms("他们打算搞啥"));
     expect(chineseTerms("这个数是干啥的")).not.toEqual(chineseTerms("这个数是搞啥的"));
+    // Cantonese 宜家 "now" before what a "now" goes with; not the furniture shop.
+    expect(chineseTerms("呢间公司宜家有几多个买家")).toEqual(chineseTerms("呢间公司现在有几多个买家"));
+    expect(chineseTerms("宜家的家具")).not.toEqual(chineseTerms("现在的家具"));
     // A person's English name (英文名) is their name.
     expect(chineseTerms("老板的英文名是什么")).toEqual(chineseTerms("老板的名字是什么"));
     expect(chineseTerms("英文名字叫什么")).toEqual(chineseTerms("名字叫什么"));
