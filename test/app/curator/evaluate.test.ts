@@ -309,6 +309,14 @@ describe("labelled question sets", () => {
     ["persona127", "zh-test.jsonl", 0.98, 0.97],
     ["persona128", "en-test.jsonl", 0.99, 0.96],
     ["persona128", "zh-test.jsonl", 0.96, 0.97],
+    ["persona129", "en-test.jsonl", 0.98, 1],
+    ["persona129", "zh-test.jsonl", 0.98, 0.95],
+    ["persona130", "en-test.jsonl", 1, 1],
+    ["persona130", "zh-test.jsonl", 0.98, 0.97],
+    ["persona131", "en-test.jsonl", 0.99, 0.98],
+    ["persona131", "zh-test.jsonl", 1, 1],
+    ["persona132", "en-test.jsonl", 1, 0.98],
+    ["persona132", "zh-test.jsonl", 0.97, 0.95],
     // The other-firms probe: every out-of-scope question names another firm in the article's shapes.
     // 0.82 and 0.84 until the knowledge listed other firms (`other_names`): 30 → 33 of 35 and 21 → 24 of 25 refused.
     ["firms", "en-test.jsonl", 0.99, 0.94],
