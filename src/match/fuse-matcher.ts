@@ -459,9 +459,9 @@ export function createMatcher(
   /**
    * Two words that voice typing heard in a name the knowledge writes as one ("alley baba", "bay
    * jing", "hung joe"): together they sound as that one word does (Double Metaphone), begin with its
-   * letter, and are at most half its length of edits away. Not two words the knowledge knows, nor a
-   * function word (whose short sounds match too much), nor a sound shared by two of its words; a
-   * few tries a question.
+   * letter, and are at most half its length of edits away; the word is a name, no English word ("pre
+   * sino" is no "person"). Not two words the knowledge knows, nor a function word (whose short sounds
+   * match too much), nor a sound shared by two of its words; a few tries a question.
    */
   let soundTries = 0;
   const joinedBySound = (a: string, b: string): [string] | undefined => {
