@@ -379,6 +379,11 @@ const HAKKA: [RegExp, string][] = [[/(?<![什甚怎这這那多要干幹])[么�
  */
 const TOPIC_MARK: [RegExp, string] = [/的话|的話/g, " "];
 /**
+ * A person's English name (老板的英文名, 英文名叫 Lee 那个) is the name the English text gives them: a
+ * question of their name (round 127).
+ */
+const ENGLISH_NAME: [RegExp, string] = [/英文(?:名字|名称|名稱|名)/g, "名字"];
+/**
  * A newsroom's words as Taiwan writes them: 大标 (大標, the main headline) is the headline, 编修 (編修)
  * the editing (a Keelung writer of round 108).
  */
@@ -387,9 +392,6 @@ const NEWSROOM: [RegExp, string][] = [
   [/编修/g, "编辑"],
   // …and 改稿, reworking a draft, its editing (边个帮佢改稿嘅, round 127).
   [/改稿/g, "编辑"],
-  // A person's English name (老板的英文名, 英文名叫 Lee 那个) is the name the English text gives
-  // them: a question of their name (round 127).
-  [/英文(?:名字|名称|名稱|名)/g, "名字"],
   // …and a blog's 首图 (the first picture, over the piece) is the header picture, 头图 (a Nantou writer of round 116).
   [/首图/g, "头图"],
   // …and a piece's 抬头 (its heading; a letter's or an invoice's elsewhere) is its headline (round 120).
@@ -412,15 +414,15 @@ const COUNTERFEIT: [RegExp, string] = [/冒牌货?|盗版货?|假冒(?:伪劣)?|
  */
 const SAID_BY: [RegExp, string] = [/([谁誰])(?:出来|出來)(?:讲|说|講|說)/g, "$1提出"];
 /**
- * "How did it come about" (这个名字是怎么来的): the thing's origin, its 来历, a word of its own; as
- * typed it is 怎么 and a stop word, and the question lost what it asks.
- */
-/**
  * "要干什么", "打算做啥" (means to do what): the doing is no topic, as "do" is none in English ("这家公司
  * 2016年到底要干什么" had kept 干 as the question's one unexplained word; a Datong writer of round 130).
  * As 搞, a word read as none.
  */
 const MEANS_TO_DO: [RegExp, string] = [/(?<=要|打算|准备|準備|想|会|會|计划|計劃)(?:干|幹|做|弄)(?=什么|什麼|啥|嘛|甚)/g, "搞"];
+/**
+ * "How did it come about" (这个名字是怎么来的): the thing's origin, its 来历, a word of its own; as
+ * typed it is 怎么 and a stop word, and the question lost what it asks.
+ */
 const ORIGIN: [RegExp, string] = [/(?:是)?(?:怎么|怎樣|怎样|咋)来的/g, "的来历"];
 /**
  * "What" in other Mandarin-area speech: Gan, Xiang and Hubei 么子 (是么子打算), Jin and Northwest
@@ -563,6 +565,7 @@ const mandarin = (text: string): string => {
     ...WHAT,
     ...NORTHERN,
     ...NORTHWEST,
+    ENGLISH_NAME,
     ...NEWSROOM,
     COUNTERFEIT,
     SAID_BY,

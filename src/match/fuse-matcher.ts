@@ -457,41 +457,42 @@ export function createMatcher(
     return undefined;
   };
   /**
-   * Two words that voice typing heard in a name the knowledge writes as one ("alley baba", "bay
-   * jing", "hung joe"): together they sound as that one word does (Double Metaphone), begin with its
-   * letter, and are at most half its length of edits away; the word is a name, no English word ("pre
-   * sino" is no "person"). Not two words the knowledge knows, nor a function word (whose short sounds
-   * match too much), nor a sound shared by two of its words; a few tries a question.
-   */
-  let soundTries = 0;
-  const joinedBySound = (a: string, b: string): [string] | undefined => {
-    if (a.length < 2 || b.length < 2 || !/^[a-z]+$/.test(a + b) || knownWord(a) || knownWord(b)) return undefined;
-    if ([a, b].some((w) => STOP_WORDS.has(w) || INTENT_WORDS.has(w)) || soundTries++ >= CORRECTION_BUDGET) return undefined;
-    const joined = a + b;
-    const code = doubleMetaphone(joined)[0];
-    if (code.length < 3) return undefined;
-    const near = (bySound.get(code) ?? []).filter(
-      (w) => w[0] === joined[0] && knownWord(w) && !isEnglishWord(w) && w.length >= 5 && editDistance(w, joined) <= Math.ceil(w.length / 2),
-    );
-    return near.length === 1 ? [near[0] as string] : undefined;
-  };
-  /**
    * "face book" → "facebook", "e-mail" → "email", "road map" → "roadmap": two typed words that the
    * knowledge writes as one (its possessive too: "ali babas", not "in chess"), unless both halves are
    * words it already knows on their own. So are
    * two whose second half is misspelt ("first-teir" → the knowledge's "firsttier"), when the pair
    * corrects to one of its words that begins with the first half as typed (a few tries a question).
-   * Failing those, a space typed a letter off is put back (`movedSpace`).
+   * Failing those, a space typed a letter off is put back (`movedSpace`), or two words heard in a name
+   * are joined by sound (`joinedBySound`).
    */
   function rejoin(typed: readonly string[]): string | undefined {
     let joined = false;
-    soundTries = 0;
     let tries = CORRECTION_BUDGET;
     /** The knowledge's word for a known word and a misspelt one typed apart, if it begins with the first. */
     const correctedPair = (a: string, b: string): string | undefined => {
       if (!/^[a-z]{3,}$/.test(b) || !knownWord(a) || vocabulary.has(b) || stems.has(stem(b)) || tries-- <= 0) return undefined;
       const word = correctSurface(a + b);
       return word && knownWord(word) && word.startsWith(a) && word.length > a.length + 2 ? word : undefined;
+    };
+    /**
+     * Two words that voice typing heard in a name the knowledge writes as one ("alley baba", "bay
+     * jing", "hung joe"): together they sound as that one word does (Double Metaphone), begin with its
+     * letter, and are at most half its length of edits away; the word is a name, no English word ("pre
+     * sino" is no "person"). Not two words the knowledge knows, nor a function word (whose short
+     * sounds match too much), nor a sound shared by two of its words; a few tries a question.
+     */
+    let soundTries = CORRECTION_BUDGET;
+    const joinedBySound = (a: string, b: string): [string] | undefined => {
+      if (a.length < 2 || b.length < 2 || !/^[a-z]+$/.test(a + b) || knownWord(a) || knownWord(b)) return undefined;
+      if ([a, b].some((w) => STOP_WORDS.has(w) || INTENT_WORDS.has(w)) || soundTries-- <= 0) return undefined;
+      const joined = a + b;
+      const code = doubleMetaphone(joined)[0];
+      if (code.length < 3) return undefined;
+      const near = (bySound.get(code) ?? []).filter(
+        (w) =>
+          w[0] === joined[0] && knownWord(w) && !isEnglishWord(w) && w.length >= 5 && editDistance(w, joined) <= Math.ceil(w.length / 2),
+      );
+      return near.length === 1 ? [near[0] as string] : undefined;
     };
     const out: string[] = [];
     for (let i = 0; i < typed.length; i++) {
