@@ -316,10 +316,11 @@ export function readChat(input: string): ChatReading {
   // Two questions asked as two sentences are the two parts, however either would split on its own:
   // "who is Evans and what does he do? What did the writer call the company?" asks about two facts,
   // and the first sentence's halves are about one. The first two that name something, of the first
-  // four (each is normalised to tell). Sentences that do not ask are not two questions: "Thanks for
-  // the help yesterday! One more: europe offices" is one question and a pleasantry.
+  // four (each is normalised to tell, so not when there is only one). Sentences that do not ask are
+  // not two questions: "Thanks for the help yesterday! One more: europe offices" is one question
+  // and a pleasantry.
   const asked: string[] = [];
-  if (asking.length) for (const c of chosen.slice(0, 4)) if (asked.length < 2 && namesSomething(c)) asked.push(c);
+  if (asking.length && chosen.length >= 2) for (const c of chosen.slice(0, 4)) if (asked.length < 2 && namesSomething(c)) asked.push(c);
   const split =
     asked.length >= 2 ? asked.slice(0, 2) : asking.length || chosen.length === 1 ? chosen.flatMap(splitTwoPart).slice(0, 2) : [];
   const ownParts = split.filter((p) => !ASKS_SOURCE_ONLY.test(p.trim()));

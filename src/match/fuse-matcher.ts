@@ -253,6 +253,8 @@ export function createMatcher(
   phrasings.forEach((p, i) => {
     phrasingsOf[p.factIndex]?.push(i);
   });
+  /** The phrasings of the classifier's likeliest facts, for one question (reused: no array per question). */
+  const phrasedIds = new Int32Array(phrasings.length);
   const classifier: Classifier | undefined = trainClassifier(
     examples,
     docs.length + (examples.some((e) => e.label === docs.length) ? 1 : 0),
@@ -677,10 +679,11 @@ export function createMatcher(
     if (probs) {
       // The classifier ranks; phrasings are compared only for its likeliest facts, where the
       // nearest phrasing is evidence (a one-word question must nearly be one of them).
-      const top = [...Array(docs.length).keys()].sort((a, b) => (probs[b] as number) - (probs[a] as number)).slice(0, limit);
+      const top = likeliest(probs, docs.length, limit);
       for (const f of top) best.set(f, 0);
-      const phrased = top.slice(0, PHRASED_FACTS).flatMap((f) => phrasingsOf[f] ?? []);
-      score(phrased, phrased.length);
+      let count = 0;
+      for (const f of top.slice(0, PHRASED_FACTS)) for (const i of phrasingsOf[f] ?? []) phrasedIds[count++] = i;
+      score(phrasedIds, count);
     } else {
       // Candidates come from the rarer terms first; a term shared by thousands of phrasings (or a
       // question word) still counts in every score but does not pull in candidates once rarer
@@ -779,6 +782,23 @@ export function createMatcher(
 }
 
 export type Matcher = ReturnType<typeof createMatcher>;
+
+/**
+ * The `limit` likeliest of the first `facts` classes, likeliest first, ties in index order (as a
+ * stable sort of them all would give, without sorting them all).
+ */
+function likeliest(probs: Float32Array, facts: number, limit: number): number[] {
+  const top: number[] = [];
+  for (let f = 0; f < facts; f++) {
+    const p = probs[f] as number;
+    if (top.length >= limit && p <= (probs[top[top.length - 1] as number] as number)) continue;
+    let at = top.length;
+    while (at > 0 && (probs[top[at - 1] as number] as number) < p) at--;
+    top.splice(at, 0, f);
+    if (top.length > limit) top.pop();
+  }
+  return top;
+}
 
 /**
  * Whether `typed` is plausibly a misspelling of `known`: one edit for short words, two from seven

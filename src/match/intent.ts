@@ -200,18 +200,31 @@ let countriesOf: [string, string[]] = ["", []];
 /** The countries a question names, lower-cased; read once per question (every ranked fact is checked against it). */
 function countriesIn(question: string): string[] {
   if (question !== countriesOf[0]) {
-    const { cased, afterPlaceWord } = countries();
-    const found = [...question.matchAll(cased), ...question.matchAll(afterPlaceWord)].map((m) => (m[1] ?? m[0]).toLowerCase());
+    const { cased, afterPlaceWord, mayName } = countries();
+    const found = mayName(question)
+      ? [...question.matchAll(cased), ...question.matchAll(afterPlaceWord)].map((m) => (m[1] ?? m[0]).toLowerCase())
+      : [];
     countriesOf = [question, found];
   }
   return countriesOf[1];
 }
-let countryPatterns: { cased: RegExp; afterPlaceWord: RegExp } | undefined;
+interface CountryPatterns {
+  cased: RegExp;
+  afterPlaceWord: RegExp;
+  /**
+   * False when neither pattern can match, read from the words alone: a match starts where a word
+   * starts with a name's first run of Latin letters ("United" of "United States", "C" of "Côte
+   * d’Ivoire"), in its case for `cased`, in any case after a place word. Two alternations of some
+   * 500 names each cost more than the rest of the question's reading; most questions name none.
+   */
+  mayName: (question: string) => boolean;
+}
+let countryPatterns: CountryPatterns | undefined;
 /**
  * English country names from ICU (long and short forms), built once (about 20 ms): at the build of
  * an engine whose knowledge names places, so that no question pays for it.
  */
-export function countries(): { cased: RegExp; afterPlaceWord: RegExp } {
+export function countries(): CountryPatterns {
   if (countryPatterns) return countryPatterns;
   const forms = new Set<string>();
   const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -228,12 +241,23 @@ export function countries(): { cased: RegExp; afterPlaceWord: RegExp } {
     .sort((x, y) => y.length - x.length)
     .map(escapeRegExp)
     .join("|");
+  const firstRuns = [...forms].map((name) => /^[A-Za-z]*/.exec(name)?.[0] ?? "");
+  const casedRuns = new Set(firstRuns.filter(Boolean));
+  const lowerRuns = new Set([...casedRuns].map((r) => r.toLowerCase()));
+  // A name that starts with another letter ("Åland Islands") lets through a question holding that letter, in either case.
+  const otherStarts = [...forms].filter((_, i) => !firstRuns[i]).map((name) => name.charAt(0).toLowerCase());
   countryPatterns = {
     cased: new RegExp(`\\b(?:${alternation})\\b`, "g"),
     afterPlaceWord: new RegExp(`\\b(?:in|from|to|into|across|throughout|outside|inside)\\s+(?:the\\s+)?(${alternation})\\b`, "gi"),
+    mayName: (question) =>
+      (question.match(WORD_START_RUN) ?? []).some((run) => casedRuns.has(run) || lowerRuns.has(run.toLowerCase())) ||
+      (otherStarts.length > 0 && otherStarts.some((c) => question.toLowerCase().includes(c))),
   };
   return countryPatterns;
 }
+
+/** Each run of Latin letters that starts a word, as `\\b` reads one (after no letter, digit or _). */
+const WORD_START_RUN = /(?<![A-Za-z0-9_])[A-Za-z]+/g;
 
 /** "哪个国家的人", "which country", "what nationality", "哪里人" (where someone is from), "hometown". */
 const ASKS_COUNTRY =
@@ -353,6 +377,15 @@ const ASKS_OWNER =
 const namesFirmNotAsked = (question: string, answer: string, names: NameFacts): boolean =>
   (answer.match(new RegExp(names.firms?.source ?? "(?!)", "g")) ?? []).some((f) => !question.toLowerCase().includes(f.toLowerCase()));
 
+let shapesOf: [string, readonly string[], Shape[]] = ["", [], []];
+/** The shapes a question asks for, read once per question: every ranked fact is checked against them. */
+function shapesOfQuestion(question: string, terms: readonly string[]): Shape[] {
+  const [lastQuestion, lastTerms] = shapesOf;
+  if (question !== lastQuestion || terms.length !== lastTerms.length || terms.some((t, i) => t !== lastTerms[i]))
+    shapesOf = [question, [...terms], askedShapes(question, new Set(terms))];
+  return shapesOf[2];
+}
+
 /** The first shape the question asks for that the answer lacks. */
 function lackedShape(question: string, terms: readonly string[], answer: string, names: NameFacts): Shape | "other" | undefined {
   if (
@@ -369,7 +402,7 @@ function lackedShape(question: string, terms: readonly string[], answer: string,
     asksWithinCountry(question, answer, names)
   )
     return "other";
-  for (const shape of askedShapes(question, new Set(terms))) {
+  for (const shape of shapesOfQuestion(question, terms)) {
     if (shape === "which") {
       // The answer must name something the question did not: a proper noun; for a Chinese "那个平台
       // 叫啥？" or "哪几个省？", any name the knowledge lists; for "which cities…?", the kind of city.
