@@ -259,6 +259,10 @@ describe("reading chat messages", () => {
     // A keyword query's words are not asides, and an aside that asks stays.
     expect(readChat("公司 跨境進口 2016 計劃").text).toBe("公司 跨境進口 2016 計劃");
     expect(readChat("这个 写作业要用吗").text).toBe("这个 写作业要用吗");
+    // …who the answer is for, where the asker is from, or that they are just curious.
+    expect(readChat("北京总部在哪里，想转给以前的同事看").text).toBe("北京总部在哪里，");
+    expect(readChat("乡下网购这块打算怎么搞 我老家在乡下").text).toBe("乡下网购这块打算怎么搞");
+    expect(readChat("總部在哪裡，有點好奇啦").text).toBe("總部在哪裡，");
   });
 
   it("does not end a sentence at a title's or an abbreviation's dot", () => {
@@ -549,6 +553,9 @@ describe("reading chat messages", () => {
     expect(readChat("Steven Millward是哪国人？几岁？").parts).toEqual(["Steven Millward是哪国人？", "Steven Millward几岁？"]);
     // A second part that names its own subject keeps it.
     expect(readChat("张勇是谁？欧洲办事处在哪？").parts).toEqual(["张勇是谁？", "欧洲办事处在哪？"]);
+    // A role without its firm is the first part's firm's: "when was Acme founded? (its) boss is who?"
+    expect(readChat("京东是哪一年成立的？老板是谁？").parts).toEqual(["京东是哪一年成立的？", "京东老板是谁？"]);
+    expect(readChat("拼多多是哪年成立的？老闆是誰？").parts).toEqual(["拼多多是哪年成立的？", "拼多多老闆是誰？"]);
   });
 
   it("a message of pleasantries only has nothing to answer", () => {
