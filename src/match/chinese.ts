@@ -339,6 +339,11 @@ const WU: [RegExp, string][] = [
   [/(?<=[讲说講說])清爽/g, "清楚"],
 ];
 /**
+ * Jianghuai Mandarin (Nantong, Yangzhou, Hefei) says "there is not" 么得 where Mandarin says 没有 (有
+ * 么得1688, a Nantong writer of round 135); not the 么 of 什么, 怎么, 这么, 那么, 多么.
+ */
+const JIANGHUAI: [RegExp, string][] = [[/(?<![什怎这這那多要甚])[么麼]得/g, "没有"]];
+/**
  * Southwest Mandarin (Sichuan, Chongqing, Guizhou) asks "how many" with 好多 and "when" with 好久
  * (他是好久来的, 要招好多人), where other Mandarin says "many" and "a long time". Read so only in
  * a question with no other question word and no 吗 ("好多人用这个吗" is "do many people…"), and
@@ -383,6 +388,8 @@ const TOPIC_MARK: [RegExp, string] = [/的话|的話/g, " "];
  * question of their name (round 127).
  */
 const ENGLISH_NAME: [RegExp, string] = [/英文(?:名字|名称|名稱|名)/g, "名字"];
+/** A title given as an honour: 封号 is what the phrasings call 称号 (Taiwanese 封號, a Yilan writer of round 135). */
+const TITLE_GIVEN: [RegExp, string] = [/封[号號]/g, "称号"];
 /**
  * A newsroom's words as Taiwan writes them: 大标 (大標, the main headline) is the headline, 编修 (編修)
  * the editing (a Keelung writer of round 108).
@@ -560,12 +567,14 @@ const mandarin = (text: string): string => {
     ...CLASSICAL,
     ...CANTONESE,
     ...WU,
+    ...JIANGHUAI,
     ...HOKKIEN,
     ...HAKKA,
     ...WHAT,
     ...NORTHERN,
     ...NORTHWEST,
     ENGLISH_NAME,
+    TITLE_GIVEN,
     ...NEWSROOM,
     COUNTERFEIT,
     SAID_BY,

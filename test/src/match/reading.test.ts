@@ -178,6 +178,10 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     // Cantonese 宜家 "now" before what a "now" goes with; not the furniture shop.
     expect(chineseTerms("呢间公司宜家有几多个买家")).toEqual(chineseTerms("呢间公司现在有几多个买家"));
     expect(chineseTerms("宜家的家具")).not.toEqual(chineseTerms("现在的家具"));
+    // Jianghuai 么得 "there is not", not the 么 of 什么 / 怎么; Taiwanese 封號, a title given.
+    expect(chineseTerms("平台里有么得这个")).toEqual(chineseTerms("平台里有没有这个"));
+    expect(chineseTerms("怎么得到的")).not.toEqual(chineseTerms("怎没有到的"));
+    expect(chineseTerms("給這家公司冠上什麼封號")).toEqual(chineseTerms("給這家公司冠上什麼稱號"));
     // A person's English name (英文名) is their name.
     expect(chineseTerms("老板的英文名是什么")).toEqual(chineseTerms("老板的名字是什么"));
     expect(chineseTerms("英文名字叫什么")).toEqual(chineseTerms("名字叫什么"));
