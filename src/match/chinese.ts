@@ -390,6 +390,8 @@ const TOPIC_MARK: [RegExp, string] = [/的话|的話/g, " "];
 const ENGLISH_NAME: [RegExp, string] = [/英文(?:名字|名称|名稱|名)/g, "名字"];
 /** A title given as an honour: 封号 is what the phrasings call 称号 (Taiwanese 封號, a Yilan writer of round 135). */
 const TITLE_GIVEN: [RegExp, string] = [/封[号號]/g, "称号"];
+/** A job title: Taiwanese 職稱 and 头衔 are the phrasings' 职位 (in the Mainland 职称 is a professional grade, asked of no one here). */
+const JOB_TITLE: [RegExp, string] = [/[职職][称稱]|[头頭][衔銜]/g, "职位"];
 /**
  * A newsroom's words as Taiwan writes them: 大标 (大標, the main headline) is the headline, 编修 (編修)
  * the editing (a Keelung writer of round 108).
@@ -575,6 +577,7 @@ const mandarin = (text: string): string => {
     ...NORTHWEST,
     ENGLISH_NAME,
     TITLE_GIVEN,
+    JOB_TITLE,
     ...NEWSROOM,
     COUNTERFEIT,
     SAID_BY,
