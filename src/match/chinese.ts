@@ -280,6 +280,10 @@ const CANTONESE: [RegExp, string][] = [
   [/边个/g, "谁"],
   [/边度|边处/g, "哪里"],
   [/咩嘢|咩|乜嘢|乜个/g, "什么"],
+  // Teochew 若多 "how many, how much", and 侬 "person" after it (若多侬, how many people; Wu's 侬 is
+  // "you", below) (a Chaozhou writer of round 136).
+  [/若多/g, "多少"],
+  [/(?<=多少|几|幾)侬/g, "人"],
   [/佢哋/g, "他们"],
   [/佢/g, "他"],
   [/系咪/g, "是不是"],

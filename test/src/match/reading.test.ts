@@ -182,6 +182,9 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(chineseTerms("平台里有么得这个")).toEqual(chineseTerms("平台里有没有这个"));
     expect(chineseTerms("怎么得到的")).not.toEqual(chineseTerms("怎没有到的"));
     expect(chineseTerms("給這家公司冠上什麼封號")).toEqual(chineseTerms("給這家公司冠上什麼稱號"));
+    // Teochew 若多 "how many", and 若多侬 "how many people" (Wu's 侬 stays "you").
+    expect(chineseTerms("办公室请了若多侬")).toEqual(chineseTerms("办公室请了多少人"));
+    expect(chineseTerms("侬晓得伐")).toEqual(chineseTerms("你晓得伐"));
     // A job title in Taiwan's word (職稱) or as a 头衔 is the 职位 the phrasings ask.
     expect(chineseTerms("作者在網站上的職稱是什麼")).toEqual(chineseTerms("作者在網站上的職位是什麼"));
     expect(chineseTerms("作者挂的是什么头衔")).toEqual(chineseTerms("作者挂的是什么职位"));
