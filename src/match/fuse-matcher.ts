@@ -1,4 +1,5 @@
 import { doubleMetaphone } from "double-metaphone";
+import { chineseTerms } from "./chinese.js";
 import { type Classifier, type Example, trainClassifier } from "./classifier.js";
 import { isEnglishWord, nearEnglishWord } from "./dictionary.js";
 import { acronymSubjectOf } from "./intent.js";
@@ -148,6 +149,34 @@ const UNKNOWN_FACTOR = 1.5;
  * Chinese refused 47 → 53 of 60; the labelled sets: one wrong answer fewer, nothing lost.
  */
 const NAMES_ONLY = 2;
+/**
+ * Chinese words of time and degree that say when or how long, not what about: a question a fact
+ * matches by these alone (and its question words), holding a word no fact knows, asks about that
+ * word ("沙田搭港铁去旺角要多久", "藏历新年今年是哪天"), as a question matched by names alone does.
+ */
+const GENERIC_ZH = new Set(
+  [
+    ...[
+      "多久",
+      "今年",
+      "新年",
+      "去年",
+      "明年",
+      "时候",
+      "时间",
+      "具体",
+      "夏天",
+      "冬天",
+      "春天",
+      "秋天",
+      "每年",
+      "今天",
+      "明天",
+      "昨天",
+      "周末",
+    ],
+  ].flatMap((w) => chineseTerms(w)),
+);
 
 /** How much an example's Chinese word counts as explained by its fact (a curated phrasing's counts 1). */
 const EXAMPLE_WEIGHT = 0.3;
@@ -614,6 +643,8 @@ export function createMatcher(
     // once: a word no fact knows is in no fact's bag).
     const nameParts = normalised.chineseNameParts;
     const unknownBesideNames = nameParts !== undefined && unique.some((t) => isChineseTerm(t) && !nameParts.has(t) && !df.has(t));
+    // …and whether a Chinese question holds a whole word no fact knows (not a pair of characters).
+    const unknownWord = normalised.chinese && unique.some((t) => isChineseTerm(t) && !t.includes("_") && !df.has(t));
     const w = (t: string) => weights.get(t) ?? 0;
     const total = unique.reduce((s, t) => s + w(t), 0);
     // A question of function words only ("i don't know", "what was that?") has nothing for the
@@ -717,6 +748,10 @@ export function createMatcher(
       let specific = 0;
       let matchedAny = false;
       let matchedOnlyNames = true;
+      // What the fact explains of the question besides generic words: a whole word, or two pairs of
+      // characters (a name the segmenter splits, 王明 as wang_ming; one pair may straddle two words).
+      let contentWords = 0;
+      let contentPairs = 0;
       for (const t of unique) {
         const inBag = bag.get(t) ?? (subjectAliases.has(t) ? 1 : undefined);
         if (inBag) {
@@ -726,6 +761,7 @@ export function createMatcher(
             matchedAny = true;
             if (!nameParts?.has(t)) matchedOnlyNames = false;
           }
+          if (!INTENT_WORDS.has(t) && !GENERIC_ZH.has(t)) t.includes("_") ? contentPairs++ : contentWords++;
         } else {
           heaviestMissed = Math.max(heaviestMissed, w(t));
           // A name the asker capitalised, or a number, that this fact never mentions; a Chinese name
@@ -738,6 +774,7 @@ export function createMatcher(
       // the unknown words are what it asks. Unknown Chinese words weigh little (segmentation makes
       // spurious ones), so this counts as names the fact does not mention would.
       if (nameParts && unknownBesideNames && matchedAny && matchedOnlyNames) specific += NAMES_ONLY;
+      else if (unknownWord && contentWords === 0 && contentPairs < 2) specific += NAMES_ONLY;
       const coverage = total > 0 ? covered / total : 1;
       // A one-word question ("channel") must be a curated phrasing of its own, nearly: a word that
       // merely appears in a fact's phrasings says too little to answer with it.

@@ -352,6 +352,16 @@ describe("Chinese as written in Taiwan and Hong Kong", () => {
     expect(top("阿里在法国有办公室吗")).toMatchObject({ factId: "europe-offices", specific: 0 });
   });
 
+  it("counts a Chinese word no fact knows against a fact that explains only when or how long", () => {
+    const top = (q: string) => evidence(q).top;
+    // Matched by 今年 / 新年 / 哪几个 alone, beside 藏历 or 冬奥会: the unknown word is what is asked.
+    expect(top("请问藏历新年今年是哪天嘛")?.specific).toBeGreaterThanOrEqual(2);
+    expect(top("冬奥会的滑雪比赛在崇礼哪几个雪场")?.specific).toBeGreaterThanOrEqual(2);
+    // A fact that explains a word of the question itself, or a name split in two, is not.
+    expect(top("这篇文章要读多久")).toMatchObject({ factId: "reading-time", specific: 0 });
+    expect(top("張勇今年定咗咩優先次序？")).toMatchObject({ specific: 0 });
+  });
+
   it("answers the part of the overview a question names by one of its keywords, and the overview otherwise", () => {
     const factOf = (q: string) => {
       const a = e.answer(q, undefined).answer;
