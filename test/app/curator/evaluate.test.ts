@@ -319,6 +319,8 @@ describe("labelled question sets", () => {
     ["persona132", "zh-test.jsonl", 0.97, 0.95],
     ["persona133", "en-test.jsonl", 0.99, 0.98],
     ["persona133", "zh-test.jsonl", 0.98, 0.97],
+    ["persona134", "en-test.jsonl", 0.94, 1],
+    ["persona134", "zh-test.jsonl", 0.98, 0.97],
     ["persona135", "en-test.jsonl", 0.96, 1],
     ["persona135", "zh-test.jsonl", 0.97, 0.97],
     ["persona136", "en-test.jsonl", 1, 0.98],
