@@ -25,8 +25,8 @@ export interface BenchFigures {
 const WARM_UP_MS = 1000;
 
 /**
- * Times `fn` over the questions after warm-up passes (JIT, caches), `rounds` times each.
- * `onCall(done, total)` runs after each call, outside the timed span.
+ * Times `fn` over the questions after warm-up passes (JIT, caches) for `warmUpMs` (at least one
+ * pass), `rounds` times each. `onCall(done, total)` runs after each call, outside the timed span.
  */
 export function time(
   label: string,
@@ -35,6 +35,7 @@ export function time(
   fn: (q: string) => unknown,
   rounds = 3,
   onCall: (done: number, total: number) => void = () => {},
+  warmUpMs = WARM_UP_MS,
 ): BenchFigures {
   const total = questions.length * (rounds + 1);
   let calls = 0;
@@ -43,7 +44,7 @@ export function time(
     onCall(++calls, total);
   }
   const warmed = performance.now();
-  while (performance.now() - warmed < WARM_UP_MS) for (const q of questions) fn(q);
+  while (performance.now() - warmed < warmUpMs) for (const q of questions) fn(q);
   const samples: number[] = [];
   let slowest = { ms: 0, question: "" };
   const fastest = questions.map(() => Number.POSITIVE_INFINITY);
