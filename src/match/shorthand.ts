@@ -41,6 +41,8 @@ export const SHORTHAND: Record<string, string> = {
   dis: "this",
   tht: "that",
   dat: "that",
+  // Pidgin's, Patois's and slang's "the" ("who stay da ceo", "wat startups make da apps").
+  da: "the",
   rn: "now",
   atm: "now",
   ppl: "people",

@@ -334,6 +334,10 @@ describe("normalise", () => {
     expect(normalise("the headline word for word").terms).toEqual(normalise("the headline exact").terms);
   });
 
+  it("reads Pidgin's and slang's 'da' as 'the'", () => {
+    expect(normalise("who da ceo of the firm").terms).toEqual(normalise("who the ceo of the firm").terms);
+  });
+
   it("reads Nigerian Pidgin's wetin as what and abeg as please", () => {
     expect(normalise("abeg wetin be the headline").terms).toEqual(normalise("please what be the headline").terms);
     // …and Hinglish: "kya" is what, "the X wala point" is the X one, "yaar" and "hai" frame.
