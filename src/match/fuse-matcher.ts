@@ -156,25 +156,23 @@ const NAMES_ONLY = 2;
  */
 const GENERIC_ZH = new Set(
   [
-    ...[
-      "多久",
-      "今年",
-      "新年",
-      "去年",
-      "明年",
-      "时候",
-      "时间",
-      "具体",
-      "夏天",
-      "冬天",
-      "春天",
-      "秋天",
-      "每年",
-      "今天",
-      "明天",
-      "昨天",
-      "周末",
-    ],
+    "多久",
+    "今年",
+    "新年",
+    "去年",
+    "明年",
+    "时候",
+    "时间",
+    "具体",
+    "夏天",
+    "冬天",
+    "春天",
+    "秋天",
+    "每年",
+    "今天",
+    "明天",
+    "昨天",
+    "周末",
   ].flatMap((w) => chineseTerms(w)),
 );
 
@@ -760,8 +758,8 @@ export function createMatcher(
           if (!INTENT_WORDS.has(t)) {
             matchedAny = true;
             if (!nameParts?.has(t)) matchedOnlyNames = false;
+            if (!GENERIC_ZH.has(t)) t.includes("_") ? contentPairs++ : contentWords++;
           }
-          if (!INTENT_WORDS.has(t) && !GENERIC_ZH.has(t)) t.includes("_") ? contentPairs++ : contentWords++;
         } else {
           heaviestMissed = Math.max(heaviestMissed, w(t));
           // A name the asker capitalised, or a number, that this fact never mentions; a Chinese name

@@ -196,18 +196,28 @@ function asksWithinCountry(question: string, answer: string, names: NameFacts): 
   const lower = question.toLowerCase();
   return !ownPlaces(answer, names).some((p) => !isCountry(p) && !CONTINENT.test(p) && !lower.includes(p));
 }
-let countriesOf: [string, string[]] = ["", []];
-/** The countries a question names, lower-cased; read once per question (every ranked fact is checked against it). */
-function countriesIn(question: string): string[] {
-  if (question !== countriesOf[0]) {
+/**
+ * `read`, remembering its last reading: every ranked fact of one question is checked against the
+ * same reading of the question, which is made once.
+ */
+function lastReading<A extends unknown[], R>(read: (...args: A) => R, keyOf: (...args: A) => string): (...args: A) => R {
+  let last: { key: string; value: R } | undefined;
+  return (...args) => {
+    const key = keyOf(...args);
+    if (last?.key !== key) last = { key, value: read(...args) };
+    return last.value;
+  };
+}
+/** The countries a question names, lower-cased. */
+const countriesIn = lastReading(
+  (question: string): string[] => {
     const { cased, afterPlaceWord, mayName } = countries();
-    const found = mayName(question)
+    return mayName(question)
       ? [...question.matchAll(cased), ...question.matchAll(afterPlaceWord)].map((m) => (m[1] ?? m[0]).toLowerCase())
       : [];
-    countriesOf = [question, found];
-  }
-  return countriesOf[1];
-}
+  },
+  (question) => question,
+);
 interface CountryPatterns {
   cased: RegExp;
   afterPlaceWord: RegExp;
@@ -249,9 +259,11 @@ export function countries(): CountryPatterns {
   countryPatterns = {
     cased: new RegExp(`\\b(?:${alternation})\\b`, "g"),
     afterPlaceWord: new RegExp(`\\b(?:in|from|to|into|across|throughout|outside|inside)\\s+(?:the\\s+)?(${alternation})\\b`, "gi"),
-    mayName: (question) =>
-      (question.match(WORD_START_RUN) ?? []).some((run) => casedRuns.has(run) || lowerRuns.has(run.toLowerCase())) ||
-      (otherStarts.length > 0 && otherStarts.some((c) => question.toLowerCase().includes(c))),
+    mayName: (question) => {
+      if ((question.match(WORD_START_RUN) ?? []).some((run) => casedRuns.has(run) || lowerRuns.has(run.toLowerCase()))) return true;
+      const lower = question.toLowerCase();
+      return otherStarts.some((c) => lower.includes(c));
+    },
   };
   return countryPatterns;
 }
@@ -377,14 +389,11 @@ const ASKS_OWNER =
 const namesFirmNotAsked = (question: string, answer: string, names: NameFacts): boolean =>
   (answer.match(new RegExp(names.firms?.source ?? "(?!)", "g")) ?? []).some((f) => !question.toLowerCase().includes(f.toLowerCase()));
 
-let shapesOf: [string, readonly string[], Shape[]] = ["", [], []];
-/** The shapes a question asks for, read once per question: every ranked fact is checked against them. */
-function shapesOfQuestion(question: string, terms: readonly string[]): Shape[] {
-  const [lastQuestion, lastTerms] = shapesOf;
-  if (question !== lastQuestion || terms.length !== lastTerms.length || terms.some((t, i) => t !== lastTerms[i]))
-    shapesOf = [question, [...terms], askedShapes(question, new Set(terms))];
-  return shapesOf[2];
-}
+/** The shapes a question asks for. */
+const shapesOfQuestion = lastReading(
+  (question: string, terms: readonly string[]) => askedShapes(question, new Set(terms)),
+  (question, terms) => `${question}\u0000${terms.join(" ")}`,
+);
 
 /** The first shape the question asks for that the answer lacks. */
 function lackedShape(question: string, terms: readonly string[], answer: string, names: NameFacts): Shape | "other" | undefined {
