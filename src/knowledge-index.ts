@@ -33,6 +33,10 @@ export interface KnowledgeIndex {
   names: NameFacts & { places?: RegExp };
   /** For each fact, the shapes of answer its curated questions ask for (how many, when, who). */
   asked: Set<string>[];
+  /** The curated refusals, each as `refusalKey` reads it: asked as written, they are refused. */
+  refused: ReadonlySet<string>;
+  /** The facts' curated phrasings, each as `refusalKey` reads it: asked as written, they are read whole. */
+  phrased: ReadonlySet<string>;
   /** The knowledge file's own synonyms, applied before the normaliser's general table, and its names' Chinese forms. */
   prepare: Prepare;
   /** The year the source was published, as a question writes it: it dates the question to the source and asks nothing more. */
@@ -117,6 +121,8 @@ export function indexKnowledge(knowledge: Knowledge, sourceTexts?: Readonly<Reco
     }),
     names: nameFacts(knowledge, prepare),
     asked: facts.map((f) => shapesAskedBy(f.questions)),
+    refused: new Set(refusals.map(refusalKey)),
+    phrased: new Set(facts.flatMap((f) => [...f.questions, ...(f.questions_zh ?? [])]).map(refusalKey)),
     prepare,
     // Not the year's end or later part ("by the end of 2016", 2016年底), which come after the source.
     ...(years.length && {
@@ -128,6 +134,13 @@ export function indexKnowledge(knowledge: Knowledge, sourceTexts?: Readonly<Reco
     sourceTexts,
   };
 }
+
+/** A question as a curated refusal or phrasing is compared: case, punctuation and spacing aside. */
+export const refusalKey = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 
 /** The file's labelled examples as the matcher takes them: each with its fact's index, or undefined for "not answered". */
 function labelledExamples(knowledge: Knowledge): LabelledExample[] {

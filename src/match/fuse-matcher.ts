@@ -208,7 +208,7 @@ export function createMatcher(
       }
       if (n.terms.length) phrasings.push({ factIndex, terms: [...new Set(n.terms)], weight });
       if (n.terms.length || (n.tokens.length && weight === 1))
-        examples.push({ label: factIndex, terms: n.terms, tokens: n.tokens, weight: weight === 1 ? 1 : 0.5 });
+        examples.push({ label: factIndex, terms: n.terms, tokens: n.tokens, typed: n.typed, weight: weight === 1 ? 1 : 0.5 });
       // A phrasing of function words only ("i don't know", "where is it made?"): its exact words
       // are its only evidence.
       if (weight === 1 && n.tokens.length && n.terms.every((t) => INTENT_WORDS.has(t))) {
@@ -265,7 +265,7 @@ export function createMatcher(
     const alias = e.factIndex === undefined ? undefined : acronymSubjectOf(e.q);
     if (alias) for (const t of normalise(alias, prepare).terms) if (!df.has(t)) subjectAliases.add(t);
     if (n.terms.length || (n.tokens.length && e.factIndex !== undefined))
-      examples.push({ label: e.factIndex ?? docs.length, terms: n.terms, tokens: n.tokens, weight: 1 });
+      examples.push({ label: e.factIndex ?? docs.length, terms: n.terms, tokens: n.tokens, typed: n.typed, weight: 1 });
     // An example's Chinese words explain a question's for its fact, lightly: the curated Chinese
     // phrasings are few, and askers' own words (乡下 for 农村, 城里 for 大城市) otherwise stay
     // "unexplained" however sure the classifier is. Added after the weights, so they change no
@@ -704,7 +704,7 @@ export function createMatcher(
         nearest[f] = 0;
       }
     };
-    const probs = classifier?.predict(unique, tokens.slice(0, 2 * MAX_TERMS));
+    const probs = classifier?.predict(unique, tokens.slice(0, 2 * MAX_TERMS), normalised.typed.slice(0, 2 * MAX_TERMS));
     if (probs) {
       // The classifier ranks; phrasings are compared only for its likeliest facts, where the
       // nearest phrasing is evidence (a one-word question must nearly be one of them).

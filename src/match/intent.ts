@@ -293,6 +293,17 @@ export function lacksAskedShape(
   // you give me the names?"): a fact that answers "which kind" says what kind, not who.
   return kind !== undefined && (!asked.has(kind) || (kind === "which" && namesAsked));
 }
+/**
+ * Whether any answer states a count, a sum, a date, a length of time or a person: only then can an
+ * answer lacking the shape a question asks be told from one that has it. A file of intents
+ * (CLINC150's, answered "Intent: …") states none, so its "how many…?" and "when…?" questions are
+ * not near-misses for that.
+ */
+export function answersHoldShapes(answers: readonly string[]): boolean {
+  const shapes = [SHAPES.many, SHAPES.much, SHAPES.when, SHAPES.long, SHAPES.who];
+  return answers.some((a) => shapes.some((shape) => shape.test(a)));
+}
+
 /** Names asked for outright, anywhere in a message: "…? can you give me the names?", "names please". */
 const ASKS_FOR_NAMES =
   /\b(?:the|their|any|some|its)\s+names\b|\bnames\s+(?:please|pls|plz)\b|\bneed\s+names\b|\bname\s+(?:them|those|these)\b/i;

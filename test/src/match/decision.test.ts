@@ -27,18 +27,18 @@ describe("the classifier", () => {
   it("learns which words tell classes apart, and gives probabilities that sum to 1", () => {
     const c = trainClassifier(
       [
-        { label: 0, terms: ["offic", "europ"], tokens: ["offic", "in", "europ"], weight: 1 },
-        { label: 0, terms: ["franc", "germani", "offic"], tokens: ["franc", "germani", "offic"], weight: 1 },
-        { label: 1, terms: ["farmer", "sell"], tokens: ["farmer", "sell"], weight: 1 },
-        { label: 1, terms: ["agricultur", "product"], tokens: ["agricultur", "product"], weight: 1 },
+        { label: 0, terms: ["offic", "europ"], tokens: ["offic", "in", "europ"], typed: [], weight: 1 },
+        { label: 0, terms: ["franc", "germani", "offic"], tokens: ["franc", "germani", "offic"], typed: [], weight: 1 },
+        { label: 1, terms: ["farmer", "sell"], tokens: ["farmer", "sell"], typed: [], weight: 1 },
+        { label: 1, terms: ["agricultur", "product"], tokens: ["agricultur", "product"], typed: [], weight: 1 },
       ],
       2,
     );
-    const p = c?.predict(["offic"], ["offic"]);
+    const p = c?.predict(["offic"], ["offic"], []);
     expect(p).toBeDefined();
     expect((p?.[0] ?? 0) > (p?.[1] ?? 1)).toBe(true);
     expect((p?.[0] ?? 0) + (p?.[1] ?? 0)).toBeCloseTo(1, 5);
-    expect(c?.predict(["unknown"], ["unknown"])).toBeUndefined();
+    expect(c?.predict(["unknown"], ["unknown"], [])).toBeUndefined();
   });
 });
 
@@ -360,11 +360,12 @@ describe("quotation marks", () => {
 });
 
 describe("the classifier's cost", () => {
-  // 2,000 examples of two features each (a vocabulary of 100 words, so the weights stay few).
-  const examples = Array.from({ length: 2000 }, (_, i) => ({
+  // 20,000 examples of two features each (a vocabulary of 100 words, so the weights stay few).
+  const examples = Array.from({ length: 20_000 }, (_, i) => ({
     label: i % 100,
     terms: [`a${i % 50}`, `b${(i * 7) % 50}`],
     tokens: [],
+    typed: [],
     weight: 1,
   }));
   const features = examples.map(() => 2);
@@ -380,8 +381,9 @@ describe("the classifier's cost", () => {
 
   it("trains no classifier past the budget: the file is ranked by its index alone", () => {
     expect(trainClassifier(examples, 100)).toBeDefined();
-    // Over 40,000 classes the same examples weigh 100 × 40,000 = 4 million weights (under the
-    // weights cap) but cost 160 million units of work an epoch: not even three epochs fit.
+    // Over 40,000 classes the same examples weigh 200 × 40,000 = 8 million weights (100 words and
+    // the word vector's 100 dimensions: under the weights cap) but cost 1.6 billion units of work an
+    // epoch: not even three epochs fit.
     expect(trainClassifier(examples, 40_000)).toBeUndefined();
   });
 });
