@@ -2,7 +2,7 @@ import Fuse from "fuse.js";
 import type { Fact, Knowledge } from "./knowledge/schema.js";
 import { characterPairs, hanCharacters, simplified } from "./match/chinese.js";
 import { createMatcher, type LabelledExample, type Matcher } from "./match/fuse-matcher.js";
-import { acronymSubjectOf, countries, type NameFacts, shapesAskedBy } from "./match/intent.js";
+import { acronymSubjectOf, answersHoldShapes, countries, type NameFacts, shapesAskedBy } from "./match/intent.js";
 import { escapeRegExp, hasChinese, normalise, type Prepare } from "./match/normalise.js";
 import { type Messages, messagesFor } from "./messages.js";
 
@@ -33,10 +33,12 @@ export interface KnowledgeIndex {
   names: NameFacts & { places?: RegExp };
   /** For each fact, the shapes of answer its curated questions ask for (how many, when, who). */
   asked: Set<string>[];
-  /** The curated refusals, each as `refusalKey` reads it: asked as written, they are refused. */
+  /** The curated refusals, each as `writtenKey` reads it: asked as written, they are refused. */
   refused: ReadonlySet<string>;
-  /** The facts' curated phrasings, each as `refusalKey` reads it: asked as written, they are read whole. */
+  /** The facts' curated phrasings, each as `writtenKey` reads it: asked as written, they are read whole. */
   phrased: ReadonlySet<string>;
+  /** Whether the answers state counts, dates or people (`answersHoldShapes`): only then is a shape asked evidence. */
+  shapedAnswers: boolean;
   /** The knowledge file's own synonyms, applied before the normaliser's general table, and its names' Chinese forms. */
   prepare: Prepare;
   /** The year the source was published, as a question writes it: it dates the question to the source and asks nothing more. */
@@ -121,8 +123,9 @@ export function indexKnowledge(knowledge: Knowledge, sourceTexts?: Readonly<Reco
     }),
     names: nameFacts(knowledge, prepare),
     asked: facts.map((f) => shapesAskedBy(f.questions)),
-    refused: new Set(refusals.map(refusalKey)),
-    phrased: new Set(facts.flatMap((f) => [...f.questions, ...(f.questions_zh ?? [])]).map(refusalKey)),
+    refused: new Set(refusals.map(writtenKey)),
+    phrased: new Set(facts.flatMap((f) => [...f.questions, ...(f.questions_zh ?? [])]).map(writtenKey)),
+    shapedAnswers: answersHoldShapes(facts.flatMap((f) => [f.answer, f.answer_zh ?? ""])),
     prepare,
     // Not the year's end or later part ("by the end of 2016", 2016年底), which come after the source.
     ...(years.length && {
@@ -136,7 +139,7 @@ export function indexKnowledge(knowledge: Knowledge, sourceTexts?: Readonly<Reco
 }
 
 /** A question as a curated refusal or phrasing is compared: case, punctuation and spacing aside. */
-export const refusalKey = (text: string): string =>
+export const writtenKey = (text: string): string =>
   text
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, " ")

@@ -2,14 +2,13 @@ import { citationFor } from "./citation.js";
 import type { Answer, ClarifyAnswer, Evidence, FactAnswer, Language, RankedFact, Turn } from "./contract.js";
 import { resolveFollowUp } from "./follow-up.js";
 import type { Fact } from "./knowledge/schema.js";
-import { type KnowledgeIndex, refusalKey } from "./knowledge-index.js";
+import { type KnowledgeIndex, writtenKey } from "./knowledge-index.js";
 import { halvesAtAnd, readChat } from "./match/chat.js";
 import { characterPairs, hanCharacters } from "./match/chinese.js";
 import { answerProbability } from "./match/decide.js";
 import { isSyllable, type MatchResult, type Scored } from "./match/fuse-matcher.js";
 import {
   acronymSubjectOf,
-  answersHoldShapes,
   asksForNames,
   countedPhrases,
   countedThing,
@@ -113,7 +112,7 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   // it, but it asks nothing the engine can read.
   const read = [reading.text, ...reading.alternatives].join(" ");
   const readable = hasWords(read) && LATIN_OR_HAN_WORD.test(read);
-  const listedRefusal = ix.refused.has(refusalKey(reading.text)) || ix.refused.has(refusalKey(text));
+  const listedRefusal = ix.refused.has(writtenKey(reading.text)) || ix.refused.has(writtenKey(text));
   const decide = (m: MatchResult): boolean => {
     const top = m.ranked[0];
     if (!readable || !top || top.score < MIN_TOP_SCORE || m.mash) return false;
@@ -188,7 +187,7 @@ export function respond(ix: KnowledgeIndex, settings: Settings, text: string, ct
   const standalone = !ctx?.lastFactIds.length;
   // A message that is one of the file's own phrasings as written is read whole: its lead-in is
   // part of what the curator wrote ("As a buyer in the countryside, what is the firm promising me?").
-  const phrasedWhole = reading.text !== text && ix.phrased.has(refusalKey(text));
+  const phrasedWhole = reading.text !== text && ix.phrased.has(writtenKey(text));
   let result: MatchResult = followUp?.result ?? (phrasedWhole ? rank(normalise(text, ix.prepare), standalone, text) : rank(n, standalone));
   // The lead-in clause or the sentence of context may be what names the subject: "As a rural
   // buyer, what is the company promising me?". Try the fuller readings when the focused one fails.
@@ -439,7 +438,13 @@ function isParentOf(general: Fact, specific: Fact, overview: string | undefined)
 function penaliseShape(
   question: string,
   result: MatchResult,
-  { facts, names, asked, prepare }: { facts: Fact[]; names: NameFacts; asked: Set<string>[]; prepare: Prepare },
+  {
+    facts,
+    names,
+    asked,
+    prepare,
+    shapedAnswers,
+  }: { facts: Fact[]; names: NameFacts; asked: Set<string>[]; prepare: Prepare; shapedAnswers: boolean },
   namesAsked: boolean,
 ): MatchResult {
   const counted = countedThing(question);
@@ -514,18 +519,17 @@ function penaliseShape(
   const { refusal } = result;
   const explainsAll = (r: Scored) => result.terms.every((t) => t === "many" || r.matched.includes(t));
   const counting = new Set<number>();
-  // In a file whose answers state no counts, dates or people (a file of intents), neither the shape
-  // asked nor the thing counted tells one fact from another.
-  const shaped = shapedAnswers(facts);
   const ranked = result.ranked
     .map((r) => {
       const f = facts[r.factIndex] as Fact;
       const answer = result.normalised.chinese ? (f.answer_zh ?? f.answer) : f.answer;
       if (
         otherFirm ||
-        (shaped && !countsIt(r)) ||
+        // In a file whose answers state no counts, dates or people (a file of intents), neither
+        // the shape asked nor the thing counted tells one fact from another.
+        (shapedAnswers && !countsIt(r)) ||
         !namesIt(f) ||
-        (shaped && lacksAskedShape(question, result.terms, answer, asked[r.factIndex], names, namesAsked))
+        (shapedAnswers && lacksAskedShape(question, result.terms, answer, asked[r.factIndex], names, namesAsked))
       )
         return { ...r, score: r.score * SHAPE_PENALTY, shapeMissed: true };
       if (head === undefined || refusal <= 0 || !explainsAll(r) || !countedTerms(f, prepare).has(head)) return r;
@@ -534,17 +538,6 @@ function penaliseShape(
     })
     .sort((a, b) => b.score - a.score);
   return { ...result, ranked, refusal: ranked[0] && counting.has(ranked[0].factIndex) ? 0 : refusal };
-}
-
-const shapedFiles = new WeakMap<Fact[], boolean>();
-/** Whether the file's answers state counts, dates or people (read once per file: `answersHoldShapes`). */
-function shapedAnswers(facts: Fact[]): boolean {
-  let held = shapedFiles.get(facts);
-  if (held === undefined) {
-    held = answersHoldShapes(facts.flatMap((f) => [f.answer, f.answer_zh ?? ""]));
-    shapedFiles.set(facts, held);
-  }
-  return held;
 }
 
 const counted = new WeakMap<Fact, Set<string>>();
