@@ -331,6 +331,8 @@ describe("labelled question sets", () => {
     ["persona136", "zh-test.jsonl", 0.98, 0.88],
     ["persona137", "en-test.jsonl", 0.99, 0.96],
     ["persona137", "zh-test.jsonl", 0.96, 0.97],
+    ["persona138", "en-test.jsonl", 1, 0.98],
+    ["persona138", "zh-test.jsonl", 1, 0.97],
     // The other-firms probe: every out-of-scope question names another firm in the article's shapes.
     // 0.82 and 0.84 until the knowledge listed other firms (`other_names`): 30 → 33 of 35 and 21 → 24 of 25 refused.
     ["firms", "en-test.jsonl", 0.99, 0.91],
