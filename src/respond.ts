@@ -525,11 +525,10 @@ function penaliseShape(
       const answer = result.normalised.chinese ? (f.answer_zh ?? f.answer) : f.answer;
       if (
         otherFirm ||
-        // In a file whose answers state no counts, dates or people (a file of intents), neither
-        // the shape asked nor the thing counted tells one fact from another.
-        (shapedAnswers && !countsIt(r)) ||
         !namesIt(f) ||
-        (shapedAnswers && lacksAskedShape(question, result.terms, answer, asked[r.factIndex], names, namesAsked))
+        // In a file whose answers state no counts, dates or people (a file of intents), neither
+        // the thing counted nor the shape asked tells one fact from another.
+        (shapedAnswers && (!countsIt(r) || lacksAskedShape(question, result.terms, answer, asked[r.factIndex], names, namesAsked)))
       )
         return { ...r, score: r.score * SHAPE_PENALTY, shapeMissed: true };
       if (head === undefined || refusal <= 0 || !explainsAll(r) || !countedTerms(f, prepare).has(head)) return r;
